@@ -1,0 +1,31 @@
+// The Postgres backend object.
+#include "backends/postgres/backend.h"
+
+#include "backends/postgres/postgres.h"
+
+namespace schemac::backends::postgres {
+namespace {
+
+class PostgresBackend final : public target::Backend {
+ public:
+  auto Name() const -> std::string_view override { return "postgres"; }
+  auto Lower(const model::Realm& realm, diag::Engine& diags) const -> std::optional<catalog::Catalog> override {
+    return postgres::Lower(realm, diags);
+  }
+  auto IsBuiltinSchema(const std::string& name) const -> bool override { return name == "public"; }
+  auto SameExpression(const std::string& a, const std::string& b) const -> bool override {
+    return a == b || NormalizeExpr(a) == NormalizeExpr(b);
+  }
+  auto Emit(const plan::Plan& plan, diag::Engine& diags) const -> std::optional<target::Script> override {
+    return postgres::Emit(plan, diags);
+  }
+  auto Render(const plan::Plan& plan, const target::Script& script) const -> std::string override {
+    return postgres::Render(plan, script);
+  }
+};
+
+}  // namespace
+
+auto MakeBackend() -> std::unique_ptr<target::Backend> { return std::make_unique<PostgresBackend>(); }
+
+}  // namespace schemac::backends::postgres

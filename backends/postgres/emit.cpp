@@ -1,0 +1,260 @@
+// Emitting a plan as Postgres statements. The transactional part runs in one
+// BEGIN ... COMMIT; ALTER TYPE ... ADD VALUE runs before it (a new enum value
+// cannot be used in the transaction that adds it, and IF NOT EXISTS makes the
+// step safe to re-run).
+#include <fmt/format.h>
+
+#include "backends/postgres/postgres.h"
+
+namespace schemac::backends::postgres {
+namespace {
+
+using namespace diff;
+
+auto Action(const std::string& a) -> std::string {
+  std::string up = a;
+  for (auto& c : up) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return up;
+}
+
+auto ColumnList(const std::vector<std::string>& cols) -> std::string {
+  std::string out;
+  for (const auto& c : cols) out += (out.empty() ? "" : ", ") + QuoteIdent(c);
+  return out;
+}
+
+auto ColumnDefinition(const catalog::Column& c) -> std::string {
+  std::string out = QuoteIdent(c.name) + " " + c.type;
+  if (c.collation) out += " COLLATE " + QuoteIdent(*c.collation);
+  if (c.generated) out += " GENERATED ALWAYS AS (" + *c.generated + ") STORED";
+  if (!c.identity.empty()) out += " GENERATED " + Action(c.identity) + " AS IDENTITY";
+  if (c.default_expr) out += " DEFAULT " + *c.default_expr;
+  if (c.not_null) out += " NOT NULL";
+  return out;
+}
+
+auto ConstraintDefinition(const catalog::Constraint& k) -> std::string {
+  std::string out = "CONSTRAINT " + QuoteIdent(k.name) + " ";
+  switch (k.kind) {
+    case catalog::Constraint::Kind::PrimaryKey: out += "PRIMARY KEY (" + ColumnList(k.columns) + ")"; break;
+    case catalog::Constraint::Kind::Unique: out += "UNIQUE (" + ColumnList(k.columns) + ")"; break;
+    case catalog::Constraint::Kind::Check: out += "CHECK (" + k.check + ")"; break;
+    case catalog::Constraint::Kind::ForeignKey:
+      out += "FOREIGN KEY (" + ColumnList(k.columns) + ") REFERENCES " +
+             QuoteQualified(k.ref_table.schema, k.ref_table.name) + " (" + ColumnList(k.ref_columns) + ")";
+      if (k.on_update != "no action") out += " ON UPDATE " + Action(k.on_update);
+      if (k.on_delete != "no action") out += " ON DELETE " + Action(k.on_delete);
+      break;
+  }
+  if (k.not_valid) out += " NOT VALID";
+  return out;
+}
+
+auto CreateIndexSql(const std::string& schema, const std::string& table, const catalog::Index& ix) -> std::string {
+  std::string out = ix.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
+  out += QuoteIdent(ix.name) + " ON " + QuoteQualified(schema, table);
+  if (ix.method != "btree") out += " USING " + ix.method;
+  out += " (";
+  for (size_t i = 0; i < ix.keys.size(); ++i) {
+    const auto& k = ix.keys[i];
+    out += i ? ", " : "";
+    out += k.column.empty() ? "(" + k.expression + ")" : QuoteIdent(k.column);
+    if (k.desc) out += " DESC";
+    if (k.nulls_first) out += *k.nulls_first ? " NULLS FIRST" : " NULLS LAST";
+  }
+  out += ")";
+  if (ix.where) out += " WHERE " + *ix.where;
+  return out + ";";
+}
+
+auto CommentSql(const std::string& what, const std::string& object, const std::optional<std::string>& text)
+    -> std::string {
+  return "COMMENT ON " + what + " " + object + " IS " + (text ? QuoteLiteral(*text) : "NULL") + ";";
+}
+
+struct Emitter {
+  target::Script script;
+  std::vector<Phase> phases;
+  size_t change = 0;
+
+  void Put(std::string sql, Phase phase = Phase::Transaction) {
+    script.statements.push_back({std::move(sql), change, phase == Phase::Transaction});
+    phases.push_back(phase);
+  }
+
+  void operator()(const CreateSchema& c) { Put("CREATE SCHEMA " + QuoteIdent(c.schema) + ";"); }
+  void operator()(const DropSchema& c) { Put("DROP SCHEMA " + QuoteIdent(c.schema) + ";"); }
+  void operator()(const CreateEnum& c) {
+    std::string values;
+    for (const auto& v : c.enum_type.values) values += (values.empty() ? "" : ", ") + QuoteLiteral(v);
+    Put("CREATE TYPE " + QuoteQualified(c.schema, c.enum_type.name) + " AS ENUM (" + values + ");");
+    if (c.enum_type.comment) Put(CommentSql("TYPE", QuoteQualified(c.schema, c.enum_type.name), c.enum_type.comment));
+  }
+  void operator()(const DropEnum& c) { Put("DROP TYPE " + QuoteQualified(c.schema, c.enum_type.name) + ";"); }
+  void operator()(const AddEnumValue& c) {
+    std::string sql = "ALTER TYPE " + QuoteQualified(c.schema, c.name) + " ADD VALUE IF NOT EXISTS " + QuoteLiteral(c.value);
+    if (!c.before.empty()) sql += " BEFORE " + QuoteLiteral(c.before);
+    Put(sql + ";", Phase::Before);
+  }
+  void operator()(const CreateTable& c) {
+    const auto& t = c.table;
+    std::string name = QuoteQualified(c.schema, t.name);
+    std::vector<std::string> items;
+    for (const auto& col : t.columns) items.push_back(ColumnDefinition(col));
+    for (const auto& k : t.constraints) items.push_back(ConstraintDefinition(k));
+    std::string sql = "CREATE ";
+    if (t.options.count("unlogged")) sql += "UNLOGGED ";
+    sql += "TABLE " + name + " (";
+    for (size_t i = 0; i < items.size(); ++i) sql += (i ? ",\n    " : "\n    ") + items[i];
+    sql += items.empty() ? ")" : "\n)";
+    if (auto it = t.options.find("partition_by"); it != t.options.end()) sql += " PARTITION BY " + it->second;
+    std::vector<std::string> with;
+    if (auto it = t.options.find("fillfactor"); it != t.options.end()) with.push_back("fillfactor = " + it->second);
+    if (!with.empty()) sql += " WITH (" + with[0] + ")";
+    if (auto it = t.options.find("tablespace"); it != t.options.end()) sql += " TABLESPACE " + QuoteIdent(it->second);
+    Put(sql + ";");
+    for (const auto& ix : t.indexes) Put(CreateIndexSql(c.schema, t.name, ix));
+    if (t.comment) Put(CommentSql("TABLE", name, t.comment));
+    for (const auto& col : t.columns)
+      if (col.comment) Put(CommentSql("COLUMN", name + "." + QuoteIdent(col.name), col.comment));
+  }
+  void operator()(const DropTable& c) { Put("DROP TABLE " + QuoteQualified(c.schema, c.table.name) + ";"); }
+  void operator()(const RenameTable& c) {
+    Put("ALTER TABLE " + QuoteQualified(c.schema, c.from) + " RENAME TO " + QuoteIdent(c.to) + ";");
+  }
+  void operator()(const AddColumn& c) {
+    std::string table = QuoteQualified(c.schema, c.table);
+    Put("ALTER TABLE " + table + " ADD COLUMN " + ColumnDefinition(c.column) + ";");
+    if (c.column.comment) Put(CommentSql("COLUMN", table + "." + QuoteIdent(c.column.name), c.column.comment));
+  }
+  void operator()(const DropColumn& c) {
+    Put("ALTER TABLE " + QuoteQualified(c.schema, c.table) + " DROP COLUMN " + QuoteIdent(c.column.name) + ";");
+  }
+  void operator()(const RenameColumn& c) {
+    Put("ALTER TABLE " + QuoteQualified(c.schema, c.table) + " RENAME COLUMN " + QuoteIdent(c.from) + " TO " +
+        QuoteIdent(c.to) + ";");
+  }
+  void operator()(const AlterColumn& c) {
+    std::string table = QuoteQualified(c.schema, c.table);
+    std::string col = QuoteIdent(c.to.name);
+    std::vector<std::string> actions;
+    bool type = Is(c.kind, ChangeKind::Type | ChangeKind::Collation);
+    if (Is(c.kind, ChangeKind::Generated) && !c.to.generated) actions.push_back("DROP EXPRESSION");
+    if (Is(c.kind, ChangeKind::Identity) && !c.from.identity.empty() && c.to.identity.empty())
+      actions.push_back("DROP IDENTITY");
+    // A default of the old type may not cast to the new one: drop it first.
+    bool default_changes = Is(c.kind, ChangeKind::Default);
+    if ((default_changes || type) && c.from.default_expr && (type || !c.to.default_expr)) actions.push_back("DROP DEFAULT");
+    if (type) {
+      std::string t = "TYPE " + c.to.type;
+      if (c.to.collation) t += " COLLATE " + QuoteIdent(*c.to.collation);
+      if (Is(c.kind, ChangeKind::Type)) t += " USING " + col + "::" + c.to.type;
+      actions.push_back(t);
+    }
+    if (c.to.default_expr && (default_changes || (type && c.from.default_expr)))
+      actions.push_back("SET DEFAULT " + *c.to.default_expr);
+    if (Is(c.kind, ChangeKind::Null)) actions.push_back(c.to.not_null ? "SET NOT NULL" : "DROP NOT NULL");
+    if (Is(c.kind, ChangeKind::Identity) && !c.to.identity.empty())
+      actions.push_back(c.from.identity.empty() ? "ADD GENERATED " + Action(c.to.identity) + " AS IDENTITY"
+                                                : "SET GENERATED " + Action(c.to.identity));
+    if (!actions.empty()) {
+      std::string sql = "ALTER TABLE " + table;
+      for (size_t i = 0; i < actions.size(); ++i)
+        sql += (i ? ",\n    " : (actions.size() > 1 ? "\n    " : " ")) + std::string("ALTER COLUMN ") + col + " " + actions[i];
+      Put(sql + ";");
+    }
+    if (Is(c.kind, ChangeKind::Comment)) Put(CommentSql("COLUMN", table + "." + col, c.to.comment));
+  }
+  void operator()(const AddConstraint& c) {
+    Put("ALTER TABLE " + QuoteQualified(c.schema, c.table) + " ADD " + ConstraintDefinition(c.constraint) + ";");
+  }
+  void operator()(const DropConstraint& c) {
+    Put("ALTER TABLE " + QuoteQualified(c.schema, c.table) + " DROP CONSTRAINT " + QuoteIdent(c.constraint.name) + ";");
+  }
+  void operator()(const RenameConstraint& c) {
+    Put("ALTER TABLE " + QuoteQualified(c.schema, c.table) + " RENAME CONSTRAINT " + QuoteIdent(c.from) + " TO " +
+        QuoteIdent(c.to) + ";");
+  }
+  void operator()(const CreateIndex& c) { Put(CreateIndexSql(c.schema, c.table, c.index)); }
+  void operator()(const DropIndex& c) { Put("DROP INDEX " + QuoteQualified(c.schema, c.index.name) + ";"); }
+  void operator()(const RenameIndex& c) {
+    Put("ALTER INDEX " + QuoteQualified(c.schema, c.from) + " RENAME TO " + QuoteIdent(c.to) + ";");
+  }
+  void operator()(const CreateView& c) {
+    std::string kind = c.view.materialized ? "MATERIALIZED VIEW" : "VIEW";
+    std::string name = QuoteQualified(c.schema, c.view.name);
+    Put("CREATE " + kind + " " + name + " AS\n" + c.view.definition + ";");
+    if (c.view.comment) Put(CommentSql(kind, name, c.view.comment));
+  }
+  void operator()(const DropView& c) {
+    Put(std::string("DROP ") + (c.view.materialized ? "MATERIALIZED VIEW " : "VIEW ") +
+        QuoteQualified(c.schema, c.view.name) + ";");
+  }
+  void operator()(const SetComment& c) {
+    const char* what = c.on == SetComment::On::Table ? "TABLE"
+                       : c.on == SetComment::On::View ? "VIEW"
+                       : c.on == SetComment::On::MaterializedView ? "MATERIALIZED VIEW"
+                                                                  : "TYPE";
+    Put(CommentSql(what, QuoteQualified(c.schema, c.name), c.to));
+  }
+};
+
+}  // namespace
+
+auto Emit(const plan::Plan& plan, diag::Engine& diags) -> std::optional<target::Script> {
+  (void)diags;
+  Emitter e;
+  for (size_t i = 0; i < plan.changes.size(); ++i) {
+    e.change = i;
+    std::visit(e, plan.changes[i].op);
+  }
+  // Statements that must run before the transaction go first, keeping their order.
+  target::Script ordered;
+  for (auto phase : {Phase::Before, Phase::Transaction, Phase::After})
+    for (size_t i = 0; i < e.script.statements.size(); ++i)
+      if (e.phases[i] == phase) ordered.statements.push_back(e.script.statements[i]);
+  return ordered;
+}
+
+auto Render(const plan::Plan& plan, const target::Script& script) -> std::string {
+  std::string out = fmt::format("-- schemac migration for postgres: {} change{}\n", plan.changes.size(),
+                                plan.changes.size() == 1 ? "" : "s");
+  if (script.statements.empty()) return out + "-- nothing to do: the database already matches\n";
+  size_t i = 0;
+  auto header = [&](const target::Statement& s, size_t& last) {
+    if (s.change == last) return;
+    last = s.change;
+    const auto& c = plan.changes[s.change];
+    out += "\n-- " + diff::KindName(c.op) + " " + diff::ObjectName(c.op);
+    if (!c.reason.empty()) out += " (" + c.reason + ")";
+    out += "\n";
+  };
+  size_t last = SIZE_MAX;
+  bool before = false;
+  for (; i < script.statements.size() && !script.statements[i].transactional; ++i) {
+    if (!before) {
+      out += "\n-- Outside the transaction: a new enum value cannot be used in the transaction that adds it.\n";
+      before = true;
+    }
+    header(script.statements[i], last);
+    out += script.statements[i].sql + "\n";
+  }
+  if (i < script.statements.size() && script.statements[i].transactional) {
+    out += "\nBEGIN;\n";
+    for (; i < script.statements.size() && script.statements[i].transactional; ++i) {
+      header(script.statements[i], last);
+      out += script.statements[i].sql + "\n";
+    }
+    out += "\nCOMMIT;\n";
+  }
+  if (i < script.statements.size()) {
+    out += "\n-- Outside the transaction (each step is safe to re-run):\n";
+    for (; i < script.statements.size(); ++i) {
+      header(script.statements[i], last);
+      out += script.statements[i].sql + "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace schemac::backends::postgres

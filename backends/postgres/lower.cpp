@@ -1,0 +1,325 @@
+// Lowering the portable model to a Postgres catalog: folded names, native
+// types, rendered expressions, and the names Postgres itself would give to
+// unnamed constraints, indexes and identity sequences (ChooseRelationName and
+// ChooseConstraintName in Postgres's source), so that a plan against a live
+// database converges.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "backends/postgres/postgres.h"
+
+namespace schemac::backends::postgres {
+namespace {
+
+/// Postgres's makeObjectName: name1_name2_label, shortening the longer of
+/// name1/name2 until it fits in 63 bytes, never splitting a UTF-8 character.
+auto MakeObjectName(const std::string& name1, const std::string& name2, const std::string& label) -> std::string {
+  size_t overhead = label.empty() ? 0 : label.size() + 1;
+  if (!name2.empty()) overhead += 1;
+  size_t avail = kMaxIdentifierBytes - overhead;
+  size_t n1 = name1.size(), n2 = name2.size();
+  while (n1 + n2 > avail) {
+    if (n1 > n2) --n1;
+    else --n2;
+  }
+  auto clip = [](const std::string& s, size_t n) {
+    while (n > 0 && n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    return s.substr(0, n);
+  };
+  std::string out = clip(name1, n1);
+  if (!name2.empty()) out += "_" + clip(name2, n2);
+  if (!label.empty()) out += "_" + label;
+  return out;
+}
+
+/// Names taken in one schema: relations (tables, views, indexes, sequences)
+/// and constraints are separate namespaces in Postgres.
+struct Namespace {
+  std::set<std::string> relations;
+  std::set<std::string> constraints;
+
+  /// ChooseRelationName / ChooseConstraintName: append 1, 2, ... to the label until free.
+  auto Choose(const std::string& n1, const std::string& n2, const std::string& label, bool relation,
+              bool constraint) -> std::string {
+    for (int pass = 0;; ++pass) {
+      std::string l = pass == 0 ? label : label + std::to_string(pass);
+      std::string name = MakeObjectName(n1, n2, l);
+      if ((relation && relations.count(name)) || (constraint && constraints.count(name))) continue;
+      if (relation) relations.insert(name);
+      if (constraint) constraints.insert(name);
+      return name;
+    }
+  }
+};
+
+/// ChooseIndexColumnNames + ChooseIndexNameAddition: column names joined with
+/// '_', "expr" for expressions, stopping once the result is long enough.
+auto IndexNameAddition(const std::vector<std::string>& cols) -> std::string {
+  std::string out;
+  for (const auto& c : cols) {
+    if (!out.empty()) out += "_";
+    out += c;
+    if (out.size() >= kMaxIdentifierBytes) break;
+  }
+  return out.substr(0, std::min(out.size(), kMaxIdentifierBytes));
+}
+
+/// Columns an expression mentions, distinct, in order of appearance.
+void ColumnsOf(const ast::Expr& e, std::vector<std::string>& out) {
+  if (e.kind == ast::Expr::Kind::Column && e.qualifier.empty()) {
+    static const std::set<std::string> niladic = {"current_timestamp", "current_date", "current_time",
+                                                  "localtimestamp", "localtime", "current_user", "session_user",
+                                                  "user", "current_role", "current_catalog", "current_schema"};
+    std::string n = Fold(model::Name{e.text, e.quoted});
+    if (!e.quoted && niladic.count(n)) return;
+    if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+    return;
+  }
+  for (const auto& a : e.args) ColumnsOf(a, out);
+}
+
+class Lowerer {
+ public:
+  explicit Lowerer(diag::Engine& d) : diags_(d) {}
+
+  auto Run(const model::Realm& realm) -> std::optional<catalog::Catalog> {
+    catalog::Catalog c;
+    c.target = "postgres";
+    for (const auto& s : realm.schemas) {
+      std::string name = s.name ? Fold(*s.name) : "public";
+      CheckLength(name, s.range);
+      catalog::Schema* out = nullptr;
+      for (auto& existing : c.schemas)
+        if (existing.name == name) out = &existing;
+      if (!out) {
+        c.schemas.push_back(catalog::Schema{name, {}, {}, {}, s.range});
+        out = &c.schemas.back();
+      }
+      Namespace& ns = namespaces_[name];
+      // Explicit names first: derived names must not take them.
+      for (const auto& t : s.tables) {
+        ns.relations.insert(Fold(t.name));
+        for (const auto& k : t.constraints)
+          if (k.name) {
+            ns.constraints.insert(Fold(*k.name));
+            if (k.kind == model::Constraint::Kind::PrimaryKey || k.kind == model::Constraint::Kind::Unique)
+              ns.relations.insert(Fold(*k.name));
+          }
+        for (const auto& ix : t.indexes)
+          if (ix.name) ns.relations.insert(Fold(*ix.name));
+      }
+      for (const auto& v : s.views) ns.relations.insert(Fold(v.name));
+      for (const auto& e : s.enums) out->enums.push_back(LowerEnum(e));
+      for (const auto& t : s.tables) out->tables.push_back(LowerTable(name, t, ns));
+      for (const auto& v : s.views) out->views.push_back(LowerView(v));
+    }
+    if (diags_.has_errors()) return std::nullopt;
+    catalog::Canonicalize(c);
+    return c;
+  }
+
+ private:
+  void CheckLength(const std::string& name, source::SourceRange at) {
+    if (name.size() > kMaxIdentifierBytes)
+      diags_.Emit(diag::Kind::IdentifierTooLong, at, name, name.size(), "postgres", kMaxIdentifierBytes).hint =
+          "choose a shorter name; Postgres would silently cut it, and the next plan would not match";
+  }
+
+  auto LowerEnum(const model::Enum& e) -> catalog::Enum {
+    std::string name = Fold(e.name);
+    CheckLength(name, e.range);
+    for (const auto& v : e.values)
+      if (v.size() > kMaxIdentifierBytes)
+        diags_.Emit(diag::Kind::IdentifierTooLong, e.range, v, v.size(), "postgres", kMaxIdentifierBytes);
+    return catalog::Enum{name, e.values, e.comment, e.range};
+  }
+
+  auto LowerType(const model::Column& col, catalog::Column& out) -> void {
+    const model::Type& t = col.type_for_target.count("postgres") ? col.type_for_target.at("postgres") : col.type;
+    std::string error;
+    bool lossy = false;
+    out.type = TypeName(t, error, lossy);
+    if (!error.empty()) {
+      diags_.Emit(diag::Kind::NativeTypeOtherTarget, col.range, t.Describe(), col.name.text,
+                  error.substr(std::string("exists only on ").size()), "postgres")
+          .hint = "pin a Postgres type for this column: 'postgres { type ... }'";
+      return;
+    }
+    if (lossy)
+      diags_.Emit(diag::Kind::LossyTypeMapping, col.range,
+                  "column '" + col.name.text + "' of type " + t.Describe() + " is stored as jsonb on postgres [TY101]");
+    const model::Type* base = &t;
+    while (base->kind == model::Type::Kind::Array) base = &base->elems[0];
+    if (base->kind == model::Type::Kind::Enum)
+      out.type_ref = catalog::ObjectName{base->enum_schema ? Fold(*base->enum_schema) : "public", Fold(base->enum_name)};
+  }
+
+  auto LowerTable(const std::string& schema, const model::Table& t, Namespace& ns) -> catalog::Table {
+    catalog::Table out;
+    out.name = Fold(t.name);
+    out.src = t.range;
+    out.comment = t.comment;
+    if (t.renamed_from) out.renamed_from = Fold(*t.renamed_from);
+    CheckLength(out.name, t.range);
+    for (const auto& c : t.columns) {
+      catalog::Column col;
+      col.name = Fold(c.name);
+      col.src = c.range;
+      CheckLength(col.name, c.range);
+      LowerType(c, col);
+      col.not_null = c.not_null;
+      if (c.default_value) col.default_expr = RenderExpr(*c.default_value);
+      if (c.identity) {
+        col.identity = "by default";
+        ns.Choose(out.name, col.name, "seq", true, false);
+      }
+      if (c.generated) col.generated = RenderExpr(*c.generated);
+      if (c.collation) col.collation = Fold(*c.collation);
+      col.comment = c.comment;
+      if (c.renamed_from) col.renamed_from = Fold(*c.renamed_from);
+      out.columns.push_back(std::move(col));
+    }
+    // Derived names in the order Postgres creates them: index-backed
+    // constraints, then checks, then foreign keys.
+    auto fold_all = [](const std::vector<model::Name>& v) {
+      std::vector<std::string> r;
+      for (const auto& n : v) r.push_back(Fold(n));
+      return r;
+    };
+    std::vector<catalog::Constraint> pk_unique, checks, fks;
+    for (const auto& k : t.constraints) {
+      catalog::Constraint c;
+      c.src = k.range;
+      c.columns = fold_all(k.columns);
+      switch (k.kind) {
+        case model::Constraint::Kind::PrimaryKey:
+          c.kind = catalog::Constraint::Kind::PrimaryKey;
+          c.name = k.name ? Fold(*k.name) : ns.Choose(out.name, "", "pkey", true, true);
+          pk_unique.push_back(std::move(c));
+          break;
+        case model::Constraint::Kind::Unique:
+          c.kind = catalog::Constraint::Kind::Unique;
+          c.name = k.name ? Fold(*k.name) : ns.Choose(out.name, IndexNameAddition(c.columns), "key", true, true);
+          pk_unique.push_back(std::move(c));
+          break;
+        default: break;
+      }
+    }
+    for (const auto& k : t.constraints) {
+      if (k.kind != model::Constraint::Kind::Check) continue;
+      catalog::Constraint c;
+      c.src = k.range;
+      c.kind = catalog::Constraint::Kind::Check;
+      c.check = RenderExpr(*k.check);
+      std::vector<std::string> cols;
+      ColumnsOf(*k.check, cols);
+      c.name = k.name ? Fold(*k.name) : ns.Choose(out.name, cols.size() == 1 ? cols[0] : "", "check", false, true);
+      checks.push_back(std::move(c));
+    }
+    for (const auto& k : t.constraints) {
+      if (k.kind != model::Constraint::Kind::ForeignKey) continue;
+      catalog::Constraint c;
+      c.src = k.range;
+      c.kind = catalog::Constraint::Kind::ForeignKey;
+      c.columns = fold_all(k.columns);
+      c.ref_table = {k.ref_table.schema ? Fold(*k.ref_table.schema) : "public", Fold(k.ref_table.name)};
+      c.ref_columns = fold_all(k.ref_columns);
+      c.on_delete = k.on_delete.empty() ? "no action" : k.on_delete;
+      c.on_update = k.on_update.empty() ? "no action" : k.on_update;
+      c.name = k.name ? Fold(*k.name) : ns.Choose(out.name, IndexNameAddition(c.columns), "fkey", false, true);
+      fks.push_back(std::move(c));
+    }
+    for (auto* group : {&pk_unique, &checks, &fks})
+      for (auto& c : *group) {
+        CheckLength(c.name, c.src);
+        out.constraints.push_back(std::move(c));
+      }
+    for (const auto& ix : t.indexes) {
+      catalog::Index ci;
+      ci.src = ix.range;
+      ci.unique = ix.unique;
+      ci.method = ix.method.value_or("btree");
+      std::vector<std::string> names;
+      for (const auto& k : ix.keys) {
+        catalog::IndexKey key;
+        if (k.expr.kind == ast::Expr::Kind::Column && k.expr.qualifier.empty() && !k.expr.parenthesized) {
+          key.column = Fold(model::Name{k.expr.text, k.expr.quoted});
+          names.push_back(key.column);
+        } else {
+          key.expression = RenderExpr(k.expr);
+          names.push_back("expr");
+        }
+        key.desc = k.desc;
+        // Postgres's default is NULLS LAST for ascending, NULLS FIRST for descending.
+        if (k.nulls_first && *k.nulls_first != k.desc) key.nulls_first = k.nulls_first;
+        ci.keys.push_back(std::move(key));
+      }
+      // Duplicate column names within one index get 1, 2, ... (ChooseIndexColumnNames).
+      std::vector<std::string> unique_names;
+      for (const auto& n : names) {
+        std::string cur = n;
+        for (int i = 1; std::find(unique_names.begin(), unique_names.end(), cur) != unique_names.end(); ++i)
+          cur = n + std::to_string(i);
+        unique_names.push_back(cur);
+      }
+      if (ix.where) ci.where = RenderExpr(*ix.where);
+      ci.name = ix.name ? Fold(*ix.name) : ns.Choose(out.name, IndexNameAddition(unique_names), "idx", true, false);
+      CheckLength(ci.name, ix.range);
+      out.indexes.push_back(std::move(ci));
+    }
+    LowerOptions(t, out);
+    (void)schema;
+    return out;
+  }
+
+  void LowerOptions(const model::Table& t, catalog::Table& out) {
+    auto it = t.options.find("postgres");
+    if (it == t.options.end()) return;
+    for (const auto& item : it->second) {
+      if (item.kind == ast::TargetItem::Kind::Partition) {
+        std::string strategy = item.key.text;
+        std::transform(strategy.begin(), strategy.end(), strategy.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+        std::string keys;
+        for (const auto& e : item.exprs) {
+          bool plain = e.kind == ast::Expr::Kind::Column && !e.parenthesized;
+          keys += (keys.empty() ? "" : ", ") + (plain ? RenderExpr(e) : "(" + RenderExpr(e) + ")");
+        }
+        out.options["partition_by"] = strategy + " (" + keys + ")";
+      } else if (item.kind == ast::TargetItem::Kind::Flag) {
+        std::string key = item.key.text;
+        std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (key == "unlogged") out.options["unlogged"] = "true";
+        else if (key == "tablespace" || key == "fillfactor") out.options[key] = item.value.value_or("");
+      }
+    }
+  }
+
+  auto LowerView(const model::View& v) -> catalog::View {
+    catalog::View out;
+    out.name = Fold(v.name);
+    CheckLength(out.name, v.range);
+    out.materialized = v.materialized;
+    out.definition = v.body;
+    while (!out.definition.empty() && (out.definition.back() == ';' || std::isspace(static_cast<unsigned char>(out.definition.back()))))
+      out.definition.pop_back();
+    for (const auto& d : v.depends_on)
+      out.depends_on.push_back({d.schema ? Fold(*d.schema) : "public", Fold(d.name)});
+    out.comment = v.comment;
+    out.src = v.range;
+    return out;
+  }
+
+  diag::Engine& diags_;
+  std::map<std::string, Namespace> namespaces_;
+};
+
+}  // namespace
+
+auto Lower(const model::Realm& realm, diag::Engine& diags) -> std::optional<catalog::Catalog> {
+  Lowerer l(diags);
+  return l.Run(realm);
+}
+
+}  // namespace schemac::backends::postgres

@@ -1,0 +1,47 @@
+// The Postgres backend's internal interface: quoting, expression and type
+// rendering, lowering, emission. The public face is target::FindBackend("postgres").
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "compiler/catalog/catalog.h"
+#include "compiler/diag/diag.h"
+#include "compiler/model/model.h"
+#include "compiler/plan/plan.h"
+#include "compiler/target/target.h"
+
+namespace schemac::backends::postgres {
+
+inline constexpr size_t kMaxIdentifierBytes = 63;  // NAMEDATALEN - 1
+
+/// An identifier as Postgres's quote_ident would write it: bare when it is
+/// lower-case, starts with a letter or underscore and is not a keyword.
+auto QuoteIdent(std::string_view name) -> std::string;
+/// schema.name, each part quoted as needed.
+auto QuoteQualified(std::string_view schema, std::string_view name) -> std::string;
+/// A standard string literal ('' doubles a quote; backslashes are literal
+/// under standard_conforming_strings, which has been on since 9.1).
+auto QuoteLiteral(std::string_view text) -> std::string;
+
+/// A plain name folds to lower case; a quoted one is exact.
+auto Fold(const model::Name& n) -> std::string;
+
+/// Postgres's spelling of a portable type (format_type's), or "" with `error` set.
+auto TypeName(const model::Type& t, std::string& error, bool& lossy) -> std::string;
+
+/// An expression rendered as Postgres SQL, column names folded and quoted.
+auto RenderExpr(const ast::Expr& e) -> std::string;
+
+/// Canonical text of an expression for comparison: white space and case
+/// outside literals normalised, synonyms (CURRENT_TIMESTAMP = now()) unified.
+auto NormalizeExpr(std::string_view sql) -> std::string;
+
+auto Lower(const model::Realm& realm, diag::Engine& diags) -> std::optional<catalog::Catalog>;
+auto Emit(const plan::Plan& plan, diag::Engine& diags) -> std::optional<target::Script>;
+auto Render(const plan::Plan& plan, const target::Script& script) -> std::string;
+
+/// Phases of a Postgres script, in execution order.
+enum class Phase { Before, Transaction, After };
+
+}  // namespace schemac::backends::postgres

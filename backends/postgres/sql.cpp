@@ -1,0 +1,300 @@
+// Quoting and expression rendering for Postgres.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "backends/postgres/postgres.h"
+#include "compiler/check/types.h"
+
+namespace schemac::backends::postgres {
+namespace {
+
+/// Keywords that are not UNRESERVED in Postgres 15 (reserved, type/function
+/// names and column-name keywords): quote_ident quotes these.
+auto Keywords() -> const std::set<std::string, std::less<>>& {
+  static const std::set<std::string, std::less<>> words = {
+      // reserved
+      "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "both", "case", "cast",
+      "check", "collate", "column", "constraint", "create", "current_catalog", "current_date", "current_role",
+      "current_time", "current_timestamp", "current_user", "default", "deferrable", "desc", "distinct", "do",
+      "else", "end", "except", "false", "fetch", "for", "foreign", "from", "grant", "group", "having", "in",
+      "initially", "intersect", "into", "lateral", "leading", "limit", "localtime", "localtimestamp", "not",
+      "null", "offset", "on", "only", "or", "order", "placing", "primary", "references", "returning", "select",
+      "session_user", "some", "symmetric", "table", "then", "to", "trailing", "true", "union", "unique", "user",
+      "using", "variadic", "when", "where", "window", "with",
+      // reserved (can be function or type)
+      "authorization", "binary", "collation", "concurrently", "cross", "current_schema", "freeze", "full",
+      "ilike", "inner", "is", "isnull", "join", "left", "like", "natural", "notnull", "outer", "overlaps",
+      "right", "similar", "tablesample", "verbose",
+      // non-reserved (cannot be function or type)
+      "between", "bigint", "bit", "boolean", "char", "character", "coalesce", "dec", "decimal", "exists",
+      "extract", "float", "greatest", "grouping", "inout", "int", "integer", "interval", "least", "national",
+      "nchar", "none", "normalize", "nullif", "numeric", "out", "overlay", "position", "precision", "real", "row",
+      "setof", "smallint", "substring", "time", "timestamp", "treat", "trim", "values", "varchar",
+      "xmlattributes", "xmlconcat", "xmlelement", "xmlexists", "xmlforest", "xmlnamespaces", "xmlparse", "xmlpi",
+      "xmlroot", "xmlserialize", "xmltable"};
+  return words;
+}
+
+auto LowerAscii(std::string s) -> std::string {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+// Operator precedence, higher binds tighter (Postgres's table, simplified).
+auto Precedence(const ast::Expr& e) -> int {
+  using K = ast::Expr::Kind;
+  switch (e.kind) {
+    case K::Binary:
+      if (e.op == "or") return 1;
+      if (e.op == "and") return 2;
+      if (e.op == "=" || e.op == "<" || e.op == ">" || e.op == "<=" || e.op == ">=" || e.op == "<>") return 5;
+      if (e.op == "||" || e.op == "..") return 7;
+      if (e.op == "+" || e.op == "-") return 8;
+      return 9;  // * / %
+    case K::Unary: return e.op == "not" ? 3 : 10;
+    case K::IsNull:
+    case K::IsBool: return 4;
+    case K::In:
+    case K::Between:
+    case K::Like: return 6;
+    case K::Cast: return e.op == "::" ? 11 : 12;
+    default: return 12;
+  }
+}
+
+auto IsNiladic(const std::string& name) -> bool {
+  static const std::set<std::string> n = {"current_timestamp", "current_date", "current_time", "localtimestamp",
+                                          "localtime", "current_user", "session_user", "user", "current_role",
+                                          "current_catalog", "current_schema"};
+  return n.count(LowerAscii(name)) > 0;
+}
+
+auto CastType(const ast::TypeRef& ref) -> std::string {
+  std::string error;
+  if (auto t = check::ResolveBuiltinType(ref, error); t && error.empty() && t->kind != model::Type::Kind::Array &&
+                                                     t->kind != model::Type::Kind::Map &&
+                                                     t->kind != model::Type::Kind::Row) {
+    bool lossy = false;
+    std::string name = TypeName(*t, error, lossy);
+    if (!name.empty()) return name;
+  }
+  // A user-defined type (an enum), as written.
+  std::string out;
+  if (ref.schema) out = QuoteIdent(*ref.schema) + ".";
+  out += QuoteIdent(ref.name);
+  for (int i = 0; i < ref.array_dims; ++i) out += "[]";
+  return out;
+}
+
+auto Render(const ast::Expr& e) -> std::string;
+
+auto Child(const ast::Expr& child, int parent, bool right) -> std::string {
+  std::string s = Render(child);
+  int p = Precedence(child);
+  if (p < parent || (right && p == parent && p >= 4 && p <= 9)) return "(" + s + ")";
+  return s;
+}
+
+auto Render(const ast::Expr& e) -> std::string {
+  using K = ast::Expr::Kind;
+  switch (e.kind) {
+    case K::Number: return e.text;
+    case K::String: return QuoteLiteral(e.text);
+    case K::Bool: return LowerAscii(e.text);
+    case K::Null: return "NULL";
+    case K::Interval: return "'" + e.text + (e.op.empty() ? "" : " " + e.op) + "'::interval";
+    case K::Column: {
+      if (!e.quoted && e.qualifier.empty() && IsNiladic(e.text)) {
+        std::string up = e.text;
+        std::transform(up.begin(), up.end(), up.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+        return up;
+      }
+      std::string name = e.quoted ? e.text : LowerAscii(e.text);
+      std::string out = e.qualifier.empty() ? "" : QuoteIdent(LowerAscii(e.qualifier)) + ".";
+      return out + QuoteIdent(name);
+    }
+    case K::Call: {
+      std::string name = e.quoted ? QuoteIdent(e.text) : LowerAscii(e.text);
+      if (!e.quoted && name != QuoteIdent(name) && !Keywords().count(name)) name = QuoteIdent(name);
+      std::string out = e.qualifier.empty() ? "" : QuoteIdent(LowerAscii(e.qualifier)) + ".";
+      out += name + "(";
+      for (size_t i = 0; i < e.args.size(); ++i) out += (i ? ", " : "") + Render(e.args[i]);
+      return out + ")";
+    }
+    case K::Star: return "*";
+    case K::Unary:
+      if (e.op == "not") return "NOT " + Child(e.args[0], 3, true);
+      return e.op + Child(e.args[0], 10, true);
+    case K::Binary: {
+      int p = Precedence(e);
+      std::string op = e.op == "and" ? "AND" : e.op == "or" ? "OR" : e.op;
+      return Child(e.args[0], p, false) + " " + op + " " + Child(e.args[1], p, true);
+    }
+    case K::IsNull: return Child(e.args[0], 5, false) + (e.negated ? " IS NOT NULL" : " IS NULL");
+    case K::IsBool:
+      return Child(e.args[0], 5, false) + (e.negated ? " IS NOT " : " IS ") + (e.op == "true" ? "TRUE" : "FALSE");
+    case K::In: {
+      std::string out = Child(e.args[0], 7, false) + (e.negated ? " NOT IN (" : " IN (");
+      for (size_t i = 1; i < e.args.size(); ++i) out += (i > 1 ? ", " : "") + Render(e.args[i]);
+      return out + ")";
+    }
+    case K::Between:
+      return Child(e.args[0], 7, false) + (e.negated ? " NOT BETWEEN " : " BETWEEN ") + Child(e.args[1], 7, false) +
+             " AND " + Child(e.args[2], 7, false);
+    case K::Like:
+      return Child(e.args[0], 7, false) + (e.negated ? " NOT " : " ") + (e.op == "ilike" ? "ILIKE " : "LIKE ") +
+             Child(e.args[1], 7, true);
+    case K::Case: {
+      std::string out = "CASE";
+      size_t i = 0;
+      if (e.has_subject) out += " " + Render(e.args[i++]);
+      size_t end = e.args.size() - (e.has_else ? 1 : 0);
+      for (; i + 2 <= end; i += 2)
+        out += " WHEN " + Render(e.args[i]) + " THEN " + Render(e.args[i + 1]);
+      if (e.has_else) out += " ELSE " + Render(e.args.back());
+      return out + " END";
+    }
+    case K::Cast: return Child(e.args[0], 11, false) + "::" + CastType(e.type.at(0));
+    case K::List: {
+      std::string out = "ARRAY[";
+      for (size_t i = 0; i < e.args.size(); ++i) out += (i ? ", " : "") + Render(e.args[i]);
+      return out + "]";
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+auto QuoteIdent(std::string_view name) -> std::string {
+  bool safe = !name.empty() && (std::islower(static_cast<unsigned char>(name[0])) || name[0] == '_');
+  for (char c : name)
+    if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
+      safe = false;
+  if (safe && !Keywords().count(name)) return std::string(name);
+  std::string out = "\"";
+  for (char c : name) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+auto QuoteQualified(std::string_view schema, std::string_view name) -> std::string {
+  return QuoteIdent(schema) + "." + QuoteIdent(name);
+}
+
+auto QuoteLiteral(std::string_view text) -> std::string {
+  std::string out = "'";
+  for (char c : text) {
+    if (c == '\'') out += '\'';
+    out += c;
+  }
+  return out + "'";
+}
+
+auto Fold(const model::Name& n) -> std::string { return n.quoted ? n.text : LowerAscii(n.text); }
+
+auto TypeName(const model::Type& t, std::string& error, bool& lossy) -> std::string {
+  using K = model::Type::Kind;
+  auto arg = [&](size_t i) { return std::to_string(t.args.at(i)); };
+  auto with_p = [&](const std::string& base, const std::string& suffix) {
+    return t.args.empty() ? base + suffix : base + "(" + arg(0) + ")" + suffix;
+  };
+  std::string base;
+  switch (t.kind) {
+    case K::Bool: base = "boolean"; break;
+    case K::Int16: base = "smallint"; break;
+    case K::Int32: base = "integer"; break;
+    case K::Int64: base = "bigint"; break;
+    case K::Decimal: base = t.args.empty() ? "numeric" : "numeric(" + arg(0) + "," + arg(1) + ")"; break;
+    case K::Float32: base = "real"; break;
+    case K::Float64: base = "double precision"; break;
+    case K::Text: base = "text"; break;
+    case K::Varchar: base = t.args.empty() ? "character varying" : "character varying(" + arg(0) + ")"; break;
+    case K::Char: base = t.args.empty() ? "character(1)" : "character(" + arg(0) + ")"; break;
+    case K::Bytes: base = "bytea"; break;
+    case K::Date: base = "date"; break;
+    case K::Time: base = with_p("time", " without time zone"); break;
+    case K::Timestamp: base = with_p("timestamp", " without time zone"); break;
+    case K::TimestampTz: base = with_p("timestamp", " with time zone"); break;
+    case K::Uuid: base = "uuid"; break;
+    case K::Json: base = "jsonb"; break;
+    case K::Array: {
+      std::string elem = TypeName(t.elems.at(0), error, lossy);
+      if (elem.empty()) return "";
+      base = elem.size() > 2 && elem.compare(elem.size() - 2, 2, "[]") == 0 ? elem : elem + "[]";
+      break;
+    }
+    case K::Map:
+    case K::Row:
+      lossy = true;
+      base = "jsonb";
+      break;
+    case K::Enum: {
+      std::string schema = t.enum_schema ? Fold(*t.enum_schema) : "public";
+      std::string name = Fold(t.enum_name);
+      base = schema == "public" ? QuoteIdent(name) : QuoteQualified(schema, name);
+      break;
+    }
+    case K::Native: {
+      if (std::find(t.native_targets.begin(), t.native_targets.end(), "postgres") == t.native_targets.end()) {
+        std::string where;
+        for (const auto& n : t.native_targets) where += (where.empty() ? "" : ", ") + n;
+        error = "exists only on " + where;
+        return "";
+      }
+      if (t.native == "timetz") base = with_p("time", " with time zone");
+      else if (t.native == "bit") base = t.args.empty() ? "bit(1)" : "bit(" + arg(0) + ")";
+      else if (t.native == "bit varying") base = with_p("bit varying", "");
+      else if (t.native == "interval") base = with_p("interval", "");
+      else base = t.native;
+      break;
+    }
+  }
+  if (t.array_dims > 0 && base.compare(base.size() >= 2 ? base.size() - 2 : 0, 2, "[]") != 0) base += "[]";
+  return base;
+}
+
+auto RenderExpr(const ast::Expr& e) -> std::string { return Render(e); }
+
+auto NormalizeExpr(std::string_view sql) -> std::string {
+  std::string out;
+  bool space = false;
+  for (size_t i = 0; i < sql.size(); ++i) {
+    char c = sql[i];
+    if (c == '\'' || c == '"') {  // copy literals and quoted names verbatim
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      out += c;
+      for (++i; i < sql.size(); ++i) {
+        out += sql[i];
+        if (sql[i] == c) {
+          if (i + 1 < sql.size() && sql[i + 1] == c) {
+            out += sql[++i];
+            continue;
+          }
+          break;
+        }
+      }
+      continue;
+    }
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  // Synonyms Postgres itself treats as one.
+  static const std::pair<const char*, const char*> synonyms[] = {{"current_timestamp", "now()"},
+                                                                  {"transaction_timestamp()", "now()"}};
+  for (const auto& [from, to] : synonyms)
+    if (out == from) out = to;
+  while (!out.empty() && out.back() == ';') out.pop_back();
+  return out;
+}
+
+}  // namespace schemac::backends::postgres

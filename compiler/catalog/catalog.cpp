@@ -1,0 +1,424 @@
+// Catalog lookups, canonical order and the snapshot JSON format.
+#include "compiler/catalog/catalog.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+namespace schemac::catalog {
+
+using Json = nlohmann::ordered_json;
+
+auto Column::operator==(const Column& o) const -> bool {
+  return name == o.name && type == o.type && type_ref == o.type_ref && not_null == o.not_null &&
+         default_expr == o.default_expr && identity == o.identity && generated == o.generated &&
+         collation == o.collation && comment == o.comment;
+}
+
+auto Constraint::SameDefinition(const Constraint& o) const -> bool {
+  return kind == o.kind && columns == o.columns && ref_table == o.ref_table && ref_columns == o.ref_columns &&
+         on_delete == o.on_delete && on_update == o.on_update && check == o.check;
+}
+
+auto Table::FindColumn(const std::string& n) const -> const Column* {
+  for (const auto& c : columns)
+    if (c.name == n) return &c;
+  return nullptr;
+}
+
+template <typename T>
+static auto FindByName(const std::vector<T>& v, const std::string& n) -> const T* {
+  auto it = std::lower_bound(v.begin(), v.end(), n, [](const T& a, const std::string& b) { return a.name < b; });
+  if (it != v.end() && it->name == n) return &*it;
+  for (const auto& x : v)  // not canonical yet
+    if (x.name == n) return &x;
+  return nullptr;
+}
+
+auto Schema::FindTable(const std::string& n) const -> const Table* { return FindByName(tables, n); }
+auto Schema::FindView(const std::string& n) const -> const View* { return FindByName(views, n); }
+auto Schema::FindEnum(const std::string& n) const -> const Enum* { return FindByName(enums, n); }
+auto Catalog::FindSchema(const std::string& n) const -> const Schema* { return FindByName(schemas, n); }
+auto Catalog::FindTable(const ObjectName& n) const -> const Table* {
+  const Schema* s = FindSchema(n.schema);
+  return s ? s->FindTable(n.name) : nullptr;
+}
+auto Catalog::FindView(const ObjectName& n) const -> const View* {
+  const Schema* s = FindSchema(n.schema);
+  return s ? s->FindView(n.name) : nullptr;
+}
+
+void Canonicalize(Catalog& c) {
+  auto by_name = [](const auto& a, const auto& b) { return a.name < b.name; };
+  std::sort(c.schemas.begin(), c.schemas.end(), by_name);
+  for (auto& s : c.schemas) {
+    std::sort(s.tables.begin(), s.tables.end(), by_name);
+    std::sort(s.views.begin(), s.views.end(), by_name);
+    std::sort(s.enums.begin(), s.enums.end(), by_name);
+    for (auto& t : s.tables) {
+      std::sort(t.constraints.begin(), t.constraints.end(), by_name);
+      std::sort(t.indexes.begin(), t.indexes.end(), by_name);
+    }
+    for (auto& v : s.views) {
+      std::sort(v.depends_on.begin(), v.depends_on.end());
+      v.depends_on.erase(std::unique(v.depends_on.begin(), v.depends_on.end()), v.depends_on.end());
+    }
+  }
+}
+
+namespace {
+
+auto KindName(Constraint::Kind k) -> const char* {
+  switch (k) {
+    case Constraint::Kind::PrimaryKey: return "primary_key";
+    case Constraint::Kind::Unique: return "unique";
+    case Constraint::Kind::ForeignKey: return "foreign_key";
+    case Constraint::Kind::Check: return "check";
+  }
+  return "check";
+}
+
+auto ObjectJson(const ObjectName& n) -> Json { return Json::array({n.schema, n.name}); }
+
+template <typename T>
+void PutOpt(Json& j, const char* key, const std::optional<T>& v) {
+  if (v) j[key] = *v;
+}
+
+auto ColumnJson(const Column& c) -> Json {
+  Json j;
+  j["name"] = c.name;
+  j["type"] = c.type;
+  if (c.type_ref) j["type_ref"] = ObjectJson(*c.type_ref);
+  j["not_null"] = c.not_null;
+  PutOpt(j, "default", c.default_expr);
+  if (!c.identity.empty()) j["identity"] = c.identity;
+  PutOpt(j, "generated", c.generated);
+  PutOpt(j, "collation", c.collation);
+  PutOpt(j, "comment", c.comment);
+  return j;
+}
+
+auto ConstraintJson(const Constraint& k) -> Json {
+  Json j;
+  j["name"] = k.name;
+  j["kind"] = KindName(k.kind);
+  if (k.kind != Constraint::Kind::Check) j["columns"] = k.columns;
+  if (k.kind == Constraint::Kind::ForeignKey) {
+    j["ref_table"] = ObjectJson(k.ref_table);
+    j["ref_columns"] = k.ref_columns;
+    j["on_delete"] = k.on_delete;
+    j["on_update"] = k.on_update;
+  }
+  if (k.kind == Constraint::Kind::Check) j["check"] = k.check;
+  if (k.not_valid) j["not_valid"] = true;
+  return j;
+}
+
+auto IndexJson(const Index& ix) -> Json {
+  Json j;
+  j["name"] = ix.name;
+  j["unique"] = ix.unique;
+  j["method"] = ix.method;
+  Json keys = Json::array();
+  for (const auto& k : ix.keys) {
+    Json kj;
+    if (!k.column.empty()) kj["column"] = k.column;
+    else kj["expression"] = k.expression;
+    if (k.desc) kj["desc"] = true;
+    PutOpt(kj, "nulls_first", k.nulls_first);
+    keys.push_back(std::move(kj));
+  }
+  j["keys"] = std::move(keys);
+  PutOpt(j, "where", ix.where);
+  return j;
+}
+
+// ---- reading ----
+
+struct Reader {
+  std::string& error;
+  std::string path;
+
+  auto Fail(const std::string& what) -> bool {
+    if (error.empty()) error = (path.empty() ? "" : path + ": ") + what;
+    return false;
+  }
+  auto Str(const Json& j, const char* key, std::string& out, bool required = true) -> bool {
+    if (!j.contains(key)) return required ? Fail(std::string("missing \"") + key + "\"") : true;
+    if (!j[key].is_string()) return Fail(std::string("\"") + key + "\" must be a string");
+    out = j[key].get<std::string>();
+    return true;
+  }
+  auto OptStr(const Json& j, const char* key, std::optional<std::string>& out) -> bool {
+    if (!j.contains(key)) return true;
+    if (!j[key].is_string()) return Fail(std::string("\"") + key + "\" must be a string");
+    out = j[key].get<std::string>();
+    return true;
+  }
+  auto Bool(const Json& j, const char* key, bool& out) -> bool {
+    if (!j.contains(key)) return true;
+    if (!j[key].is_boolean()) return Fail(std::string("\"") + key + "\" must be true or false");
+    out = j[key].get<bool>();
+    return true;
+  }
+  auto Strings(const Json& j, const char* key, std::vector<std::string>& out) -> bool {
+    if (!j.contains(key)) return true;
+    if (!j[key].is_array()) return Fail(std::string("\"") + key + "\" must be an array");
+    for (const auto& s : j[key]) {
+      if (!s.is_string()) return Fail(std::string("\"") + key + "\" must hold strings");
+      out.push_back(s.get<std::string>());
+    }
+    return true;
+  }
+  auto Object(const Json& j, ObjectName& out) -> bool {
+    if (!j.is_array() || j.size() != 2 || !j[0].is_string() || !j[1].is_string())
+      return Fail("an object reference must be [\"schema\", \"name\"]");
+    out = {j[0].get<std::string>(), j[1].get<std::string>()};
+    return true;
+  }
+  auto Array(const Json& j, const char* key) -> const Json* {
+    static const Json empty = Json::array();
+    if (!j.contains(key)) return &empty;
+    if (!j[key].is_array()) {
+      Fail(std::string("\"") + key + "\" must be an array");
+      return nullptr;
+    }
+    return &j[key];
+  }
+  auto Within(const std::string& p) -> Reader { return Reader{error, path.empty() ? p : path + "." + p}; }
+};
+
+auto ReadColumn(Reader r, const Json& j, Column& c) -> bool {
+  if (!j.is_object()) return r.Fail("a column must be an object");
+  if (!r.Str(j, "name", c.name) || !r.Str(j, "type", c.type) || !r.Bool(j, "not_null", c.not_null) ||
+      !r.OptStr(j, "default", c.default_expr) || !r.Str(j, "identity", c.identity, false) ||
+      !r.OptStr(j, "generated", c.generated) || !r.OptStr(j, "collation", c.collation) ||
+      !r.OptStr(j, "comment", c.comment))
+    return false;
+  if (!c.identity.empty() && c.identity != "always" && c.identity != "by default")
+    return r.Fail("\"identity\" must be \"always\" or \"by default\"");
+  if (j.contains("type_ref")) {
+    ObjectName n;
+    if (!r.Object(j["type_ref"], n)) return false;
+    c.type_ref = n;
+  }
+  return true;
+}
+
+auto ReadConstraint(Reader r, const Json& j, Constraint& k) -> bool {
+  if (!j.is_object()) return r.Fail("a constraint must be an object");
+  std::string kind;
+  if (!r.Str(j, "name", k.name) || !r.Str(j, "kind", kind)) return false;
+  if (kind == "primary_key") k.kind = Constraint::Kind::PrimaryKey;
+  else if (kind == "unique") k.kind = Constraint::Kind::Unique;
+  else if (kind == "foreign_key") k.kind = Constraint::Kind::ForeignKey;
+  else if (kind == "check") k.kind = Constraint::Kind::Check;
+  else return r.Fail("unknown constraint kind \"" + kind + "\"");
+  if (!r.Strings(j, "columns", k.columns) || !r.Bool(j, "not_valid", k.not_valid)) return false;
+  if (k.kind == Constraint::Kind::ForeignKey) {
+    if (!j.contains("ref_table")) return r.Fail("missing \"ref_table\"");
+    if (!r.Object(j["ref_table"], k.ref_table) || !r.Strings(j, "ref_columns", k.ref_columns) ||
+        !r.Str(j, "on_delete", k.on_delete, false) || !r.Str(j, "on_update", k.on_update, false))
+      return false;
+  }
+  if (k.kind == Constraint::Kind::Check && !r.Str(j, "check", k.check)) return false;
+  return true;
+}
+
+auto ReadIndex(Reader r, const Json& j, Index& ix) -> bool {
+  if (!j.is_object()) return r.Fail("an index must be an object");
+  if (!r.Str(j, "name", ix.name) || !r.Bool(j, "unique", ix.unique) || !r.Str(j, "method", ix.method, false) ||
+      !r.OptStr(j, "where", ix.where))
+    return false;
+  const Json* keys = r.Array(j, "keys");
+  if (!keys) return false;
+  for (const auto& kj : *keys) {
+    IndexKey k;
+    if (!kj.is_object()) return r.Fail("an index key must be an object");
+    if (!r.Str(kj, "column", k.column, false) || !r.Str(kj, "expression", k.expression, false) ||
+        !r.Bool(kj, "desc", k.desc))
+      return false;
+    if (k.column.empty() == k.expression.empty()) return r.Fail("an index key has a \"column\" or an \"expression\"");
+    if (kj.contains("nulls_first")) {
+      bool nf = false;
+      if (!r.Bool(kj, "nulls_first", nf)) return false;
+      k.nulls_first = nf;
+    }
+    ix.keys.push_back(std::move(k));
+  }
+  return true;
+}
+
+}  // namespace
+
+auto ToJson(const Catalog& in) -> std::string {
+  Catalog c = in;
+  Canonicalize(c);
+  Json root;
+  root["format"] = kSnapshotFormat;
+  root["target"] = c.target;
+  Json schemas = Json::array();
+  for (const auto& s : c.schemas) {
+    Json sj;
+    sj["name"] = s.name;
+    Json enums = Json::array();
+    for (const auto& e : s.enums) {
+      Json ej;
+      ej["name"] = e.name;
+      ej["values"] = e.values;
+      PutOpt(ej, "comment", e.comment);
+      enums.push_back(std::move(ej));
+    }
+    sj["enums"] = std::move(enums);
+    Json tables = Json::array();
+    for (const auto& t : s.tables) {
+      Json tj;
+      tj["name"] = t.name;
+      Json cols = Json::array();
+      for (const auto& col : t.columns) cols.push_back(ColumnJson(col));
+      tj["columns"] = std::move(cols);
+      Json cons = Json::array();
+      for (const auto& k : t.constraints) cons.push_back(ConstraintJson(k));
+      tj["constraints"] = std::move(cons);
+      Json idx = Json::array();
+      for (const auto& ix : t.indexes) idx.push_back(IndexJson(ix));
+      tj["indexes"] = std::move(idx);
+      PutOpt(tj, "comment", t.comment);
+      if (!t.options.empty()) {
+        Json oj = Json::object();
+        for (const auto& [k, v] : t.options) oj[k] = v;
+        tj["options"] = std::move(oj);
+      }
+      tables.push_back(std::move(tj));
+    }
+    sj["tables"] = std::move(tables);
+    Json views = Json::array();
+    for (const auto& v : s.views) {
+      Json vj;
+      vj["name"] = v.name;
+      vj["materialized"] = v.materialized;
+      vj["definition"] = v.definition;
+      Json deps = Json::array();
+      for (const auto& d : v.depends_on) deps.push_back(ObjectJson(d));
+      vj["depends_on"] = std::move(deps);
+      PutOpt(vj, "comment", v.comment);
+      views.push_back(std::move(vj));
+    }
+    sj["views"] = std::move(views);
+    schemas.push_back(std::move(sj));
+  }
+  root["schemas"] = std::move(schemas);
+  return root.dump(2, ' ', false, nlohmann::json::error_handler_t::strict) + "\n";
+}
+
+auto FromJson(const std::string& text, std::string& error) -> std::optional<Catalog> {
+  Json root;
+  try {
+    root = Json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    error = std::string("not valid JSON: ") + e.what();
+    return std::nullopt;
+  }
+  Reader r{error, ""};
+  if (!root.is_object()) {
+    r.Fail("the top level must be an object");
+    return std::nullopt;
+  }
+  std::string format;
+  if (!r.Str(root, "format", format)) return std::nullopt;
+  if (format != kSnapshotFormat) {
+    r.Fail("unsupported format \"" + format + "\" (expected \"" + kSnapshotFormat + "\")");
+    return std::nullopt;
+  }
+  Catalog c;
+  if (!r.Str(root, "target", c.target)) return std::nullopt;
+  const Json* schemas = r.Array(root, "schemas");
+  if (!schemas) return std::nullopt;
+  for (size_t si = 0; si < schemas->size(); ++si) {
+    const Json& sj = (*schemas)[si];
+    Reader sr = r.Within("schemas[" + std::to_string(si) + "]");
+    if (!sj.is_object()) {
+      sr.Fail("a schema must be an object");
+      return std::nullopt;
+    }
+    Schema s;
+    if (!sr.Str(sj, "name", s.name)) return std::nullopt;
+    const Json* enums = sr.Array(sj, "enums");
+    const Json* tables = sr.Array(sj, "tables");
+    const Json* views = sr.Array(sj, "views");
+    if (!enums || !tables || !views) return std::nullopt;
+    for (const auto& ej : *enums) {
+      Enum e;
+      if (!ej.is_object() || !sr.Str(ej, "name", e.name) || !sr.Strings(ej, "values", e.values) ||
+          !sr.OptStr(ej, "comment", e.comment)) {
+        sr.Fail("invalid enum");
+        return std::nullopt;
+      }
+      s.enums.push_back(std::move(e));
+    }
+    for (size_t ti = 0; ti < tables->size(); ++ti) {
+      const Json& tj = (*tables)[ti];
+      Reader tr = sr.Within("tables[" + std::to_string(ti) + "]");
+      Table t;
+      if (!tj.is_object() || !tr.Str(tj, "name", t.name) || !tr.OptStr(tj, "comment", t.comment)) {
+        tr.Fail("invalid table");
+        return std::nullopt;
+      }
+      const Json* cols = tr.Array(tj, "columns");
+      const Json* cons = tr.Array(tj, "constraints");
+      const Json* idx = tr.Array(tj, "indexes");
+      if (!cols || !cons || !idx) return std::nullopt;
+      for (const auto& cj : *cols) {
+        Column col;
+        if (!ReadColumn(tr.Within(t.name), cj, col)) return std::nullopt;
+        t.columns.push_back(std::move(col));
+      }
+      for (const auto& kj : *cons) {
+        Constraint k;
+        if (!ReadConstraint(tr.Within(t.name), kj, k)) return std::nullopt;
+        t.constraints.push_back(std::move(k));
+      }
+      for (const auto& ij : *idx) {
+        Index ix;
+        if (!ReadIndex(tr.Within(t.name), ij, ix)) return std::nullopt;
+        t.indexes.push_back(std::move(ix));
+      }
+      if (tj.contains("options")) {
+        if (!tj["options"].is_object()) {
+          tr.Fail("\"options\" must be an object");
+          return std::nullopt;
+        }
+        for (auto it = tj["options"].begin(); it != tj["options"].end(); ++it) {
+          if (!it.value().is_string()) {
+            tr.Fail("option values must be strings");
+            return std::nullopt;
+          }
+          t.options[it.key()] = it.value().get<std::string>();
+        }
+      }
+      s.tables.push_back(std::move(t));
+    }
+    for (const auto& vj : *views) {
+      View v;
+      if (!vj.is_object() || !sr.Str(vj, "name", v.name) || !sr.Bool(vj, "materialized", v.materialized) ||
+          !sr.Str(vj, "definition", v.definition) || !sr.OptStr(vj, "comment", v.comment)) {
+        sr.Fail("invalid view");
+        return std::nullopt;
+      }
+      const Json* deps = sr.Array(vj, "depends_on");
+      if (!deps) return std::nullopt;
+      for (const auto& d : *deps) {
+        ObjectName n;
+        if (!sr.Object(d, n)) return std::nullopt;
+        v.depends_on.push_back(n);
+      }
+      s.views.push_back(std::move(v));
+    }
+    s.src = {};
+    c.schemas.push_back(std::move(s));
+  }
+  Canonicalize(c);
+  return c;
+}
+
+}  // namespace schemac::catalog

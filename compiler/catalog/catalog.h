@@ -1,0 +1,140 @@
+// The target-native catalog: what a database of one target contains, in the
+// target's own names and types. The same structure comes from .schema source
+// (a backend's Lower), from a snapshot file, or from a live database, which is
+// what makes the diff honest. Canonical() puts it in the stable order that
+// snapshots and the differ rely on.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/source/source.h"
+
+namespace schemac::catalog {
+
+using source::SourceRange;
+
+/// A schema-qualified object name, exact (already folded).
+struct ObjectName {
+  std::string schema;
+  std::string name;
+  auto operator<=>(const ObjectName&) const = default;
+};
+
+struct Column {
+  std::string name;
+  std::string type;                     // the target's spelling, e.g. "character varying(320)"
+  std::optional<ObjectName> type_ref;   // a user-defined type (enum) the column uses
+  bool not_null = false;
+  std::optional<std::string> default_expr;
+  std::string identity;                 // "" | "always" | "by default"
+  std::optional<std::string> generated; // expression of a stored generated column
+  std::optional<std::string> collation;
+  std::optional<std::string> comment;
+  // Desired side only: not part of a catalog's state, so not in snapshots.
+  std::optional<std::string> renamed_from;
+  SourceRange src;
+  auto operator==(const Column& o) const -> bool;
+};
+
+struct Constraint {
+  enum class Kind { PrimaryKey, Unique, ForeignKey, Check };
+  std::string name;
+  Kind kind = Kind::Check;
+  std::vector<std::string> columns;
+  // ForeignKey
+  ObjectName ref_table;
+  std::vector<std::string> ref_columns;
+  std::string on_delete = "no action", on_update = "no action";
+  // Check
+  std::string check;
+  bool not_valid = false;
+  SourceRange src;
+  /// Same definition, ignoring the name.
+  auto SameDefinition(const Constraint& o) const -> bool;
+};
+
+struct IndexKey {
+  std::string column;      // a plain column, or
+  std::string expression;  // an expression (without the surrounding parentheses)
+  bool desc = false;
+  std::optional<bool> nulls_first;  // only when it differs from the default for the direction
+  auto operator==(const IndexKey&) const -> bool = default;
+};
+
+struct Index {
+  std::string name;
+  bool unique = false;
+  std::string method = "btree";
+  std::vector<IndexKey> keys;
+  std::optional<std::string> where;
+  SourceRange src;
+  auto SameDefinition(const Index& o) const -> bool {
+    return unique == o.unique && method == o.method && keys == o.keys && where == o.where;
+  }
+};
+
+struct Table {
+  std::string name;
+  std::vector<Column> columns;  // in ordinal order
+  std::vector<Constraint> constraints;
+  std::vector<Index> indexes;   // indexes that are not constraints
+  std::optional<std::string> comment;
+  std::map<std::string, std::string> options;  // target options, e.g. "partition_by"
+  std::optional<std::string> renamed_from;     // desired side only
+  SourceRange src;
+
+  auto FindColumn(const std::string& n) const -> const Column*;
+};
+
+struct View {
+  std::string name;
+  bool materialized = false;
+  std::string definition;
+  std::vector<ObjectName> depends_on;  // relations it reads, sorted
+  std::optional<std::string> comment;
+  SourceRange src;
+};
+
+struct Enum {
+  std::string name;
+  std::vector<std::string> values;  // in sort order
+  std::optional<std::string> comment;
+  SourceRange src;
+};
+
+struct Schema {
+  std::string name;
+  std::vector<Table> tables;
+  std::vector<View> views;
+  std::vector<Enum> enums;
+  SourceRange src;
+
+  auto FindTable(const std::string& n) const -> const Table*;
+  auto FindView(const std::string& n) const -> const View*;
+  auto FindEnum(const std::string& n) const -> const Enum*;
+};
+
+struct Catalog {
+  std::string target;
+  std::vector<Schema> schemas;
+
+  auto FindSchema(const std::string& n) const -> const Schema*;
+  auto FindTable(const ObjectName& n) const -> const Table*;
+  auto FindView(const ObjectName& n) const -> const View*;
+};
+
+/// Sorts schemas, tables, views, enums, constraints and indexes by name
+/// (columns and enum values keep their order).
+void Canonicalize(Catalog& c);
+
+inline constexpr const char* kSnapshotFormat = "schemac.catalog/1";
+
+/// The snapshot JSON (docs/catalog-format.md): canonical, two-space indented.
+auto ToJson(const Catalog& c) -> std::string;
+/// Reads a snapshot; on failure returns nullopt and sets `error`.
+auto FromJson(const std::string& text, std::string& error) -> std::optional<Catalog>;
+
+}  // namespace schemac::catalog

@@ -1,0 +1,1068 @@
+// Semantic checks over the expanded AST, producing the portable model.
+//
+// Passes: declare every schema object (duplicate names), build enums, build
+// tables (types, constraints, indexes, expressions), resolve foreign keys and
+// view dependencies (which need every table), then check target blocks.
+#include "compiler/check/check.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "compiler/check/types.h"
+
+namespace schemac::check {
+namespace {
+
+using diag::Kind;
+using model::Name;
+
+auto Lower(std::string s) -> std::string {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+/// Functions written without parentheses that are not column names.
+auto IsNiladicFunction(const std::string& name) -> bool {
+  static const std::set<std::string> names = {"current_timestamp", "current_date", "current_time", "localtimestamp",
+                                              "localtime", "current_user", "session_user", "user", "current_role",
+                                              "current_catalog", "current_schema"};
+  return names.count(Lower(name)) > 0;
+}
+
+/// The key of a schema as a namespace: the default namespace and `public` are one.
+auto SchemaKey(const std::optional<Name>& n) -> std::string {
+  if (!n) return "";
+  std::string k = n->key();
+  return k == "public" ? "" : k;
+}
+
+auto SchemaDisplay(const std::string& key) -> std::string { return key.empty() ? "public" : key; }
+
+struct ObjectInfo {
+  std::string what;  // table, view, enum, pipe
+  source::SourceRange range;
+  size_t index;      // into the model schema's vector of that kind
+};
+
+struct SchemaInfo {
+  size_t index;  // into realm.schemas
+  std::map<std::string, ObjectInfo> objects;
+};
+
+struct PendingTable {
+  const ast::Table* ast;
+  size_t schema;  // index into realm.schemas
+  size_t table;
+};
+
+struct PendingView {
+  const ast::View* ast;
+  size_t schema;
+  size_t view;
+};
+
+struct PendingFk {
+  size_t schema, table, constraint;
+  source::SourceRange ref_range;
+  std::vector<source::SourceRange> ref_column_ranges;
+  bool from_column = false;
+};
+
+class Checker {
+ public:
+  explicit Checker(diag::Engine& d) : diags_(d) {}
+
+  auto Run(const ast::Unit& unit) -> std::optional<model::Realm> {
+    for (const auto& f : unit.files) Declare(f.decls, std::nullopt, false);
+    for (auto& p : pending_tables_) BuildTable(p);
+    for (auto& fk : pending_fks_) ResolveForeignKey(fk);
+    for (auto& v : pending_views_) BuildView(v);
+    for (auto& p : pending_tables_) CheckRenames(p);
+    if (diags_.has_errors()) return std::nullopt;
+    return std::move(realm_);
+  }
+
+ private:
+  // ---- pass 1: declarations ----
+
+  auto SchemaFor(const std::optional<ast::Name>& name, source::SourceRange range) -> size_t {
+    std::optional<Name> n;
+    if (name) n = model::FromAst(*name);
+    std::string key = SchemaKey(n);
+    auto it = schemas_.find(key);
+    if (it != schemas_.end()) return it->second.index;
+    model::Schema s;
+    if (!key.empty()) s.name = n;
+    s.range = range;
+    realm_.schemas.push_back(std::move(s));
+    schemas_[key] = SchemaInfo{realm_.schemas.size() - 1, {}};
+    return realm_.schemas.size() - 1;
+  }
+
+  auto InfoOf(size_t schema_index) -> SchemaInfo& {
+    for (auto& [k, info] : schemas_)
+      if (info.index == schema_index) return info;
+    return schemas_.begin()->second;
+  }
+
+  /// Registers an object name; false (with a diagnostic) if it is taken.
+  auto Register(size_t schema, const ast::QName& q, const std::string& what, size_t index) -> bool {
+    if (q.name.text.empty()) {
+      diags_.Emit(Kind::EmptyName, q.range);
+      return false;
+    }
+    CheckInterpolation(q.name);
+    auto& info = InfoOf(schema);
+    std::string key = model::FromAst(q.name).key();
+    auto [it, inserted] = info.objects.emplace(key, ObjectInfo{what, q.name.range, index});
+    if (!inserted) {
+      std::string schema_key;
+      for (auto& [k, i] : schemas_)
+        if (i.index == schema) schema_key = k;
+      auto& d = diags_.Emit(Kind::DuplicateSchemaItem, q.name.range, what, q.name.text, SchemaDisplay(schema_key));
+      d.notes.push_back({it->second.range, "previous definition of " + it->second.what + " '" + q.name.text + "' is here"});
+      return false;
+    }
+    return true;
+  }
+
+  void CheckInterpolation(const ast::Name& n) {
+    if (n.quoted) return;
+    auto pos = n.text.find("${");
+    if (pos == std::string::npos) return;
+    auto end = n.text.find('}', pos);
+    diags_.Emit(Kind::UnknownVariable, n.range, n.text.substr(pos + 2, end == std::string::npos ? 0 : end - pos - 2))
+        .hint = "interpolation needs a 'let' constant or a 'for' variable, which this version does not expand yet";
+  }
+
+  /// The schema an object belongs to: its own qualifier, else the enclosing block.
+  auto ObjectSchema(const ast::QName& q, const std::optional<ast::Name>& block, source::SourceRange range) -> size_t {
+    if (q.schema) return SchemaFor(q.schema, range);
+    return SchemaFor(block, range);
+  }
+
+  void Declare(const std::vector<ast::Decl>& decls, const std::optional<ast::Name>& block, bool nested) {
+    for (const auto& d : decls) {
+      if (auto* s = std::get_if<ast::Schema>(&d.node)) {
+        if (nested) {
+          diags_.Emit(Kind::NestedSchema, s->range).hint = "close the outer schema block first";
+          continue;
+        }
+        CheckInterpolation(s->name);
+        SchemaFor(s->name, s->range);
+        Declare(s->decls, s->name, true);
+      } else if (auto* t = std::get_if<ast::Table>(&d.node)) {
+        if (t->is_mixin) continue;  // inlined by Expand()
+        size_t si = ObjectSchema(t->name, block, t->range);
+        auto& schema = realm_.schemas[si];
+        if (!Register(si, t->name, "table", schema.tables.size())) continue;
+        model::Table mt;
+        mt.name = model::FromAst(t->name.name);
+        mt.range = t->name.range;
+        schema.tables.push_back(std::move(mt));
+        pending_tables_.push_back({t, si, schema.tables.size() - 1});
+      } else if (auto* e = std::get_if<ast::Enum>(&d.node)) {
+        size_t si = ObjectSchema(e->name, block, e->range);
+        auto& schema = realm_.schemas[si];
+        if (!Register(si, e->name, "enum", schema.enums.size())) continue;
+        schema.enums.push_back(BuildEnum(*e));
+      } else if (auto* v = std::get_if<ast::View>(&d.node)) {
+        size_t si = ObjectSchema(v->name, block, v->range);
+        auto& schema = realm_.schemas[si];
+        if (!Register(si, v->name, v->materialized ? "materialized view" : "view", schema.views.size())) continue;
+        model::View mv;
+        mv.name = model::FromAst(v->name.name);
+        mv.materialized = v->materialized;
+        mv.comment = v->comment;
+        mv.range = v->name.range;
+        schema.views.push_back(std::move(mv));
+        pending_views_.push_back({v, si, schema.views.size() - 1});
+      } else if (auto* p = std::get_if<ast::Pipe>(&d.node)) {
+        size_t si = ObjectSchema(p->name, block, p->range);
+        auto& schema = realm_.schemas[si];
+        if (!Register(si, p->name, "pipe", schema.pipes.size())) continue;
+        CheckPipe(*p);
+        schema.pipes.push_back(model::Pipe{p->target, model::FromAst(p->name.name), p->items, p->range});
+      } else if (auto* b = std::get_if<ast::TargetBlock>(&d.node)) {
+        CheckTargetBlock(*b, Level::Top);
+        auto& opts = realm_.options[b->target];
+        opts.insert(opts.end(), b->items.begin(), b->items.end());
+      }
+    }
+  }
+
+  auto BuildEnum(const ast::Enum& e) -> model::Enum {
+    model::Enum me;
+    me.name = model::FromAst(e.name.name);
+    me.comment = e.comment;
+    me.range = e.name.range;
+    std::map<std::string, source::SourceRange> seen;
+    for (const auto& [value, range] : e.values) {
+      auto [it, inserted] = seen.emplace(value, range);
+      if (!inserted) {
+        auto& d = diags_.Emit(Kind::DuplicateEnumValue, range, value, e.name.name.text);
+        d.notes.push_back({it->second, "first occurrence is here"});
+        continue;
+      }
+      me.values.push_back(value);
+    }
+    if (e.values.empty()) diags_.Emit(Kind::EmptyEnum, e.name.range, e.name.name.text);
+    return me;
+  }
+
+  // ---- types ----
+
+  auto ResolveType(const ast::TypeRef& ref, size_t schema, bool& ok) -> model::Type {
+    std::string error;
+    auto t = ResolveBuiltinType(ref, error);
+    if (!error.empty()) {
+      diags_.Emit(Kind::BadTypeArgs, ref.range, error);
+      ok = false;
+      return t.value_or(model::Type{});
+    }
+    if (t) {
+      if (t->kind == model::Type::Kind::Array) {
+        t->elems.push_back(ResolveType(ref.elems.at(0), schema, ok));
+      } else if (t->kind == model::Type::Kind::Map) {
+        t->elems.push_back(ResolveType(ref.elems.at(0), schema, ok));
+        t->elems.push_back(ResolveType(ref.elems.at(1), schema, ok));
+      } else if (t->kind == model::Type::Kind::Row) {
+        std::set<std::string> fields;
+        for (size_t i = 0; i < ref.elems.size(); ++i) {
+          t->fields.push_back(model::FromAst(ref.fields[i]));
+          if (!fields.insert(t->fields.back().key()).second)
+            diags_.Emit(Kind::DuplicateColumn, ref.fields[i].range, ref.fields[i].text, "row");
+          t->elems.push_back(ResolveType(ref.elems[i], schema, ok));
+        }
+      }
+      if (ref.kind != ast::TypeRef::Kind::Named) t->array_dims = ref.array_dims;
+      return *t;
+    }
+    // An enum: qualified, or in this schema, or in the default namespace.
+    if (auto e = FindEnum(ref, schema)) {
+      e->array_dims = ref.array_dims;
+      if (!ref.args.empty()) {
+        diags_.Emit(Kind::BadTypeArgs, ref.range, "enum type '" + ref.name + "' takes no arguments");
+        ok = false;
+      }
+      return *e;
+    }
+    ok = false;
+    std::vector<std::string> candidates = KnownTypeNames();
+    for (const auto& s : realm_.schemas)
+      for (const auto& en : s.enums) candidates.push_back(en.name.key());
+    std::string shown = ref.schema ? *ref.schema + "." + ref.name : ref.name;
+    auto& d = diags_.Emit(Kind::UnknownType, ref.range, shown);
+    d.hint = diag::DidYouMean(ref.name, candidates);
+    if (d.hint.empty() && (ref.name == "serial" || ref.name == "bigserial" || ref.name == "smallserial"))
+      d.hint = "write 'bigint identity' (or int32/int16) instead of serial";
+    return model::Type{};
+  }
+
+  auto FindEnum(const ast::TypeRef& ref, size_t schema) -> std::optional<model::Type> {
+    std::string key = ref.quoted ? ref.name : Lower(ref.name);
+    auto lookup = [&](const std::string& schema_key) -> std::optional<model::Type> {
+      auto it = schemas_.find(schema_key);
+      if (it == schemas_.end()) return std::nullopt;
+      auto o = it->second.objects.find(key);
+      if (o == it->second.objects.end() || o->second.what != "enum") return std::nullopt;
+      model::Type t;
+      t.kind = model::Type::Kind::Enum;
+      const auto& s = realm_.schemas[it->second.index];
+      t.enum_schema = s.name;
+      t.enum_name = s.enums[o->second.index].name;
+      return t;
+    };
+    if (ref.schema) return lookup(*ref.schema == "public" ? "" : *ref.schema);
+    std::string own;
+    for (auto& [k, info] : schemas_)
+      if (info.index == schema) own = k;
+    if (auto t = lookup(own)) return t;
+    return lookup("");
+  }
+
+  auto EnumOf(const model::Type& t) -> const model::Enum* {
+    if (t.kind != model::Type::Kind::Enum) return nullptr;
+    auto it = schemas_.find(SchemaKey(t.enum_schema));
+    if (it == schemas_.end()) return nullptr;
+    for (const auto& e : realm_.schemas[it->second.index].enums)
+      if (e.name == t.enum_name) return &e;
+    return nullptr;
+  }
+
+  // ---- tables ----
+
+  void BuildTable(const PendingTable& p) {
+    const ast::Table& t = *p.ast;
+    std::map<std::string, source::SourceRange> columns;
+    std::vector<const ast::Column*> ast_columns;
+    // Columns first: constraints and indexes may name columns declared later.
+    for (const auto& item : t.items) {
+      auto* c = std::get_if<ast::Column>(&item);
+      if (!c) continue;
+      CheckInterpolation(c->name);
+      auto [it, inserted] = columns.emplace(model::FromAst(c->name).key(), c->name.range);
+      if (!inserted) {
+        auto& d = diags_.Emit(Kind::DuplicateColumn, c->name.range, c->name.text, t.name.name.text);
+        d.notes.push_back({it->second, "previous definition is here"});
+        continue;
+      }
+      ast_columns.push_back(c);
+      Table(p).columns.push_back(BuildColumn(*c, p));
+    }
+    std::optional<source::SourceRange> pk_at;
+    auto note_pk = [&](source::SourceRange r) {
+      if (pk_at) {
+        auto& d = diags_.Emit(Kind::TwoPrimaryKeys, r, t.name.name.text);
+        d.notes.push_back({*pk_at, "the first primary key is here"});
+        d.hint = "for a primary key over several columns write 'primary key (a, b)'";
+        return false;
+      }
+      pk_at = r;
+      return true;
+    };
+    // Column-level constraints, in column order.
+    for (const auto* c : ast_columns) {
+      Name col = model::FromAst(c->name);
+      if (c->primary_key && note_pk(c->primary_key_range)) {
+        model::Constraint k;
+        k.kind = model::Constraint::Kind::PrimaryKey;
+        k.columns = {col};
+        k.range = c->primary_key_range;
+        Table(p).constraints.push_back(std::move(k));
+      }
+      if (c->unique) {
+        model::Constraint k;
+        k.kind = model::Constraint::Kind::Unique;
+        k.columns = {col};
+        k.range = c->unique_range;
+        Table(p).constraints.push_back(std::move(k));
+      }
+      for (const auto& chk : c->checks) {
+        CheckExprColumns(chk, p);
+        model::Constraint k;
+        k.kind = model::Constraint::Kind::Check;
+        k.check = chk;
+        k.range = chk.range;
+        Table(p).constraints.push_back(std::move(k));
+      }
+      if (c->references) AddForeignKey(p, {col}, {c->name.range}, *c->references, std::nullopt, c->references->range, true);
+    }
+    for (const auto& item : t.items) {
+      if (auto* k = std::get_if<ast::Constraint>(&item)) {
+        BuildConstraint(*k, p, note_pk);
+      } else if (auto* ix = std::get_if<ast::Index>(&item)) {
+        BuildIndex(*ix, p);
+      } else if (auto* c = std::get_if<ast::TableComment>(&item)) {
+        Table(p).comment = c->text;
+      } else if (auto* r = std::get_if<ast::RenamedFrom>(&item)) {
+        Table(p).renamed_from = model::FromAst(r->old_name);
+      } else if (auto* b = std::get_if<ast::TargetBlock>(&item)) {
+        CheckTargetBlock(*b, Level::Table, &p);
+        auto& opts = Table(p).options[b->target];
+        opts.insert(opts.end(), b->items.begin(), b->items.end());
+      }
+    }
+    // Primary-key columns are not null.
+    for (const auto& k : Table(p).constraints) {
+      if (k.kind != model::Constraint::Kind::PrimaryKey) continue;
+      for (const auto& n : k.columns)
+        for (auto& col : Table(p).columns)
+          if (col.name == n) {
+            col.not_null = true;
+          }
+    }
+    // Constraint names must be unique within the table.
+    std::map<std::string, source::SourceRange> names;
+    for (const auto& k : Table(p).constraints) {
+      if (!k.name) continue;
+      auto [it, inserted] = names.emplace(k.name->key(), k.range);
+      if (!inserted) {
+        auto& d = diags_.Emit(Kind::DuplicateConstraint, k.range, k.name->text, t.name.name.text);
+        d.notes.push_back({it->second, "previous definition is here"});
+      }
+    }
+    // Index names must be unique within the schema.
+    auto& index_names = index_names_[p.schema];
+    for (const auto& ix : Table(p).indexes) {
+      if (!ix.name) continue;
+      auto [it, inserted] = index_names.emplace(ix.name->key(), ix.range);
+      if (!inserted) {
+        auto& d = diags_.Emit(Kind::DuplicateIndex, ix.range, ix.name->text,
+                              SchemaDisplay(SchemaKey(realm_.schemas[p.schema].name)));
+        d.notes.push_back({it->second, "previous definition is here"});
+      }
+    }
+  }
+
+  auto Table(const PendingTable& p) -> model::Table& { return realm_.schemas[p.schema].tables[p.table]; }
+
+  auto BuildColumn(const ast::Column& c, const PendingTable& p) -> model::Column {
+    model::Column col;
+    col.name = model::FromAst(c.name);
+    col.range = c.name.range;
+    bool ok = true;
+    col.type = ResolveType(c.type, p.schema, ok);
+    col.not_null = c.not_null.value_or(false);
+    if (c.primary_key && c.not_null == false) {
+      diags_.Emit(Kind::ConflictingAttributes, c.null_range,
+                  "primary-key column '" + c.name.text + "' cannot be 'null'");
+    }
+    col.default_value = c.default_value;
+    col.identity = c.identity;
+    col.generated = c.generated;
+    col.stored = c.stored;
+    col.comment = c.comment;
+    if (c.renamed_from) col.renamed_from = model::FromAst(*c.renamed_from);
+    if (c.collation) col.collation = model::FromAst(*c.collation);
+    for (const auto& b : c.targets) {
+      CheckTargetBlock(b, Level::Column, &p);
+      for (const auto& item : b.items)
+        if (item.kind == ast::TargetItem::Kind::Type && item.type) {
+          bool type_ok = true;
+          col.type_for_target[b.target] = ResolveType(*item.type, p.schema, type_ok);
+        }
+    }
+    if (c.identity) {
+      using TK = model::Type::Kind;
+      if (ok && col.type.kind != TK::Int16 && col.type.kind != TK::Int32 && col.type.kind != TK::Int64)
+        diags_.Emit(Kind::IdentityType, c.identity_range, c.name.text, col.type.Describe());
+      if (c.default_value)
+        diags_.Emit(Kind::ConflictingAttributes, c.default_value->range,
+                    "identity column '" + c.name.text + "' cannot also have a default");
+      if (c.generated)
+        diags_.Emit(Kind::ConflictingAttributes, c.identity_range,
+                    "column '" + c.name.text + "' cannot be both identity and generated");
+      col.not_null = true;  // identity columns are always not null
+    }
+    if (c.generated) {
+      if (c.default_value) diags_.Emit(Kind::GeneratedWithDefault, c.default_value->range, c.name.text);
+      CheckExprColumns(*c.generated, p);
+    }
+    if (c.default_value && ok) CheckDefault(*c.default_value, col);
+    return col;
+  }
+
+  void BuildConstraint(const ast::Constraint& k, const PendingTable& p,
+                       const std::function<bool(source::SourceRange)>& note_pk) {
+    model::Constraint mk;
+    mk.range = k.range;
+    if (k.name) mk.name = model::FromAst(*k.name);
+    for (const auto& n : k.columns) {
+      CheckColumnExists(n, p);
+      mk.columns.push_back(model::FromAst(n));
+    }
+    switch (k.kind) {
+      case ast::Constraint::Kind::PrimaryKey:
+        if (!note_pk(k.range)) return;
+        mk.kind = model::Constraint::Kind::PrimaryKey;
+        break;
+      case ast::Constraint::Kind::Unique: mk.kind = model::Constraint::Kind::Unique; break;
+      case ast::Constraint::Kind::Check:
+        mk.kind = model::Constraint::Kind::Check;
+        mk.check = k.check;
+        if (k.check) CheckExprColumns(*k.check, p);
+        break;
+      case ast::Constraint::Kind::ForeignKey: {
+        std::vector<source::SourceRange> ranges;
+        for (const auto& n : k.columns) ranges.push_back(n.range);
+        AddForeignKey(p, mk.columns, ranges, *k.references, mk.name, k.range, false);
+        return;
+      }
+    }
+    Table(p).constraints.push_back(std::move(mk));
+  }
+
+  void AddForeignKey(const PendingTable& p, std::vector<Name> columns, std::vector<source::SourceRange> col_ranges,
+                     const ast::References& r, std::optional<Name> name, source::SourceRange range, bool from_column) {
+    model::Constraint mk;
+    mk.kind = model::Constraint::Kind::ForeignKey;
+    mk.name = std::move(name);
+    mk.columns = std::move(columns);
+    mk.range = range;
+    mk.on_delete = r.on_delete;
+    mk.on_update = r.on_update;
+    mk.ref_table.schema = r.table.schema ? std::optional<Name>(model::FromAst(*r.table.schema)) : std::nullopt;
+    mk.ref_table.name = model::FromAst(r.table.name);
+    std::vector<source::SourceRange> ref_ranges;
+    for (const auto& c : r.columns) {
+      mk.ref_columns.push_back(model::FromAst(c));
+      ref_ranges.push_back(c.range);
+    }
+    for (const auto& a : {r.on_delete, r.on_update})
+      if (a == "set null")
+        for (size_t i = 0; i < mk.columns.size(); ++i)
+          for (const auto& col : Table(p).columns)
+            if (col.name == mk.columns[i] && col.not_null && !from_column)
+              diags_.Emit(Kind::BadReferentialAction, range,
+                          "'on delete set null' cannot work: column '" + col.name.text + "' is not null");
+    Table(p).constraints.push_back(std::move(mk));
+    PendingFk fk{p.schema, p.table, Table(p).constraints.size() - 1, r.table.range, ref_ranges, from_column};
+    (void)col_ranges;
+    pending_fks_.push_back(fk);
+  }
+
+  /// Finds a table by reference from schema `from`.
+  auto FindTable(const model::TableRef& ref, size_t from) -> std::pair<size_t, const model::Table*> {
+    auto lookup = [&](const std::string& key) -> std::pair<size_t, const model::Table*> {
+      auto it = schemas_.find(key);
+      if (it == schemas_.end()) return {0, nullptr};
+      auto o = it->second.objects.find(ref.name.key());
+      if (o == it->second.objects.end() || o->second.what != "table") return {0, nullptr};
+      return {it->second.index, &realm_.schemas[it->second.index].tables[o->second.index]};
+    };
+    if (ref.schema) return lookup(SchemaKey(ref.schema));
+    auto own = lookup(SchemaKey(realm_.schemas[from].name));
+    if (own.second) return own;
+    return lookup("");
+  }
+
+  auto RelationNames() -> std::vector<std::string> {
+    std::vector<std::string> out;
+    for (auto& [k, info] : schemas_)
+      for (auto& [n, o] : info.objects)
+        if (o.what == "table" || o.what == "view" || o.what == "materialized view") out.push_back(n);
+    return out;
+  }
+
+  void ResolveForeignKey(const PendingFk& fk) {
+    auto& k = realm_.schemas[fk.schema].tables[fk.table].constraints[fk.constraint];
+    auto [ref_schema, ref] = FindTable(k.ref_table, fk.schema);
+    if (!ref) {
+      std::vector<std::string> names;
+      for (auto& [key, info] : schemas_)
+        for (auto& [n, o] : info.objects)
+          if (o.what == "table") names.push_back(n);
+      std::string shown = (k.ref_table.schema ? k.ref_table.schema->text + "." : "") + k.ref_table.name.text;
+      auto& d = diags_.Emit(Kind::UnknownTable, fk.ref_range, shown);
+      d.hint = diag::DidYouMean(k.ref_table.name.key(), names);
+      return;
+    }
+    // Resolve to a concrete schema so that lowering needs no lookups.
+    k.ref_table.schema = realm_.schemas[ref_schema].name;
+    k.ref_table.name = ref->name;
+    if (k.ref_columns.empty()) {
+      for (const auto& c : ref->constraints)
+        if (c.kind == model::Constraint::Kind::PrimaryKey) k.ref_columns = c.columns;
+      if (k.ref_columns.empty()) {
+        diags_.Emit(Kind::ForeignKeyNoKey, fk.ref_range, ref->name.text);
+        return;
+      }
+    }
+    if (k.ref_columns.size() != k.columns.size()) {
+      diags_.Emit(Kind::ForeignKeyArity, k.range, k.columns.size(), k.ref_columns.size());
+      return;
+    }
+    const auto& table = realm_.schemas[fk.schema].tables[fk.table];
+    for (size_t i = 0; i < k.ref_columns.size(); ++i) {
+      const model::Column* rc = nullptr;
+      for (const auto& c : ref->columns)
+        if (c.name == k.ref_columns[i]) rc = &c;
+      if (!rc) {
+        std::vector<std::string> names;
+        for (const auto& c : ref->columns) names.push_back(c.name.key());
+        auto at = i < fk.ref_column_ranges.size() ? fk.ref_column_ranges[i] : fk.ref_range;
+        diags_.Emit(Kind::UnknownColumn, at, k.ref_columns[i].text, ref->name.text).hint =
+            diag::DidYouMean(k.ref_columns[i].key(), names);
+        return;
+      }
+      const model::Column* lc = nullptr;
+      for (const auto& c : table.columns)
+        if (c.name == k.columns[i]) lc = &c;
+      if (lc && !TypesCompatible(lc->type, rc->type)) {
+        auto& d = diags_.Emit(Kind::ForeignKeyTypeMismatch, fk.from_column ? lc->range : k.range, lc->name.text,
+                              lc->type.Describe(), rc->name.text, rc->type.Describe());
+        d.notes.push_back({rc->range, "'" + ref->name.text + "." + rc->name.text + "' is declared here"});
+      }
+    }
+    // Postgres (and the SQL standard) needs a unique key on the referenced columns.
+    auto same_set = [&](const std::vector<Name>& a) {
+      if (a.size() != k.ref_columns.size()) return false;
+      for (const auto& n : a)
+        if (std::find(k.ref_columns.begin(), k.ref_columns.end(), n) == k.ref_columns.end()) return false;
+      return true;
+    };
+    bool keyed = false;
+    for (const auto& c : ref->constraints)
+      if ((c.kind == model::Constraint::Kind::PrimaryKey || c.kind == model::Constraint::Kind::Unique) &&
+          same_set(c.columns))
+        keyed = true;
+    for (const auto& ix : ref->indexes) {
+      if (!ix.unique || ix.where) continue;
+      std::vector<Name> cols;
+      for (const auto& key : ix.keys)
+        if (key.expr.kind == ast::Expr::Kind::Column) cols.push_back(Name{key.expr.text, key.expr.quoted});
+      if (cols.size() == ix.keys.size() && same_set(cols)) keyed = true;
+    }
+    if (!keyed) {
+      std::string list;
+      for (const auto& n : k.ref_columns) list += (list.empty() ? "" : ", ") + n.text;
+      diags_.Emit(Kind::ForeignKeyNotUnique, fk.ref_range, list, ref->name.text).hint =
+          "declare 'unique (" + list + ")' on '" + ref->name.text + "'";
+    }
+  }
+
+  static auto TypesCompatible(const model::Type& a, const model::Type& b) -> bool {
+    using TK = model::Type::Kind;
+    auto family = [](TK k) {
+      switch (k) {
+        case TK::Text:
+        case TK::Varchar:
+        case TK::Char: return 1;
+        case TK::Decimal: return 2;
+        default: return 100 + static_cast<int>(k);
+      }
+    };
+    if (a.array_dims != b.array_dims) return false;
+    if (family(a.kind) != family(b.kind)) return false;
+    if (a.kind == TK::Enum) return a.enum_name == b.enum_name && a.enum_schema == b.enum_schema;
+    if (a.kind == TK::Native) return a.native == b.native;
+    if (a.kind == TK::Array) return TypesCompatible(a.elems[0], b.elems[0]);
+    return true;
+  }
+
+  void BuildIndex(const ast::Index& ix, const PendingTable& p) {
+    model::Index mi;
+    if (ix.name) {
+      mi.name = model::FromAst(*ix.name);
+      CheckInterpolation(*ix.name);
+    }
+    mi.unique = ix.unique;
+    mi.range = ix.range;
+    for (const auto& k : ix.keys) {
+      CheckExprColumns(k.expr, p);
+      mi.keys.push_back(model::IndexKey{k.expr, k.desc, k.nulls_first});
+    }
+    if (ix.where) {
+      CheckExprColumns(*ix.where, p);
+      mi.where = ix.where;
+    }
+    if (ix.method) {
+      std::string m = Lower(ix.method->text);
+      static const std::vector<std::string> methods = {"btree", "hash", "gist", "gin", "spgist", "brin"};
+      if (std::find(methods.begin(), methods.end(), m) == methods.end()) {
+        diags_.Emit(Kind::BadTargetOption, ix.method->range, "unknown index method '" + ix.method->text + "'").hint =
+            diag::DidYouMean(m, methods);
+      }
+      mi.method = m;
+    }
+    Table(p).indexes.push_back(std::move(mi));
+  }
+
+  void CheckColumnExists(const ast::Name& n, const PendingTable& p) {
+    const auto& cols = Table(p).columns;
+    Name key = model::FromAst(n);
+    for (const auto& c : cols)
+      if (c.name == key) return;
+    std::vector<std::string> names;
+    for (const auto& c : cols) names.push_back(c.name.key());
+    diags_.Emit(Kind::UnknownColumn, n.range, n.text, Table(p).name.text).hint = diag::DidYouMean(key.key(), names);
+  }
+
+  void CheckExprColumns(const ast::Expr& e, const PendingTable& p) {
+    if (e.kind == ast::Expr::Kind::Column && e.qualifier.empty()) {
+      if (!e.quoted && IsNiladicFunction(e.text)) return;
+      CheckColumnExists(ast::Name{e.text, e.quoted, e.range}, p);
+      return;
+    }
+    for (const auto& a : e.args) CheckExprColumns(a, p);
+  }
+
+  /// Rejects literal defaults that cannot be stored in the column's type.
+  void CheckDefault(const ast::Expr& e, const model::Column& col) {
+    using TK = model::Type::Kind;
+    using EK = ast::Expr::Kind;
+    const ast::Expr* lit = &e;
+    bool negative = false;
+    if (e.kind == EK::Unary && e.op == "-" && e.args.size() == 1) {
+      lit = &e.args[0];
+      negative = true;
+    }
+    const model::Type& t = col.type;
+    if (t.array_dims > 0 || t.kind == TK::Array) return;
+    auto fail = [&](const std::string& what) {
+      diags_.Emit(Kind::DefaultTypeMismatch, e.range, what, col.name.text, t.Describe());
+    };
+    bool numeric = t.kind == TK::Int16 || t.kind == TK::Int32 || t.kind == TK::Int64 || t.kind == TK::Decimal ||
+                   t.kind == TK::Float32 || t.kind == TK::Float64;
+    bool integer = t.kind == TK::Int16 || t.kind == TK::Int32 || t.kind == TK::Int64;
+    bool stringy = t.kind == TK::Text || t.kind == TK::Varchar || t.kind == TK::Char;
+    switch (lit->kind) {
+      case EK::Number: {
+        if (!numeric) {
+          fail(lit->text);
+          return;
+        }
+        if (integer) {
+          if (lit->text.find_first_of(".eE") != std::string::npos) {
+            fail((negative ? "-" : "") + lit->text);
+            return;
+          }
+          long double v = 0;
+          try {
+            v = std::stold(lit->text);
+          } catch (...) {
+            v = 1e30L;
+          }
+          if (negative) v = -v;
+          long double lo = t.kind == TK::Int16 ? -32768.0L : t.kind == TK::Int32 ? -2147483648.0L : -9223372036854775808.0L;
+          long double hi = t.kind == TK::Int16 ? 32767.0L : t.kind == TK::Int32 ? 2147483647.0L : 9223372036854775807.0L;
+          if (v < lo || v > hi) fail((negative ? "-" : "") + lit->text);
+        }
+        return;
+      }
+      case EK::String: {
+        if (negative) return;
+        if (t.kind == TK::Bool) {
+          static const std::set<std::string> ok = {"t", "f", "true", "false", "y", "n", "yes", "no", "on", "off", "1", "0"};
+          if (!ok.count(Lower(lit->text))) fail("'" + lit->text + "'");
+        } else if (integer) {
+          std::string s = lit->text;
+          bool digits = !s.empty() && s.find_first_not_of("0123456789-+ ") == std::string::npos;
+          if (!digits) fail("'" + lit->text + "'");
+        } else if (numeric) {
+          char* end = nullptr;
+          std::strtod(lit->text.c_str(), &end);
+          if (lit->text.empty() || (end && *end != '\0')) fail("'" + lit->text + "'");
+        } else if ((t.kind == TK::Varchar || t.kind == TK::Char) && !t.args.empty() &&
+                   CodePoints(lit->text) > static_cast<size_t>(t.args[0])) {
+          fail("'" + lit->text + "' (" + std::to_string(CodePoints(lit->text)) + " characters)");
+        } else if (t.kind == TK::Enum) {
+          if (const auto* en = EnumOf(t);
+              en && std::find(en->values.begin(), en->values.end(), lit->text) == en->values.end()) {
+            auto& d = diags_.Emit(Kind::UnknownEnumValue, e.range, lit->text, en->name.text);
+            d.hint = diag::DidYouMean(lit->text, en->values);
+            d.notes.push_back({en->range, "enum '" + en->name.text + "' is declared here"});
+          }
+        }
+        return;
+      }
+      case EK::Bool:
+        if (t.kind != TK::Bool && !stringy) fail(lit->text);
+        return;
+      default: return;
+    }
+  }
+
+  static auto CodePoints(const std::string& s) -> size_t {
+    size_t n = 0;
+    for (unsigned char c : s)
+      if ((c & 0xC0) != 0x80) ++n;
+    return n;
+  }
+
+  void CheckRenames(const PendingTable& p) {
+    const auto& t = Table(p);
+    if (t.renamed_from) {
+      auto& info = InfoOf(p.schema);
+      auto it = info.objects.find(t.renamed_from->key());
+      if (it != info.objects.end()) {
+        auto& d = diags_.Emit(Kind::RenamedFromDeclared, t.range, t.name.text, t.renamed_from->text);
+        d.notes.push_back({it->second.range, "'" + t.renamed_from->text + "' is declared here"});
+        d.hint = "remove the 'renamed from' once the rename has been applied everywhere, or rename the other table";
+      }
+    }
+    for (const auto& c : t.columns) {
+      if (!c.renamed_from) continue;
+      for (const auto& other : t.columns)
+        if (other.name == *c.renamed_from) {
+          auto& d = diags_.Emit(Kind::RenamedFromDeclared, c.range, c.name.text, c.renamed_from->text);
+          d.notes.push_back({other.range, "'" + other.name.text + "' is declared here"});
+        }
+    }
+  }
+
+  // ---- views ----
+
+  void BuildView(const PendingView& p) {
+    const ast::View& v = *p.ast;
+    auto& mv = realm_.schemas[p.schema].views[p.view];
+    std::vector<std::pair<model::TableRef, source::SourceRange>> deps;
+    if (v.body_kind == ast::View::BodyKind::Union) {
+      std::string sql;
+      for (const auto& q : v.union_of) {
+        model::TableRef ref{q.schema ? std::optional<Name>(model::FromAst(*q.schema)) : std::nullopt,
+                            model::FromAst(q.name)};
+        deps.emplace_back(ref, q.range);
+      }
+    } else {
+      mv.body = v.body;
+      for (const auto& ref : ReferencedNames(v.body)) {
+        if (FindRelation(ref, p.schema).second) deps.emplace_back(ref, v.body_range);
+      }
+    }
+    for (const auto& q : v.depends_on)
+      deps.emplace_back(model::TableRef{q.schema ? std::optional<Name>(model::FromAst(*q.schema)) : std::nullopt,
+                                        model::FromAst(q.name)},
+                        q.range);
+    std::set<std::pair<std::string, std::string>> seen;
+    for (auto& [ref, range] : deps) {
+      auto [schema, found] = FindRelation(ref, p.schema);
+      if (!found) {
+        std::string shown = (ref.schema ? ref.schema->text + "." : "") + ref.name.text;
+        diags_.Emit(Kind::UnknownRelation, range, shown).hint = diag::DidYouMean(ref.name.key(), RelationNames());
+        continue;
+      }
+      if (schema == p.schema && found->key() == mv.name.key()) continue;  // a view's own name in its body
+      model::TableRef resolved{realm_.schemas[schema].name, *found};
+      if (seen.insert({SchemaKey(resolved.schema), resolved.name.key()}).second) mv.depends_on.push_back(resolved);
+    }
+    if (v.body_kind == ast::View::BodyKind::Union) mv.body = UnionBody(mv.depends_on, v);
+  }
+
+  /// `union all (a, b)`: select * from each, in the order written.
+  static auto UnionBody(const std::vector<model::TableRef>& members, const ast::View& v) -> std::string {
+    (void)v;
+    std::string body;
+    for (size_t i = 0; i < members.size(); ++i) {
+      if (i) body += "\nUNION ALL\n";
+      body += "SELECT * FROM ";
+      if (members[i].schema) body += QuoteForBody(*members[i].schema) + ".";
+      body += QuoteForBody(members[i].name);
+    }
+    return body;
+  }
+  static auto QuoteForBody(const Name& n) -> std::string {
+    if (!n.quoted) return n.text;
+    std::string out = "\"";
+    for (char c : n.text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+  }
+
+  auto FindRelation(const model::TableRef& ref, size_t from) -> std::pair<size_t, const Name*> {
+    auto lookup = [&](const std::string& key) -> std::pair<size_t, const Name*> {
+      auto it = schemas_.find(key);
+      if (it == schemas_.end()) return {0, nullptr};
+      auto o = it->second.objects.find(ref.name.key());
+      if (o == it->second.objects.end()) return {0, nullptr};
+      const auto& s = realm_.schemas[it->second.index];
+      if (o->second.what == "table") return {it->second.index, &s.tables[o->second.index].name};
+      if (o->second.what == "view" || o->second.what == "materialized view")
+        return {it->second.index, &s.views[o->second.index].name};
+      return {0, nullptr};
+    };
+    if (ref.schema) return lookup(SchemaKey(ref.schema));
+    auto own = lookup(SchemaKey(realm_.schemas[from].name));
+    if (own.second) return own;
+    return lookup("");
+  }
+
+  /// Names in a SQL body that could refer to relations: identifiers and
+  /// `a.b` pairs outside strings and comments.
+  static auto ReferencedNames(const std::string& sql) -> std::vector<model::TableRef> {
+    std::vector<std::pair<Name, bool>> tokens;  // name, followed by '.'
+    std::vector<model::TableRef> out;
+    size_t i = 0, n = sql.size();
+    std::optional<Name> prev;
+    bool prev_dot = false;
+    while (i < n) {
+      char c = sql[i];
+      if (c == '-' && i + 1 < n && sql[i + 1] == '-') {
+        while (i < n && sql[i] != '\n') ++i;
+        prev.reset();
+        continue;
+      }
+      if (c == '/' && i + 1 < n && sql[i + 1] == '*') {
+        auto end = sql.find("*/", i + 2);
+        i = end == std::string::npos ? n : end + 2;
+        prev.reset();
+        continue;
+      }
+      if (c == '\'') {
+        ++i;
+        while (i < n && !(sql[i] == '\'' && (i + 1 >= n || sql[i + 1] != '\''))) i += (sql[i] == '\'') ? 2 : 1;
+        ++i;
+        prev.reset();
+        continue;
+      }
+      if (c == '"' || std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+        Name name;
+        if (c == '"') {
+          name.quoted = true;
+          ++i;
+          while (i < n) {
+            if (sql[i] == '"') {
+              if (i + 1 < n && sql[i + 1] == '"') {
+                name.text += '"';
+                i += 2;
+                continue;
+              }
+              ++i;
+              break;
+            }
+            name.text += sql[i++];
+          }
+        } else {
+          while (i < n && (std::isalnum(static_cast<unsigned char>(sql[i])) || sql[i] == '_' || sql[i] == '$'))
+            name.text += sql[i++];
+        }
+        if (prev && prev_dot) {
+          out.push_back(model::TableRef{*prev, name});
+        } else {
+          out.push_back(model::TableRef{std::nullopt, name});
+        }
+        prev = name;
+        prev_dot = false;
+        continue;
+      }
+      if (c == '.' && prev) {
+        prev_dot = true;
+        ++i;
+        continue;
+      }
+      if (!std::isspace(static_cast<unsigned char>(c))) {
+        prev.reset();
+        prev_dot = false;
+      }
+      ++i;
+    }
+    return out;
+  }
+
+  // ---- target blocks ----
+
+  enum class Level { Top, Table, Column };
+
+  void CheckTargetBlock(const ast::TargetBlock& b, Level level, const PendingTable* p = nullptr) {
+    using TK = ast::TargetItem::Kind;
+    for (const auto& item : b.items) {
+      std::string flag = item.kind == TK::Flag ? Lower(item.key.text) : "";
+      auto unknown = [&](const std::vector<std::string>& known) {
+        std::string shown = item.kind == TK::Flag ? item.key.text : KindWord(item.kind);
+        auto& d = diags_.Emit(Kind::UnknownTargetOption, item.range, b.target, shown);
+        d.hint = diag::DidYouMean(shown, known);
+        if (d.hint.empty() && !known.empty()) {
+          std::string list;
+          for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+          d.hint = b.target + " accepts here: " + list;
+        }
+      };
+      if (level == Level::Column) {
+        if (item.kind != TK::Type) unknown({"type"});
+        continue;
+      }
+      if (level == Level::Top) {
+        static const std::map<std::string, std::vector<std::string>> top = {
+            {"postgres", {"online", "lock_timeout", "statement_timeout"}},
+            {"snowflake", {"warehouse", "database"}},
+            {"firebolt", {"engine", "database"}},
+            {"flink", {"catalog", "database", "compatibility"}},
+        };
+        const auto& known = top.at(b.target);
+        if (item.kind != TK::Flag || std::find(known.begin(), known.end(), flag) == known.end()) unknown(known);
+        continue;
+      }
+      // Table level.
+      if (b.target == "postgres") {
+        if (item.kind == TK::Partition) {
+          std::string strategy = Lower(item.key.text);
+          if (strategy != "range" && strategy != "list" && strategy != "hash")
+            diags_.Emit(Kind::BadTargetOption, item.range, "postgres partitioning is 'range', 'list' or 'hash'");
+          for (const auto& e : item.exprs)
+            if (p) CheckExprColumns(e, *p);
+        } else if (!(item.kind == TK::Flag && (flag == "unlogged" || flag == "tablespace" || flag == "fillfactor"))) {
+          unknown({"partition by", "unlogged", "tablespace", "fillfactor"});
+        }
+      } else if (b.target == "snowflake") {
+        static const std::vector<std::string> flags = {"transient", "change_tracking", "data_retention_time_in_days"};
+        if (item.kind == TK::Cluster) {
+          for (const auto& e : item.exprs)
+            if (p) CheckExprColumns(e, *p);
+        } else if (!(item.kind == TK::Flag && std::find(flags.begin(), flags.end(), flag) != flags.end())) {
+          unknown({"cluster by", "transient", "change_tracking", "data_retention_time_in_days"});
+        }
+      } else if (b.target == "firebolt") {
+        if (item.kind == TK::PrimaryIndex) {
+          for (const auto& n : item.names)
+            if (p) CheckColumnExists(n, *p);
+        } else if (item.kind == TK::Partition) {
+          if (!item.key.text.empty())
+            diags_.Emit(Kind::BadTargetOption, item.range, "firebolt partitioning is written 'partition by (expr)'");
+          for (const auto& e : item.exprs)
+            if (p) CheckExprColumns(e, *p);
+        } else if (!(item.kind == TK::Flag && (flag == "fact" || flag == "dimension"))) {
+          unknown({"fact", "dimension", "primary index", "partition by"});
+        }
+      } else if (b.target == "flink") {
+        if (item.kind == TK::Watermark) {
+          if (p) CheckColumnExists(item.key, *p);
+          for (const auto& e : item.exprs)
+            if (p) CheckExprColumns(e, *p);
+        } else if (item.kind == TK::With) {
+          // Connector options are passed through as written.
+        } else if (item.kind == TK::Flag && flag == "evolution") {
+          std::string v = Lower(item.value.value_or(""));
+          if (v != "alter" && v != "versioned" && v != "registry")
+            diags_.Emit(Kind::BadTargetOption, item.range, "flink evolution is 'alter', 'versioned' or 'registry'");
+        } else if (!(item.kind == TK::Flag && flag == "compatibility")) {
+          unknown({"watermark", "with", "evolution", "compatibility"});
+        }
+      }
+    }
+  }
+
+  void CheckPipe(const ast::Pipe& p) {
+    using TK = ast::TargetItem::Kind;
+    if (p.target != "snowflake") {
+      diags_.Emit(Kind::OptionHere, p.range, "pipes exist only on snowflake, not on " + p.target);
+      return;
+    }
+    bool has_into = false, has_from = false;
+    for (const auto& item : p.items) {
+      std::string flag = Lower(item.key.text);
+      if (item.kind == TK::Into) {
+        has_into = true;
+      } else if (item.kind == TK::From) {
+        has_from = true;
+      } else if (item.kind == TK::Flag && flag == "format") {
+        std::string v = Lower(item.value.value_or(""));
+        if (v != "parquet" && v != "csv" && v != "json")
+          diags_.Emit(Kind::BadTargetOption, item.range, "pipe format is 'parquet', 'csv' or 'json'");
+      } else if (!(item.kind == TK::Flag && (flag == "auto_ingest" || flag == "pattern"))) {
+        diags_.Emit(Kind::UnknownTargetOption, item.range, "pipe", item.key.text).hint =
+            "a pipe accepts: into, from, format, auto_ingest, pattern";
+      }
+    }
+    if (!has_into) diags_.Emit(Kind::BadTargetOption, p.range, "pipe '" + p.name.name.text + "' needs 'into TABLE'");
+    if (!has_from) diags_.Emit(Kind::BadTargetOption, p.range, "pipe '" + p.name.name.text + "' needs 'from '@stage''");
+  }
+
+  static auto KindWord(ast::TargetItem::Kind k) -> std::string {
+    switch (k) {
+      case ast::TargetItem::Kind::Partition: return "partition by";
+      case ast::TargetItem::Kind::Cluster: return "cluster by";
+      case ast::TargetItem::Kind::PrimaryIndex: return "primary index";
+      case ast::TargetItem::Kind::Watermark: return "watermark";
+      case ast::TargetItem::Kind::With: return "with";
+      case ast::TargetItem::Kind::Type: return "type";
+      case ast::TargetItem::Kind::Into: return "into";
+      case ast::TargetItem::Kind::From: return "from";
+      case ast::TargetItem::Kind::Flag: return "option";
+    }
+    return "option";
+  }
+
+  diag::Engine& diags_;
+  model::Realm realm_;
+  std::map<std::string, SchemaInfo> schemas_;
+  std::vector<PendingTable> pending_tables_;
+  std::vector<PendingView> pending_views_;
+  std::vector<PendingFk> pending_fks_;
+  std::map<size_t, std::map<std::string, source::SourceRange>> index_names_;
+};
+
+}  // namespace
+
+auto Check(const ast::Unit& unit, diag::Engine& diags) -> std::optional<model::Realm> {
+  Checker checker(diags);
+  return checker.Run(unit);
+}
+
+auto TargetNames() -> const std::vector<std::string>& {
+  static const std::vector<std::string> names = {"postgres", "snowflake", "firebolt", "flink"};
+  return names;
+}
+
+}  // namespace schemac::check

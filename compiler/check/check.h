@@ -1,0 +1,19 @@
+// Checking (semantic analysis): resolves names, types and references across
+// the unit and produces the portable model. Every error is a diagnostic with
+// a source range; the result is nullopt when any error was reported.
+#pragma once
+
+#include <optional>
+
+#include "compiler/diag/diag.h"
+#include "compiler/model/model.h"
+#include "compiler/syntax/ast.h"
+
+namespace schemac::check {
+
+auto Check(const ast::Unit& unit, diag::Engine& diags) -> std::optional<model::Realm>;
+
+/// The targets schemac knows, in the order it lists them.
+auto TargetNames() -> const std::vector<std::string>&;
+
+}  // namespace schemac::check

@@ -1,0 +1,90 @@
+// The changes a migration is made of: a closed set of plain structs. A change
+// carries the object before and after, the flags of what changed in a column
+// (so that a backend can decide between altering in place and rebuilding), the
+// source range that caused it, and the changes it must follow.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "compiler/catalog/catalog.h"
+
+namespace schemac::diff {
+
+/// What changed in a column; a bit set.
+enum class ChangeKind : uint32_t {
+  None = 0,
+  Type = 1u << 0,
+  Null = 1u << 1,
+  Default = 1u << 2,
+  Identity = 1u << 3,
+  Generated = 1u << 4,
+  Comment = 1u << 5,
+  Collation = 1u << 6,
+};
+constexpr auto operator|(ChangeKind a, ChangeKind b) -> ChangeKind {
+  return static_cast<ChangeKind>(static_cast<uint32_t>(a) | static_cast<uint32_t>(b));
+}
+constexpr auto operator&(ChangeKind a, ChangeKind b) -> ChangeKind {
+  return static_cast<ChangeKind>(static_cast<uint32_t>(a) & static_cast<uint32_t>(b));
+}
+/// True if `k` has any of the bits of `c`.
+constexpr auto Is(ChangeKind k, ChangeKind c) -> bool { return (k & c) != ChangeKind::None; }
+auto Describe(ChangeKind k) -> std::string;  // "type, null"
+
+struct CreateSchema { std::string schema; };
+struct DropSchema { std::string schema; };
+
+struct CreateEnum { std::string schema; catalog::Enum enum_type; };
+struct DropEnum { std::string schema; catalog::Enum enum_type; };
+/// Adds `value` before `before` (or at the end when `before` is empty).
+struct AddEnumValue { std::string schema, name, value, before; };
+
+struct CreateTable { std::string schema; catalog::Table table; };
+struct DropTable { std::string schema; catalog::Table table; };
+struct RenameTable { std::string schema, from, to; };
+
+struct AddColumn { std::string schema, table; catalog::Column column; };
+struct DropColumn { std::string schema, table; catalog::Column column; };
+struct RenameColumn { std::string schema, table, from, to; };
+struct AlterColumn { std::string schema, table; catalog::Column from, to; ChangeKind kind = ChangeKind::None; };
+
+struct AddConstraint { std::string schema, table; catalog::Constraint constraint; };
+struct DropConstraint { std::string schema, table; catalog::Constraint constraint; };
+struct RenameConstraint { std::string schema, table, from, to; };
+
+struct CreateIndex { std::string schema, table; catalog::Index index; };
+struct DropIndex { std::string schema, table; catalog::Index index; };
+struct RenameIndex { std::string schema, from, to; };
+
+struct CreateView { std::string schema; catalog::View view; };
+struct DropView { std::string schema; catalog::View view; };
+
+/// A comment on a table, view, materialized view or enum (column comments
+/// are part of AlterColumn).
+struct SetComment {
+  enum class On { Table, View, MaterializedView, Enum };
+  On on = On::Table;
+  std::string schema, name;
+  std::optional<std::string> from, to;
+};
+
+using Op = std::variant<CreateSchema, DropSchema, CreateEnum, DropEnum, AddEnumValue, CreateTable, DropTable,
+                        RenameTable, AddColumn, DropColumn, RenameColumn, AlterColumn, AddConstraint, DropConstraint,
+                        RenameConstraint, CreateIndex, DropIndex, RenameIndex, CreateView, DropView, SetComment>;
+
+struct Change {
+  Op op;
+  source::SourceRange src;     // the .schema source that caused it (desired side), if any
+  std::vector<size_t> after;   // indexes of changes (in the same list) that must run first
+  std::string reason;          // why a change was added that the user did not write, e.g. a view recreated
+};
+
+/// "create table public.users": the kind of change and its object, for
+/// messages, text plans and JSON.
+auto KindName(const Op& op) -> std::string;
+auto ObjectName(const Op& op) -> std::string;
+
+}  // namespace schemac::diff

@@ -1,0 +1,604 @@
+// The differ. It first applies the renames the desired state declares
+// (`renamed from`) to a copy of the current catalog, so that everything after
+// compares like with like; then it matches objects by name, pairs unmatched
+// constraints and indexes with identical definitions as renames, and finally
+// drops and recreates the views that read anything that changed shape.
+// Dependency edges are added by AddEdges() once every change is known.
+#include "compiler/diff/diff.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace schemac::diff {
+namespace {
+
+using catalog::ObjectName;
+
+auto SchemaOf(const Op& op) -> std::string {
+  return std::visit([](const auto& c) -> std::string { return c.schema; }, op);
+}
+
+class Differ {
+ public:
+  Differ(const catalog::Catalog& from, const catalog::Catalog& to, const target::Backend& b, diag::Engine& d)
+      : from_(from), to_(to), backend_(b), diags_(d) {}
+
+  auto Run() -> std::vector<Change> {
+    ApplyRenames();
+    DiffSchemas();
+    for (const auto& s : to_.schemas) DiffEnums(s, from_.FindSchema(s.name));
+    for (const auto& s : from_.schemas)
+      if (!to_.FindSchema(s.name))
+        for (const auto& e : s.enums) Add(DropEnum{s.name, e}, {});
+    for (const auto& s : to_.schemas) DiffTables(s, from_.FindSchema(s.name));
+    for (const auto& s : from_.schemas)
+      if (!to_.FindSchema(s.name))
+        for (const auto& t : s.tables) Add(DropTable{s.name, t}, s.src);
+    DiffViews();
+    AddEdges();
+    return std::move(changes_);
+  }
+
+ private:
+  auto Add(Op op, source::SourceRange src, std::string reason = {}) -> size_t {
+    changes_.push_back(Change{std::move(op), src, {}, std::move(reason)});
+    return changes_.size() - 1;
+  }
+
+  // ---- renames ----
+
+  /// Applies declared table and column renames to from_ (a copy), emitting the
+  /// rename changes, and rewrites every reference to the renamed objects.
+  void ApplyRenames() {
+    std::map<ObjectName, std::string> table_renames;  // old -> new
+    for (const auto& s : to_.schemas) {
+      const catalog::Schema* cur = from_.FindSchema(s.name);
+      for (const auto& t : s.tables) {
+        if (!t.renamed_from || !cur) continue;
+        if (cur->FindTable(t.name)) continue;  // already renamed
+        if (!cur->FindTable(*t.renamed_from)) continue;
+        table_renames[{s.name, *t.renamed_from}] = t.name;
+        Add(RenameTable{s.name, *t.renamed_from, t.name}, t.src);
+      }
+    }
+    // Column renames, keyed by the table's (new) name.
+    std::map<ObjectName, std::map<std::string, std::string>> column_renames;
+    for (const auto& s : to_.schemas) {
+      for (const auto& t : s.tables) {
+        std::string old_table = t.name;
+        for (auto& [k, v] : table_renames)
+          if (k.schema == s.name && v == t.name) old_table = k.name;
+        const catalog::Table* cur = from_.FindTable({s.name, old_table});
+        if (!cur) continue;
+        for (const auto& c : t.columns) {
+          if (!c.renamed_from || cur->FindColumn(c.name) || !cur->FindColumn(*c.renamed_from)) continue;
+          column_renames[{s.name, t.name}][*c.renamed_from] = c.name;
+          Add(RenameColumn{s.name, t.name, *c.renamed_from, c.name}, c.src);
+        }
+      }
+    }
+    if (table_renames.empty() && column_renames.empty()) return;
+    auto rename_table = [&](ObjectName& n) {
+      auto it = table_renames.find(n);
+      if (it != table_renames.end()) n.name = it->second;
+    };
+    auto rename_cols = [&](const ObjectName& table, std::vector<std::string>& cols) {
+      auto it = column_renames.find(table);
+      if (it == column_renames.end()) return;
+      for (auto& c : cols)
+        if (auto r = it->second.find(c); r != it->second.end()) c = r->second;
+    };
+    for (auto& s : from_.schemas) {
+      for (auto& t : s.tables) {
+        ObjectName self{s.name, t.name};
+        rename_table(self);
+        t.name = self.name;
+        if (auto it = column_renames.find(self); it != column_renames.end())
+          for (auto& c : t.columns)
+            if (auto r = it->second.find(c.name); r != it->second.end()) c.name = r->second;
+        for (auto& k : t.constraints) {
+          rename_cols(self, k.columns);
+          if (k.kind == catalog::Constraint::Kind::ForeignKey) {
+            rename_table(k.ref_table);
+            rename_cols(k.ref_table, k.ref_columns);
+          }
+        }
+        for (auto& ix : t.indexes)
+          for (auto& key : ix.keys) {
+            std::vector<std::string> one{key.column};
+            rename_cols(self, one);
+            key.column = one[0];
+          }
+      }
+      for (auto& v : s.views)
+        for (auto& d : v.depends_on) rename_table(d);
+    }
+    catalog::Canonicalize(from_);
+  }
+
+  // ---- schemas ----
+
+  void DiffSchemas() {
+    for (const auto& s : to_.schemas)
+      if (!from_.FindSchema(s.name) && !backend_.IsBuiltinSchema(s.name)) Add(CreateSchema{s.name}, s.src);
+    for (const auto& s : from_.schemas)
+      if (!to_.FindSchema(s.name) && !backend_.IsBuiltinSchema(s.name)) Add(DropSchema{s.name}, {});
+  }
+
+  // ---- enums ----
+
+  void DiffEnums(const catalog::Schema& to, const catalog::Schema* from) {
+    for (const auto& e : to.enums) {
+      const catalog::Enum* cur = from ? from->FindEnum(e.name) : nullptr;
+      if (!cur) {
+        Add(CreateEnum{to.name, e}, e.src);
+        continue;
+      }
+      // Values may only be added: every current value must stay, in order.
+      std::vector<std::string> kept;
+      for (const auto& v : e.values)
+        if (std::find(cur->values.begin(), cur->values.end(), v) != cur->values.end()) kept.push_back(v);
+      bool removed = false;
+      for (const auto& v : cur->values) {
+        if (std::find(e.values.begin(), e.values.end(), v) == e.values.end()) {
+          diags_.Emit(diag::Kind::EnumValueRemoved, e.src, v, to.name + "." + e.name).hint =
+              "keep the value, or create a new enum type, move the columns to it with a cast, then drop the old type";
+          removed = true;
+        }
+      }
+      if (!removed && kept != cur->values) {
+        diags_.Emit(diag::Kind::EnumValuesReordered, e.src, to.name + "." + e.name).hint =
+            "keep the existing values in their order; new values may go anywhere";
+        continue;
+      }
+      if (removed) continue;
+      // New values, each placed before the next existing value after it.
+      for (size_t i = 0; i < e.values.size(); ++i) {
+        const auto& v = e.values[i];
+        if (std::find(cur->values.begin(), cur->values.end(), v) != cur->values.end()) continue;
+        std::string before;
+        for (size_t j = i + 1; j < e.values.size() && before.empty(); ++j)
+          if (std::find(cur->values.begin(), cur->values.end(), e.values[j]) != cur->values.end())
+            before = e.values[j];
+        Add(AddEnumValue{to.name, e.name, v, before}, e.src);
+      }
+      if (cur->comment != e.comment) Add(SetComment{SetComment::On::Enum, to.name, e.name, cur->comment, e.comment}, e.src);
+    }
+    if (from)
+      for (const auto& e : from->enums)
+        if (!to.FindEnum(e.name)) Add(DropEnum{from->name, e}, to.src);
+  }
+
+  // ---- tables ----
+
+  void DiffTables(const catalog::Schema& to, const catalog::Schema* from) {
+    for (const auto& t : to.tables) {
+      const catalog::Table* cur = from ? from->FindTable(t.name) : nullptr;
+      if (!cur) {
+        Add(CreateTable{to.name, t}, t.src);
+        continue;
+      }
+      DiffTable(to.name, *cur, t);
+    }
+    if (from)
+      for (const auto& t : from->tables)
+        if (!to.FindTable(t.name)) Add(DropTable{from->name, t}, to.src);
+  }
+
+  auto SameExpr(const std::optional<std::string>& a, const std::optional<std::string>& b) const -> bool {
+    if (a.has_value() != b.has_value()) return false;
+    return !a || backend_.SameExpression(*a, *b);
+  }
+
+  void DiffTable(const std::string& schema, const catalog::Table& cur, const catalog::Table& want) {
+    // Columns.
+    for (const auto& c : want.columns) {
+      const catalog::Column* old = cur.FindColumn(c.name);
+      if (!old) {
+        Add(AddColumn{schema, want.name, c}, c.src);
+        continue;
+      }
+      ChangeKind k = ChangeKind::None;
+      if (old->type != c.type) k = k | ChangeKind::Type;
+      if (old->not_null != c.not_null) k = k | ChangeKind::Null;
+      if (!SameExpr(old->default_expr, c.default_expr)) k = k | ChangeKind::Default;
+      if (old->identity != c.identity) k = k | ChangeKind::Identity;
+      if (!SameExpr(old->generated, c.generated)) k = k | ChangeKind::Generated;
+      if (old->comment != c.comment) k = k | ChangeKind::Comment;
+      if (old->collation != c.collation) k = k | ChangeKind::Collation;
+      if (k == ChangeKind::None) continue;
+      if (Is(k, ChangeKind::Generated) && c.generated) {
+        if (!old->generated) {
+          diags_.Emit(diag::Kind::UnsupportedChange, c.src,
+                      "existing column '" + want.name + "." + c.name +
+                          "' cannot become a generated column in place")
+              .hint = "add the generated column under a new name, move readers to it, then drop the old column";
+          continue;
+        }
+        // A changed generation expression: the values are derived, so drop
+        // and add the column again (Postgres cannot alter the expression).
+        Add(DropColumn{schema, want.name, *old}, c.src, "its generation expression changed");
+        Add(AddColumn{schema, want.name, c}, c.src, "its generation expression changed");
+        continue;
+      }
+      Add(AlterColumn{schema, want.name, *old, c, k}, c.src);
+    }
+    for (const auto& c : cur.columns)
+      if (!want.FindColumn(c.name)) Add(DropColumn{schema, want.name, c}, want.src);
+
+    // Constraints: by name, then unmatched pairs with the same definition are renames.
+    DiffNamed(cur.constraints, want.constraints,
+              [&](const catalog::Constraint& a, const catalog::Constraint& b) { return SameConstraint(a, b); },
+              [&](const catalog::Constraint& k) { Add(AddConstraint{schema, want.name, k}, k.src); },
+              [&](const catalog::Constraint& k) { Add(DropConstraint{schema, want.name, k}, want.src); },
+              [&](const catalog::Constraint& a, const catalog::Constraint& b) {
+                Add(RenameConstraint{schema, want.name, a.name, b.name}, b.src);
+              });
+    DiffNamed(cur.indexes, want.indexes, [&](const catalog::Index& a, const catalog::Index& b) { return SameIndex(a, b); },
+              [&](const catalog::Index& ix) { Add(CreateIndex{schema, want.name, ix}, ix.src); },
+              [&](const catalog::Index& ix) { Add(DropIndex{schema, want.name, ix}, want.src); },
+              [&](const catalog::Index& a, const catalog::Index& b) { Add(RenameIndex{schema, a.name, b.name}, b.src); });
+    if (cur.comment != want.comment)
+      Add(SetComment{SetComment::On::Table, schema, want.name, cur.comment, want.comment}, want.src);
+    if (cur.options != want.options) {
+      diags_.Emit(diag::Kind::UnsupportedChange, want.src,
+                  "the " + std::string(backend_.Name()) + " options of table '" + schema + "." + want.name +
+                      "' changed (" + OptionsText(cur.options) + " -> " + OptionsText(want.options) +
+                      "); they cannot be altered in place")
+          .hint = "create a new table with the new options, copy the rows, and swap the names";
+    }
+  }
+
+  static auto OptionsText(const std::map<std::string, std::string>& o) -> std::string {
+    if (o.empty()) return "none";
+    std::string s;
+    for (const auto& [k, v] : o) s += (s.empty() ? "" : ", ") + k + " " + v;
+    return s;
+  }
+
+  auto SameConstraint(const catalog::Constraint& a, const catalog::Constraint& b) const -> bool {
+    if (a.kind != b.kind || a.columns != b.columns || a.ref_table != b.ref_table || a.ref_columns != b.ref_columns ||
+        a.on_delete != b.on_delete || a.on_update != b.on_update)
+      return false;
+    return a.kind != catalog::Constraint::Kind::Check || backend_.SameExpression(a.check, b.check);
+  }
+
+  auto SameIndex(const catalog::Index& a, const catalog::Index& b) const -> bool {
+    if (a.unique != b.unique || a.method != b.method || a.keys.size() != b.keys.size()) return false;
+    for (size_t i = 0; i < a.keys.size(); ++i) {
+      const auto &x = a.keys[i], &y = b.keys[i];
+      if (x.column != y.column || x.desc != y.desc || x.nulls_first != y.nulls_first) return false;
+      if (x.column.empty() && !backend_.SameExpression(x.expression, y.expression)) return false;
+    }
+    return SameExpr(a.where, b.where);
+  }
+
+  template <typename T, typename Same, typename OnAdd, typename OnDrop, typename OnRename>
+  void DiffNamed(const std::vector<T>& cur, const std::vector<T>& want, Same same, OnAdd add, OnDrop drop,
+                 OnRename rename) {
+    std::vector<const T*> added, dropped;
+    for (const auto& w : want) {
+      auto it = std::find_if(cur.begin(), cur.end(), [&](const T& c) { return c.name == w.name; });
+      if (it == cur.end()) {
+        added.push_back(&w);
+      } else if (!same(*it, w)) {
+        dropped.push_back(&*it);
+        added.push_back(&w);
+      }
+    }
+    for (const auto& c : cur)
+      if (std::none_of(want.begin(), want.end(), [&](const T& w) { return w.name == c.name; })) dropped.push_back(&c);
+    // A dropped and an added object with one definition (and distinct names) are a rename.
+    std::vector<bool> used(dropped.size(), false);
+    for (const T* a : added) {
+      bool renamed = false;
+      for (size_t i = 0; i < dropped.size() && !renamed; ++i) {
+        if (used[i] || dropped[i]->name == a->name || !same(*dropped[i], *a)) continue;
+        bool name_taken = std::any_of(cur.begin(), cur.end(), [&](const T& c) { return c.name == a->name; });
+        if (name_taken) continue;
+        used[i] = true;
+        renamed = true;
+        rename(*dropped[i], *a);
+      }
+      if (!renamed) add(*a);
+    }
+    for (size_t i = 0; i < dropped.size(); ++i)
+      if (!used[i]) drop(*dropped[i]);
+  }
+
+  // ---- views ----
+
+  void DiffViews() {
+    std::set<ObjectName> recreate;  // views dropped in from_ and created from to_
+    std::set<ObjectName> changed_relations = ChangedRelations();
+    for (const auto& s : to_.schemas) {
+      for (const auto& v : s.views) {
+        const catalog::View* cur = from_.FindView({s.name, v.name});
+        if (!cur) {
+          created_views_.insert({s.name, v.name});
+          continue;
+        }
+        if (cur->materialized != v.materialized || !backend_.SameExpression(cur->definition, v.definition) ||
+            cur->depends_on != v.depends_on) {
+          recreate.insert({s.name, v.name});
+          changed_relations.insert({s.name, v.name});
+        } else if (cur->comment != v.comment) {
+          Add(SetComment{v.materialized ? SetComment::On::MaterializedView : SetComment::On::View, s.name, v.name,
+                         cur->comment, v.comment},
+              v.src);
+        }
+      }
+    }
+    for (const auto& s : from_.schemas)
+      for (const auto& v : s.views)
+        if (!to_.FindView({s.name, v.name})) changed_relations.insert({s.name, v.name});
+    // Views reading a changed relation are dropped and recreated, transitively.
+    std::map<ObjectName, std::string> because;
+    for (bool grew = true; grew;) {
+      grew = false;
+      for (const auto& s : from_.schemas)
+        for (const auto& v : s.views) {
+          ObjectName n{s.name, v.name};
+          if (recreate.count(n) || !to_.FindView(n)) continue;
+          for (const auto& d : v.depends_on)
+            if (changed_relations.count(d)) {
+              recreate.insert(n);
+              changed_relations.insert(n);
+              because[n] = d.schema + "." + d.name;
+              grew = true;
+              break;
+            }
+        }
+    }
+    for (const auto& s : from_.schemas)
+      for (const auto& v : s.views) {
+        ObjectName n{s.name, v.name};
+        const catalog::View* want = to_.FindView(n);
+        if (!want) {
+          Add(DropView{s.name, v}, {});
+        } else if (recreate.count(n)) {
+          std::string reason = because.count(n) ? "it reads " + because[n] + ", which changes" : "";
+          Add(DropView{s.name, v}, want->src, reason);
+          Add(CreateView{s.name, *want}, want->src, reason);
+        }
+      }
+    for (const auto& n : created_views_) Add(CreateView{n.schema, *to_.FindView(n)}, to_.FindView(n)->src);
+  }
+
+  /// Tables whose shape changes in a way a reading view cannot survive.
+  auto ChangedRelations() const -> std::set<ObjectName> {
+    std::set<ObjectName> out;
+    for (const auto& c : changes_) {
+      std::visit(
+          [&](const auto& op) {
+            using T = std::decay_t<decltype(op)>;
+            if constexpr (std::is_same_v<T, DropTable>) out.insert({op.schema, op.table.name});
+            if constexpr (std::is_same_v<T, DropColumn> || std::is_same_v<T, RenameColumn>) out.insert({op.schema, op.table});
+            if constexpr (std::is_same_v<T, RenameTable>) out.insert({op.schema, op.to});
+            if constexpr (std::is_same_v<T, AlterColumn>)
+              if (Is(op.kind, ChangeKind::Type | ChangeKind::Collation)) out.insert({op.schema, op.table});
+          },
+          c.op);
+    }
+    return out;
+  }
+
+  // ---- dependency edges ----
+
+  void AddEdges() {
+    // Index the changes by what they touch.
+    std::map<std::string, std::vector<size_t>> by_schema;
+    std::map<ObjectName, size_t> create_table, drop_table, create_view, drop_view, create_enum, drop_enum;
+    std::map<ObjectName, std::vector<size_t>> table_changes, enum_changes;
+    for (size_t i = 0; i < changes_.size(); ++i) {
+      const Op& op = changes_[i].op;
+      by_schema[SchemaOf(op)].push_back(i);
+      std::visit(
+          [&](const auto& c) {
+            using T = std::decay_t<decltype(c)>;
+            if constexpr (std::is_same_v<T, CreateTable>) create_table[{c.schema, c.table.name}] = i;
+            else if constexpr (std::is_same_v<T, DropTable>) drop_table[{c.schema, c.table.name}] = i;
+            else if constexpr (std::is_same_v<T, CreateView>) create_view[{c.schema, c.view.name}] = i;
+            else if constexpr (std::is_same_v<T, DropView>) drop_view[{c.schema, c.view.name}] = i;
+            else if constexpr (std::is_same_v<T, CreateEnum>) create_enum[{c.schema, c.enum_type.name}] = i;
+            else if constexpr (std::is_same_v<T, DropEnum>) drop_enum[{c.schema, c.enum_type.name}] = i;
+            else if constexpr (std::is_same_v<T, AddEnumValue>) enum_changes[{c.schema, c.name}].push_back(i);
+            else if constexpr (std::is_same_v<T, AddColumn> || std::is_same_v<T, DropColumn> ||
+                               std::is_same_v<T, AlterColumn> || std::is_same_v<T, RenameColumn> ||
+                               std::is_same_v<T, AddConstraint> || std::is_same_v<T, DropConstraint> ||
+                               std::is_same_v<T, CreateIndex> || std::is_same_v<T, DropIndex> ||
+                               std::is_same_v<T, RenameConstraint>)
+              table_changes[{c.schema, c.table}].push_back(i);
+            else if constexpr (std::is_same_v<T, RenameTable>) table_changes[{c.schema, c.to}].push_back(i);
+          },
+          op);
+    }
+    auto edge = [&](size_t before, size_t after) {
+      if (before != after) changes_[after].after.push_back(before);
+    };
+    auto uses_enum = [&](const catalog::Column& c, auto&& fn) {
+      if (c.type_ref) fn(*c.type_ref);
+    };
+    for (size_t i = 0; i < changes_.size(); ++i) {
+      std::visit(
+          [&](const auto& c) {
+            using T = std::decay_t<decltype(c)>;
+            // Objects in a new schema come after it; a dropped schema goes after its contents.
+            if constexpr (std::is_same_v<T, CreateSchema>) {
+              for (size_t j : by_schema[c.schema])
+                if (j != i) edge(i, j);
+            } else if constexpr (std::is_same_v<T, DropSchema>) {
+              for (size_t j : by_schema[c.schema])
+                if (j != i) edge(j, i);
+            }
+            // Tables and columns come after the enums they use and before the enums are dropped.
+            auto column_needs = [&](const catalog::Column& col) {
+              uses_enum(col, [&](const ObjectName& e) {
+                if (auto it = create_enum.find(e); it != create_enum.end()) edge(it->second, i);
+                for (size_t j : enum_changes[e]) edge(j, i);
+              });
+            };
+            auto column_frees = [&](const catalog::Column& col) {
+              uses_enum(col, [&](const ObjectName& e) {
+                if (auto it = drop_enum.find(e); it != drop_enum.end()) edge(i, it->second);
+              });
+            };
+            if constexpr (std::is_same_v<T, CreateTable>) {
+              for (const auto& col : c.table.columns) column_needs(col);
+              for (const auto& k : c.table.constraints)
+                if (k.kind == catalog::Constraint::Kind::ForeignKey)
+                  if (auto it = create_table.find(k.ref_table); it != create_table.end()) edge(it->second, i);
+            } else if constexpr (std::is_same_v<T, AddColumn>) {
+              column_needs(c.column);
+            } else if constexpr (std::is_same_v<T, AlterColumn>) {
+              column_needs(c.to);
+              column_frees(c.from);
+            } else if constexpr (std::is_same_v<T, DropColumn>) {
+              column_frees(c.column);
+            } else if constexpr (std::is_same_v<T, DropTable>) {
+              for (const auto& col : c.table.columns) column_frees(col);
+              // Foreign keys from other tables to this one go first.
+              for (size_t j = 0; j < changes_.size(); ++j)
+                if (auto* dk = std::get_if<DropConstraint>(&changes_[j].op))
+                  if (dk->constraint.kind == catalog::Constraint::Kind::ForeignKey &&
+                      dk->constraint.ref_table == ObjectName{c.schema, c.table.name})
+                    edge(j, i);
+            } else if constexpr (std::is_same_v<T, AddConstraint>) {
+              if (c.constraint.kind == catalog::Constraint::Kind::ForeignKey) {
+                const ObjectName& ref = c.constraint.ref_table;
+                if (auto it = create_table.find(ref); it != create_table.end()) edge(it->second, i);
+                // After the referenced key exists and the referenced columns have their types.
+                for (size_t j : table_changes[ref]) {
+                  const Op& o = changes_[j].op;
+                  if (std::holds_alternative<AddConstraint>(o) || std::holds_alternative<CreateIndex>(o) ||
+                      std::holds_alternative<AlterColumn>(o) || std::holds_alternative<AddColumn>(o) ||
+                      std::holds_alternative<RenameColumn>(o) || std::holds_alternative<DropConstraint>(o))
+                    if (j != i) edge(j, i);
+                }
+              }
+            } else if constexpr (std::is_same_v<T, DropConstraint>) {
+              // A unique or primary key goes after the foreign keys that need it.
+              if (c.constraint.kind == catalog::Constraint::Kind::PrimaryKey ||
+                  c.constraint.kind == catalog::Constraint::Kind::Unique)
+                for (size_t j = 0; j < changes_.size(); ++j)
+                  if (auto* dk = std::get_if<DropConstraint>(&changes_[j].op))
+                    if (dk->constraint.kind == catalog::Constraint::Kind::ForeignKey &&
+                        dk->constraint.ref_table == ObjectName{c.schema, c.table})
+                      edge(j, i);
+            } else if constexpr (std::is_same_v<T, CreateView>) {
+              for (const auto& d : c.view.depends_on) {
+                if (auto it = create_table.find(d); it != create_table.end()) edge(it->second, i);
+                if (auto it = create_view.find(d); it != create_view.end()) edge(it->second, i);
+                for (size_t j : table_changes[d]) edge(j, i);
+              }
+              if (auto it = drop_view.find({c.schema, c.view.name}); it != drop_view.end()) edge(it->second, i);
+            } else if constexpr (std::is_same_v<T, DropView>) {
+              for (const auto& d : c.view.depends_on) {
+                if (auto it = drop_table.find(d); it != drop_table.end()) edge(i, it->second);
+                if (auto it = drop_view.find(d); it != drop_view.end()) edge(i, it->second);
+                for (size_t j : table_changes[d]) edge(i, j);
+                for (size_t j = 0; j < changes_.size(); ++j)
+                  if (auto* rt = std::get_if<RenameTable>(&changes_[j].op))
+                    if (ObjectName{rt->schema, rt->to} == d) edge(i, j);
+              }
+            } else if constexpr (std::is_same_v<T, RenameColumn> || std::is_same_v<T, AddColumn> ||
+                                 std::is_same_v<T, AlterColumn> || std::is_same_v<T, DropColumn> ||
+                                 std::is_same_v<T, AddConstraint> || std::is_same_v<T, CreateIndex>) {
+              // Changes inside a renamed table come after the rename.
+            }
+          },
+          changes_[i].op);
+    }
+    // Everything on a renamed table comes after its rename.
+    for (size_t i = 0; i < changes_.size(); ++i)
+      if (auto* rt = std::get_if<RenameTable>(&changes_[i].op))
+        for (size_t j : table_changes[{rt->schema, rt->to}])
+          if (j != i) edge(i, j);
+    for (auto& c : changes_) {
+      std::sort(c.after.begin(), c.after.end());
+      c.after.erase(std::unique(c.after.begin(), c.after.end()), c.after.end());
+    }
+  }
+
+  catalog::Catalog from_;
+  const catalog::Catalog& to_;
+  const target::Backend& backend_;
+  diag::Engine& diags_;
+  std::vector<Change> changes_;
+  std::set<ObjectName> created_views_;
+};
+
+}  // namespace
+
+auto Diff(const catalog::Catalog& from, const catalog::Catalog& to, const target::Backend& backend,
+          diag::Engine& diags) -> std::vector<Change> {
+  Differ d(from, to, backend, diags);
+  return d.Run();
+}
+
+auto Describe(ChangeKind k) -> std::string {
+  static const std::pair<ChangeKind, const char*> names[] = {
+      {ChangeKind::Type, "type"},         {ChangeKind::Null, "null"},           {ChangeKind::Default, "default"},
+      {ChangeKind::Identity, "identity"}, {ChangeKind::Generated, "generated"}, {ChangeKind::Comment, "comment"},
+      {ChangeKind::Collation, "collation"}};
+  std::string s;
+  for (const auto& [bit, name] : names)
+    if (Is(k, bit)) s += (s.empty() ? "" : ", ") + std::string(name);
+  return s;
+}
+
+auto KindName(const Op& op) -> std::string {
+  return std::visit(
+      [](const auto& c) -> std::string {
+        using T = std::decay_t<decltype(c)>;
+        if constexpr (std::is_same_v<T, CreateSchema>) return "create_schema";
+        else if constexpr (std::is_same_v<T, DropSchema>) return "drop_schema";
+        else if constexpr (std::is_same_v<T, CreateEnum>) return "create_enum";
+        else if constexpr (std::is_same_v<T, DropEnum>) return "drop_enum";
+        else if constexpr (std::is_same_v<T, AddEnumValue>) return "add_enum_value";
+        else if constexpr (std::is_same_v<T, CreateTable>) return "create_table";
+        else if constexpr (std::is_same_v<T, DropTable>) return "drop_table";
+        else if constexpr (std::is_same_v<T, RenameTable>) return "rename_table";
+        else if constexpr (std::is_same_v<T, AddColumn>) return "add_column";
+        else if constexpr (std::is_same_v<T, DropColumn>) return "drop_column";
+        else if constexpr (std::is_same_v<T, RenameColumn>) return "rename_column";
+        else if constexpr (std::is_same_v<T, AlterColumn>) return "alter_column";
+        else if constexpr (std::is_same_v<T, AddConstraint>) return "add_constraint";
+        else if constexpr (std::is_same_v<T, DropConstraint>) return "drop_constraint";
+        else if constexpr (std::is_same_v<T, RenameConstraint>) return "rename_constraint";
+        else if constexpr (std::is_same_v<T, CreateIndex>) return "create_index";
+        else if constexpr (std::is_same_v<T, DropIndex>) return "drop_index";
+        else if constexpr (std::is_same_v<T, RenameIndex>) return "rename_index";
+        else if constexpr (std::is_same_v<T, CreateView>) return c.view.materialized ? "create_materialized_view" : "create_view";
+        else if constexpr (std::is_same_v<T, DropView>) return c.view.materialized ? "drop_materialized_view" : "drop_view";
+        else if constexpr (std::is_same_v<T, SetComment>) return "set_comment";
+        else return "change";
+      },
+      op);
+}
+
+auto ObjectName(const Op& op) -> std::string {
+  return std::visit(
+      [](const auto& c) -> std::string {
+        using T = std::decay_t<decltype(c)>;
+        if constexpr (std::is_same_v<T, CreateSchema> || std::is_same_v<T, DropSchema>) return c.schema;
+        else if constexpr (std::is_same_v<T, CreateEnum> || std::is_same_v<T, DropEnum>) return c.schema + "." + c.enum_type.name;
+        else if constexpr (std::is_same_v<T, AddEnumValue>) return c.schema + "." + c.name;
+        else if constexpr (std::is_same_v<T, CreateTable> || std::is_same_v<T, DropTable>) return c.schema + "." + c.table.name;
+        else if constexpr (std::is_same_v<T, RenameTable>) return c.schema + "." + c.from;
+        else if constexpr (std::is_same_v<T, AddColumn> || std::is_same_v<T, DropColumn>) return c.schema + "." + c.table + "." + c.column.name;
+        else if constexpr (std::is_same_v<T, RenameColumn>) return c.schema + "." + c.table + "." + c.from;
+        else if constexpr (std::is_same_v<T, AlterColumn>) return c.schema + "." + c.table + "." + c.to.name;
+        else if constexpr (std::is_same_v<T, AddConstraint> || std::is_same_v<T, DropConstraint>) return c.schema + "." + c.table + "." + c.constraint.name;
+        else if constexpr (std::is_same_v<T, RenameConstraint>) return c.schema + "." + c.table + "." + c.from;
+        else if constexpr (std::is_same_v<T, CreateIndex> || std::is_same_v<T, DropIndex>) return c.schema + "." + c.index.name;
+        else if constexpr (std::is_same_v<T, RenameIndex>) return c.schema + "." + c.from;
+        else if constexpr (std::is_same_v<T, CreateView> || std::is_same_v<T, DropView>) return c.schema + "." + c.view.name;
+        else if constexpr (std::is_same_v<T, SetComment>) return c.schema + "." + c.name;
+        else return "";
+      },
+      op);
+}
+
+}  // namespace schemac::diff

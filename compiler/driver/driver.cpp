@@ -1,0 +1,475 @@
+// The schemac command line (docs/cli.md). Subcommands: check, plan,
+// snapshot, fmt. Each wires the phases in order and can stop after any of
+// them with --dump, so every phase can be tested on its own.
+#include "compiler/driver/driver.h"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "compiler/check/check.h"
+#include "compiler/diff/diff.h"
+#include "compiler/driver/dump.h"
+#include "compiler/expand/expand.h"
+#include "compiler/format/format.h"
+#include "compiler/syntax/parse.h"
+
+namespace schemac::driver {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Output {
+  std::string format = "text";  // diagnostics: text | json
+};
+
+auto UseColor() -> bool { return isatty(2) && !std::getenv("NO_COLOR"); }
+
+/// Prints the engine's diagnostics to stderr (or `to`).
+void Report(const diag::Engine& diags, const std::string& format, std::ostream& to = std::cerr) {
+  if (diags.all().empty()) return;
+  if (format == "json") to << diag::RenderJson(diags);
+  else to << diag::RenderText(diags, UseColor() && &to == &std::cerr);
+}
+
+/// Writes `text` to `path` atomically: a reader never sees half a file.
+auto WriteFile(const std::string& path, const std::string& text, std::string& error) -> bool {
+  if (path == "-") {
+    std::cout << text;
+    return true;
+  }
+  std::string tmp = path + ".tmp." + std::to_string(getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) {
+      error = "cannot write '" + path + "'";
+      return false;
+    }
+    out << text;
+    out.close();
+    if (!out) {
+      std::remove(tmp.c_str());
+      error = "cannot write '" + path + "'";
+      return false;
+    }
+  }
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  if (ec) {
+    std::remove(tmp.c_str());
+    error = "cannot write '" + path + "': " + ec.message();
+    return false;
+  }
+  return true;
+}
+
+/// Everything one compilation needs; the source manager outlives the engine.
+struct Session {
+  source::SourceManager sm;
+  diag::Engine diags{sm};
+};
+
+/// Parses, expands and checks `paths` read through `files`.
+auto Compile(const std::vector<std::string>& paths, source::Provider& files, Session& s, ast::Unit* keep_ast = nullptr)
+    -> std::optional<model::Realm> {
+  ast::Unit unit = expand::Load(paths, files, s.sm, s.diags);
+  if (s.diags.has_errors()) return std::nullopt;
+  expand::Expand(unit, s.diags);
+  if (s.diags.has_errors()) return std::nullopt;
+  auto realm = check::Check(unit, s.diags);
+  if (keep_ast) *keep_ast = std::move(unit);
+  return realm;
+}
+
+auto IsSnapshotPath(const std::string& p) -> bool { return p.size() > 5 && p.compare(p.size() - 5, 5, ".json") == 0; }
+
+auto ReadSnapshot(const std::string& path, Session& s) -> std::optional<catalog::Catalog> {
+  auto disk = source::MakeDiskProvider();
+  auto text = disk->Read(path);
+  if (!text) {
+    s.diags.Emit(diag::Kind::FileNotFound, {}, path);
+    return std::nullopt;
+  }
+  std::string error;
+  auto c = catalog::FromJson(*text, error);
+  if (!c) s.diags.Emit(diag::Kind::BadSnapshot, {}, path + ": " + error);
+  return c;
+}
+
+/// A catalog from a source spec: "empty", a snapshot file, git:REV (the same
+/// paths at that revision), or .schema paths.
+auto LoadCatalog(const std::string& spec, const std::vector<std::string>& paths, const target::Backend& backend,
+                 Session& s) -> std::optional<catalog::Catalog> {
+  if (spec == "empty") {
+    catalog::Catalog c;
+    c.target = std::string(backend.Name());
+    return c;
+  }
+  if (spec.rfind("postgres://", 0) == 0 || spec.rfind("postgresql://", 0) == 0) {
+    s.diags.Emit(diag::Kind::TargetNotAvailable, {}, "reading a live database is not supported yet")
+        .hint = "export a snapshot with 'schemac snapshot' or compare with git:REV";
+    return std::nullopt;
+  }
+  std::optional<catalog::Catalog> c;
+  if (spec.rfind("git:", 0) == 0) {
+    std::string error;
+    auto git = source::MakeGitProvider(spec.substr(4), &error);
+    if (!git) {
+      s.diags.Emit(diag::Kind::GitError, {}, error);
+      return std::nullopt;
+    }
+    auto realm = Compile(paths, *git, s);
+    if (!realm) return std::nullopt;
+    c = backend.Lower(*realm, s.diags);
+    // A source range from another revision must not point into today's files.
+    if (c)
+      for (auto& sch : c->schemas) {
+        sch.src = {};
+        for (auto& t : sch.tables) {
+          t.src = {};
+          t.renamed_from.reset();
+          for (auto& col : t.columns) col.renamed_from.reset();
+        }
+      }
+  } else if (IsSnapshotPath(spec)) {
+    c = ReadSnapshot(spec, s);
+  } else {
+    auto disk = source::MakeDiskProvider();
+    std::vector<std::string> p = {spec};
+    auto realm = Compile(p, *disk, s);
+    if (!realm) return std::nullopt;
+    c = backend.Lower(*realm, s.diags);
+  }
+  if (c && c->target != backend.Name()) {
+    s.diags.Emit(diag::Kind::MixedTargets, {},
+                 "the catalog '" + spec + "' is for " + c->target + ", not " + std::string(backend.Name()));
+    return std::nullopt;
+  }
+  return c;
+}
+
+auto FindTarget(const std::string& name, Session& s) -> std::unique_ptr<target::Backend> {
+  const auto& names = check::TargetNames();
+  if (std::find(names.begin(), names.end(), name) == names.end()) {
+    s.diags.Emit(diag::Kind::TargetNotAvailable, {}, "unknown target '" + name + "'").hint =
+        diag::DidYouMean(name, names).empty() ? "targets: postgres, snowflake, firebolt, flink" : diag::DidYouMean(name, names);
+    return nullptr;
+  }
+  auto b = target::FindBackend(name);
+  if (!b)
+    s.diags.Emit(diag::Kind::TargetNotAvailable, {}, "the " + name + " backend is not available in this version")
+        .hint = "postgres is available today";
+  return b;
+}
+
+auto DefaultPaths(std::vector<std::string> paths) -> std::vector<std::string> {
+  if (paths.empty()) paths.push_back(".");
+  return paths;
+}
+
+// ---- check ----
+
+/// `-- expected-error@+N {{text}}` / `expected-warning` / `expected-note`
+/// comments: with --verify, check passes when exactly those diagnostics appear.
+auto Verify(const Session& s) -> int {
+  struct Expect {
+    std::string file;
+    uint32_t line;
+    std::string severity, text;
+    bool matched = false;
+  };
+  std::vector<Expect> expects;
+  static const std::regex re(R"(expected-(error|warning|note)(@([+-]?)(\d+))?\s*\{\{(.*?)\}\})");
+  for (size_t f = 0; f < s.sm.Size(); ++f) {
+    const auto& file = s.sm.Get(static_cast<source::FileId>(f));
+    std::istringstream in(file.text);
+    uint32_t line = 0;
+    for (std::string l; std::getline(in, l);) {
+      ++line;
+      for (auto it = std::sregex_iterator(l.begin(), l.end(), re); it != std::sregex_iterator(); ++it) {
+        const auto& m = *it;
+        uint32_t target = line;
+        if (m[2].matched) {
+          uint32_t n = static_cast<uint32_t>(std::stoul(m[4]));
+          target = m[3] == "+" ? line + n : m[3] == "-" ? line - n : n;
+        }
+        expects.push_back({file.path, target, m[1], m[5], false});
+      }
+    }
+  }
+  std::vector<std::string> problems;
+  auto sev = [](diag::Severity v) { return v == diag::Severity::Error ? "error" : v == diag::Severity::Warning ? "warning" : "note"; };
+  for (const auto& d : s.diags.Sorted()) {
+    std::string file = d.range.valid() ? s.sm.Path(d.range.file) : "";
+    bool found = false;
+    for (auto& e : expects) {
+      if (e.matched || e.file != file || e.line != d.range.line || e.severity != sev(d.severity)) continue;
+      if (d.message.find(e.text) == std::string::npos) continue;
+      e.matched = found = true;
+      break;
+    }
+    if (!found)
+      problems.push_back(fmt::format("{}:{}: unexpected {}: {}", file, d.range.line, sev(d.severity), d.message));
+  }
+  for (const auto& e : expects)
+    if (!e.matched) problems.push_back(fmt::format("{}:{}: expected {} not seen: {}", e.file, e.line, e.severity, e.text));
+  for (const auto& p : problems) std::cerr << p << "\n";
+  if (problems.empty()) std::cout << "verify: " << expects.size() << " expected diagnostics seen\n";
+  return problems.empty() ? kExitOk : kExitFindings;
+}
+
+struct CheckOptions {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string target;
+  bool verify = false;
+};
+
+auto RunCheck(const CheckOptions& o) -> int {
+  Session s;
+  auto disk = source::MakeDiskProvider();
+  auto realm = Compile(DefaultPaths(o.paths), *disk, s);
+  if (realm && !o.target.empty()) {
+    if (auto b = FindTarget(o.target, s)) b->Lower(*realm, s.diags);
+  }
+  if (o.verify) return Verify(s);
+  if (o.format == "json") {
+    std::cout << diag::RenderJson(s.diags);
+  } else {
+    Report(s.diags, "text");
+  }
+  return s.diags.has_errors() ? kExitError : kExitOk;
+}
+
+// ---- plan ----
+
+struct PlanOptions {
+  std::vector<std::string> paths;
+  std::string target = "postgres";
+  std::string from = "empty";
+  std::string to;
+  std::string format = "sql";
+  std::string dump;
+  std::string output = "-";
+  bool exit_code = false;
+};
+
+auto RunPlan(const PlanOptions& o) -> int {
+  Session s;
+  std::string diag_format = o.format == "json" ? "json" : "text";
+  auto fail = [&]() {
+    Report(s.diags, diag_format);
+    return kExitError;
+  };
+  auto backend = FindTarget(o.target, s);
+  if (!backend) return fail();
+  std::vector<std::string> paths = DefaultPaths(o.paths);
+  // The desired state: .schema paths (positional, or --to), or a snapshot.
+  std::optional<catalog::Catalog> to;
+  if (!o.to.empty() && IsSnapshotPath(o.to)) {
+    to = ReadSnapshot(o.to, s);
+    if (to && to->target != backend->Name()) {
+      s.diags.Emit(diag::Kind::MixedTargets, {}, "the catalog '" + o.to + "' is for " + to->target);
+      return fail();
+    }
+  } else {
+    if (!o.to.empty()) paths = {o.to};
+    auto disk = source::MakeDiskProvider();
+    ast::Unit unit;
+    auto realm = Compile(paths, *disk, s, &unit);
+    if (o.dump == "ast") {
+      std::cout << DumpAst(unit, s.sm);
+      Report(s.diags, diag_format);
+      return s.diags.has_errors() ? kExitError : kExitOk;
+    }
+    if (!realm) return fail();
+    if (o.dump == "model") {
+      std::cout << DumpModel(*realm);
+      return kExitOk;
+    }
+    to = backend->Lower(*realm, s.diags);
+  }
+  if (!to) return fail();
+  if (o.dump == "catalog") {
+    Report(s.diags, diag_format);
+    std::cout << catalog::ToJson(*to);
+    return kExitOk;
+  }
+  auto from = LoadCatalog(o.from, o.paths.empty() && !o.to.empty() && !IsSnapshotPath(o.to) ? std::vector<std::string>{o.to} : paths,
+                          *backend, s);
+  if (!from) return fail();
+  auto changes = diff::Diff(*from, *to, *backend, s.diags);
+  if (s.diags.has_errors()) return fail();
+  if (o.dump == "changes") {
+    Report(s.diags, diag_format);
+    std::cout << DumpChanges(changes, s.sm);
+    return kExitOk;
+  }
+  plan::Plan p = plan::Order(std::string(backend->Name()), std::move(changes), s.diags);
+  auto script = backend->Emit(p, s.diags);
+  if (!script || s.diags.has_errors()) return fail();
+  Report(s.diags, diag_format);  // warnings and notes
+  std::string text;
+  if (o.format == "sql") text = backend->Render(p, *script);
+  else if (o.format == "text") text = PlanText(p, *script, s.sm);
+  else text = PlanJson(p, *script, s.sm);
+  std::string error;
+  if (!WriteFile(o.output, text, error)) {
+    std::cerr << "error: " << error << "\n";
+    return kExitError;
+  }
+  return o.exit_code && !p.empty() ? kExitFindings : kExitOk;
+}
+
+// ---- snapshot ----
+
+struct SnapshotOptions {
+  std::vector<std::string> paths;
+  std::string target = "postgres";
+  std::string output = "-";
+};
+
+auto RunSnapshot(const SnapshotOptions& o) -> int {
+  Session s;
+  auto backend = FindTarget(o.target, s);
+  if (!backend) {
+    Report(s.diags, "text");
+    return kExitError;
+  }
+  auto disk = source::MakeDiskProvider();
+  auto realm = Compile(DefaultPaths(o.paths), *disk, s);
+  std::optional<catalog::Catalog> c;
+  if (realm) c = backend->Lower(*realm, s.diags);
+  Report(s.diags, "text");
+  if (!c) return kExitError;
+  std::string error;
+  if (!WriteFile(o.output, catalog::ToJson(*c), error)) {
+    std::cerr << "error: " << error << "\n";
+    return kExitError;
+  }
+  return kExitOk;
+}
+
+// ---- fmt ----
+
+struct FmtOptions {
+  std::vector<std::string> paths;
+  bool check = false;
+  bool stdout_only = false;
+};
+
+auto RunFmt(const FmtOptions& o) -> int {
+  Session s;
+  auto disk = source::MakeDiskProvider();
+  std::vector<std::string> files;
+  for (const auto& p : DefaultPaths(o.paths)) {
+    if (disk->IsDirectory(p)) {
+      auto list = disk->ListSchemaFiles(p);
+      if (list) files.insert(files.end(), list->begin(), list->end());
+    } else {
+      files.push_back(p);
+    }
+  }
+  int status = kExitOk;
+  std::vector<std::pair<std::string, std::string>> rewrites;
+  for (const auto& path : files) {
+    auto text = disk->Read(path);
+    if (!text) {
+      s.diags.Emit(diag::Kind::FileNotFound, {}, path);
+      continue;
+    }
+    source::FileId id = s.sm.Add(path, *text);
+    size_t before = s.diags.errors();
+    ast::File file = syntax::Parse(id, s.sm, s.diags);
+    if (s.diags.errors() != before) continue;  // never rewrite what did not parse
+    std::string formatted = format::Format(file, s.sm);
+    if (o.stdout_only) {
+      std::cout << formatted;
+    } else if (formatted != *text) {
+      if (o.check) {
+        std::cout << path << ": not formatted\n";
+        status = kExitFindings;
+      } else {
+        rewrites.emplace_back(path, std::move(formatted));
+      }
+    }
+  }
+  Report(s.diags, "text");
+  if (s.diags.has_errors()) return kExitError;
+  for (const auto& [path, text] : rewrites) {
+    std::string error;
+    if (!WriteFile(path, text, error)) {
+      std::cerr << "error: " << error << "\n";
+      return kExitError;
+    }
+  }
+  return status;
+}
+
+}  // namespace
+
+auto Main(int argc, char** argv) -> int {
+  CLI::App app{"schemac: compiles desired-state .schema files into safe, ordered database migrations"};
+  app.set_version_flag("--version", std::string("schemac ") + SCHEMAC_VERSION);
+  app.require_subcommand(1);
+
+  CheckOptions check_o;
+  auto* check = app.add_subcommand("check", "Parse and check .schema files; print diagnostics only");
+  check->add_option("paths", check_o.paths, "Files, or directories searched for *.schema (default: .)");
+  check->add_option("--format", check_o.format, "Diagnostics as text or json")->check(CLI::IsMember({"text", "json"}));
+  check->add_option("--target", check_o.target, "Also check that every type and name fits this target");
+  check->add_flag("--verify", check_o.verify,
+                  "Compare diagnostics with '-- expected-error@+N {{text}}' comments in the sources");
+
+  PlanOptions plan_o;
+  auto* plan = app.add_subcommand("plan", "Print the migration from a catalog (--from) to the .schema files");
+  plan->add_option("paths", plan_o.paths, "The desired state: files or directories (default: .)");
+  plan->add_option("--target,-t", plan_o.target, "postgres | snowflake | firebolt | flink");
+  plan->add_option("--from", plan_o.from, "Current state: empty | FILE.json | git:REV | .schema paths");
+  plan->add_option("--to", plan_o.to, "Desired state instead of the paths: .schema path or FILE.json");
+  plan->add_option("--format", plan_o.format, "sql | text | json")->check(CLI::IsMember({"sql", "text", "json"}));
+  plan->add_option("--dump", plan_o.dump, "Stop after a phase and print its product: ast | model | catalog | changes")
+      ->check(CLI::IsMember({"ast", "model", "catalog", "changes"}));
+  plan->add_option("-o,--output", plan_o.output, "Write the result to this file (atomically)");
+  plan->add_flag("--exit-code", plan_o.exit_code, "Exit 1 when the plan is not empty");
+
+  SnapshotOptions snap_o;
+  auto* snap = app.add_subcommand("snapshot", "Write the desired state as a catalog snapshot (JSON)");
+  snap->add_option("paths", snap_o.paths, "Files or directories (default: .)");
+  snap->add_option("--target,-t", snap_o.target, "postgres | snowflake | firebolt | flink");
+  snap->add_option("-o,--output", snap_o.output, "Output file (default: stdout)");
+
+  FmtOptions fmt_o;
+  auto* fmtc = app.add_subcommand("fmt", "Rewrite .schema files in the canonical format");
+  fmtc->add_option("paths", fmt_o.paths, "Files or directories (default: .)");
+  fmtc->add_flag("--check", fmt_o.check, "Change nothing; exit 1 and list the files that are not formatted");
+  fmtc->add_flag("--stdout", fmt_o.stdout_only, "Print the formatted text instead of rewriting files");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitError;
+  }
+  try {
+    if (*check) return RunCheck(check_o);
+    if (*plan) return RunPlan(plan_o);
+    if (*snap) return RunSnapshot(snap_o);
+    if (*fmtc) return RunFmt(fmt_o);
+  } catch (const std::exception& e) {
+    std::cerr << "error: internal error: " << e.what() << "\n"
+              << "  hint: this is a bug in schemac; please report it with the input that caused it\n";
+    return kExitError;
+  }
+  return kExitError;
+}
+
+}  // namespace schemac::driver

@@ -1,0 +1,26 @@
+// The command line: wires the phases together. Each subcommand is a function
+// of parsed options; results go to stdout, diagnostics to stderr.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "compiler/catalog/catalog.h"
+#include "compiler/diag/diag.h"
+#include "compiler/plan/plan.h"
+#include "compiler/target/target.h"
+
+namespace schemac::driver {
+
+/// Exit codes (docs/cli.md).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFindings = 1;  // pending changes with --exit-code, or lint findings
+inline constexpr int kExitError = 2;     // usage or input errors
+
+auto Main(int argc, char** argv) -> int;
+
+/// Plan rendering shared by `plan` and tests.
+auto PlanText(const plan::Plan& plan, const target::Script& script, const source::SourceManager& sm) -> std::string;
+auto PlanJson(const plan::Plan& plan, const target::Script& script, const source::SourceManager& sm) -> std::string;
+
+}  // namespace schemac::driver

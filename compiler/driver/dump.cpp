@@ -1,0 +1,267 @@
+// Dumps: one line per node, indented by depth, with source positions.
+#include "compiler/driver/dump.h"
+
+#include <fmt/format.h>
+
+namespace schemac::driver {
+namespace {
+
+auto Pos(const source::SourceRange& r) -> std::string {
+  return r.valid() ? fmt::format("@{}:{}", r.line, r.col) : "";
+}
+auto NameText(const ast::Name& n) -> std::string { return n.quoted ? "\"" + n.text + "\"" : n.text; }
+auto QText(const ast::QName& q) -> std::string { return (q.schema ? NameText(*q.schema) + "." : "") + NameText(q.name); }
+
+auto TypeText(const ast::TypeRef& t) -> std::string {
+  std::string s;
+  switch (t.kind) {
+    case ast::TypeRef::Kind::Array: s = "array<" + TypeText(t.elems[0]) + ">"; break;
+    case ast::TypeRef::Kind::Map: s = "map<" + TypeText(t.elems[0]) + ", " + TypeText(t.elems[1]) + ">"; break;
+    case ast::TypeRef::Kind::Row:
+      s = "row<";
+      for (size_t i = 0; i < t.elems.size(); ++i) s += (i ? ", " : "") + NameText(t.fields[i]) + " " + TypeText(t.elems[i]);
+      s += ">";
+      break;
+    case ast::TypeRef::Kind::Named:
+      s = (t.schema ? *t.schema + "." : "") + t.name;
+      if (!t.args.empty()) {
+        s += "(";
+        for (size_t i = 0; i < t.args.size(); ++i) s += (i ? ", " : "") + std::to_string(t.args[i]);
+        s += ")";
+      }
+      if (t.with_time_zone) s += *t.with_time_zone ? " with time zone" : " without time zone";
+      break;
+  }
+  for (int i = 0; i < t.array_dims; ++i) s += "[]";
+  return s;
+}
+
+struct AstDumper {
+  std::string out;
+  void Line(int depth, const std::string& text) { out += std::string(static_cast<size_t>(depth) * 2, ' ') + text + "\n"; }
+
+  void Target(int d, const ast::TargetBlock& b) {
+    Line(d, "TargetBlock " + b.target + " " + Pos(b.range));
+    for (const auto& item : b.items) Item(d + 1, item);
+  }
+  void Item(int d, const ast::TargetItem& i) {
+    std::string s = "Option " + NameText(i.key);
+    if (i.value) s += " = " + *i.value;
+    for (const auto& e : i.exprs) s += " " + DumpExpr(e);
+    for (const auto& n : i.names) s += " " + NameText(n);
+    for (const auto& [k, v] : i.options) s += " '" + k + "'='" + v + "'";
+    if (i.type) s += " type " + TypeText(*i.type);
+    if (i.into) s += " into " + QText(*i.into);
+    Line(d, s + " " + Pos(i.range));
+  }
+  void Decls(int d, const std::vector<ast::Decl>& decls) {
+    for (const auto& decl : decls) {
+      std::visit(
+          [&](const auto& n) {
+            using T = std::decay_t<decltype(n)>;
+            if constexpr (std::is_same_v<T, ast::Import>) {
+              Line(d, std::string("Import ") + (n.is_module ? "module " : "file ") + n.path + " " + Pos(n.range));
+            } else if constexpr (std::is_same_v<T, ast::Schema>) {
+              Line(d, "Schema " + NameText(n.name) + " " + Pos(n.range));
+              Decls(d + 1, n.decls);
+            } else if constexpr (std::is_same_v<T, ast::Table>) {
+              Line(d, std::string(n.is_mixin ? "Mixin " : "Table ") + QText(n.name) + " " + Pos(n.range));
+              for (const auto& item : n.items) TableItem(d + 1, item);
+            } else if constexpr (std::is_same_v<T, ast::Enum>) {
+              std::string v;
+              for (const auto& [val, r] : n.values) v += (v.empty() ? "" : ", ") + ("'" + val + "'");
+              Line(d, "Enum " + QText(n.name) + " (" + v + ") " + Pos(n.range));
+            } else if constexpr (std::is_same_v<T, ast::View>) {
+              Line(d, std::string(n.materialized ? "MaterializedView " : "View ") + QText(n.name) + " " + Pos(n.range));
+              if (n.body_kind == ast::View::BodyKind::Union) {
+                std::string m;
+                for (const auto& q : n.union_of) m += (m.empty() ? "" : ", ") + QText(q);
+                Line(d + 1, "UnionAll (" + m + ")");
+              } else {
+                Line(d + 1, "Body " + fmt::format("{:?}", n.body));
+              }
+              for (const auto& q : n.depends_on) Line(d + 1, "DependsOn " + QText(q));
+            } else if constexpr (std::is_same_v<T, ast::Pipe>) {
+              Line(d, "Pipe " + n.target + " " + QText(n.name) + " " + Pos(n.range));
+              for (const auto& item : n.items) Item(d + 1, item);
+            } else if constexpr (std::is_same_v<T, ast::TargetBlock>) {
+              Target(d, n);
+            } else if constexpr (std::is_same_v<T, ast::Unsupported>) {
+              Line(d, "Unsupported " + n.what + " " + Pos(n.range));
+            }
+          },
+          decl.node);
+    }
+  }
+  void TableItem(int d, const ast::TableItem& item) {
+    std::visit(
+        [&](const auto& n) {
+          using T = std::decay_t<decltype(n)>;
+          if constexpr (std::is_same_v<T, ast::Column>) {
+            std::string s = "Column " + NameText(n.name) + " " + TypeText(n.type);
+            if (n.not_null) s += *n.not_null ? " not-null" : " null";
+            if (n.primary_key) s += " primary-key";
+            if (n.unique) s += " unique";
+            if (n.identity) s += " identity";
+            if (n.default_value) s += " default=" + DumpExpr(*n.default_value);
+            if (n.generated) s += " generated=" + DumpExpr(*n.generated) + (n.stored ? " stored" : "");
+            for (const auto& c : n.checks) s += " check=" + DumpExpr(c);
+            if (n.references) s += " references=" + QText(n.references->table);
+            if (n.comment) s += " comment=" + fmt::format("{:?}", *n.comment);
+            if (n.renamed_from) s += " renamed-from=" + NameText(*n.renamed_from);
+            if (n.collation) s += " collate=" + NameText(*n.collation);
+            Line(d, s + " " + Pos(n.range));
+            for (const auto& b : n.targets) Target(d + 1, b);
+          } else if constexpr (std::is_same_v<T, ast::Constraint>) {
+            static const char* kinds[] = {"PrimaryKey", "Unique", "ForeignKey", "Check"};
+            std::string s = std::string(kinds[static_cast<int>(n.kind)]);
+            if (n.name) s += " " + NameText(*n.name);
+            if (!n.columns.empty()) {
+              s += " (";
+              for (size_t i = 0; i < n.columns.size(); ++i) s += (i ? ", " : "") + NameText(n.columns[i]);
+              s += ")";
+            }
+            if (n.references) s += " references " + QText(n.references->table);
+            if (n.check) s += " " + DumpExpr(*n.check);
+            Line(d, s + " " + Pos(n.range));
+          } else if constexpr (std::is_same_v<T, ast::Index>) {
+            std::string s = n.unique ? "UniqueIndex" : "Index";
+            if (n.name) s += " " + NameText(*n.name);
+            s += " (";
+            for (size_t i = 0; i < n.keys.size(); ++i)
+              s += (i ? ", " : "") + DumpExpr(n.keys[i].expr) + (n.keys[i].desc ? " desc" : "");
+            s += ")";
+            if (n.where) s += " where " + DumpExpr(*n.where);
+            if (n.method) s += " using " + NameText(*n.method);
+            Line(d, s + " " + Pos(n.range));
+          } else if constexpr (std::is_same_v<T, ast::Include>) {
+            Line(d, "Include " + QText(n.mixin) + " " + Pos(n.range));
+          } else if constexpr (std::is_same_v<T, ast::TableComment>) {
+            Line(d, "Comment " + fmt::format("{:?}", n.text) + " " + Pos(n.range));
+          } else if constexpr (std::is_same_v<T, ast::RenamedFrom>) {
+            Line(d, "RenamedFrom " + NameText(n.old_name) + " " + Pos(n.range));
+          } else if constexpr (std::is_same_v<T, ast::TargetBlock>) {
+            Target(d, n);
+          }
+        },
+        item);
+  }
+};
+
+auto ModelName(const model::Name& n) -> std::string { return n.quoted ? "\"" + n.text + "\"" : n.text; }
+
+}  // namespace
+
+auto DumpExpr(const ast::Expr& e) -> std::string {
+  using K = ast::Expr::Kind;
+  auto args = [&](size_t from = 0) {
+    std::string s;
+    for (size_t i = from; i < e.args.size(); ++i) s += " " + DumpExpr(e.args[i]);
+    return s;
+  };
+  switch (e.kind) {
+    case K::Number: return e.text;
+    case K::String: return fmt::format("'{}'", e.text);
+    case K::Bool: return e.text;
+    case K::Null: return "null";
+    case K::Interval: return "(interval '" + e.text + "' " + e.op + ")";
+    case K::Column: return (e.qualifier.empty() ? "" : e.qualifier + ".") + (e.quoted ? "\"" + e.text + "\"" : e.text);
+    case K::Call: return "(call " + (e.qualifier.empty() ? "" : e.qualifier + ".") + e.text + args() + ")";
+    case K::Star: return "*";
+    case K::Unary: return "(" + e.op + args() + ")";
+    case K::Binary: return "(" + e.op + args() + ")";
+    case K::IsNull: return std::string(e.negated ? "(is-not-null" : "(is-null") + args() + ")";
+    case K::IsBool: return std::string(e.negated ? "(is-not-" : "(is-") + e.op + args() + ")";
+    case K::In: return std::string(e.negated ? "(not-in" : "(in") + args() + ")";
+    case K::Between: return std::string(e.negated ? "(not-between" : "(between") + args() + ")";
+    case K::Like: return "(" + std::string(e.negated ? "not-" : "") + e.op + args() + ")";
+    case K::Case:
+      return std::string("(case") + (e.has_subject ? " subject" : "") + (e.has_else ? " else" : "") + args() + ")";
+    case K::Cast: return "(cast" + args() + " " + TypeText(e.type.at(0)) + ")";
+    case K::List: return "(list" + args() + ")";
+  }
+  return "?";
+}
+
+auto DumpAst(const ast::Unit& unit, const source::SourceManager& sm) -> std::string {
+  AstDumper d;
+  for (const auto& f : unit.files) {
+    if (f.from_stdlib) continue;
+    d.Line(0, "File " + sm.Path(f.id));
+    d.Decls(1, f.decls);
+  }
+  return d.out;
+}
+
+auto DumpModel(const model::Realm& realm) -> std::string {
+  std::string out;
+  for (const auto& s : realm.schemas) {
+    out += "schema " + (s.name ? ModelName(*s.name) : std::string("<default>")) + "\n";
+    for (const auto& e : s.enums) {
+      out += "  enum " + ModelName(e.name) + " (";
+      for (size_t i = 0; i < e.values.size(); ++i) out += (i ? ", " : "") + ("'" + e.values[i] + "'");
+      out += ")\n";
+    }
+    for (const auto& t : s.tables) {
+      out += "  table " + ModelName(t.name) + (t.renamed_from ? " renamed-from " + ModelName(*t.renamed_from) : "") + "\n";
+      for (const auto& c : t.columns) {
+        out += "    column " + ModelName(c.name) + " " + c.type.Describe();
+        if (c.not_null) out += " not-null";
+        if (c.identity) out += " identity";
+        if (c.default_value) out += " default=" + DumpExpr(*c.default_value);
+        if (c.generated) out += " generated=" + DumpExpr(*c.generated);
+        for (const auto& [target, type] : c.type_for_target) out += " " + target + ":" + type.Describe();
+        out += "\n";
+      }
+      for (const auto& k : t.constraints) {
+        static const char* kinds[] = {"primary-key", "unique", "foreign-key", "check"};
+        out += std::string("    ") + kinds[static_cast<int>(k.kind)];
+        if (k.name) out += " " + ModelName(*k.name);
+        if (!k.columns.empty()) {
+          out += " (";
+          for (size_t i = 0; i < k.columns.size(); ++i) out += (i ? ", " : "") + ModelName(k.columns[i]);
+          out += ")";
+        }
+        if (k.kind == model::Constraint::Kind::ForeignKey) {
+          out += " -> " + (k.ref_table.schema ? ModelName(*k.ref_table.schema) + "." : "") + ModelName(k.ref_table.name) + " (";
+          for (size_t i = 0; i < k.ref_columns.size(); ++i) out += (i ? ", " : "") + ModelName(k.ref_columns[i]);
+          out += ")";
+        }
+        if (k.check) out += " " + DumpExpr(*k.check);
+        out += "\n";
+      }
+      for (const auto& ix : t.indexes) {
+        out += std::string("    ") + (ix.unique ? "unique-index" : "index");
+        if (ix.name) out += " " + ModelName(*ix.name);
+        out += " (";
+        for (size_t i = 0; i < ix.keys.size(); ++i) out += (i ? ", " : "") + DumpExpr(ix.keys[i].expr);
+        out += ")\n";
+      }
+    }
+    for (const auto& v : s.views) {
+      out += std::string("  ") + (v.materialized ? "materialized-view " : "view ") + ModelName(v.name) + " reads";
+      for (const auto& d : v.depends_on)
+        out += " " + (d.schema ? ModelName(*d.schema) + "." : "") + ModelName(d.name);
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+auto DumpChanges(const std::vector<diff::Change>& changes, const source::SourceManager& sm) -> std::string {
+  std::string out;
+  for (size_t i = 0; i < changes.size(); ++i) {
+    const auto& c = changes[i];
+    out += fmt::format("[{}] {} {}", i, diff::KindName(c.op), diff::ObjectName(c.op));
+    if (auto* ac = std::get_if<diff::AlterColumn>(&c.op)) out += " {" + diff::Describe(ac->kind) + "}";
+    if (!c.after.empty()) {
+      out += " after";
+      for (size_t a : c.after) out += fmt::format(" {}", a);
+    }
+    if (c.src.valid()) out += fmt::format(" @{}:{}:{}", sm.Path(c.src.file), c.src.line, c.src.col);
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace schemac::driver

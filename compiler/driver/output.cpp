@@ -1,0 +1,144 @@
+// Plans as text for people and as JSON ("schemac.plan/1") for tools.
+#include <fmt/format.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "compiler/driver/driver.h"
+
+namespace schemac::driver {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+auto Location(const source::SourceRange& r, const source::SourceManager& sm) -> std::string {
+  if (!r.valid()) return "";
+  return fmt::format("{}:{}:{}", sm.Path(r.file), r.line, r.col);
+}
+
+auto ColumnJson(const catalog::Column& c) -> Json {
+  Json j;
+  j["name"] = c.name;
+  j["type"] = c.type;
+  j["not_null"] = c.not_null;
+  if (c.default_expr) j["default"] = *c.default_expr;
+  if (!c.identity.empty()) j["identity"] = c.identity;
+  if (c.generated) j["generated"] = *c.generated;
+  if (c.collation) j["collation"] = *c.collation;
+  if (c.comment) j["comment"] = *c.comment;
+  return j;
+}
+
+/// before / after of a change, as JSON (null where the object does not exist).
+void BeforeAfter(const diff::Op& op, Json& j) {
+  using namespace diff;
+  std::visit(
+      [&](const auto& c) {
+        using T = std::decay_t<decltype(c)>;
+        if constexpr (std::is_same_v<T, AddColumn>) {
+          j["before"] = nullptr;
+          j["after"] = ColumnJson(c.column);
+        } else if constexpr (std::is_same_v<T, DropColumn>) {
+          j["before"] = ColumnJson(c.column);
+          j["after"] = nullptr;
+        } else if constexpr (std::is_same_v<T, AlterColumn>) {
+          j["before"] = ColumnJson(c.from);
+          j["after"] = ColumnJson(c.to);
+          j["changed"] = Describe(c.kind);
+        } else if constexpr (std::is_same_v<T, RenameTable> || std::is_same_v<T, RenameColumn> ||
+                             std::is_same_v<T, RenameConstraint> || std::is_same_v<T, RenameIndex>) {
+          j["before"] = c.from;
+          j["after"] = c.to;
+        } else if constexpr (std::is_same_v<T, AddEnumValue>) {
+          j["after"] = c.value;
+          if (!c.before.empty()) j["position_before"] = c.before;
+        } else if constexpr (std::is_same_v<T, SetComment>) {
+          j["before"] = c.from ? Json(*c.from) : Json(nullptr);
+          j["after"] = c.to ? Json(*c.to) : Json(nullptr);
+        } else if constexpr (std::is_same_v<T, CreateTable>) {
+          Json cols = Json::array();
+          for (const auto& col : c.table.columns) cols.push_back(ColumnJson(col));
+          j["after"] = Json{{"columns", cols}};
+        }
+      },
+      op);
+}
+
+}  // namespace
+
+auto PlanText(const plan::Plan& plan, const target::Script& script, const source::SourceManager& sm) -> std::string {
+  if (plan.empty()) return fmt::format("No changes: the {} catalog already matches.\n", plan.target);
+  std::string out = fmt::format("Plan for {}: {} change{}\n", plan.target, plan.changes.size(),
+                                plan.changes.size() == 1 ? "" : "s");
+  for (size_t i = 0; i < plan.changes.size(); ++i) {
+    const auto& c = plan.changes[i];
+    std::string kind = diff::KindName(c.op);
+    for (auto& ch : kind)
+      if (ch == '_') ch = ' ';
+    out += fmt::format("  {:>3}. {} {}", i + 1, kind, diff::ObjectName(c.op));
+    if (auto* ac = std::get_if<diff::AlterColumn>(&c.op)) out += " (" + diff::Describe(ac->kind) + ")";
+    if (!c.reason.empty()) out += " — " + c.reason;
+    std::string loc = Location(c.src, sm);
+    if (!loc.empty()) out += "  [" + loc + "]";
+    out += "\n";
+  }
+  size_t outside = 0;
+  for (const auto& s : script.statements)
+    if (!s.transactional) ++outside;
+  out += fmt::format("{} statement{}", script.statements.size(), script.statements.size() == 1 ? "" : "s");
+  if (outside) out += fmt::format(", {} outside the transaction", outside);
+  out += ".\n";
+  return out;
+}
+
+auto PlanJson(const plan::Plan& plan, const target::Script& script, const source::SourceManager& sm) -> std::string {
+  Json root;
+  root["format"] = "schemac.plan/1";
+  root["target"] = plan.target;
+  std::map<std::string, int> summary = {{"new_schemas", 0},     {"removed_schemas", 0}, {"new_tables", 0},
+                                        {"removed_tables", 0},  {"renamed_tables", 0},  {"new_columns", 0},
+                                        {"removed_columns", 0}, {"renamed_columns", 0}, {"type_changes", 0},
+                                        {"new_views", 0},       {"removed_views", 0},   {"new_indexes", 0},
+                                        {"removed_indexes", 0}};
+  Json changes = Json::array();
+  for (size_t i = 0; i < plan.changes.size(); ++i) {
+    const auto& c = plan.changes[i];
+    Json j;
+    j["index"] = i;
+    j["kind"] = diff::KindName(c.op);
+    j["object"] = diff::ObjectName(c.op);
+    BeforeAfter(c.op, j);
+    if (!c.reason.empty()) j["reason"] = c.reason;
+    j["after_changes"] = c.after;
+    j["hazards"] = Json::array();
+    Json stmts = Json::array();
+    for (const auto& s : script.statements)
+      if (s.change == i) stmts.push_back(Json{{"sql", s.sql}, {"transactional", s.transactional}});
+    j["statements"] = std::move(stmts);
+    if (c.src.valid())
+      j["source"] = Json{{"file", sm.Path(c.src.file)}, {"line", c.src.line}, {"column", c.src.col}};
+    changes.push_back(std::move(j));
+    std::string k = diff::KindName(c.op);
+    if (k == "create_schema") ++summary["new_schemas"];
+    if (k == "drop_schema") ++summary["removed_schemas"];
+    if (k == "create_table") ++summary["new_tables"];
+    if (k == "drop_table") ++summary["removed_tables"];
+    if (k == "rename_table") ++summary["renamed_tables"];
+    if (k == "add_column" && c.reason.empty()) ++summary["new_columns"];
+    if (k == "drop_column" && c.reason.empty()) ++summary["removed_columns"];
+    if (k == "rename_column") ++summary["renamed_columns"];
+    if (k == "create_index") ++summary["new_indexes"];
+    if (k == "drop_index") ++summary["removed_indexes"];
+    if ((k == "create_view" || k == "create_materialized_view") && c.reason.empty()) ++summary["new_views"];
+    if ((k == "drop_view" || k == "drop_materialized_view") && c.reason.empty()) ++summary["removed_views"];
+    if (auto* ac = std::get_if<diff::AlterColumn>(&c.op); ac && diff::Is(ac->kind, diff::ChangeKind::Type))
+      ++summary["type_changes"];
+  }
+  root["changes"] = std::move(changes);
+  Json s;
+  for (const auto& [k, v] : summary) s[k] = v;
+  root["summary"] = std::move(s);
+  return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace schemac::driver

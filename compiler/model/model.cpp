@@ -1,0 +1,65 @@
+// Small helpers of the portable model.
+#include "compiler/model/model.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace schemac::model {
+
+auto Name::key() const -> std::string {
+  if (quoted) return text;
+  std::string k = text;
+  std::transform(k.begin(), k.end(), k.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return k;
+}
+
+auto FromAst(const ast::Name& n) -> Name { return Name{n.text, n.quoted}; }
+
+auto Type::Describe() const -> std::string {
+  auto args_text = [&]() {
+    if (args.empty()) return std::string();
+    std::string s = "(";
+    for (size_t i = 0; i < args.size(); ++i) s += (i ? ", " : "") + std::to_string(args[i]);
+    return s + ")";
+  };
+  std::string base;
+  switch (kind) {
+    case Kind::Bool: base = "bool"; break;
+    case Kind::Int16: base = "int16"; break;
+    case Kind::Int32: base = "int32"; break;
+    case Kind::Int64: base = "int64"; break;
+    case Kind::Decimal: base = "decimal" + args_text(); break;
+    case Kind::Float32: base = "float32"; break;
+    case Kind::Float64: base = "float64"; break;
+    case Kind::Text: base = "text"; break;
+    case Kind::Varchar: base = "varchar" + args_text(); break;
+    case Kind::Char: base = "char" + args_text(); break;
+    case Kind::Bytes: base = "bytes"; break;
+    case Kind::Date: base = "date"; break;
+    case Kind::Time: base = "time" + args_text(); break;
+    case Kind::Timestamp: base = "timestamp" + args_text(); break;
+    case Kind::TimestampTz: base = "timestamptz" + args_text(); break;
+    case Kind::Uuid: base = "uuid"; break;
+    case Kind::Json: base = "json"; break;
+    case Kind::Array: base = "array<" + elems[0].Describe() + ">"; break;
+    case Kind::Map: base = "map<" + elems[0].Describe() + ", " + elems[1].Describe() + ">"; break;
+    case Kind::Row: {
+      base = "row<";
+      for (size_t i = 0; i < elems.size(); ++i)
+        base += (i ? ", " : "") + fields[i].text + " " + elems[i].Describe();
+      base += ">";
+      break;
+    }
+    case Kind::Enum: base = (enum_schema ? enum_schema->text + "." : "") + enum_name.text; break;
+    case Kind::Native: base = native + args_text(); break;
+  }
+  for (int i = 0; i < array_dims; ++i) base += "[]";
+  return base;
+}
+
+auto Type::operator==(const Type& o) const -> bool {
+  return kind == o.kind && args == o.args && elems == o.elems && fields == o.fields && native == o.native &&
+         enum_schema == o.enum_schema && enum_name == o.enum_name && array_dims == o.array_dims;
+}
+
+}  // namespace schemac::model

@@ -1,0 +1,150 @@
+// The portable model: what the .schema files declare, resolved and checked,
+// before any target's names or types are applied. Produced by Check(),
+// consumed by a backend's Lower().
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/syntax/ast.h"
+
+namespace schemac::model {
+
+using source::SourceRange;
+
+/// A name as written: plain names fold per target, quoted names are exact.
+struct Name {
+  std::string text;
+  bool quoted = false;
+  /// The key used to resolve references within the unit (plain names are
+  /// case-insensitive).
+  auto key() const -> std::string;
+  auto operator==(const Name& o) const -> bool { return key() == o.key(); }
+};
+
+auto FromAst(const ast::Name& n) -> Name;
+
+struct Type {
+  enum class Kind {
+    Bool, Int16, Int32, Int64, Decimal, Float32, Float64, Text, Varchar, Char, Bytes,
+    Date, Time, Timestamp, TimestampTz, Uuid, Json, Array, Map, Row, Enum,
+    Native,  // a type only some targets have (inet, variant, multiset<...>)
+  };
+  Kind kind = Kind::Text;
+  std::vector<int64_t> args;     // length, precision/scale, fractional seconds
+  std::vector<Type> elems;       // Array (1), Map (2), Row (n)
+  std::vector<Name> fields;      // Row
+  std::string native;            // Native: the type as written, lower-cased ("inet", "bit varying")
+  std::vector<std::string> native_targets;  // Native: targets that have it
+  std::optional<Name> enum_schema;  // Enum: resolved schema (nullopt = default namespace)
+  Name enum_name;                   // Enum
+  int array_dims = 0;            // Native / named types written with [] (Postgres arrays)
+
+  auto Describe() const -> std::string;  // portable spelling, for messages
+  auto operator==(const Type& o) const -> bool;
+};
+
+struct Column {
+  Name name;
+  Type type;
+  std::map<std::string, Type> type_for_target;  // `postgres { type json }`
+  bool not_null = false;
+  std::optional<ast::Expr> default_value;
+  bool identity = false;
+  std::optional<ast::Expr> generated;
+  bool stored = false;
+  std::optional<std::string> comment;
+  std::optional<Name> renamed_from;
+  std::optional<Name> collation;
+  SourceRange range;
+};
+
+struct TableRef {
+  std::optional<Name> schema;  // nullopt: the default namespace
+  Name name;
+};
+
+struct Constraint {
+  enum class Kind { PrimaryKey, Unique, ForeignKey, Check };
+  Kind kind = Kind::Check;
+  std::optional<Name> name;  // nullopt: the target names it
+  std::vector<Name> columns;
+  // ForeignKey
+  TableRef ref_table;
+  std::vector<Name> ref_columns;
+  std::string on_delete, on_update;
+  // Check
+  std::optional<ast::Expr> check;
+  SourceRange range;
+};
+
+struct IndexKey {
+  ast::Expr expr;
+  bool desc = false;
+  std::optional<bool> nulls_first;
+};
+
+struct Index {
+  std::optional<Name> name;
+  bool unique = false;
+  std::vector<IndexKey> keys;
+  std::optional<ast::Expr> where;
+  std::optional<std::string> method;
+  SourceRange range;
+};
+
+/// Options from a target block, per target name.
+using TargetOptions = std::map<std::string, std::vector<ast::TargetItem>>;
+
+struct Table {
+  Name name;
+  std::vector<Column> columns;
+  std::vector<Constraint> constraints;
+  std::vector<Index> indexes;
+  std::optional<std::string> comment;
+  std::optional<Name> renamed_from;
+  TargetOptions options;
+  SourceRange range;
+};
+
+struct View {
+  Name name;
+  bool materialized = false;
+  std::string body;             // SQL of the target
+  std::vector<TableRef> depends_on;  // resolved: tables and views it reads
+  std::optional<std::string> comment;
+  SourceRange range;
+};
+
+struct Enum {
+  Name name;
+  std::vector<std::string> values;
+  std::optional<std::string> comment;
+  SourceRange range;
+};
+
+struct Pipe {
+  std::string target;
+  Name name;
+  std::vector<ast::TargetItem> items;
+  SourceRange range;
+};
+
+struct Schema {
+  std::optional<Name> name;  // nullopt: the target's default namespace
+  std::vector<Table> tables;
+  std::vector<View> views;
+  std::vector<Enum> enums;
+  std::vector<Pipe> pipes;
+  SourceRange range;
+};
+
+/// Everything a compilation unit declares.
+struct Realm {
+  std::vector<Schema> schemas;
+  TargetOptions options;  // top-level target blocks
+};
+
+}  // namespace schemac::model

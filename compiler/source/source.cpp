@@ -1,0 +1,172 @@
+// Disk and git file providers, and the line table of the source manager.
+#include "compiler/source/source.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace schemac::source {
+namespace fs = std::filesystem;
+
+namespace {
+
+class DiskProvider final : public Provider {
+ public:
+  auto Read(const std::string& path) -> std::optional<std::string> override {
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) return std::nullopt;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  }
+  auto ListSchemaFiles(const std::string& dir) -> std::optional<std::vector<std::string>> override {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return std::nullopt;
+    std::vector<std::string> out;
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      if (it->is_regular_file() && it->path().extension() == ".schema") out.push_back(it->path().string());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+  auto IsDirectory(const std::string& path) -> bool override {
+    std::error_code ec;
+    return fs::is_directory(path, ec);
+  }
+  auto Describe() const -> std::string override { return "the working tree"; }
+};
+
+/// Runs a command with argv (no shell) and captures stdout; returns exit status.
+auto RunCapture(const std::vector<std::string>& argv, std::string& out) -> int {
+  int pipefd[2];
+  if (pipe(pipefd) != 0) return -1;
+  pid_t pid = fork();
+  if (pid < 0) return -1;
+  if (pid == 0) {
+    dup2(pipefd[1], 1);
+    FILE* devnull = fopen("/dev/null", "w");
+    if (devnull) dup2(fileno(devnull), 2);
+    close(pipefd[0]);
+    close(pipefd[1]);
+    std::vector<char*> args;
+    for (auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    execvp(args[0], args.data());
+    _exit(127);
+  }
+  close(pipefd[1]);
+  std::array<char, 65536> buf;
+  ssize_t n;
+  while ((n = read(pipefd[0], buf.data(), buf.size())) > 0) out.append(buf.data(), static_cast<size_t>(n));
+  close(pipefd[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+auto Normalize(const std::string& path) -> std::string {
+  std::string p = fs::path(path).lexically_normal().generic_string();
+  if (p.size() > 1 && p.back() == '/') p.pop_back();
+  if (p == ".") p.clear();
+  return p;
+}
+
+class GitProvider final : public Provider {
+ public:
+  GitProvider(std::string rev, std::string prefix, std::vector<std::string> files)
+      : rev_(std::move(rev)), prefix_(std::move(prefix)), files_(std::move(files)) {}
+
+  auto Read(const std::string& path) -> std::optional<std::string> override {
+    std::string rel = Normalize(path);
+    if (!std::binary_search(files_.begin(), files_.end(), rel)) return std::nullopt;
+    std::string out;
+    if (RunCapture({"git", "show", rev_ + ":" + prefix_ + rel}, out) != 0) return std::nullopt;
+    return out;
+  }
+  auto ListSchemaFiles(const std::string& dir) -> std::optional<std::vector<std::string>> override {
+    if (!IsDirectory(dir)) return std::nullopt;
+    std::string d = Normalize(dir);
+    std::vector<std::string> out;
+    for (const auto& f : files_) {
+      if (f.size() < 7 || f.compare(f.size() - 7, 7, ".schema") != 0) continue;
+      if (d.empty() || (f.size() > d.size() && f.compare(0, d.size(), d) == 0 && f[d.size()] == '/'))
+        out.push_back(f);
+    }
+    return out;
+  }
+  auto IsDirectory(const std::string& path) -> bool override {
+    std::string d = Normalize(path);
+    if (d.empty()) return true;
+    for (const auto& f : files_)
+      if (f.size() > d.size() && f.compare(0, d.size(), d) == 0 && f[d.size()] == '/') return true;
+    return false;
+  }
+  auto Describe() const -> std::string override { return "git:" + rev_; }
+
+ private:
+  std::string rev_;
+  std::string prefix_;              // path of the current directory inside the repository
+  std::vector<std::string> files_;  // relative to the current directory, sorted
+};
+
+}  // namespace
+
+auto MakeDiskProvider() -> std::unique_ptr<Provider> { return std::make_unique<DiskProvider>(); }
+
+auto MakeGitProvider(std::string rev, std::string* error) -> std::unique_ptr<Provider> {
+  std::string prefix;
+  if (RunCapture({"git", "rev-parse", "--show-prefix"}, prefix) != 0) {
+    *error = "not inside a git repository";
+    return nullptr;
+  }
+  while (!prefix.empty() && (prefix.back() == '\n')) prefix.pop_back();
+  std::string verify;
+  if (RunCapture({"git", "rev-parse", "--verify", "--quiet", rev + "^{commit}"}, verify) != 0) {
+    *error = "unknown git revision '" + rev + "'";
+    return nullptr;
+  }
+  std::string listing;
+  if (RunCapture({"git", "ls-tree", "-r", "--name-only", "--full-tree", rev}, listing) != 0) {
+    *error = "cannot list files of git revision '" + rev + "'";
+    return nullptr;
+  }
+  std::vector<std::string> files;
+  std::istringstream in(listing);
+  for (std::string line; std::getline(in, line);) {
+    if (line.compare(0, prefix.size(), prefix) == 0) files.push_back(line.substr(prefix.size()));
+  }
+  std::sort(files.begin(), files.end());
+  return std::make_unique<GitProvider>(std::move(rev), std::move(prefix), std::move(files));
+}
+
+auto SourceManager::Add(std::string path, std::string text) -> FileId {
+  auto f = std::make_unique<File>();
+  f->path = std::move(path);
+  f->text = std::move(text);
+  if (f->text.compare(0, 3, "\xEF\xBB\xBF") == 0) f->text.erase(0, 3);  // a UTF-8 byte-order mark
+  f->line_starts.push_back(0);
+  for (uint32_t i = 0; i < f->text.size(); ++i)
+    if (f->text[i] == '\n') f->line_starts.push_back(i + 1);
+  files_.push_back(std::move(f));
+  return static_cast<FileId>(files_.size() - 1);
+}
+
+auto SourceManager::Line(FileId id, uint32_t line) const -> std::string {
+  const File& f = *files_[id];
+  if (line == 0 || line > f.line_starts.size()) return {};
+  size_t start = f.line_starts[line - 1];
+  size_t end = f.text.find('\n', start);
+  if (end == std::string::npos) end = f.text.size();
+  if (end > start && f.text[end - 1] == '\r') --end;
+  return f.text.substr(start, end - start);
+}
+
+}  // namespace schemac::source

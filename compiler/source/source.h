@@ -1,0 +1,62 @@
+// Source files and locations. Every phase reports positions as SourceRange;
+// the SourceManager owns file text so that diagnostics can quote the line.
+// Files come from a Provider: the disk, or a git revision (`--from git:REV`).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace schemac::source {
+
+using FileId = uint32_t;
+inline constexpr FileId kNoFile = UINT32_MAX;
+
+/// A position in a file: 1-based line and column (columns count code points).
+struct SourceRange {
+  FileId file = kNoFile;
+  uint32_t line = 0, col = 0;
+  uint32_t end_line = 0, end_col = 0;
+  bool valid() const { return file != kNoFile; }
+};
+
+/// Where file text comes from.
+class Provider {
+ public:
+  virtual ~Provider() = default;
+  /// The text of `path`, or nullopt if it does not exist.
+  virtual auto Read(const std::string& path) -> std::optional<std::string> = 0;
+  /// Every `*.schema` file below `dir`, sorted by path; nullopt if `dir` is not a directory.
+  virtual auto ListSchemaFiles(const std::string& dir) -> std::optional<std::vector<std::string>> = 0;
+  virtual auto IsDirectory(const std::string& path) -> bool = 0;
+  /// A name for messages, e.g. "git:HEAD~1".
+  virtual auto Describe() const -> std::string = 0;
+};
+
+auto MakeDiskProvider() -> std::unique_ptr<Provider>;
+/// Files as they are at git revision `rev` of the repository containing the
+/// current directory; paths are relative to the current directory.
+auto MakeGitProvider(std::string rev, std::string* error) -> std::unique_ptr<Provider>;
+
+struct File {
+  std::string path;     // as given or resolved, used in messages
+  std::string text;
+  std::vector<uint32_t> line_starts;  // byte offsets
+};
+
+class SourceManager {
+ public:
+  auto Add(std::string path, std::string text) -> FileId;
+  auto Get(FileId id) const -> const File& { return *files_[id]; }
+  auto Path(FileId id) const -> const std::string& { return files_[id]->path; }
+  /// The text of 1-based `line` without its newline.
+  auto Line(FileId id, uint32_t line) const -> std::string;
+  auto Size() const -> size_t { return files_.size(); }
+
+ private:
+  std::vector<std::unique_ptr<File>> files_;
+};
+
+}  // namespace schemac::source

@@ -1,0 +1,243 @@
+// The syntax tree of .schema files: plain nested data, every node with its
+// source range. Built by Parse() (parse.h), rewritten by Expand(), read by
+// Check() and by the formatter.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "compiler/source/source.h"
+
+namespace schemac::ast {
+
+using source::SourceRange;
+
+/// An identifier: `text` is unquoted and unescaped; `quoted` keeps its case exact.
+struct Name {
+  std::string text;
+  bool quoted = false;
+  SourceRange range;
+};
+
+/// `name` or `schema.name`.
+struct QName {
+  std::optional<Name> schema;
+  Name name;
+  SourceRange range;
+};
+
+struct TypeRef {
+  enum class Kind { Named, Array, Map, Row };
+  Kind kind = Kind::Named;
+  std::string name;                  // Named: lower-cased words, e.g. "double precision"; exact if quoted
+  bool quoted = false;
+  std::optional<std::string> schema;  // Named: a qualified enum type
+  std::vector<int64_t> args;          // varchar(20), decimal(10, 2)
+  std::optional<bool> with_time_zone;
+  int array_dims = 0;                 // int[] / int[][]
+  std::vector<TypeRef> elems;         // Array: 1, Map: 2, Row: one per field
+  std::vector<Name> fields;           // Row field names
+  SourceRange range;
+};
+
+struct Expr {
+  enum class Kind {
+    Number, String, Bool, Null, Interval,  // literals; Interval: text = '5', op = unit
+    Column,                                // text = column, qualifier = table (optional)
+    Call,                                  // text = function (qualifier = schema), args
+    Star,                                  // count(*)
+    Unary,                                 // op = "-" | "+" | "not"
+    Binary,                                // op = + - * / % || < > <= >= = <> and or ..
+    IsNull, IsBool,                        // negated; IsBool: op = "true" | "false"
+    In, Between, Like,                     // negated; Like: op = "like" | "ilike"
+    Case,                                  // has_subject, has_else; args = [subject] (when, then)* [else]
+    Cast,                                  // args[0] :: type[0]; op = "::" or "cast"
+    List,                                  // [a, b] (let) or array[a, b] (op = "array")
+  };
+  Kind kind = Kind::Null;
+  std::string text;
+  std::string qualifier;
+  std::string op;
+  bool quoted = false;  // Column / Call name was quoted
+  bool negated = false;
+  bool has_subject = false, has_else = false;
+  bool parenthesized = false;  // written in parentheses (kept by the formatter)
+  std::vector<Expr> args;
+  std::vector<TypeRef> type;  // Cast: exactly one
+  SourceRange range;
+};
+
+/// One option inside a target block (`postgres { ... }`); checked per target.
+struct TargetItem {
+  enum class Kind { Partition, Cluster, PrimaryIndex, Watermark, With, Type, Into, From, Flag };
+  Kind kind = Kind::Flag;
+  Name key;                       // Flag: option name; Partition: strategy (may be empty); Watermark: column
+  std::optional<std::string> value;  // Flag: its value (ident, string or number, as written)
+  bool value_is_string = false;
+  std::vector<Expr> exprs;        // Partition, Cluster, Watermark (1)
+  std::vector<Name> names;        // PrimaryIndex
+  std::vector<std::pair<std::string, std::string>> options;  // With
+  std::optional<TypeRef> type;    // Type
+  std::optional<QName> into;      // Into
+  SourceRange range;
+};
+
+struct TargetBlock {
+  std::string target;  // postgres | snowflake | firebolt | flink
+  std::vector<TargetItem> items;
+  SourceRange range;
+};
+
+struct References {
+  QName table;
+  std::vector<Name> columns;  // empty: the referenced table's primary key
+  std::string on_delete, on_update;  // "" or cascade | restrict | set null | set default | no action
+  SourceRange range;
+};
+
+struct Column {
+  Name name;
+  TypeRef type;
+  std::optional<bool> not_null;
+  SourceRange null_range;
+  std::optional<Expr> default_value;
+  bool primary_key = false;
+  SourceRange primary_key_range;
+  bool unique = false;
+  SourceRange unique_range;
+  std::optional<References> references;
+  std::vector<Expr> checks;
+  bool identity = false;
+  SourceRange identity_range;
+  std::optional<Expr> generated;
+  bool stored = false;
+  std::optional<std::string> comment;
+  std::optional<Name> renamed_from;
+  std::optional<Name> collation;
+  std::vector<TargetBlock> targets;
+  SourceRange range;
+};
+
+struct Constraint {
+  enum class Kind { PrimaryKey, Unique, ForeignKey, Check };
+  Kind kind = Kind::Check;
+  std::optional<Name> name;
+  std::vector<Name> columns;
+  std::optional<References> references;  // ForeignKey
+  std::optional<Expr> check;             // Check
+  SourceRange range;
+};
+
+struct IndexKey {
+  Expr expr;
+  bool desc = false;
+  std::optional<bool> nulls_first;
+};
+
+struct Index {
+  bool unique = false;
+  std::optional<Name> name;
+  std::vector<IndexKey> keys;
+  std::optional<Expr> where;
+  std::optional<Name> method;
+  SourceRange range;
+};
+
+struct Include {
+  QName mixin;
+  SourceRange range;
+};
+
+struct TableComment {
+  std::string text;
+  SourceRange range;
+};
+
+struct RenamedFrom {
+  Name old_name;
+  SourceRange range;
+};
+
+using TableItem = std::variant<Column, Constraint, Index, Include, TableComment, RenamedFrom, TargetBlock>;
+
+/// A table or a mixin (same body).
+struct Table {
+  bool is_mixin = false;
+  QName name;
+  std::vector<TableItem> items;
+  SourceRange range;
+};
+
+struct Enum {
+  QName name;
+  std::vector<std::pair<std::string, SourceRange>> values;
+  std::optional<std::string> comment;
+  SourceRange range;
+};
+
+struct View {
+  enum class BodyKind { Raw, String, Union };
+  QName name;
+  bool materialized = false;
+  BodyKind body_kind = BodyKind::Raw;
+  std::string body;              // Raw/String: SQL as written (raw: indentation stripped)
+  std::vector<QName> union_of;   // Union
+  std::vector<QName> depends_on;
+  std::optional<std::string> comment;
+  SourceRange range;
+  SourceRange body_range;
+};
+
+struct Import {
+  std::string path;      // file path as written, or the module name ("std.timestamps")
+  bool is_module = false;
+  SourceRange range;
+};
+
+struct Pipe {
+  std::string target;
+  QName name;
+  std::vector<TargetItem> items;
+  SourceRange range;
+};
+
+/// `let` / `for`: parsed so that they can be reported; expanded in a later version.
+struct Unsupported {
+  std::string what;
+  SourceRange range;
+};
+
+struct Decl;
+
+struct Schema {
+  Name name;
+  std::vector<Decl> decls;
+  SourceRange range;
+};
+
+struct Decl {
+  std::variant<Import, Schema, Table, Enum, View, Pipe, TargetBlock, Unsupported> node;
+};
+
+struct Comment {
+  std::string text;  // with its -- or /* */
+  SourceRange range;
+};
+
+struct File {
+  source::FileId id = source::kNoFile;
+  std::vector<Decl> decls;
+  std::vector<Comment> comments;
+  bool from_stdlib = false;
+};
+
+/// Everything compiled together: the files named on the command line and the
+/// files they import.
+struct Unit {
+  std::vector<File> files;
+};
+
+}  // namespace schemac::ast

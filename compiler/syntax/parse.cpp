@@ -1,0 +1,807 @@
+// Parsing with the ANTLR-generated parser, and the thin layer that turns its
+// parse tree into the AST. Syntax errors go to the diagnostic engine with
+// messages rewritten for people; ANTLR's recovery keeps the parse going.
+#include "compiler/syntax/parse.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include "SchemaLexer.h"
+#include "SchemaParser.h"
+#include "antlr4-runtime.h"
+
+namespace schemac::syntax {
+namespace {
+
+using P = SchemaParser;
+using antlr4::ParserRuleContext;
+using antlr4::Token;
+using antlr4::tree::TerminalNode;
+
+/// Drops newlines inside ( ) and [ ] and collapses runs of newlines, so the
+/// grammar sees NL only where it ends an item. Braces reset the depth: they
+/// never occur inside parentheses, and this keeps one unclosed '(' from
+/// swallowing the rest of the file.
+class NewlineFilter : public antlr4::TokenSource {
+ public:
+  explicit NewlineFilter(SchemaLexer& lexer, std::vector<ast::Comment>& comments, source::FileId file)
+      : lexer_(lexer), comments_(comments), file_(file) {}
+
+  std::unique_ptr<Token> nextToken() override {
+    for (;;) {
+      auto t = lexer_.nextToken();
+      switch (t->getType()) {
+        case SchemaLexer::LPAREN:
+        case SchemaLexer::LBRACK: ++depth_; break;
+        case SchemaLexer::RPAREN:
+        case SchemaLexer::RBRACK:
+          if (depth_ > 0) --depth_;
+          break;
+        case SchemaLexer::LBRACE:
+        case SchemaLexer::RBRACE: depth_ = 0; break;
+        case SchemaLexer::LINE_COMMENT:
+        case SchemaLexer::BLOCK_COMMENT: {
+          source::SourceRange r{file_, static_cast<uint32_t>(t->getLine()),
+                                static_cast<uint32_t>(t->getCharPositionInLine() + 1), 0, 0};
+          comments_.push_back({t->getText(), r});
+          continue;  // comments are kept aside for the formatter
+        }
+        case SchemaLexer::NL:
+          if (depth_ > 0 || last_was_nl_) continue;
+          last_was_nl_ = true;
+          return t;
+        default: break;
+      }
+      last_was_nl_ = false;
+      return t;
+    }
+  }
+  size_t getLine() const override { return lexer_.getLine(); }
+  size_t getCharPositionInLine() override { return lexer_.getCharPositionInLine(); }
+  antlr4::CharStream* getInputStream() override { return lexer_.getInputStream(); }
+  std::string getSourceName() override { return lexer_.getSourceName(); }
+  antlr4::TokenFactory<antlr4::CommonToken>* getTokenFactory() override { return lexer_.getTokenFactory(); }
+
+ private:
+  SchemaLexer& lexer_;
+  std::vector<ast::Comment>& comments_;
+  source::FileId file_;
+  int depth_ = 0;
+  bool last_was_nl_ = true;  // drop leading newlines
+};
+
+/// Shows a token as a person would name it.
+auto TokenDisplay(const Token* t) -> std::string {
+  if (!t || t->getType() == Token::EOF) return "end of file";
+  if (t->getType() == SchemaLexer::NL) return "end of line";
+  std::string s = t->getText();
+  if (s.size() > 40) s = s.substr(0, 37) + "...";
+  return "'" + s + "'";
+}
+
+/// Rewrites ANTLR's "expecting {A, B, ...}" into a short list, or nothing when
+/// the list is too long to help.
+auto ExpectingPart(const std::string& msg) -> std::string {
+  auto pos = msg.find("expecting ");
+  if (pos == std::string::npos) return {};
+  std::string what = msg.substr(pos + 10);
+  std::vector<std::string> items;
+  if (!what.empty() && what.front() == '{') {
+    what = what.substr(1, what.size() >= 2 ? what.size() - 2 : 0);
+    std::stringstream ss(what);
+    for (std::string item; std::getline(ss, item, ',');) {
+      while (!item.empty() && item.front() == ' ') item.erase(0, 1);
+      items.push_back(item);
+    }
+  } else {
+    items.push_back(what);
+  }
+  if (items.size() > 5) return {};
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    std::string it = items[i];
+    if (it == "NL") it = "end of line";
+    else if (it == "STRING") it = "a string";
+    else if (it == "NUMBER") it = "a number";
+    else if (it == "IDENT" || it == "QIDENT") it = "a name";
+    else if (it == "RAW") it = "a \"\"\" block";
+    else if (it == "<EOF>") it = "end of file";
+    else if (it.front() != '\'') {
+      std::string lower = it;
+      std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+      it = "'" + lower + "'";
+    }
+    if (std::find(items.begin(), items.begin() + static_cast<long>(i), items[i]) != items.begin() + static_cast<long>(i)) continue;
+    if (!out.empty()) out += (i + 1 == items.size()) ? " or " : ", ";
+    out += it;
+  }
+  return out;
+}
+
+class ErrorListener : public antlr4::BaseErrorListener {
+ public:
+  ErrorListener(diag::Engine& d, source::FileId f) : diags_(d), file_(f) {}
+  void syntaxError(antlr4::Recognizer*, Token* bad, size_t line, size_t col, const std::string& msg,
+                   std::exception_ptr) override {
+    source::SourceRange r{file_, static_cast<uint32_t>(line), static_cast<uint32_t>(col + 1),
+                          static_cast<uint32_t>(line), static_cast<uint32_t>(col + 1)};
+    if (bad && bad->getType() != Token::EOF && bad->getType() != SchemaLexer::NL)
+      r.end_col = r.col + static_cast<uint32_t>(bad->getStopIndex() - bad->getStartIndex() + 1);
+    if (bad && bad->getType() == SchemaLexer::ERRCHAR) {
+      diags_.Emit(diag::Kind::InvalidCharacter, r, bad->getText());
+      return;
+    }
+    if (bad && bad->getType() == SchemaLexer::QIDENT && bad->getText().size() == 1) {
+      diags_.Emit(diag::Kind::UnterminatedString, r, "quoted identifier");
+      return;
+    }
+    // One error per line is enough: ANTLR's recovery can chain several.
+    if (line == last_line_) return;
+    last_line_ = line;
+    std::string text;
+    if (msg.rfind("missing ", 0) == 0) {
+      auto at = msg.find(" at ");
+      std::string what = msg.substr(8, at == std::string::npos ? std::string::npos : at - 8);
+      text = "missing " + (what == "NL" ? std::string("end of line") : what) + " before " + TokenDisplay(bad);
+    } else {
+      text = "unexpected " + TokenDisplay(bad);
+      std::string exp = ExpectingPart(msg);
+      if (!exp.empty()) text += ", expecting " + exp;
+    }
+    diags_.Emit(diag::Kind::SyntaxError, r, text);
+  }
+
+ private:
+  diag::Engine& diags_;
+  source::FileId file_;
+  size_t last_line_ = 0;
+};
+
+/// Turns the parse tree into the AST.
+class Builder {
+ public:
+  explicit Builder(source::FileId file) : file_(file) {}
+
+  auto Range(ParserRuleContext* ctx) const -> source::SourceRange {
+    source::SourceRange r{file_, 0, 0, 0, 0};
+    if (!ctx || !ctx->getStart()) return r;
+    Token* start = ctx->getStart();
+    Token* stop = ctx->getStop() ? ctx->getStop() : start;
+    r.line = static_cast<uint32_t>(start->getLine());
+    r.col = static_cast<uint32_t>(start->getCharPositionInLine() + 1);
+    EndOf(stop, r);
+    if (r.end_line < r.line || (r.end_line == r.line && r.end_col < r.col)) {
+      r.end_line = r.line;
+      r.end_col = r.col;
+    }
+    return r;
+  }
+  auto Range(TerminalNode* node) const -> source::SourceRange {
+    source::SourceRange r{file_, 0, 0, 0, 0};
+    if (!node) return r;
+    Token* t = node->getSymbol();
+    r.line = static_cast<uint32_t>(t->getLine());
+    r.col = static_cast<uint32_t>(t->getCharPositionInLine() + 1);
+    EndOf(t, r);
+    return r;
+  }
+
+  auto BuildFile(P::UnitContext* unit) -> std::vector<ast::Decl> {
+    std::vector<ast::Decl> out;
+    for (auto* item : unit->topItem()) BuildTop(item, out);
+    return out;
+  }
+
+  auto BuildExpr(P::ExprContext* ctx) -> ast::Expr;
+
+ private:
+  void EndOf(Token* t, source::SourceRange& r) const {
+    // Multi-line tokens (raw blocks) end on a later line.
+    std::string text = t->getText();
+    uint32_t line = static_cast<uint32_t>(t->getLine());
+    uint32_t col = static_cast<uint32_t>(t->getCharPositionInLine() + 1);
+    size_t nl = text.rfind('\n');
+    if (nl == std::string::npos) {
+      r.end_line = line;
+      r.end_col = col + CodePoints(text);
+    } else {
+      r.end_line = line + static_cast<uint32_t>(std::count(text.begin(), text.end(), '\n'));
+      r.end_col = 1 + CodePoints(text.substr(nl + 1));
+    }
+  }
+  static auto CodePoints(const std::string& s) -> uint32_t {
+    uint32_t n = 0;
+    for (unsigned char c : s)
+      if ((c & 0xC0) != 0x80) ++n;
+    return n;
+  }
+
+  static auto Unquote(const std::string& s, char q) -> std::string {
+    std::string out;
+    if (s.size() < 2) return out;
+    for (size_t i = 1; i + 1 < s.size(); ++i) {
+      out += s[i];
+      if (s[i] == q && i + 2 < s.size() && s[i + 1] == q) ++i;
+    }
+    return out;
+  }
+
+  /// Strips the """ fence, a first and last blank line, and common indentation.
+  static auto RawText(const std::string& token) -> std::string {
+    std::string body = token.substr(3, token.size() >= 6 ? token.size() - 6 : 0);
+    std::vector<std::string> lines;
+    std::stringstream ss(body);
+    for (std::string l; std::getline(ss, l);) {
+      if (!l.empty() && l.back() == '\r') l.pop_back();
+      lines.push_back(l);
+    }
+    if (!body.empty() && body.back() == '\n') lines.push_back("");
+    auto blank = [](const std::string& l) { return l.find_first_not_of(" \t") == std::string::npos; };
+    while (!lines.empty() && blank(lines.front())) lines.erase(lines.begin());
+    while (!lines.empty() && blank(lines.back())) lines.pop_back();
+    size_t indent = std::string::npos;
+    for (const auto& l : lines)
+      if (!blank(l)) indent = std::min(indent, l.find_first_not_of(" \t"));
+    if (indent == std::string::npos) indent = 0;
+    std::string out;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (i) out += '\n';
+      if (!blank(lines[i])) out += lines[i].substr(std::min(indent, lines[i].size()));
+    }
+    return out;
+  }
+
+  auto String(TerminalNode* n) -> std::string { return n ? Unquote(n->getText(), '\'') : std::string(); }
+
+  auto Ident(P::IdentContext* ctx) -> ast::Name {
+    ast::Name n;
+    if (!ctx) return n;
+    n.range = Range(ctx);
+    std::string t = ctx->getText();
+    if (ctx->QIDENT()) {
+      n.text = Unquote(t, '"');
+      n.quoted = true;
+    } else {
+      n.text = t;
+    }
+    return n;
+  }
+
+  auto QName(P::QnameContext* ctx) -> ast::QName {
+    ast::QName q;
+    if (!ctx) return q;
+    q.range = Range(ctx);
+    auto ids = ctx->ident();
+    if (ids.size() == 2) {
+      q.schema = Ident(ids[0]);
+      q.name = Ident(ids[1]);
+    } else if (ids.size() == 1) {
+      q.name = Ident(ids[0]);
+    }
+    return q;
+  }
+
+  auto Names(P::IdentListContext* ctx) -> std::vector<ast::Name> {
+    std::vector<ast::Name> out;
+    if (ctx)
+      for (auto* id : ctx->ident()) out.push_back(Ident(id));
+    return out;
+  }
+
+  void BuildTop(P::TopItemContext* item, std::vector<ast::Decl>& out) {
+    if (auto* c = item->importDecl()) {
+      ast::Import im;
+      im.range = Range(c);
+      if (c->STRING()) {
+        im.path = String(c->STRING());
+      } else if (c->qname()) {
+        im.is_module = true;
+        im.path = c->qname()->getText();
+      }
+      out.push_back({std::move(im)});
+    } else if (auto* c = item->schemaDecl()) {
+      ast::Schema s;
+      s.range = Range(c);
+      s.name = Ident(c->ident());
+      for (auto* t : c->topItem()) BuildTop(t, s.decls);
+      out.push_back({std::move(s)});
+    } else if (auto* c = item->tableDecl()) {
+      ast::Table t;
+      t.range = Range(c);
+      t.name = QName(c->qname());
+      BuildTableBody(c->tableBody(), t);
+      out.push_back({std::move(t)});
+    } else if (auto* c = item->mixinDecl()) {
+      ast::Table t;
+      t.is_mixin = true;
+      t.range = Range(c);
+      t.name.name = Ident(c->ident());
+      t.name.range = t.name.name.range;
+      BuildTableBody(c->tableBody(), t);
+      out.push_back({std::move(t)});
+    } else if (auto* c = item->enumDecl()) {
+      ast::Enum e;
+      e.range = Range(c);
+      e.name = QName(c->qname());
+      for (auto* s : c->STRING()) e.values.emplace_back(String(s), Range(s));
+      for (auto* a : c->enumAttr())
+        if (a->COMMENT()) e.comment = String(a->STRING());
+      out.push_back({std::move(e)});
+    } else if (auto* c = item->viewDecl()) {
+      out.push_back({BuildView(c)});
+    } else if (auto* c = item->pipeDecl()) {
+      ast::Pipe p;
+      p.range = Range(c);
+      p.target = Lower(c->targetName()->getText());
+      p.name = QName(c->qname());
+      for (auto* t : c->targetItem()) p.items.push_back(BuildTargetItem(t));
+      out.push_back({std::move(p)});
+    } else if (auto* c = item->targetBlock()) {
+      ast::TargetBlock b;
+      b.range = Range(c);
+      b.target = Lower(c->targetName()->getText());
+      for (auto* t : c->targetItem()) b.items.push_back(BuildTargetItem(t));
+      out.push_back({std::move(b)});
+    } else if (auto* c = item->letDecl()) {
+      out.push_back({ast::Unsupported{"let", Range(c)}});
+    } else if (auto* c = item->forDecl()) {
+      out.push_back({ast::Unsupported{"for", Range(c)}});
+    }
+  }
+
+  static auto Lower(std::string s) -> std::string {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+  }
+
+  auto BuildView(P::ViewDeclContext* c) -> ast::View {
+    ast::View v;
+    v.range = Range(c);
+    v.materialized = c->MATERIALIZED() != nullptr;
+    v.name = QName(c->qname());
+    auto* body = c->viewBody();
+    v.body_range = Range(body);
+    if (auto* raw = dynamic_cast<P::RawBodyContext*>(body)) {
+      v.body_kind = ast::View::BodyKind::Raw;
+      v.body = RawText(raw->RAW()->getText());
+    } else if (auto* str = dynamic_cast<P::StringBodyContext*>(body)) {
+      v.body_kind = ast::View::BodyKind::String;
+      v.body = String(str->STRING());
+    } else if (auto* u = dynamic_cast<P::UnionBodyContext*>(body)) {
+      v.body_kind = ast::View::BodyKind::Union;
+      for (auto* q : u->qname()) v.union_of.push_back(QName(q));
+    }
+    for (auto* a : c->viewAttr()) {
+      if (a->DEPENDS())
+        for (auto* q : a->qname()) v.depends_on.push_back(QName(q));
+      if (a->COMMENT()) v.comment = String(a->STRING());
+    }
+    return v;
+  }
+
+  auto BuildReferences(P::ReferencesContext* c) -> ast::References {
+    ast::References r;
+    r.range = Range(c);
+    r.table = QName(c->qname());
+    r.columns = Names(c->identList());
+    for (auto* a : c->fkAction()) {
+      std::string action = Lower(a->refAction()->getText());
+      if (action == "setnull") action = "set null";
+      else if (action == "setdefault") action = "set default";
+      else if (action == "noaction") action = "no action";
+      (a->DELETE() ? r.on_delete : r.on_update) = action;
+    }
+    return r;
+  }
+
+  void BuildTableBody(P::TableBodyContext* body, ast::Table& t) {
+    if (!body) return;
+    for (auto* item : body->tableItem()) {
+      if (auto* c = dynamic_cast<P::IncludeItemContext*>(item)) {
+        t.items.emplace_back(ast::Include{QName(c->qname()), Range(c)});
+      } else if (auto* c = dynamic_cast<P::PrimaryKeyItemContext*>(item)) {
+        ast::Constraint k;
+        k.kind = ast::Constraint::Kind::PrimaryKey;
+        k.columns = Names(c->identList());
+        k.range = Range(c);
+        t.items.emplace_back(std::move(k));
+      } else if (auto* c = dynamic_cast<P::IndexItemContext*>(item)) {
+        ast::Index ix;
+        ix.range = Range(c);
+        ix.unique = c->UNIQUE() != nullptr;
+        if (c->ident()) ix.name = Ident(c->ident());
+        for (auto* k : c->indexKey()) {
+          ast::IndexKey key;
+          key.expr = BuildExpr(k->expr());
+          key.desc = k->DESC() != nullptr;
+          if (k->NULLS()) key.nulls_first = k->FIRST() != nullptr;
+          ix.keys.push_back(std::move(key));
+        }
+        for (auto* tail : c->indexTail()) {
+          if (tail->WHERE()) ix.where = BuildExpr(tail->expr());
+          if (tail->USING()) ix.method = Ident(tail->ident());
+        }
+        t.items.emplace_back(std::move(ix));
+      } else if (auto* c = dynamic_cast<P::UniqueItemContext*>(item)) {
+        ast::Constraint k;
+        k.kind = ast::Constraint::Kind::Unique;
+        if (c->ident()) k.name = Ident(c->ident());
+        k.columns = Names(c->identList());
+        k.range = Range(c);
+        t.items.emplace_back(std::move(k));
+      } else if (auto* c = dynamic_cast<P::ForeignKeyItemContext*>(item)) {
+        ast::Constraint k;
+        k.kind = ast::Constraint::Kind::ForeignKey;
+        if (c->ident()) k.name = Ident(c->ident());
+        k.columns = Names(c->identList());
+        k.references = BuildReferences(c->references());
+        k.range = Range(c);
+        t.items.emplace_back(std::move(k));
+      } else if (auto* c = dynamic_cast<P::CheckItemContext*>(item)) {
+        ast::Constraint k;
+        k.kind = ast::Constraint::Kind::Check;
+        if (c->ident()) k.name = Ident(c->ident());
+        k.check = BuildExpr(c->expr());
+        k.range = Range(c);
+        t.items.emplace_back(std::move(k));
+      } else if (auto* c = dynamic_cast<P::CommentItemContext*>(item)) {
+        t.items.emplace_back(ast::TableComment{String(c->STRING()), Range(c)});
+      } else if (auto* c = dynamic_cast<P::RenamedItemContext*>(item)) {
+        t.items.emplace_back(ast::RenamedFrom{Ident(c->ident()), Range(c)});
+      } else if (auto* c = dynamic_cast<P::TargetItemBlockContext*>(item)) {
+        ast::TargetBlock b;
+        b.range = Range(c);
+        b.target = Lower(c->targetName()->getText());
+        for (auto* ti : c->targetItem()) b.items.push_back(BuildTargetItem(ti));
+        t.items.emplace_back(std::move(b));
+      } else if (auto* c = dynamic_cast<P::ColumnItemContext*>(item)) {
+        t.items.emplace_back(BuildColumn(c));
+      }
+    }
+  }
+
+  auto BuildColumn(P::ColumnItemContext* c) -> ast::Column {
+    ast::Column col;
+    col.range = Range(c);
+    col.name = Ident(c->ident());
+    col.type = BuildType(c->typeRef());
+    for (auto* a : c->columnAttr()) {
+      if (dynamic_cast<P::NotNullAttrContext*>(a)) {
+        col.not_null = true;
+        col.null_range = Range(a);
+      } else if (dynamic_cast<P::NullAttrContext*>(a)) {
+        col.not_null = false;
+        col.null_range = Range(a);
+      } else if (auto* d = dynamic_cast<P::DefaultAttrContext*>(a)) {
+        col.default_value = BuildExpr(d->expr());
+      } else if (dynamic_cast<P::PrimaryKeyAttrContext*>(a)) {
+        col.primary_key = true;
+        col.primary_key_range = Range(a);
+      } else if (dynamic_cast<P::UniqueAttrContext*>(a)) {
+        col.unique = true;
+        col.unique_range = Range(a);
+      } else if (auto* r = dynamic_cast<P::ReferencesAttrContext*>(a)) {
+        col.references = BuildReferences(r->references());
+      } else if (auto* k = dynamic_cast<P::CheckAttrContext*>(a)) {
+        col.checks.push_back(BuildExpr(k->expr()));
+      } else if (dynamic_cast<P::IdentityAttrContext*>(a)) {
+        col.identity = true;
+        col.identity_range = Range(a);
+      } else if (auto* g = dynamic_cast<P::GeneratedAttrContext*>(a)) {
+        col.generated = BuildExpr(g->expr());
+        col.stored = g->STORED() != nullptr;
+      } else if (auto* m = dynamic_cast<P::CommentAttrContext*>(a)) {
+        col.comment = String(m->STRING());
+      } else if (auto* rn = dynamic_cast<P::RenamedAttrContext*>(a)) {
+        col.renamed_from = Ident(rn->ident());
+      } else if (auto* co = dynamic_cast<P::CollateAttrContext*>(a)) {
+        col.collation = Ident(co->ident());
+      } else if (auto* tb = dynamic_cast<P::ColumnTargetAttrContext*>(a)) {
+        ast::TargetBlock b;
+        b.range = Range(tb);
+        b.target = Lower(tb->targetName()->getText());
+        for (auto* ti : tb->targetItem()) b.items.push_back(BuildTargetItem(ti));
+        col.targets.push_back(std::move(b));
+      }
+    }
+    return col;
+  }
+
+  auto BuildTargetItem(P::TargetItemContext* c) -> ast::TargetItem {
+    ast::TargetItem t;
+    t.range = Range(c);
+    using K = ast::TargetItem::Kind;
+    if (auto* x = dynamic_cast<P::PartitionOptionContext*>(c)) {
+      t.kind = K::Partition;
+      if (x->ident()) t.key = Ident(x->ident());
+      for (auto* e : x->expr()) t.exprs.push_back(BuildExpr(e));
+    } else if (auto* x = dynamic_cast<P::ClusterOptionContext*>(c)) {
+      t.kind = K::Cluster;
+      for (auto* e : x->expr()) t.exprs.push_back(BuildExpr(e));
+    } else if (auto* x = dynamic_cast<P::PrimaryIndexOptionContext*>(c)) {
+      t.kind = K::PrimaryIndex;
+      t.names = Names(x->identList());
+    } else if (auto* x = dynamic_cast<P::WatermarkOptionContext*>(c)) {
+      t.kind = K::Watermark;
+      t.key = Ident(x->ident());
+      t.exprs.push_back(BuildExpr(x->expr()));
+    } else if (auto* x = dynamic_cast<P::WithOptionContext*>(c)) {
+      t.kind = K::With;
+      auto strs = x->STRING();
+      for (size_t i = 0; i + 1 < strs.size(); i += 2) t.options.emplace_back(String(strs[i]), String(strs[i + 1]));
+    } else if (auto* x = dynamic_cast<P::TypeOptionContext*>(c)) {
+      t.kind = K::Type;
+      t.type = BuildType(x->typeRef());
+    } else if (auto* x = dynamic_cast<P::IntoOptionContext*>(c)) {
+      t.kind = K::Into;
+      t.into = QName(x->qname());
+    } else if (auto* x = dynamic_cast<P::FromOptionContext*>(c)) {
+      t.kind = K::From;
+      t.value = String(x->STRING());
+      t.value_is_string = true;
+    } else if (auto* x = dynamic_cast<P::FlagOptionContext*>(c)) {
+      t.kind = K::Flag;
+      t.key = Ident(x->ident());
+      if (auto* v = x->optionValue()) {
+        if (v->STRING()) {
+          t.value = String(v->STRING());
+          t.value_is_string = true;
+        } else {
+          t.value = v->getText();
+        }
+      }
+    }
+    return t;
+  }
+
+  auto BuildType(P::TypeRefContext* c) -> ast::TypeRef {
+    ast::TypeRef t;
+    if (!c) return t;
+    t.range = Range(c);
+    auto dims = [&](const std::vector<P::ArraySuffixContext*>& s) { t.array_dims = static_cast<int>(s.size()); };
+    if (auto* a = dynamic_cast<P::ArrayTypeContext*>(c)) {
+      t.kind = ast::TypeRef::Kind::Array;
+      t.elems.push_back(BuildType(a->typeRef()));
+      dims(a->arraySuffix());
+    } else if (auto* m = dynamic_cast<P::MapTypeContext*>(c)) {
+      t.kind = ast::TypeRef::Kind::Map;
+      for (auto* e : m->typeRef()) t.elems.push_back(BuildType(e));
+      dims(m->arraySuffix());
+    } else if (auto* r = dynamic_cast<P::RowTypeContext*>(c)) {
+      t.kind = ast::TypeRef::Kind::Row;
+      for (auto* f : r->rowField()) {
+        t.fields.push_back(Ident(f->ident()));
+        t.elems.push_back(BuildType(f->typeRef()));
+      }
+      dims(r->arraySuffix());
+    } else if (auto* n = dynamic_cast<P::NamedTypeContext*>(c)) {
+      t.kind = ast::TypeRef::Kind::Named;
+      auto* tn = n->typeName();
+      auto ids = tn->ident();
+      if (ids.size() == 2) {  // schema.type
+        ast::Name s = Ident(ids[0]), nm = Ident(ids[1]);
+        t.schema = s.quoted ? s.text : Lower(s.text);
+        t.name = nm.quoted ? nm.text : Lower(nm.text);
+        t.quoted = nm.quoted;
+      } else {
+        ast::Name nm = Ident(ids[0]);
+        t.quoted = nm.quoted;
+        t.name = nm.quoted ? nm.text : Lower(nm.text);
+        if (tn->PRECISION()) t.name += " precision";
+        if (tn->VARYING()) t.name += " varying";
+      }
+      for (auto* a : n->typeArg()) {
+        try {
+          t.args.push_back(std::stoll(a->getText()));
+        } catch (...) {
+          t.args.push_back(-1);
+        }
+      }
+      if (auto* tz = n->timeZone()) t.with_time_zone = tz->WITH() != nullptr;
+      dims(n->arraySuffix());
+    }
+    return t;
+  }
+
+  auto BuildPrimary(P::PrimaryContext* c) -> ast::Expr;
+
+  source::FileId file_;
+};
+
+auto Builder::BuildExpr(P::ExprContext* c) -> ast::Expr {
+  using K = ast::Expr::Kind;
+  ast::Expr e;
+  if (!c) return e;
+  e.range = Range(c);
+  auto bin = [&](const std::string& op, P::ExprContext* l, P::ExprContext* r) {
+    e.kind = K::Binary;
+    e.op = op;
+    e.args.push_back(BuildExpr(l));
+    e.args.push_back(BuildExpr(r));
+  };
+  if (auto* x = dynamic_cast<P::PrimaryExprContext*>(c)) {
+    auto r = BuildPrimary(x->primary());
+    return r;
+  } else if (auto* x = dynamic_cast<P::CastOpExprContext*>(c)) {
+    e.kind = K::Cast;
+    e.op = "::";
+    e.args.push_back(BuildExpr(x->expr()));
+    e.type.push_back(BuildType(x->typeRef()));
+  } else if (auto* x = dynamic_cast<P::UnaryExprContext*>(c)) {
+    e.kind = K::Unary;
+    e.op = x->MINUS() ? "-" : "+";
+    e.args.push_back(BuildExpr(x->expr()));
+  } else if (auto* x = dynamic_cast<P::NotExprContext*>(c)) {
+    e.kind = K::Unary;
+    e.op = "not";
+    e.args.push_back(BuildExpr(x->expr()));
+  } else if (auto* x = dynamic_cast<P::MulExprContext*>(c)) {
+    bin(x->STAR() ? "*" : x->SLASH() ? "/" : "%", x->expr(0), x->expr(1));
+  } else if (auto* x = dynamic_cast<P::AddExprContext*>(c)) {
+    bin(x->PLUS() ? "+" : "-", x->expr(0), x->expr(1));
+  } else if (auto* x = dynamic_cast<P::ConcatExprContext*>(c)) {
+    bin("||", x->expr(0), x->expr(1));
+  } else if (auto* x = dynamic_cast<P::CompareExprContext*>(c)) {
+    std::string op = x->children.size() > 1 ? x->children[1]->getText() : "=";
+    if (op == "!=") op = "<>";
+    bin(op, x->expr(0), x->expr(1));
+  } else if (auto* x = dynamic_cast<P::AndExprContext*>(c)) {
+    bin("and", x->expr(0), x->expr(1));
+  } else if (auto* x = dynamic_cast<P::OrExprContext*>(c)) {
+    bin("or", x->expr(0), x->expr(1));
+  } else if (auto* x = dynamic_cast<P::RangeExprContext*>(c)) {
+    bin("..", x->expr(0), x->expr(1));
+  } else if (auto* x = dynamic_cast<P::IsNullExprContext*>(c)) {
+    e.kind = K::IsNull;
+    e.negated = x->NOT() != nullptr;
+    e.args.push_back(BuildExpr(x->expr()));
+  } else if (auto* x = dynamic_cast<P::IsBoolExprContext*>(c)) {
+    e.kind = K::IsBool;
+    e.negated = x->NOT() != nullptr;
+    e.op = x->TRUE() ? "true" : "false";
+    e.args.push_back(BuildExpr(x->expr()));
+  } else if (auto* x = dynamic_cast<P::InExprContext*>(c)) {
+    e.kind = K::In;
+    e.negated = x->NOT() != nullptr;
+    for (auto* a : x->expr()) e.args.push_back(BuildExpr(a));
+  } else if (auto* x = dynamic_cast<P::BetweenExprContext*>(c)) {
+    e.kind = K::Between;
+    e.negated = x->NOT() != nullptr;
+    for (auto* a : x->expr()) e.args.push_back(BuildExpr(a));
+  } else if (auto* x = dynamic_cast<P::LikeExprContext*>(c)) {
+    e.kind = K::Like;
+    e.negated = x->NOT() != nullptr;
+    e.op = x->ILIKE() ? "ilike" : "like";
+    e.args.push_back(BuildExpr(x->expr(0)));
+    e.args.push_back(BuildExpr(x->expr(1)));
+  }
+  return e;
+}
+
+auto Builder::BuildPrimary(P::PrimaryContext* c) -> ast::Expr {
+  using K = ast::Expr::Kind;
+  ast::Expr e;
+  if (!c) return e;
+  e.range = Range(c);
+  if (auto* x = dynamic_cast<P::NumberLitContext*>(c)) {
+    e.kind = K::Number;
+    e.text = x->getText();
+  } else if (auto* x = dynamic_cast<P::StringLitContext*>(c)) {
+    e.kind = K::String;
+    e.text = String(x->STRING());
+  } else if (auto* x = dynamic_cast<P::BoolLitContext*>(c)) {
+    e.kind = K::Bool;
+    e.text = x->TRUE() ? "true" : "false";
+  } else if (dynamic_cast<P::NullLitContext*>(c)) {
+    e.kind = K::Null;
+  } else if (auto* x = dynamic_cast<P::IntervalLitContext*>(c)) {
+    e.kind = K::Interval;
+    e.text = String(x->STRING());
+    if (x->ident()) e.op = Lower(x->ident()->getText());
+  } else if (auto* x = dynamic_cast<P::CaseExprContext*>(c)) {
+    e.kind = K::Case;
+    // CASE expr? (WHEN expr THEN expr)+ (ELSE expr)? END: the subject is the
+    // first expr when it stands before the first WHEN.
+    auto exprs = x->expr();
+    auto whens = x->caseWhen();
+    size_t idx = 0;
+    if (!exprs.empty() && (whens.empty() || exprs[0]->getStart()->getTokenIndex() < whens[0]->getStart()->getTokenIndex())) {
+      e.has_subject = true;
+      e.args.push_back(BuildExpr(exprs[idx++]));
+    }
+    for (auto* w : whens) {
+      e.args.push_back(BuildExpr(w->expr(0)));
+      e.args.push_back(BuildExpr(w->expr(1)));
+    }
+    if (idx < exprs.size()) {
+      e.has_else = true;
+      e.args.push_back(BuildExpr(exprs[idx]));
+    }
+  } else if (auto* x = dynamic_cast<P::CastExprContext*>(c)) {
+    e.kind = K::Cast;
+    e.op = "cast";
+    e.args.push_back(BuildExpr(x->expr()));
+    e.type.push_back(BuildType(x->typeRef()));
+  } else if (auto* x = dynamic_cast<P::CallExprContext*>(c)) {
+    e.kind = K::Call;
+    auto q = QName(x->qname());
+    e.text = q.name.text;
+    e.quoted = q.name.quoted;
+    if (q.schema) e.qualifier = q.schema->text;
+    if (x->STAR()) {
+      ast::Expr star;
+      star.kind = K::Star;
+      star.range = Range(x->STAR());
+      e.args.push_back(star);
+    }
+    for (auto* a : x->expr()) e.args.push_back(BuildExpr(a));
+  } else if (auto* x = dynamic_cast<P::ListExprContext*>(c)) {
+    e.kind = K::List;
+    for (auto* a : x->expr()) e.args.push_back(BuildExpr(a));
+  } else if (auto* x = dynamic_cast<P::ArrayExprContext*>(c)) {
+    e.kind = K::List;
+    e.op = "array";
+    for (auto* a : x->expr()) e.args.push_back(BuildExpr(a));
+  } else if (auto* x = dynamic_cast<P::NameExprContext*>(c)) {
+    e.kind = K::Column;
+    auto q = QName(x->qname());
+    e.text = q.name.text;
+    e.quoted = q.name.quoted;
+    if (q.schema) e.qualifier = q.schema->text;
+  } else if (auto* x = dynamic_cast<P::ParenExprContext*>(c)) {
+    ast::Expr inner = BuildExpr(x->expr());
+    inner.parenthesized = true;
+    inner.range = e.range;
+    return inner;
+  }
+  return e;
+}
+
+template <typename Entry>
+auto RunParser(source::FileId id, const source::SourceManager& sm, diag::Engine& diags,
+               std::vector<ast::Comment>& comments, Entry entry) {
+  const std::string& text = sm.Get(id).text;
+  std::unique_ptr<antlr4::ANTLRInputStream> input;
+  try {
+    input = std::make_unique<antlr4::ANTLRInputStream>(text);
+  } catch (const std::exception&) {
+    diags.Emit(diag::Kind::SyntaxError, source::SourceRange{id, 1, 1, 1, 1}, "file is not valid UTF-8");
+    return decltype(entry(std::declval<SchemaParser&>(), std::declval<Builder&>())){};
+  }
+  SchemaLexer lexer(input.get());
+  ErrorListener listener(diags, id);
+  lexer.removeErrorListeners();
+  lexer.addErrorListener(&listener);
+  NewlineFilter filter(lexer, comments, id);
+  antlr4::CommonTokenStream tokens(&filter);
+  SchemaParser parser(&tokens);
+  parser.removeErrorListeners();
+  parser.addErrorListener(&listener);
+  Builder builder(id);
+  return entry(parser, builder);
+}
+
+}  // namespace
+
+auto Parse(source::FileId id, const source::SourceManager& sm, diag::Engine& diags) -> ast::File {
+  ast::File file;
+  file.id = id;
+  file.decls = RunParser(id, sm, diags, file.comments, [](SchemaParser& p, Builder& b) {
+    auto* unit = p.unit();
+    return b.BuildFile(unit);
+  });
+  return file;
+}
+
+auto ParseExpr(source::FileId id, const source::SourceManager& sm, diag::Engine& diags) -> std::optional<ast::Expr> {
+  std::vector<ast::Comment> comments;
+  size_t before = diags.errors();
+  auto e = RunParser(id, sm, diags, comments, [](SchemaParser& p, Builder& b) -> std::optional<ast::Expr> {
+    auto* ctx = p.expr();
+    return b.BuildExpr(ctx);
+  });
+  if (diags.errors() != before) return std::nullopt;
+  return e;
+}
+
+}  // namespace schemac::syntax

@@ -1,0 +1,58 @@
+// The interface every backend implements: lowering the portable model to the
+// target's catalog, the differ's hooks, and emitting a plan as statements.
+// Adding a target means adding a folder under backends/ and one line in
+// Registry(); the differ and planner do not change.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/catalog/catalog.h"
+#include "compiler/diag/diag.h"
+#include "compiler/model/model.h"
+
+namespace schemac::plan {
+struct Plan;
+}
+
+namespace schemac::target {
+
+/// One statement of a migration script.
+struct Statement {
+  std::string sql;
+  size_t change = 0;          // index of the plan change it implements
+  bool transactional = true;  // false: must run outside a transaction block
+};
+
+struct Script {
+  std::vector<Statement> statements;
+};
+
+class Backend {
+ public:
+  virtual ~Backend() = default;
+  virtual auto Name() const -> std::string_view = 0;
+
+  /// The portable model in this target's names, types and derived names.
+  virtual auto Lower(const model::Realm& realm, diag::Engine& diags) const -> std::optional<catalog::Catalog> = 0;
+
+  /// Namespaces that always exist: never created nor dropped by a plan.
+  virtual auto IsBuiltinSchema(const std::string& name) const -> bool = 0;
+
+  /// Whether two expressions (defaults, checks, ...) mean the same.
+  virtual auto SameExpression(const std::string& a, const std::string& b) const -> bool = 0;
+
+  /// Turns an ordered plan into statements; reports changes it cannot make.
+  virtual auto Emit(const plan::Plan& plan, diag::Engine& diags) const -> std::optional<Script> = 0;
+
+  /// The script as a file a user can run (transaction framing, comments).
+  virtual auto Render(const plan::Plan& plan, const Script& script) const -> std::string = 0;
+};
+
+/// The backend for `name`, or nullptr if there is none (yet).
+auto FindBackend(std::string_view name) -> std::unique_ptr<Backend>;
+
+}  // namespace schemac::target

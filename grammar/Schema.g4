@@ -1,0 +1,303 @@
+// The .schema language (see docs/language.md).
+//
+// Items end at a newline or ';'. Newlines inside ( ) and [ ] are dropped before
+// the parser sees them (compiler/syntax/parse.cpp, NewlineFilter), so the
+// grammar only ever sees NL where it separates items. Keywords are
+// case-insensitive and are soft: `ident` accepts them, so `name`, `type`,
+// `comment` or `key` work as column names without quotes.
+grammar Schema;
+
+unit : sep* (topItem (sep+ topItem)*)? sep* EOF ;
+
+sep : NL | SEMI ;
+
+topItem
+  : importDecl
+  | schemaDecl
+  | tableDecl
+  | enumDecl
+  | viewDecl
+  | mixinDecl
+  | pipeDecl
+  | targetBlock
+  | letDecl
+  | forDecl
+  ;
+
+importDecl : IMPORT (STRING | qname) ;
+
+schemaDecl : SCHEMA ident LBRACE sep* (topItem (sep+ topItem)*)? sep* RBRACE ;
+
+// `let` and `for` (section 7) are parsed here so that the expand phase can
+// give them a clear diagnostic; their expansion is a later milestone.
+letDecl : LET ident EQ expr ;
+forDecl : FOR ident IN expr LBRACE sep* (topItem (sep+ topItem)*)? sep* RBRACE ;
+
+tableDecl : TABLE qname tableBody ;
+mixinDecl : MIXIN ident tableBody ;
+
+tableBody : LBRACE sep* (tableItem (sep+ tableItem)*)? sep* RBRACE ;
+
+tableItem
+  : INCLUDE qname                                                    # includeItem
+  | PRIMARY KEY LPAREN identList RPAREN                              # primaryKeyItem
+  | UNIQUE? INDEX ident? LPAREN indexKey (COMMA indexKey)* RPAREN indexTail*   # indexItem
+  | UNIQUE ident? LPAREN identList RPAREN                            # uniqueItem
+  | FOREIGN KEY ident? LPAREN identList RPAREN references            # foreignKeyItem
+  | CHECK ident? LPAREN expr RPAREN                                  # checkItem
+  | COMMENT STRING                                                   # commentItem
+  | RENAMED FROM ident                                               # renamedItem
+  | targetName LBRACE sep* (targetItem (sep+ targetItem)*)? sep* RBRACE   # targetItemBlock
+  | ident typeRef columnAttr*                                        # columnItem
+  ;
+
+indexKey : expr (ASC | DESC)? (NULLS (FIRST | LAST))? ;
+indexTail : WHERE expr | USING ident ;
+
+columnAttr
+  : NOT NULL_                                                         # notNullAttr
+  | NULL_                                                             # nullAttr
+  | DEFAULT expr                                                     # defaultAttr
+  | PRIMARY KEY                                                      # primaryKeyAttr
+  | UNIQUE                                                           # uniqueAttr
+  | references                                                       # referencesAttr
+  | CHECK LPAREN expr RPAREN                                         # checkAttr
+  | IDENTITY                                                         # identityAttr
+  | GENERATED ALWAYS AS LPAREN expr RPAREN STORED?                   # generatedAttr
+  | COMMENT STRING                                                   # commentAttr
+  | RENAMED FROM ident                                               # renamedAttr
+  | COLLATE ident                                                    # collateAttr
+  | targetName LBRACE sep* (targetItem (sep+ targetItem)*)? sep* RBRACE   # columnTargetAttr
+  ;
+
+references : REFERENCES qname (LPAREN identList RPAREN)? fkAction* ;
+
+fkAction : ON (DELETE | UPDATE) refAction ;
+refAction : CASCADE | RESTRICT | SET NULL_ | SET DEFAULT | NO ACTION ;
+
+enumDecl : ENUM qname LPAREN sep* STRING (sep* COMMA sep* STRING)* sep* RPAREN enumAttr* ;
+enumAttr : COMMENT STRING | RENAMED FROM ident ;
+
+viewDecl : MATERIALIZED? VIEW qname AS viewBody viewAttr* ;
+viewBody
+  : RAW                                                              # rawBody
+  | STRING                                                           # stringBody
+  | UNION ALL LPAREN qname (COMMA qname)* RPAREN                     # unionBody
+  ;
+viewAttr : DEPENDS ON LPAREN qname (COMMA qname)* RPAREN | COMMENT STRING ;
+
+pipeDecl : targetName PIPE qname LBRACE sep* (targetItem (sep+ targetItem)*)? sep* RBRACE ;
+
+targetBlock : targetName LBRACE sep* (targetItem (sep+ targetItem)*)? sep* RBRACE ;
+
+targetName : POSTGRES | SNOWFLAKE | FIREBOLT | FLINK ;
+
+// Target options are checked per target by the check phase; the grammar keeps
+// their shapes general.
+targetItem
+  : PARTITION BY ident? LPAREN expr (COMMA expr)* RPAREN             # partitionOption
+  | CLUSTER BY LPAREN expr (COMMA expr)* RPAREN                      # clusterOption
+  | PRIMARY INDEX LPAREN identList RPAREN                            # primaryIndexOption
+  | WATERMARK FOR ident AS expr                                      # watermarkOption
+  | WITH LPAREN STRING EQ STRING (COMMA STRING EQ STRING)* RPAREN    # withOption
+  | TYPE typeRef                                                     # typeOption
+  | INTO qname                                                       # intoOption
+  | FROM STRING                                                      # fromOption
+  | ident optionValue?                                               # flagOption
+  ;
+optionValue : ident | STRING | NUMBER ;
+
+typeRef
+  : ARRAY LT typeRef GT arraySuffix*                                 # arrayType
+  | MAP LT typeRef COMMA typeRef GT arraySuffix*                     # mapType
+  | (ROW | STRUCT) LT rowField (COMMA rowField)* GT arraySuffix*     # rowType
+  | typeName (LPAREN typeArg (COMMA typeArg)* RPAREN)? timeZone? arraySuffix*   # namedType
+  ;
+typeName : ident (PRECISION | VARYING)? | ident DOT ident ;
+typeArg : NUMBER | MINUS NUMBER ;
+timeZone : (WITH | WITHOUT) TIME ZONE ;
+arraySuffix : LBRACK NUMBER? RBRACK ;
+rowField : ident typeRef ;
+
+expr
+  : primary                                                          # primaryExpr
+  | expr CAST_OP typeRef                                             # castOpExpr
+  | (MINUS | PLUS) expr                                              # unaryExpr
+  | expr (STAR | SLASH | PERCENT) expr                               # mulExpr
+  | expr (PLUS | MINUS) expr                                         # addExpr
+  | expr CONCAT expr                                                 # concatExpr
+  | expr (LT | GT | LE | GE | EQ | NE) expr                          # compareExpr
+  | expr IS NOT? NULL_                                                # isNullExpr
+  | expr IS NOT? (TRUE | FALSE)                                      # isBoolExpr
+  | expr NOT? IN LPAREN expr (COMMA expr)* RPAREN                    # inExpr
+  | expr NOT? BETWEEN expr AND expr                                  # betweenExpr
+  | expr NOT? (LIKE | ILIKE) expr                                    # likeExpr
+  | NOT expr                                                         # notExpr
+  | expr AND expr                                                    # andExpr
+  | expr OR expr                                                     # orExpr
+  | expr DOTDOT expr                                                 # rangeExpr
+  ;
+
+primary
+  : NUMBER                                                           # numberLit
+  | STRING                                                           # stringLit
+  | (TRUE | FALSE)                                                   # boolLit
+  | NULL_                                                             # nullLit
+  | INTERVAL STRING ident?                                           # intervalLit
+  | CASE expr? caseWhen+ (ELSE expr)? END                            # caseExpr
+  | CAST LPAREN expr AS typeRef RPAREN                               # castExpr
+  | qname LPAREN (STAR | expr (COMMA expr)*)? RPAREN                 # callExpr
+  | LBRACK (expr (COMMA expr)*)? RBRACK                              # listExpr
+  | ARRAY LBRACK (expr (COMMA expr)*)? RBRACK                        # arrayExpr
+  | qname                                                            # nameExpr
+  | LPAREN expr RPAREN                                               # parenExpr
+  ;
+caseWhen : WHEN expr THEN expr ;
+
+qname : ident (DOT ident)? ;
+identList : ident (COMMA ident)* ;
+
+// Every keyword is also usable as a name; only the punctuation is reserved.
+ident
+  : IDENT | QIDENT
+  | IMPORT | SCHEMA | TABLE | VIEW | MATERIALIZED | ENUM | MIXIN | INCLUDE | LET | FOR | IN
+  | AS | DEPENDS | ON | UNION | ALL | NOT | DEFAULT | PRIMARY | KEY | UNIQUE
+  | REFERENCES | DELETE | UPDATE | CASCADE | RESTRICT | SET | NO | ACTION | CHECK | IDENTITY
+  | GENERATED | ALWAYS | STORED | COMMENT | RENAMED | FROM | FOREIGN | INDEX | WHERE | USING
+  | ASC | DESC | NULLS | FIRST | LAST | AND | OR | IS | BETWEEN | LIKE | ILIKE | CASE | WHEN
+  | THEN | ELSE | END | CAST | INTERVAL | POSTGRES | SNOWFLAKE | FIREBOLT | FLINK | PIPE
+  | ARRAY | MAP | ROW | STRUCT | WITH | WITHOUT | TIME | ZONE | PRECISION | VARYING | COLLATE
+  | PARTITION | BY | CLUSTER | WATERMARK | TYPE | INTO
+  ;
+
+// ---- lexer -----------------------------------------------------------------
+
+IMPORT : I M P O R T ;
+SCHEMA : S C H E M A ;
+TABLE : T A B L E ;
+VIEW : V I E W ;
+MATERIALIZED : M A T E R I A L I Z E D ;
+ENUM : E N U M ;
+MIXIN : M I X I N ;
+INCLUDE : I N C L U D E ;
+LET : L E T ;
+FOR : F O R ;
+IN : I N ;
+AS : A S ;
+DEPENDS : D E P E N D S ;
+ON : O N ;
+UNION : U N I O N ;
+ALL : A L L ;
+NOT : N O T ;
+NULL_ : N U L L ;
+DEFAULT : D E F A U L T ;
+PRIMARY : P R I M A R Y ;
+KEY : K E Y ;
+UNIQUE : U N I Q U E ;
+REFERENCES : R E F E R E N C E S ;
+DELETE : D E L E T E ;
+UPDATE : U P D A T E ;
+CASCADE : C A S C A D E ;
+RESTRICT : R E S T R I C T ;
+SET : S E T ;
+NO : N O ;
+ACTION : A C T I O N ;
+CHECK : C H E C K ;
+IDENTITY : I D E N T I T Y ;
+GENERATED : G E N E R A T E D ;
+ALWAYS : A L W A Y S ;
+STORED : S T O R E D ;
+COMMENT : C O M M E N T ;
+RENAMED : R E N A M E D ;
+FROM : F R O M ;
+FOREIGN : F O R E I G N ;
+INDEX : I N D E X ;
+WHERE : W H E R E ;
+USING : U S I N G ;
+ASC : A S C ;
+DESC : D E S C ;
+NULLS : N U L L S ;
+FIRST : F I R S T ;
+LAST : L A S T ;
+AND : A N D ;
+OR : O R ;
+IS : I S ;
+BETWEEN : B E T W E E N ;
+LIKE : L I K E ;
+ILIKE : I L I K E ;
+CASE : C A S E ;
+WHEN : W H E N ;
+THEN : T H E N ;
+ELSE : E L S E ;
+END : E N D ;
+CAST : C A S T ;
+INTERVAL : I N T E R V A L ;
+TRUE : T R U E ;
+FALSE : F A L S E ;
+POSTGRES : P O S T G R E S ;
+SNOWFLAKE : S N O W F L A K E ;
+FIREBOLT : F I R E B O L T ;
+FLINK : F L I N K ;
+PIPE : P I P E ;
+ARRAY : A R R A Y ;
+MAP : M A P ;
+ROW : R O W ;
+STRUCT : S T R U C T ;
+WITH : W I T H ;
+WITHOUT : W I T H O U T ;
+TIME : T I M E ;
+ZONE : Z O N E ;
+PRECISION : P R E C I S I O N ;
+VARYING : V A R Y I N G ;
+COLLATE : C O L L A T E ;
+PARTITION : P A R T I T I O N ;
+BY : B Y ;
+CLUSTER : C L U S T E R ;
+WATERMARK : W A T E R M A R K ;
+TYPE : T Y P E ;
+INTO : I N T O ;
+
+LBRACE : '{' ;
+RBRACE : '}' ;
+LPAREN : '(' ;
+RPAREN : ')' ;
+LBRACK : '[' ;
+RBRACK : ']' ;
+COMMA : ',' ;
+SEMI : ';' ;
+DOTDOT : '..' ;
+DOT : '.' ;
+CAST_OP : '::' ;
+CONCAT : '||' ;
+LE : '<=' ;
+GE : '>=' ;
+NE : '<>' | '!=' ;
+LT : '<' ;
+GT : '>' ;
+EQ : '=' ;
+PLUS : '+' ;
+MINUS : '-' ;
+STAR : '*' ;
+SLASH : '/' ;
+PERCENT : '%' ;
+
+RAW : '"""' .*? '"""' ;
+QIDENT : '"' ( ~["\r\n] | '""' )* '"' ;
+STRING : '\'' ( ~['] | '\'\'' )* '\'' ;
+NUMBER : [0-9]+ ('.' [0-9]+)? ([eE] [+-]? [0-9]+)? ;
+IDENT : ( [A-Za-z_] | INTERP ) ( [A-Za-z0-9_$] | INTERP )* ;
+fragment INTERP : '${' [A-Za-z_] [A-Za-z0-9_]* '}' ;
+
+LINE_COMMENT : '--' ~[\r\n]* -> channel(HIDDEN) ;
+BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN) ;
+NL : '\r'? '\n' ;
+WS : [ \t\f]+ -> skip ;
+ERRCHAR : . ;
+
+fragment A : [aA] ; fragment B : [bB] ; fragment C : [cC] ; fragment D : [dD] ;
+fragment E : [eE] ; fragment F : [fF] ; fragment G : [gG] ; fragment H : [hH] ;
+fragment I : [iI] ; fragment J : [jJ] ; fragment K : [kK] ; fragment L : [lL] ;
+fragment M : [mM] ; fragment N : [nN] ; fragment O : [oO] ; fragment P : [pP] ;
+fragment Q : [qQ] ; fragment R : [rR] ; fragment S : [sS] ; fragment T : [tT] ;
+fragment U : [uU] ; fragment V : [vV] ; fragment W : [wW] ; fragment X : [xX] ;
+fragment Y : [yY] ; fragment Z : [zZ] ;
