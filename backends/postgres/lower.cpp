@@ -79,6 +79,56 @@ void ColumnsOf(const ast::Expr& e, std::vector<std::string>& out) {
   for (const auto& a : e.args) ColumnsOf(a, out);
 }
 
+/// Postgres's FigureColname for an index expression: the name a column of
+/// that expression would get (function name, column name, `case`, the type
+/// of a cast), or nothing, in which case the index name uses "expr".
+auto FigureColname(const ast::Expr& e, int* strength = nullptr) -> std::optional<std::string> {
+  using K = ast::Expr::Kind;
+  int local = 0;
+  int& s = strength ? *strength : local;
+  auto lower = [](std::string t) {
+    std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return t;
+  };
+  switch (e.kind) {
+    case K::Column: {
+      std::string n = e.quoted ? e.text : lower(e.text);
+      static const std::set<std::string> niladic = {"current_timestamp", "current_date", "current_time",
+                                                    "localtimestamp", "localtime", "current_user", "session_user",
+                                                    "user", "current_role", "current_catalog", "current_schema"};
+      s = niladic.count(n) && !e.quoted ? 1 : 2;
+      return n;
+    }
+    case K::Call: {
+      std::string n = e.quoted ? e.text : lower(e.text);
+      s = 2;
+      return n;
+    }
+    case K::Case: s = 1; return "case";
+    case K::List: s = 1; return "array";
+    case K::Cast: {
+      auto inner = FigureColname(e.args.at(0), &s);
+      if (inner && s > 1) return inner;
+      // Postgres names a cast by its type's internal name.
+      static const std::map<std::string, std::string> internal = {
+          {"int", "int4"}, {"integer", "int4"}, {"int32", "int4"}, {"int4", "int4"}, {"bigint", "int8"},
+          {"int64", "int8"}, {"int8", "int8"}, {"smallint", "int2"}, {"int16", "int2"}, {"int2", "int2"},
+          {"bool", "bool"}, {"boolean", "bool"}, {"real", "float4"}, {"float32", "float4"},
+          {"double precision", "float8"}, {"float64", "float8"}, {"double", "float8"}, {"decimal", "numeric"},
+          {"numeric", "numeric"}, {"varchar", "varchar"}, {"character varying", "varchar"}, {"char", "bpchar"},
+          {"character", "bpchar"}, {"timestamptz", "timestamptz"}, {"json", "jsonb"}, {"bytes", "bytea"}};
+      const auto& t = e.type.at(0);
+      if (t.kind != ast::TypeRef::Kind::Named) return inner;
+      std::string name = t.quoted ? t.name : lower(t.name);
+      if (t.name == "timestamp" && t.with_time_zone.value_or(false)) name = "timestamptz";
+      if (auto it = internal.find(name); it != internal.end()) name = it->second;
+      s = 1;
+      return name;
+    }
+    default: return std::nullopt;
+  }
+}
+
 class Lowerer {
  public:
   explicit Lowerer(diag::Engine& d) : diags_(d) {}
@@ -248,7 +298,7 @@ class Lowerer {
           names.push_back(key.column);
         } else {
           key.expression = RenderExpr(k.expr);
-          names.push_back("expr");
+          names.push_back(FigureColname(k.expr).value_or("expr"));
         }
         key.desc = k.desc;
         // Postgres's default is NULLS LAST for ascending, NULLS FIRST for descending.

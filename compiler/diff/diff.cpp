@@ -386,7 +386,24 @@ class Differ {
 
   // ---- dependency edges ----
 
+  /// Foreign keys between tables that are both dropped are dropped first, so
+  /// the tables can go in any order (and cycles among them need no care).
+  void DropKeysBetweenDroppedTables() {
+    std::set<ObjectName> dropped;
+    for (const auto& c : changes_)
+      if (auto* dt = std::get_if<DropTable>(&c.op)) dropped.insert({dt->schema, dt->table.name});
+    std::vector<std::pair<Op, source::SourceRange>> extra;
+    for (const auto& c : changes_)
+      if (auto* dt = std::get_if<DropTable>(&c.op))
+        for (const auto& k : dt->table.constraints)
+          if (k.kind == catalog::Constraint::Kind::ForeignKey && dropped.count(k.ref_table) &&
+              k.ref_table != ObjectName{dt->schema, dt->table.name})
+            extra.emplace_back(DropConstraint{dt->schema, dt->table.name, k}, c.src);
+    for (auto& [op, src] : extra) Add(std::move(op), src, "both tables are dropped");
+  }
+
   void AddEdges() {
+    DropKeysBetweenDroppedTables();
     // Index the changes by what they touch.
     std::map<std::string, std::vector<size_t>> by_schema;
     std::map<ObjectName, size_t> create_table, drop_table, create_view, drop_view, create_enum, drop_enum;
@@ -469,12 +486,21 @@ class Differ {
                 const ObjectName& ref = c.constraint.ref_table;
                 if (auto it = create_table.find(ref); it != create_table.end()) edge(it->second, i);
                 // After the referenced key exists and the referenced columns have their types.
+                auto referenced = [&](const std::string& col) {
+                  const auto& rc = c.constraint.ref_columns;
+                  return std::find(rc.begin(), rc.end(), col) != rc.end();
+                };
                 for (size_t j : table_changes[ref]) {
+                  if (j == i) continue;
                   const Op& o = changes_[j].op;
-                  if (std::holds_alternative<AddConstraint>(o) || std::holds_alternative<CreateIndex>(o) ||
-                      std::holds_alternative<AlterColumn>(o) || std::holds_alternative<AddColumn>(o) ||
-                      std::holds_alternative<RenameColumn>(o) || std::holds_alternative<DropConstraint>(o))
-                    if (j != i) edge(j, i);
+                  bool needed = false;
+                  if (auto* ak = std::get_if<AddConstraint>(&o)) needed = ak->constraint.kind != catalog::Constraint::Kind::ForeignKey;
+                  if (auto* dk = std::get_if<DropConstraint>(&o)) needed = dk->constraint.kind != catalog::Constraint::Kind::ForeignKey;
+                  if (auto* ci = std::get_if<CreateIndex>(&o)) needed = ci->index.unique;
+                  if (auto* ac = std::get_if<AlterColumn>(&o)) needed = referenced(ac->to.name);
+                  if (auto* ad = std::get_if<AddColumn>(&o)) needed = referenced(ad->column.name);
+                  if (auto* rn = std::get_if<RenameColumn>(&o)) needed = referenced(rn->to);
+                  if (needed) edge(j, i);
                 }
               }
             } else if constexpr (std::is_same_v<T, DropConstraint>) {

@@ -1,0 +1,862 @@
+// The formatter behind `schemac fmt`.
+//
+// The file is re-printed from its AST: keywords in lower case, one item per
+// line, two-space indentation inside blocks, aligned column runs, a blank line
+// between declarations, expressions with the parentheses they need (plus the
+// ones the user wrote). Comments are not in the AST; they come from
+// ast::File::comments and are placed by position:
+//
+//   - before an item (on lines of their own, or earlier on its line): printed
+//     on lines of their own above the item, at the item's indentation;
+//   - after an item on the line where it ends: kept at the end of its line;
+//   - after `{` on the opening line of a block: kept on that line;
+//   - after the last item of a block or file: kept there;
+//   - inside an item that is printed on one line: a `/* */` comment on one
+//     line moves to the end of the line, any other moves above the item.
+//
+// Blank lines between items of a block are kept (at most one); between
+// declarations there is always exactly one (consecutive imports and `let`s
+// keep the spacing they had). Every comment is printed exactly once, and the
+// output is a fixed point: formatting it again gives the same text.
+#include "compiler/format/format.h"
+
+#include <algorithm>
+#include <compare>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace schemac::format {
+namespace {
+
+using source::SourceRange;
+
+/// A position in the file: 1-based line and column in code points.
+struct Pos {
+  uint32_t line = 0, col = 0;
+  friend auto operator<=>(const Pos&, const Pos&) = default;
+};
+constexpr Pos kEndOfFile{UINT32_MAX, UINT32_MAX};
+
+auto Start(const SourceRange& r) -> Pos { return {r.line, r.col}; }
+auto End(const SourceRange& r) -> Pos { return {r.end_line, r.end_col}; }
+
+template <class... Fs>
+struct Overloaded : Fs... {
+  using Fs::operator()...;
+};
+template <class... Fs>
+Overloaded(Fs...) -> Overloaded<Fs...>;
+
+auto CodePoints(std::string_view s) -> size_t {
+  size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+auto Indent(int level) -> std::string { return std::string(static_cast<size_t>(level) * 2, ' '); }
+
+auto PadRight(const std::string& s, size_t width) -> std::string {
+  size_t w = CodePoints(s);
+  return w >= width ? s : s + std::string(width - w, ' ');
+}
+
+auto Lower(std::string s) -> std::string {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+/// Text with CR LF line ends turned into LF.
+auto NormalizeNewlines(const std::string& s) -> std::string {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i)
+    if (!(s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n')) out += s[i];
+  return out;
+}
+
+auto Split(const std::string& s, char sep) -> std::vector<std::string> {
+  std::vector<std::string> out;
+  if (s.empty()) return out;
+  size_t start = 0;
+  for (;;) {
+    size_t at = s.find(sep, start);
+    out.push_back(s.substr(start, at == std::string::npos ? std::string::npos : at - start));
+    if (at == std::string::npos) break;
+    start = at + 1;
+  }
+  return out;
+}
+
+template <typename T, typename F>
+auto Join(const std::vector<T>& items, const std::string& sep, F each) -> std::string {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += sep;
+    out += each(items[i]);
+  }
+  return out;
+}
+
+/// 'text' with '' for a quote.
+auto StringLit(const std::string& s) -> std::string {
+  std::string out = "'";
+  for (char c : s) {
+    out += c;
+    if (c == '\'') out += '\'';
+  }
+  return out + "'";
+}
+
+/// "text" with "" for a quote.
+auto QuoteIdent(const std::string& s) -> std::string {
+  std::string out = "\"";
+  for (char c : s) {
+    out += c;
+    if (c == '"') out += '"';
+  }
+  return out + "\"";
+}
+
+auto IsIdentStart(char c) -> bool { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+auto IsIdentChar(char c) -> bool { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
+
+/// Whether `s` lexes as one plain identifier (IDENT, `${var}` included) that
+/// the grammar accepts as a name.
+auto IsPlainIdent(const std::string& s) -> bool {
+  if (s.empty()) return false;
+  std::string low = Lower(s);
+  if (low == "null" || low == "true" || low == "false") return false;
+  size_t i = 0;
+  bool first = true;
+  while (i < s.size()) {
+    if (s[i] == '$' && i + 1 < s.size() && s[i + 1] == '{') {  // ${name}
+      size_t j = i + 2;
+      if (j >= s.size() || !IsIdentStart(s[j])) return false;
+      while (j < s.size() && (std::isalnum(static_cast<unsigned char>(s[j])) || s[j] == '_')) ++j;
+      if (j >= s.size() || s[j] != '}') return false;
+      i = j + 1;
+    } else if (first ? IsIdentStart(s[i]) : IsIdentChar(s[i])) {
+      ++i;
+    } else {
+      return false;
+    }
+    first = false;
+  }
+  return true;
+}
+
+auto Name(const ast::Name& n) -> std::string { return n.quoted ? QuoteIdent(n.text) : n.text; }
+
+auto QName(const ast::QName& q) -> std::string { return (q.schema ? Name(*q.schema) + "." : "") + Name(q.name); }
+
+auto Names(const std::vector<ast::Name>& names) -> std::string { return Join(names, ", ", Name); }
+
+auto QNames(const std::vector<ast::QName>& names) -> std::string { return Join(names, ", ", QName); }
+
+/// A comment with its extent.
+struct Note {
+  std::string text;
+  Pos start;
+  uint32_t end_line = 0;
+  bool is_line = false;    // `--`: nothing may follow it on its line
+  bool multiline = false;  // a `/* */` spanning lines
+};
+
+/// One line-level item of a sequence (a declaration, a table item, a target
+/// option, an enum value), printed by `print` at an indentation level.
+struct Entry {
+  SourceRange range;
+  std::function<std::string(int)> print;  // its lines, indented, without the final newline
+  int group = 0;  // consecutive declarations of one non-zero group keep their source spacing
+};
+
+// Expression precedence, tightest first; the order of the `expr` rule.
+constexpr int kPrimary = 100;
+constexpr int kCastOp = 16;
+constexpr int kSign = 15;
+constexpr int kMul = 14;
+constexpr int kAdd = 13;
+constexpr int kConcat = 12;
+constexpr int kCompare = 11;
+constexpr int kIsNull = 10;
+constexpr int kIsBool = 9;
+constexpr int kIn = 8;
+constexpr int kBetween = 7;
+constexpr int kLike = 6;
+constexpr int kNot = 5;
+constexpr int kAnd = 4;
+constexpr int kOr = 3;
+constexpr int kRange = 2;
+
+auto BinaryLevel(const std::string& op) -> int {
+  if (op == "*" || op == "/" || op == "%") return kMul;
+  if (op == "+" || op == "-") return kAdd;
+  if (op == "||") return kConcat;
+  if (op == "and") return kAnd;
+  if (op == "or") return kOr;
+  if (op == "..") return kRange;
+  return kCompare;
+}
+
+/// The precedence of `e` as printed without its own parentheses.
+auto Level(const ast::Expr& e) -> int {
+  using K = ast::Expr::Kind;
+  switch (e.kind) {
+    case K::Cast: return e.op == "::" ? kCastOp : kPrimary;
+    case K::Unary: return e.op == "not" ? kNot : kSign;
+    case K::Binary: return BinaryLevel(e.op);
+    case K::IsNull: return kIsNull;
+    case K::IsBool: return kIsBool;
+    case K::In: return kIn;
+    case K::Between: return kBetween;
+    case K::Like: return kLike;
+    default: return kPrimary;
+  }
+}
+
+class Printer {
+ public:
+  Printer(const ast::File& file, const source::SourceManager& sm) : file_(file) {
+    if (file.id != source::kNoFile && file.id < sm.Size()) {
+      text_ = &sm.Get(file.id).text;
+      starts_ = &sm.Get(file.id).line_starts;
+    }
+    for (const auto& c : file.comments) {
+      Note n;
+      n.text = NormalizeNewlines(c.text);
+      n.start = Start(c.range);
+      n.end_line = c.range.line + static_cast<uint32_t>(std::count(n.text.begin(), n.text.end(), '\n'));
+      n.is_line = n.text.rfind("--", 0) == 0;
+      n.multiline = n.end_line != c.range.line;
+      notes_.push_back(std::move(n));
+    }
+    std::stable_sort(notes_.begin(), notes_.end(), [](const Note& a, const Note& b) { return a.start < b.start; });
+    used_.assign(notes_.size(), false);
+    for (const auto& n : notes_) {
+      if (covered_.size() <= n.end_line) covered_.resize(n.end_line + 1, false);
+      for (uint32_t l = n.start.line; l <= n.end_line; ++l) covered_[l] = true;
+    }
+  }
+
+  auto Run() -> std::string {
+    std::string out = Seq(DeclEntries(file_.decls), 0, kEndOfFile, 0, true);
+    // Whatever was not placed (only possible for a malformed tree) goes last.
+    for (auto* n : TakeBefore(kEndOfFile)) out += n->text + "\n";
+    return out;
+  }
+
+ private:
+  // ---- comments ------------------------------------------------------------
+
+  /// Takes the unplaced comments starting before `before` (and on lines
+  /// `min_line`..`max_line`), in source order.
+  auto TakeBefore(Pos before, uint32_t max_line = UINT32_MAX, uint32_t min_line = 0) -> std::vector<const Note*> {
+    std::vector<const Note*> out;
+    for (size_t i = first_unused_; i < notes_.size() && notes_[i].start < before; ++i) {
+      if (used_[i] || notes_[i].start.line > max_line || notes_[i].start.line < min_line) continue;
+      used_[i] = true;
+      out.push_back(&notes_[i]);
+    }
+    while (first_unused_ < notes_.size() && used_[first_unused_]) ++first_unused_;
+    return out;
+  }
+
+  /// Whether an unplaced comment starts in [from, to).
+  auto AnyBetween(Pos from, Pos to) const -> bool {
+    for (size_t i = first_unused_; i < notes_.size() && notes_[i].start < to; ++i)
+      if (!used_[i] && notes_[i].start >= from) return true;
+    return false;
+  }
+
+  /// Whether a line strictly between `after` and `before` holds neither code
+  /// nor comment: such a line is kept as one blank line.
+  auto BlankBetween(uint32_t after, uint32_t before) const -> bool {
+    for (uint32_t l = after + 1; l < before; ++l)
+      if (l >= covered_.size() || !covered_[l]) return true;
+    return false;
+  }
+
+  static auto Trailer(const std::vector<const Note*>& notes) -> std::string {
+    if (notes.empty()) return {};
+    return "  " + Join(notes, " ", [](const Note* n) { return n->text; });
+  }
+
+  // ---- source text ---------------------------------------------------------
+
+  auto Offset(Pos p) const -> size_t {
+    if (!text_ || p.line == 0 || p.line > starts_->size()) return text_ ? text_->size() : 0;
+    const std::string& t = *text_;
+    size_t off = (*starts_)[p.line - 1];
+    for (uint32_t c = 1; c < p.col && off < t.size() && t[off] != '\n'; ++c) {
+      ++off;
+      while (off < t.size() && (static_cast<unsigned char>(t[off]) & 0xC0) == 0x80) ++off;
+    }
+    return off;
+  }
+
+  auto PosAt(size_t off) const -> Pos {
+    auto it = std::upper_bound(starts_->begin(), starts_->end(), static_cast<uint32_t>(off));
+    auto line = static_cast<uint32_t>(it - starts_->begin());
+    size_t begin = (*starts_)[line - 1];
+    return {line, 1 + static_cast<uint32_t>(CodePoints(std::string_view(*text_).substr(begin, off - begin)))};
+  }
+
+  /// The offset of the next token at or after `off`: skips blanks and comments.
+  auto SkipTrivia(size_t off) const -> size_t {
+    const std::string& t = *text_;
+    while (off < t.size()) {
+      char c = t[off];
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f') {
+        ++off;
+      } else if (t.compare(off, 2, "--") == 0) {
+        size_t nl = t.find('\n', off);
+        off = nl == std::string::npos ? t.size() : nl;
+      } else if (t.compare(off, 2, "/*") == 0) {
+        size_t end = t.find("*/", off + 2);
+        off = end == std::string::npos ? t.size() : end + 2;
+      } else {
+        break;
+      }
+    }
+    return off;
+  }
+
+  /// The token starting at `off` (after SkipTrivia), as written.
+  auto TokenAt(size_t off) const -> std::string {
+    const std::string& t = *text_;
+    if (off >= t.size()) return {};
+    size_t end = off;
+    char c = t[off];
+    if (c == '"' || c == '\'') {
+      for (end = off + 1; end < t.size(); ++end) {
+        if (t[end] != c) continue;
+        if (end + 1 < t.size() && t[end + 1] == c) {
+          ++end;
+          continue;
+        }
+        ++end;
+        break;
+      }
+    } else if (IsIdentStart(c) || c == '$') {
+      while (end < t.size()) {
+        if (t[end] == '$' && end + 1 < t.size() && t[end + 1] == '{') {
+          size_t close = t.find('}', end);
+          end = close == std::string::npos ? t.size() : close + 1;
+        } else if (IsIdentChar(t[end])) {
+          ++end;
+        } else {
+          break;
+        }
+      }
+    } else {
+      end = off + 1;
+    }
+    return t.substr(off, end - off);
+  }
+
+  /// The source text of `r`.
+  auto Slice(const SourceRange& r) const -> std::string {
+    if (!text_) return {};
+    size_t a = Offset(Start(r)), b = Offset(End(r));
+    return b > a ? text_->substr(a, b - a) : std::string();
+  }
+
+  /// Whether the code at `r` starts with a quoted identifier (after any
+  /// opening parentheses): the AST keeps qualifiers without their quoting.
+  auto StartsQuoted(const SourceRange& r) const -> bool {
+    if (!text_ || !r.valid()) return false;
+    size_t off = Offset(Start(r));
+    for (;;) {
+      off = SkipTrivia(off);
+      if (off < text_->size() && (*text_)[off] == '(') {
+        ++off;
+        continue;
+      }
+      return off < text_->size() && (*text_)[off] == '"';
+    }
+  }
+
+  // ---- sequences and blocks ------------------------------------------------
+
+  /// Prints `entries` one per line at `indent`, with their comments, then the
+  /// comments that remain before `bound` (the end of the enclosing block).
+  /// `prev_line` is the source line printed last (the block's opening line);
+  /// `decls` puts one blank line between declarations.
+  auto Seq(const std::vector<Entry>& entries, int indent, Pos bound, uint32_t prev_line, bool decls) -> std::string {
+    std::string ind = Indent(indent), out;
+    bool started = false, after_entry = false, force = false;
+    int prev_group = 0;
+    uint32_t prev_end = prev_line;
+    auto line_break = [&](uint32_t line) {
+      if (force || (started && line > prev_end + 1)) out += '\n';
+      force = false;
+    };
+    auto emit_note = [&](const Note* n) {
+      line_break(n->start.line);
+      out += ind + n->text + '\n';
+      prev_end = n->end_line;
+      started = true;
+    };
+    for (size_t i = 0; i < entries.size(); ++i) {
+      const Entry& e = entries[i];
+      force = decls && after_entry && !(e.group != 0 && e.group == prev_group);
+      for (auto* n : TakeBefore(Start(e.range))) emit_note(n);
+      std::string text = e.print(indent);
+      // Comments left inside the entry: those that can share its line go to
+      // its end, the others above it.
+      std::vector<const Note*> above, after;
+      for (auto* n : TakeBefore(End(e.range))) (n->is_line || n->multiline ? above : after).push_back(n);
+      line_break(e.range.line);
+      for (auto* n : above) out += ind + n->text + '\n';
+      Pos next = i + 1 < entries.size() ? Start(entries[i + 1].range) : bound;
+      for (auto* n : TakeBefore(next, e.range.end_line, e.range.end_line)) after.push_back(n);
+      out += text + Trailer(after) + '\n';
+      prev_end = e.range.end_line;
+      for (auto* n : after) prev_end = std::max(prev_end, n->end_line);
+      started = after_entry = true;
+      prev_group = e.group;
+    }
+    force = false;
+    for (auto* n : TakeBefore(bound)) emit_note(n);
+    return out;
+  }
+
+  /// `header {` + entries + `}` over several lines. `header_end` is where the
+  /// header's last token ends (the opening bracket follows on that line),
+  /// `bound` where the closing bracket is.
+  auto Block(const std::string& header, Pos header_end, Pos bound, const std::vector<Entry>& entries, int indent,
+             bool decls, const std::string& open = " {", const std::string& close = "}") -> std::string {
+    std::string ind = Indent(indent);
+    Pos first = entries.empty() ? bound : Start(entries.front().range);
+    auto head = TakeBefore(first, header_end.line);
+    uint32_t prev_line = header_end.line;
+    for (auto* n : head) prev_line = std::max(prev_line, n->end_line);
+    std::string out = ind + header + open + Trailer(head) + "\n";
+    out += Seq(entries, indent + 1, bound, prev_line, decls);
+    return out + ind + close;
+  }
+
+  /// A block that is `header {}` when it holds nothing.
+  auto BraceBlock(const std::string& header, Pos header_end, const SourceRange& range,
+                  const std::vector<Entry>& entries, int indent, bool decls) -> std::string {
+    if (entries.empty() && !AnyBetween(Start(range), End(range))) return Indent(indent) + header + " {}";
+    return Block(header, header_end, End(range), entries, indent, decls);
+  }
+
+  // ---- declarations --------------------------------------------------------
+
+  auto DeclEntries(const std::vector<ast::Decl>& decls) -> std::vector<Entry> {
+    std::vector<Entry> out;
+    for (const auto& d : decls) {
+      std::visit(Overloaded{
+                     [&](const ast::Import& x) {
+                       out.push_back({x.range, [this, &x](int i) { return PrintImport(x, i); }, 1});
+                     },
+                     [&](const ast::Schema& x) {
+                       out.push_back({x.range, [this, &x](int i) { return PrintSchema(x, i); }, 0});
+                     },
+                     [&](const ast::Table& x) {
+                       out.push_back({x.range, [this, &x](int i) { return PrintTable(x, i); }, 0});
+                     },
+                     [&](const ast::Enum& x) {
+                       out.push_back({x.range, [this, &x](int i) { return PrintEnum(x, i); }, 0});
+                     },
+                     [&](const ast::View& x) {
+                       out.push_back({x.range, [this, &x](int i) { return PrintView(x, i); }, 0});
+                     },
+                     [&](const ast::Pipe& x) {
+                       out.push_back({x.range, [this, &x](int i) { return PrintPipe(x, i); }, 0});
+                     },
+                     [&](const ast::TargetBlock& x) {
+                       out.push_back({x.range, [this, &x](int i) { return PrintTargetBlock(x, i); }, 0});
+                     },
+                     [&](const ast::Unsupported& x) {
+                       out.push_back({x.range, [this, &x](int i) { return PrintUnsupported(x, i); },
+                                      x.what == "let" ? 2 : 0});
+                     },
+                 },
+                 d.node);
+    }
+    return out;
+  }
+
+  auto PrintImport(const ast::Import& im, int indent) -> std::string {
+    // A module path is kept as written (it may hold quoted parts).
+    return Indent(indent) + "import " + (im.is_module ? im.path : StringLit(im.path));
+  }
+
+  auto PrintSchema(const ast::Schema& s, int indent) -> std::string {
+    return BraceBlock("schema " + Name(s.name), End(s.name.range), s.range, DeclEntries(s.decls), indent, true);
+  }
+
+  /// `let` and `for` are not in the tree yet: their source is kept as written.
+  auto PrintUnsupported(const ast::Unsupported& u, int indent) -> std::string {
+    TakeBefore(End(u.range));  // its comments are part of the text
+    std::string text = NormalizeNewlines(Slice(u.range));
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.pop_back();
+    return Indent(indent) + text;
+  }
+
+  auto PrintEnum(const ast::Enum& e, int indent) -> std::string {
+    std::string head = "enum " + QName(e.name);
+    Pos name_end = End(e.name.range);
+    // Where the closing parenthesis is: after the last value.
+    Pos close = End(e.range);
+    if (text_ && !e.values.empty()) {
+      size_t off = Offset(End(e.values.back().second));
+      for (;;) {
+        off = SkipTrivia(off);
+        if (off < text_->size() && ((*text_)[off] == ',' || (*text_)[off] == ';')) {
+          ++off;
+          continue;
+        }
+        break;
+      }
+      if (off < text_->size() && (*text_)[off] == ')') close = PosAt(off);
+    }
+    std::string attrs;
+    if (e.comment) attrs += " comment " + StringLit(*e.comment);
+    // `renamed from` is not in the tree: it is taken from the source.
+    if (text_) {
+      size_t off = Offset(close) + 1, end = Offset(End(e.range));
+      std::vector<std::string> tokens;
+      while ((off = SkipTrivia(off)) < end) {
+        tokens.push_back(TokenAt(off));
+        off += std::max<size_t>(tokens.back().size(), 1);
+      }
+      for (size_t i = 0; i + 2 < tokens.size(); ++i)
+        if (Lower(tokens[i]) == "renamed" && Lower(tokens[i + 1]) == "from") attrs += " renamed from " + tokens[i + 2];
+    }
+    if (!AnyBetween(name_end, close) || e.values.empty())
+      return Indent(indent) + head + " (" + Join(e.values, ", ", [](const auto& v) { return StringLit(v.first); }) +
+             ")" + attrs;
+    // Comments among the values: one value per line, the comments beside them.
+    std::vector<Entry> entries;
+    for (size_t i = 0; i < e.values.size(); ++i) {
+      bool last = i + 1 == e.values.size();
+      const std::string& value = e.values[i].first;
+      entries.push_back({e.values[i].second, [value, last](int in) {
+                           return Indent(in) + StringLit(value) + (last ? "" : ",");
+                         }});
+    }
+    return Block(head, name_end, close, entries, indent, false, " (", ")" + attrs);
+  }
+
+  auto PrintView(const ast::View& v, int indent) -> std::string {
+    std::string ind = Indent(indent);
+    std::string out = ind + (v.materialized ? "materialized " : "") + "view " + QName(v.name) + " as ";
+    switch (v.body_kind) {
+      case ast::View::BodyKind::Raw:
+        out += "\"\"\"\n";
+        for (const auto& line : Split(v.body, '\n')) out += (line.empty() ? "" : ind + "  " + line) + "\n";
+        out += ind + "\"\"\"";
+        break;
+      case ast::View::BodyKind::String: out += StringLit(v.body); break;
+      case ast::View::BodyKind::Union: out += "union all (" + QNames(v.union_of) + ")"; break;
+    }
+    if (!v.depends_on.empty()) out += " depends on (" + QNames(v.depends_on) + ")";
+    if (v.comment) out += " comment " + StringLit(*v.comment);
+    return out;
+  }
+
+  auto PrintPipe(const ast::Pipe& p, int indent) -> std::string {
+    return BraceBlock(p.target + " pipe " + QName(p.name), End(p.name.range), p.range, TargetEntries(p.items),
+                      indent, false);
+  }
+
+  /// A target block of a table or of the file: on one line when it holds one
+  /// option and no comment.
+  auto PrintTargetBlock(const ast::TargetBlock& b, int indent) -> std::string {
+    if (b.items.size() <= 1 && !AnyBetween(Start(b.range), End(b.range))) {
+      if (b.items.empty()) return Indent(indent) + b.target + " {}";
+      return Indent(indent) + b.target + " { " + TargetItem(b.items[0]) + " }";
+    }
+    Pos header_end{b.range.line, b.range.col + static_cast<uint32_t>(b.target.size())};
+    return Block(b.target, header_end, End(b.range), TargetEntries(b.items), indent, false);
+  }
+
+  auto TargetEntries(const std::vector<ast::TargetItem>& items) -> std::vector<Entry> {
+    std::vector<Entry> out;
+    for (const auto& it : items)
+      out.push_back({it.range, [this, &it](int i) { return Indent(i) + TargetItem(it); }});
+    return out;
+  }
+
+  auto TargetItem(const ast::TargetItem& t) -> std::string {
+    using K = ast::TargetItem::Kind;
+    auto exprs = [&] { return Join(t.exprs, ", ", [&](const ast::Expr& e) { return Expr(e, true); }); };
+    switch (t.kind) {
+      case K::Partition: return "partition by " + (t.key.text.empty() ? "" : Name(t.key) + " ") + "(" + exprs() + ")";
+      case K::Cluster: return "cluster by (" + exprs() + ")";
+      case K::PrimaryIndex: return "primary index (" + Names(t.names) + ")";
+      case K::Watermark:
+        return "watermark for " + Name(t.key) + " as " + (t.exprs.empty() ? std::string() : Expr(t.exprs[0], true));
+      case K::With:
+        return "with (" +
+               Join(t.options, ", ", [](const auto& kv) { return StringLit(kv.first) + " = " + StringLit(kv.second); }) +
+               ")";
+      case K::Type: return "type " + (t.type ? Type(*t.type) : std::string());
+      case K::Into: return "into " + (t.into ? QName(*t.into) : std::string());
+      case K::From: return "from " + StringLit(t.value.value_or(""));
+      case K::Flag: {
+        std::string out = Name(t.key);
+        if (t.value) out += " " + (t.value_is_string ? StringLit(*t.value) : *t.value);
+        return out;
+      }
+    }
+    return {};
+  }
+
+  /// `postgres { type json }` after a column: always on one line.
+  auto InlineTargetBlock(const ast::TargetBlock& b) -> std::string {
+    if (b.items.empty()) return b.target + " {}";
+    return b.target + " { " + Join(b.items, "; ", [&](const ast::TargetItem& t) { return TargetItem(t); }) + " }";
+  }
+
+  // ---- tables ----------------------------------------------------------------
+
+  static auto ItemRange(const ast::TableItem& item) -> SourceRange {
+    return std::visit([](const auto& x) { return x.range; }, item);
+  }
+
+  auto PrintTable(const ast::Table& t, int indent) -> std::string {
+    std::string header = (t.is_mixin ? "mixin " : "table ") + QName(t.name);
+    // Runs of columns, broken by other items and by blank lines, are aligned.
+    std::vector<size_t> name_w(t.items.size(), 0), type_w(t.items.size(), 0);
+    for (size_t i = 0; i < t.items.size();) {
+      if (!std::holds_alternative<ast::Column>(t.items[i])) {
+        ++i;
+        continue;
+      }
+      size_t j = i + 1;
+      while (j < t.items.size() && std::holds_alternative<ast::Column>(t.items[j]) &&
+             !BlankBetween(ItemRange(t.items[j - 1]).end_line, ItemRange(t.items[j]).line))
+        ++j;
+      size_t nw = 0, tw = 0;
+      for (size_t k = i; k < j; ++k) {
+        const auto& c = std::get<ast::Column>(t.items[k]);
+        nw = std::max(nw, CodePoints(Name(c.name)));
+        if (!ColumnAttrs(c).empty()) tw = std::max(tw, CodePoints(Type(c.type)));
+      }
+      for (size_t k = i; k < j; ++k) name_w[k] = nw, type_w[k] = tw;
+      i = j;
+    }
+    std::vector<Entry> entries;
+    for (size_t i = 0; i < t.items.size(); ++i) {
+      const auto& item = t.items[i];
+      size_t nw = name_w[i], tw = type_w[i];
+      entries.push_back({ItemRange(item), [this, &item, nw, tw](int in) -> std::string {
+                           if (auto* tb = std::get_if<ast::TargetBlock>(&item)) return PrintTargetBlock(*tb, in);
+                           return Indent(in) + TableItem(item, nw, tw);
+                         }});
+    }
+    return BraceBlock(header, End(t.name.range), t.range, entries, indent, false);
+  }
+
+  auto TableItem(const ast::TableItem& item, size_t name_w, size_t type_w) -> std::string {
+    return std::visit(
+        Overloaded{
+            [&](const ast::Column& c) -> std::string {
+              std::string attrs = ColumnAttrs(c), type = Type(c.type);
+              std::string out = PadRight(Name(c.name), name_w) + " ";
+              return attrs.empty() ? out + type : out + PadRight(type, type_w) + " " + attrs;
+            },
+            [&](const ast::Constraint& k) -> std::string {
+              std::string name = k.name ? " " + Name(*k.name) : std::string();
+              switch (k.kind) {
+                case ast::Constraint::Kind::PrimaryKey: return "primary key (" + Names(k.columns) + ")";
+                case ast::Constraint::Kind::Unique: return "unique" + name + " (" + Names(k.columns) + ")";
+                case ast::Constraint::Kind::ForeignKey:
+                  return "foreign key" + name + " (" + Names(k.columns) + ")" +
+                         (k.references ? " " + References(*k.references) : std::string());
+                case ast::Constraint::Kind::Check:
+                  return "check" + name + " (" + (k.check ? Expr(*k.check, true) : std::string()) + ")";
+              }
+              return {};
+            },
+            [&](const ast::Index& ix) -> std::string {
+              std::string out = ix.unique ? "unique index" : "index";
+              if (ix.name) out += " " + Name(*ix.name);
+              out += " (" + Join(ix.keys, ", ", [&](const ast::IndexKey& k) {
+                       std::string s = Expr(k.expr, true);
+                       if (k.desc) s += " desc";
+                       if (k.nulls_first) s += *k.nulls_first ? " nulls first" : " nulls last";
+                       return s;
+                     }) + ")";
+              if (ix.where) out += " where " + Expr(*ix.where, true);
+              if (ix.method) out += " using " + Name(*ix.method);
+              return out;
+            },
+            [&](const ast::Include& x) -> std::string { return "include " + QName(x.mixin); },
+            [&](const ast::TableComment& x) -> std::string { return "comment " + StringLit(x.text); },
+            [&](const ast::RenamedFrom& x) -> std::string { return "renamed from " + Name(x.old_name); },
+            [&](const ast::TargetBlock& x) -> std::string { return InlineTargetBlock(x); },
+        },
+        item);
+  }
+
+  /// A column's attributes in canonical order.
+  auto ColumnAttrs(const ast::Column& c) -> std::string {
+    std::vector<std::string> a;
+    if (c.primary_key) a.push_back("primary key");
+    if (c.identity) a.push_back("identity");
+    if (c.not_null) a.push_back(*c.not_null ? "not null" : "null");
+    if (c.unique) a.push_back("unique");
+    if (c.default_value) a.push_back("default " + Expr(*c.default_value, true));
+    if (c.generated) a.push_back("generated always as (" + Expr(*c.generated, true) + ")" + (c.stored ? " stored" : ""));
+    if (c.references) a.push_back(References(*c.references));
+    for (const auto& k : c.checks) a.push_back("check (" + Expr(k, true) + ")");
+    if (c.collation) a.push_back("collate " + Name(*c.collation));
+    if (c.comment) a.push_back("comment " + StringLit(*c.comment));
+    if (c.renamed_from) a.push_back("renamed from " + Name(*c.renamed_from));
+    for (const auto& b : c.targets) a.push_back(InlineTargetBlock(b));
+    return Join(a, " ", [](const std::string& s) { return s; });
+  }
+
+  auto References(const ast::References& r) -> std::string {
+    std::string out = "references " + QName(r.table);
+    if (!r.columns.empty()) out += " (" + Names(r.columns) + ")";
+    if (!r.on_delete.empty()) out += " on delete " + r.on_delete;
+    if (!r.on_update.empty()) out += " on update " + r.on_update;
+    return out;
+  }
+
+  // ---- types and expressions -----------------------------------------------
+
+  auto Type(const ast::TypeRef& t) -> std::string {
+    std::string out;
+    switch (t.kind) {
+      case ast::TypeRef::Kind::Named:
+        if (t.schema)
+          out += (StartsQuoted(t.range) || !IsPlainIdent(*t.schema) ? QuoteIdent(*t.schema) : *t.schema) + ".";
+        out += t.quoted ? QuoteIdent(t.name) : t.name;
+        if (!t.args.empty()) out += "(" + Join(t.args, ", ", [](int64_t a) { return std::to_string(a); }) + ")";
+        if (t.with_time_zone) out += *t.with_time_zone ? " with time zone" : " without time zone";
+        break;
+      case ast::TypeRef::Kind::Array:
+        out += "array<" + (t.elems.empty() ? std::string() : Type(t.elems[0])) + ">";
+        break;
+      case ast::TypeRef::Kind::Map:
+        out += "map<" + Join(t.elems, ", ", [&](const ast::TypeRef& e) { return Type(e); }) + ">";
+        break;
+      case ast::TypeRef::Kind::Row: {
+        std::vector<std::string> fields;
+        for (size_t i = 0; i < t.elems.size(); ++i)
+          fields.push_back((i < t.fields.size() ? Name(t.fields[i]) + " " : std::string()) + Type(t.elems[i]));
+        out += "row<" + Join(fields, ", ", [](const std::string& s) { return s; }) + ">";
+        break;
+      }
+    }
+    for (int i = 0; i < t.array_dims; ++i) out += "[]";
+    return out;
+  }
+
+  /// `e` with the parentheses it was written with. `tail`: no token of the
+  /// enclosing expression follows it (see Between below).
+  auto Expr(const ast::Expr& e, bool tail) -> std::string {
+    if (e.parenthesized) return "(" + Bare(e, true) + ")";
+    return Bare(e, tail);
+  }
+
+  /// Operand `e` of an operator that needs at least precedence `level` there.
+  auto Operand(const ast::Expr& e, int level, bool tail) -> std::string {
+    if (e.parenthesized) return Expr(e, tail);
+    // `a between b and c and d` is ambiguous to the parser (the middle bound
+    // may swallow `b and c`), so a between that is not last is parenthesized.
+    if (Level(e) < level || (e.kind == ast::Expr::Kind::Between && !tail)) return "(" + Bare(e, true) + ")";
+    return Bare(e, tail);
+  }
+
+  auto Qualified(const ast::Expr& e) -> std::string {
+    std::string out;
+    if (!e.qualifier.empty())
+      out += (StartsQuoted(e.range) || !IsPlainIdent(e.qualifier) ? QuoteIdent(e.qualifier) : e.qualifier) + ".";
+    return out + (e.quoted ? QuoteIdent(e.text) : e.text);
+  }
+
+  auto Arg(size_t i, const ast::Expr& e) -> const ast::Expr& {
+    static const ast::Expr kMissing{};
+    return i < e.args.size() ? e.args[i] : kMissing;
+  }
+
+  auto List(const std::vector<ast::Expr>& items, size_t from = 0) -> std::string {
+    std::string out;
+    for (size_t i = from; i < items.size(); ++i) {
+      if (i > from) out += ", ";
+      out += Expr(items[i], true);
+    }
+    return out;
+  }
+
+  auto Bare(const ast::Expr& e, bool tail) -> std::string {
+    using K = ast::Expr::Kind;
+    std::string no = e.negated ? "not " : "";
+    switch (e.kind) {
+      case K::Number: return e.text;
+      case K::String: return StringLit(e.text);
+      case K::Bool: return Lower(e.text);
+      case K::Null: return "null";
+      case K::Interval: return "interval " + StringLit(e.text) + (e.op.empty() ? "" : " " + e.op);
+      case K::Column: return Qualified(e);
+      case K::Call: return Qualified(e) + "(" + List(e.args) + ")";
+      case K::Star: return "*";
+      case K::Unary: {
+        if (e.op == "not") return "not " + Operand(Arg(0, e), kNot, tail);
+        std::string operand = Operand(Arg(0, e), kSign, tail);
+        // `- -x` must not become the comment `--x`.
+        bool space = !operand.empty() && (operand[0] == '-' || operand[0] == '+');
+        return e.op + (space ? " " : "") + operand;
+      }
+      case K::Binary: {
+        int level = BinaryLevel(e.op);
+        return Operand(Arg(0, e), level, false) + " " + e.op + " " + Operand(Arg(1, e), level + 1, tail);
+      }
+      case K::IsNull: return Operand(Arg(0, e), kIsNull, false) + " is " + no + "null";
+      case K::IsBool: return Operand(Arg(0, e), kIsBool, false) + " is " + no + e.op;
+      case K::In: return Operand(Arg(0, e), kIn, false) + " " + no + "in (" + List(e.args, 1) + ")";
+      case K::Between:
+        return Operand(Arg(0, e), kBetween, false) + " " + no + "between " + Operand(Arg(1, e), kBetween + 1, false) +
+               " and " + Operand(Arg(2, e), kBetween + 1, tail);
+      case K::Like:
+        return Operand(Arg(0, e), kLike, false) + " " + no + e.op + " " + Operand(Arg(1, e), kLike + 1, tail);
+      case K::Case: {
+        std::string out = "case";
+        size_t i = 0;
+        if (e.has_subject) out += " " + Expr(Arg(i++, e), true);
+        size_t arms_end = e.args.size() - (e.has_else && !e.args.empty() ? 1 : 0);
+        for (; i + 1 < arms_end; i += 2)
+          out += " when " + Expr(Arg(i, e), true) + " then " + Expr(Arg(i + 1, e), true);
+        if (e.has_else && !e.args.empty()) out += " else " + Expr(e.args.back(), true);
+        return out + " end";
+      }
+      case K::Cast: {
+        std::string type = e.type.empty() ? std::string() : Type(e.type[0]);
+        if (e.op == "::") return Operand(Arg(0, e), kCastOp, false) + "::" + type;
+        return "cast(" + Expr(Arg(0, e), true) + " as " + type + ")";
+      }
+      case K::List: return (e.op == "array" ? "array[" : "[") + List(e.args) + "]";
+    }
+    return {};
+  }
+
+  const ast::File& file_;
+  const std::string* text_ = nullptr;
+  const std::vector<uint32_t>* starts_ = nullptr;
+  std::vector<Note> notes_;
+  std::vector<bool> used_;
+  std::vector<bool> covered_;  // lines that hold part of a comment
+  size_t first_unused_ = 0;
+};
+
+}  // namespace
+
+auto Format(const ast::File& file, const source::SourceManager& sm) -> std::string {
+  return Printer(file, sm).Run();
+}
+
+}  // namespace schemac::format

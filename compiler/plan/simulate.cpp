@@ -1,0 +1,315 @@
+// The in-memory applier. Each change is checked against the state it finds,
+// so an out-of-order plan (a view created before its table, a key before its
+// referenced table) is reported as an error, like the database would.
+#include "compiler/plan/simulate.h"
+
+#include <algorithm>
+
+namespace schemac::plan {
+namespace {
+
+using namespace diff;
+
+struct Applier {
+  catalog::Catalog c;
+  std::string error;
+
+  auto Fail(const std::string& e) -> bool {
+    if (error.empty()) error = e;
+    return false;
+  }
+  auto Schema(const std::string& n) -> catalog::Schema* {
+    for (auto& s : c.schemas)
+      if (s.name == n) return &s;
+    return nullptr;
+  }
+  /// The builtin schema exists implicitly.
+  auto SchemaOrBuiltin(const std::string& n) -> catalog::Schema* {
+    if (auto* s = Schema(n)) return s;
+    if (n == "public") {
+      c.schemas.push_back(catalog::Schema{n, {}, {}, {}, {}});
+      return &c.schemas.back();
+    }
+    Fail("schema " + n + " does not exist");
+    return nullptr;
+  }
+  auto Table(const std::string& s, const std::string& t) -> catalog::Table* {
+    auto* sc = Schema(s);
+    if (!sc) return nullptr;
+    for (auto& x : sc->tables)
+      if (x.name == t) return &x;
+    return nullptr;
+  }
+  auto NeedTable(const std::string& s, const std::string& t) -> catalog::Table* {
+    auto* x = Table(s, t);
+    if (!x) Fail("table " + s + "." + t + " does not exist");
+    return x;
+  }
+  auto RelationExists(const catalog::ObjectName& n) -> bool {
+    auto* s = Schema(n.schema);
+    if (!s) return false;
+    return std::any_of(s->tables.begin(), s->tables.end(), [&](auto& t) { return t.name == n.name; }) ||
+           std::any_of(s->views.begin(), s->views.end(), [&](auto& v) { return v.name == n.name; });
+  }
+  /// Is a relation still read by a view (other than `except`)?
+  auto ReadByView(const catalog::ObjectName& n) -> std::string {
+    for (const auto& s : c.schemas)
+      for (const auto& v : s.views)
+        if (std::find(v.depends_on.begin(), v.depends_on.end(), n) != v.depends_on.end()) return s.name + "." + v.name;
+    return "";
+  }
+  auto CheckForeignKey(const catalog::Constraint& k) -> bool {
+    if (k.kind != catalog::Constraint::Kind::ForeignKey) return true;
+    auto* ref = Table(k.ref_table.schema, k.ref_table.name);
+    if (!ref) return Fail("foreign key " + k.name + " references missing table " + k.ref_table.name);
+    for (const auto& col : k.ref_columns)
+      if (!ref->FindColumn(col)) return Fail("foreign key " + k.name + " references missing column " + col);
+    return true;
+  }
+  template <typename V, typename P>
+  static auto Erase(V& v, P pred) -> bool {
+    auto it = std::find_if(v.begin(), v.end(), pred);
+    if (it == v.end()) return false;
+    v.erase(it);
+    return true;
+  }
+
+  auto operator()(const CreateSchema& x) -> bool {
+    if (Schema(x.schema)) return Fail("schema " + x.schema + " exists");
+    c.schemas.push_back(catalog::Schema{x.schema, {}, {}, {}, {}});
+    return true;
+  }
+  auto operator()(const DropSchema& x) -> bool {
+    auto* s = Schema(x.schema);
+    if (!s) return Fail("schema " + x.schema + " does not exist");
+    if (!s->tables.empty() || !s->views.empty() || !s->enums.empty()) return Fail("schema " + x.schema + " is not empty");
+    return Erase(c.schemas, [&](auto& y) { return y.name == x.schema; });
+  }
+  auto operator()(const CreateEnum& x) -> bool {
+    auto* s = SchemaOrBuiltin(x.schema);
+    if (!s) return false;
+    s->enums.push_back(x.enum_type);
+    return true;
+  }
+  auto operator()(const DropEnum& x) -> bool {
+    auto* s = Schema(x.schema);
+    if (!s) return Fail("schema missing");
+    for (const auto& sc : c.schemas)
+      for (const auto& t : sc.tables)
+        for (const auto& col : t.columns)
+          if (col.type_ref == catalog::ObjectName{x.schema, x.enum_type.name})
+            return Fail("enum " + x.enum_type.name + " is still used by " + t.name + "." + col.name);
+    return Erase(s->enums, [&](auto& e) { return e.name == x.enum_type.name; }) || Fail("enum missing");
+  }
+  auto operator()(const AddEnumValue& x) -> bool {
+    auto* s = Schema(x.schema);
+    if (!s) return Fail("schema missing");
+    for (auto& e : s->enums)
+      if (e.name == x.name) {
+        auto pos = x.before.empty() ? e.values.end() : std::find(e.values.begin(), e.values.end(), x.before);
+        if (!x.before.empty() && pos == e.values.end()) return Fail("enum value " + x.before + " missing");
+        e.values.insert(pos, x.value);
+        return true;
+      }
+    return Fail("enum " + x.name + " missing");
+  }
+  auto operator()(const CreateTable& x) -> bool {
+    auto* s = SchemaOrBuiltin(x.schema);
+    if (!s) return false;
+    if (Table(x.schema, x.table.name)) return Fail("table " + x.table.name + " exists");
+    catalog::Table t = x.table;
+    t.renamed_from.reset();
+    for (auto& col : t.columns) col.renamed_from.reset();
+    s->tables.push_back(t);
+    for (const auto& k : x.table.constraints)
+      if (!CheckForeignKey(k)) return false;
+    for (const auto& col : x.table.columns)
+      if (col.type_ref && !EnumExists(*col.type_ref)) return Fail("enum " + col.type_ref->name + " missing for " + t.name);
+    return true;
+  }
+  auto EnumExists(const catalog::ObjectName& n) -> bool {
+    auto* s = Schema(n.schema);
+    return s && std::any_of(s->enums.begin(), s->enums.end(), [&](auto& e) { return e.name == n.name; });
+  }
+  auto operator()(const DropTable& x) -> bool {
+    auto* s = Schema(x.schema);
+    if (!s) return Fail("schema missing");
+    if (auto v = ReadByView({x.schema, x.table.name}); !v.empty()) return Fail("table " + x.table.name + " is read by " + v);
+    for (const auto& sc : c.schemas)
+      for (const auto& t : sc.tables)
+        for (const auto& k : t.constraints)
+          if (k.kind == catalog::Constraint::Kind::ForeignKey && k.ref_table == catalog::ObjectName{x.schema, x.table.name} &&
+              !(sc.name == x.schema && t.name == x.table.name))
+            return Fail("table " + x.table.name + " is referenced by " + k.name);
+    return Erase(s->tables, [&](auto& t) { return t.name == x.table.name; }) || Fail("table missing");
+  }
+  auto operator()(const RenameTable& x) -> bool {
+    auto* t = NeedTable(x.schema, x.from);
+    if (!t) return false;
+    t->name = x.to;
+    for (auto& s : c.schemas)
+      for (auto& tt : s.tables)
+        for (auto& k : tt.constraints)
+          if (k.ref_table == catalog::ObjectName{x.schema, x.from}) k.ref_table.name = x.to;
+    for (auto& s : c.schemas)
+      for (auto& v : s.views)
+        for (auto& d : v.depends_on)
+          if (d == catalog::ObjectName{x.schema, x.from}) d.name = x.to;
+    return true;
+  }
+  auto operator()(const AddColumn& x) -> bool {
+    auto* t = NeedTable(x.schema, x.table);
+    if (!t) return false;
+    if (t->FindColumn(x.column.name)) return Fail("column " + x.column.name + " exists");
+    catalog::Column col = x.column;
+    col.renamed_from.reset();
+    t->columns.push_back(col);
+    return true;
+  }
+  auto operator()(const DropColumn& x) -> bool {
+    auto* t = NeedTable(x.schema, x.table);
+    if (!t) return false;
+    if (auto v = ReadByView({x.schema, x.table}); !v.empty()) return Fail("column " + x.column.name + " may be read by " + v);
+    // Postgres drops constraints and indexes that use the column.
+    std::erase_if(t->constraints, [&](auto& k) { return std::find(k.columns.begin(), k.columns.end(), x.column.name) != k.columns.end(); });
+    std::erase_if(t->indexes, [&](auto& ix) {
+      return std::any_of(ix.keys.begin(), ix.keys.end(), [&](auto& k) { return k.column == x.column.name; });
+    });
+    return Erase(t->columns, [&](auto& col) { return col.name == x.column.name; }) || Fail("column missing");
+  }
+  auto operator()(const RenameColumn& x) -> bool {
+    auto* t = NeedTable(x.schema, x.table);
+    if (!t) return false;
+    for (auto& col : t->columns)
+      if (col.name == x.from) {
+        col.name = x.to;
+        for (auto& k : t->constraints) std::replace(k.columns.begin(), k.columns.end(), x.from, x.to);
+        for (auto& ix : t->indexes)
+          for (auto& k : ix.keys)
+            if (k.column == x.from) k.column = x.to;
+        for (auto& s : c.schemas)
+          for (auto& tt : s.tables)
+            for (auto& k : tt.constraints)
+              if (k.ref_table == catalog::ObjectName{x.schema, x.table})
+                std::replace(k.ref_columns.begin(), k.ref_columns.end(), x.from, x.to);
+        return true;
+      }
+    return Fail("column " + x.from + " missing");
+  }
+  auto operator()(const AlterColumn& x) -> bool {
+    auto* t = NeedTable(x.schema, x.table);
+    if (!t) return false;
+    if (Is(x.kind, ChangeKind::Type) && !ReadByView({x.schema, x.table}).empty())
+      return Fail("type of " + x.table + "." + x.to.name + " changes while a view reads the table");
+    for (auto& col : t->columns)
+      if (col.name == x.to.name) {
+        if (!(col == x.from)) return Fail("column " + x.to.name + " is not in the state the change expects");
+        col = x.to;
+        col.renamed_from.reset();
+        return true;
+      }
+    return Fail("column " + x.to.name + " missing");
+  }
+  auto operator()(const AddConstraint& x) -> bool {
+    auto* t = NeedTable(x.schema, x.table);
+    if (!t) return false;
+    if (std::any_of(t->constraints.begin(), t->constraints.end(), [&](auto& k) { return k.name == x.constraint.name; }))
+      return Fail("constraint " + x.constraint.name + " exists");
+    t->constraints.push_back(x.constraint);
+    return CheckForeignKey(x.constraint);
+  }
+  auto operator()(const DropConstraint& x) -> bool {
+    auto* t = NeedTable(x.schema, x.table);
+    if (!t) return false;
+    return Erase(t->constraints, [&](auto& k) { return k.name == x.constraint.name; }) ||
+           Fail("constraint " + x.constraint.name + " missing");
+  }
+  auto operator()(const RenameConstraint& x) -> bool {
+    auto* t = NeedTable(x.schema, x.table);
+    if (!t) return false;
+    for (auto& k : t->constraints)
+      if (k.name == x.from) {
+        k.name = x.to;
+        return true;
+      }
+    return Fail("constraint " + x.from + " missing");
+  }
+  auto operator()(const CreateIndex& x) -> bool {
+    auto* t = NeedTable(x.schema, x.table);
+    if (!t) return false;
+    t->indexes.push_back(x.index);
+    return true;
+  }
+  auto FindIndex(const std::string& schema, const std::string& name) -> std::pair<catalog::Table*, size_t> {
+    auto* s = Schema(schema);
+    if (!s) return {nullptr, 0};
+    for (auto& t : s->tables)
+      for (size_t i = 0; i < t.indexes.size(); ++i)
+        if (t.indexes[i].name == name) return {&t, i};
+    return {nullptr, 0};
+  }
+  auto operator()(const DropIndex& x) -> bool {
+    auto [t, i] = FindIndex(x.schema, x.index.name);
+    if (!t) return Fail("index " + x.index.name + " missing");
+    t->indexes.erase(t->indexes.begin() + static_cast<long>(i));
+    return true;
+  }
+  auto operator()(const RenameIndex& x) -> bool {
+    auto [t, i] = FindIndex(x.schema, x.from);
+    if (!t) return Fail("index " + x.from + " missing");
+    t->indexes[i].name = x.to;
+    return true;
+  }
+  auto operator()(const CreateView& x) -> bool {
+    auto* s = SchemaOrBuiltin(x.schema);
+    if (!s) return false;
+    for (const auto& d : x.view.depends_on)
+      if (!RelationExists(d)) return Fail("view " + x.view.name + " reads missing " + d.name);
+    if (std::any_of(s->views.begin(), s->views.end(), [&](auto& v) { return v.name == x.view.name; }))
+      return Fail("view " + x.view.name + " exists");
+    s->views.push_back(x.view);
+    return true;
+  }
+  auto operator()(const DropView& x) -> bool {
+    auto* s = Schema(x.schema);
+    if (!s) return Fail("schema missing");
+    if (auto v = ReadByView({x.schema, x.view.name}); !v.empty()) return Fail("view " + x.view.name + " is read by " + v);
+    return Erase(s->views, [&](auto& v) { return v.name == x.view.name; }) || Fail("view " + x.view.name + " missing");
+  }
+  auto operator()(const SetComment& x) -> bool {
+    auto* s = Schema(x.schema);
+    if (!s) return Fail("schema missing");
+    switch (x.on) {
+      case SetComment::On::Table:
+        if (auto* t = Table(x.schema, x.name)) return (t->comment = x.to, true);
+        break;
+      case SetComment::On::View:
+      case SetComment::On::MaterializedView:
+        for (auto& v : s->views)
+          if (v.name == x.name) return (v.comment = x.to, true);
+        break;
+      case SetComment::On::Enum:
+        for (auto& e : s->enums)
+          if (e.name == x.name) return (e.comment = x.to, true);
+        break;
+    }
+    return Fail("object of comment " + x.name + " missing");
+  }
+};
+
+}  // namespace
+
+auto Simulate(const catalog::Catalog& from, const Plan& plan, std::string& error) -> std::optional<catalog::Catalog> {
+  Applier a{from, {}};
+  for (size_t i = 0; i < plan.changes.size(); ++i) {
+    if (!std::visit(a, plan.changes[i].op)) {
+      error = "change " + std::to_string(i + 1) + " (" + diff::KindName(plan.changes[i].op) + " " +
+              diff::ObjectName(plan.changes[i].op) + "): " + a.error;
+      return std::nullopt;
+    }
+  }
+  catalog::Canonicalize(a.c);
+  return std::move(a.c);
+}
+
+}  // namespace schemac::plan

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Quick start 2: install what is missing, build, and run every test (unit
+# tests and the lit suite, whose migrations run on a real Postgres 15).
+# Usage: scripts/test.sh [--sanitize]   (--sanitize: an ASan + UBSan build in build-asan/)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/deps.sh
+if [ "${1:-}" = "--sanitize" ]; then
+  dir=build-asan
+  scripts/build.sh "$dir" -DSCHEMAC_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+  export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+else
+  dir=build
+  scripts/build.sh "$dir"
+fi
+ctest --test-dir "$dir" --output-on-failure -j2

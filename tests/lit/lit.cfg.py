@@ -1,0 +1,44 @@
+# lit configuration for schemac's golden tests.
+#
+# Every test is a .schema file (or a .test script) with `-- RUN:` lines;
+# FileCheck compares what schemac prints with `-- CHECK:` lines. `%schemac`
+# runs the compiler through tools/run_schemac.py, which also executes every
+# Postgres migration it prints on a real Postgres 15 server started for this
+# run (tools/pgserver.py): first from empty, then from the previous state.
+import os
+import lit.formats
+
+config.name = "schemac"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".schema", ".test"]
+config.excludes = ["Inputs", "tools", "lit.cfg.py", "lit.site.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.schemac_build_dir, "lit")
+
+tools = os.path.join(config.test_source_root, "tools")
+python = config.python_executable
+config.environment["SCHEMAC_BIN"] = config.schemac_bin
+config.environment["NO_COLOR"] = "1"
+for var in ("HOME", "PATH", "TMPDIR"):
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
+
+config.substitutions.append(("%schemac-raw", config.schemac_bin))
+config.substitutions.append(("%schemac", f"{python} {tools}/run_schemac.py"))
+config.substitutions.append(("%FileCheck", config.filecheck))
+config.substitutions.append(("%not", f"{python} {tools}/not.py"))
+config.substitutions.append(("%stdlib", os.path.join(config.schemac_source_dir, "stdlib")))
+
+# The Postgres server for the whole run. Failing to start it fails the run:
+# a migration that was never executed must not count as tested.
+import sys
+sys.path.insert(0, tools)
+import pgserver  # noqa: E402
+
+if os.environ.get("SCHEMAC_LIT_NO_POSTGRES") == "1":
+    lit_config.note("SCHEMAC_LIT_NO_POSTGRES=1: migrations are NOT executed on Postgres")
+else:
+    server = pgserver.start(config.test_exec_root)
+    config.environment["SCHEMAC_PG_DSN"] = server.dsn
+    config.environment["SCHEMAC_PG_BIN"] = server.bin_dir
+    lit_config.note(f"Postgres {server.version} at {server.dsn}")
