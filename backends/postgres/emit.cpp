@@ -183,7 +183,10 @@ struct Emitter {
   void operator()(const CreateView& c) {
     std::string kind = c.view.materialized ? "MATERIALIZED VIEW" : "VIEW";
     std::string name = QuoteQualified(c.schema, c.view.name);
-    Put("CREATE " + kind + " " + name + " AS\n" + c.view.definition + ";");
+    // The body names relations as written; resolve them in the view's own
+    // schema first, as the checker did when it found the view's dependencies.
+    std::string path = c.schema == "public" ? "" : "SET LOCAL search_path TO " + QuoteIdent(c.schema) + ", public;\n";
+    Put(path + "CREATE " + kind + " " + name + " AS\n" + c.view.definition + ";");
     if (c.view.comment) Put(CommentSql(kind, name, c.view.comment));
   }
   void operator()(const DropView& c) {

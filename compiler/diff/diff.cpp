@@ -35,6 +35,7 @@ class Differ {
     for (const auto& s : from_.schemas)
       if (!to_.FindSchema(s.name))
         for (const auto& t : s.tables) Add(DropTable{s.name, t}, s.src);
+    RebuildDependentForeignKeys();
     DiffViews();
     AddEdges();
     return std::move(changes_);
@@ -305,6 +306,63 @@ class Differ {
     }
     for (size_t i = 0; i < dropped.size(); ++i)
       if (!used[i]) drop(*dropped[i]);
+  }
+
+  /// A foreign key that stays the same must still be dropped and added again
+  /// when the key it references is dropped (Postgres refuses to drop a key a
+  /// foreign key depends on) or when a column on either side changes type.
+  void RebuildDependentForeignKeys() {
+    using Key = std::pair<ObjectName, std::vector<std::string>>;
+    std::set<Key> dropped_keys;
+    std::set<std::pair<ObjectName, std::string>> retyped;
+    std::set<std::pair<ObjectName, std::string>> fk_dropped, fk_added;  // (table, constraint)
+    std::set<ObjectName> dropped_tables;
+    auto sorted = [](std::vector<std::string> v) {
+      std::sort(v.begin(), v.end());
+      return v;
+    };
+    for (const auto& c : changes_) {
+      if (auto* dk = std::get_if<DropConstraint>(&c.op)) {
+        ObjectName t{dk->schema, dk->table};
+        if (dk->constraint.kind == catalog::Constraint::Kind::ForeignKey) fk_dropped.insert({t, dk->constraint.name});
+        else if (dk->constraint.kind != catalog::Constraint::Kind::Check) dropped_keys.insert({t, sorted(dk->constraint.columns)});
+      } else if (auto* ak = std::get_if<AddConstraint>(&c.op)) {
+        if (ak->constraint.kind == catalog::Constraint::Kind::ForeignKey)
+          fk_added.insert({{ak->schema, ak->table}, ak->constraint.name});
+      } else if (auto* di = std::get_if<DropIndex>(&c.op)) {
+        if (!di->index.unique || di->index.where) continue;
+        std::vector<std::string> cols;
+        for (const auto& k : di->index.keys)
+          if (!k.column.empty()) cols.push_back(k.column);
+        if (cols.size() == di->index.keys.size()) dropped_keys.insert({{di->schema, di->table}, sorted(cols)});
+      } else if (auto* ac = std::get_if<AlterColumn>(&c.op)) {
+        if (Is(ac->kind, ChangeKind::Type)) retyped.insert({{ac->schema, ac->table}, ac->to.name});
+      } else if (auto* dt = std::get_if<DropTable>(&c.op)) {
+        dropped_tables.insert({dt->schema, dt->table.name});
+      }
+    }
+    if (dropped_keys.empty() && retyped.empty()) return;
+    for (const auto& s : from_.schemas)
+      for (const auto& t : s.tables) {
+        ObjectName self{s.name, t.name};
+        if (dropped_tables.count(self)) continue;
+        for (const auto& k : t.constraints) {
+          if (k.kind != catalog::Constraint::Kind::ForeignKey || fk_dropped.count({self, k.name})) continue;
+          bool affected = dropped_keys.count({k.ref_table, sorted(k.ref_columns)}) > 0;
+          for (const auto& rc : k.ref_columns) affected |= retyped.count({k.ref_table, rc}) > 0;
+          for (const auto& col : k.columns) affected |= retyped.count({self, col}) > 0;
+          if (!affected) continue;
+          const catalog::Table* want = to_.FindTable(self);
+          const catalog::Constraint* again = nullptr;
+          if (want)
+            for (const auto& wk : want->constraints)
+              if (wk.name == k.name) again = &wk;
+          source::SourceRange src = again ? again->src : want ? want->src : source::SourceRange{};
+          Add(DropConstraint{s.name, t.name, k}, src, "the key it references changes");
+          if (again && !fk_added.count({self, k.name}))
+            Add(AddConstraint{s.name, t.name, *again}, src, "the key it references changes");
+        }
+      }
   }
 
   // ---- views ----

@@ -433,9 +433,17 @@ class Printer {
              bool decls, const std::string& open = " {", const std::string& close = "}") -> std::string {
     std::string ind = Indent(indent);
     Pos first = entries.empty() ? bound : Start(entries.front().range);
-    auto head = TakeBefore(first, header_end.line);
+    // Comments on the opening line stay there, and so do those that follow a
+    // multi-line comment there on its last line.
+    std::vector<const Note*> head;
     uint32_t prev_line = header_end.line;
-    for (auto* n : head) prev_line = std::max(prev_line, n->end_line);
+    for (;;) {
+      auto more = TakeBefore(first, prev_line);
+      if (more.empty()) break;
+      head.insert(head.end(), more.begin(), more.end());
+      for (auto* n : more) prev_line = std::max(prev_line, n->end_line);
+    }
+    std::sort(head.begin(), head.end(), [](const Note* a, const Note* b) { return a->start < b->start; });
     std::string out = ind + header + open + Trailer(head) + "\n";
     out += Seq(entries, indent + 1, bound, prev_line, decls);
     return out + ind + close;
