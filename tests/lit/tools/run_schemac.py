@@ -105,7 +105,9 @@ def main():
     is_pg_sql_plan = (args and args[0] == "plan" and r.returncode in (0, 1) and DSN
                       and option(args, "--format", "sql") == "sql" and option(args, "--dump") is None
                       and option(args, "--target", option(args, "-t", "postgres")) == "postgres"
-                      and option(args, "-o", option(args, "--output", "-")) == "-")
+                      and option(args, "-o", option(args, "--output", "-")) == "-"
+                      and "--help" not in args and "-h" not in args
+                      and r.stdout.startswith("-- schemac migration for postgres"))
     if not is_pg_sql_plan:
         return r.returncode
     sys.stdout.flush()
