@@ -85,25 +85,27 @@ class GitProvider final : public Provider {
       : rev_(std::move(rev)), prefix_(std::move(prefix)), files_(std::move(files)) {}
 
   auto Read(const std::string& path) -> std::optional<std::string> override {
-    std::string rel = Normalize(path);
-    if (!std::binary_search(files_.begin(), files_.end(), rel)) return std::nullopt;
+    std::string full = InRepo(path);
+    if (!std::binary_search(files_.begin(), files_.end(), full)) return std::nullopt;
     std::string out;
-    if (RunCapture({"git", "show", rev_ + ":" + prefix_ + rel}, out) != 0) return std::nullopt;
+    if (RunCapture({"git", "show", rev_ + ":" + full}, out) != 0) return std::nullopt;
     return out;
   }
   auto ListSchemaFiles(const std::string& dir) -> std::optional<std::vector<std::string>> override {
     if (!IsDirectory(dir)) return std::nullopt;
-    std::string d = Normalize(dir);
+    std::string d = InRepo(dir);
+    std::string shown = Normalize(dir);
     std::vector<std::string> out;
     for (const auto& f : files_) {
       if (f.size() < 7 || f.compare(f.size() - 7, 7, ".schema") != 0) continue;
-      if (d.empty() || (f.size() > d.size() && f.compare(0, d.size(), d) == 0 && f[d.size()] == '/'))
-        out.push_back(f);
+      if (d.empty()) out.push_back(shown.empty() ? f : shown + "/" + f);
+      else if (f.size() > d.size() && f.compare(0, d.size(), d) == 0 && f[d.size()] == '/')
+        out.push_back((shown.empty() ? "" : shown + "/") + f.substr(d.size() + 1));
     }
     return out;
   }
   auto IsDirectory(const std::string& path) -> bool override {
-    std::string d = Normalize(path);
+    std::string d = InRepo(path);
     if (d.empty()) return true;
     for (const auto& f : files_)
       if (f.size() > d.size() && f.compare(0, d.size(), d) == 0 && f[d.size()] == '/') return true;
@@ -112,9 +114,20 @@ class GitProvider final : public Provider {
   auto Describe() const -> std::string override { return "git:" + rev_; }
 
  private:
+  /// A path given relative to the current directory (or absolute), as a path
+  /// inside the repository.
+  auto InRepo(const std::string& path) const -> std::string {
+    fs::path p(path);
+    if (p.is_absolute()) {
+      std::error_code ec;
+      p = fs::relative(p, fs::current_path(ec), ec);
+    }
+    return Normalize(prefix_ + p.generic_string());
+  }
+
   std::string rev_;
-  std::string prefix_;              // path of the current directory inside the repository
-  std::vector<std::string> files_;  // relative to the current directory, sorted
+  std::string prefix_;              // path of the current directory inside the repository ("a/b/")
+  std::vector<std::string> files_;  // every file at the revision, repository paths, sorted
 };
 
 }  // namespace
@@ -140,9 +153,7 @@ auto MakeGitProvider(std::string rev, std::string* error) -> std::unique_ptr<Pro
   }
   std::vector<std::string> files;
   std::istringstream in(listing);
-  for (std::string line; std::getline(in, line);) {
-    if (line.compare(0, prefix.size(), prefix) == 0) files.push_back(line.substr(prefix.size()));
-  }
+  for (std::string line; std::getline(in, line);) files.push_back(line);
   std::sort(files.begin(), files.end());
   return std::make_unique<GitProvider>(std::move(rev), std::move(prefix), std::move(files));
 }

@@ -294,9 +294,15 @@ class Builder {
       im.range = Range(c);
       if (c->STRING()) {
         im.path = String(c->STRING());
-      } else if (c->qname()) {
-        im.is_module = true;
-        im.path = c->qname()->getText();
+      } else if (auto* q = c->qname()) {
+        // `import "dir/file.schema"` (a quoted name) is a file; `import std.x` a module.
+        auto ids = q->ident();
+        if (ids.size() == 1 && ids[0]->QIDENT()) {
+          im.path = Ident(ids[0]).text;
+        } else {
+          im.is_module = true;
+          im.path = q->getText();
+        }
       }
       out.push_back({std::move(im)});
     } else if (auto* c = item->schemaDecl()) {
