@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "compiler/check/types.h"
 
@@ -384,16 +385,33 @@ class Checker {
         d.notes.push_back({it->second, "previous definition is here"});
       }
     }
-    // Index names must be unique within the schema.
-    auto& index_names = index_names_[p.schema];
-    for (const auto& ix : Table(p).indexes) {
-      if (!ix.name) continue;
-      auto [it, inserted] = index_names.emplace(ix.name->key(), ix.range);
-      if (!inserted) {
-        auto& d = diags_.Emit(Kind::DuplicateIndex, ix.range, ix.name->text,
-                              SchemaDisplay(SchemaKey(realm_.schemas[p.schema].name)));
-        d.notes.push_back({it->second, "previous definition is here"});
-      }
+    // Indexes, and the indexes behind unique and primary-key constraints,
+    // share the schema's namespace of relations with tables and views.
+    struct Rel {
+      source::SourceRange range;
+      std::string name, what;
+    };
+    std::vector<Rel> rels;
+    for (const auto& k : Table(p).constraints)
+      if (k.name && (k.kind == model::Constraint::Kind::PrimaryKey || k.kind == model::Constraint::Kind::Unique))
+        rels.push_back({k.range, k.name->key(), k.kind == model::Constraint::Kind::Unique ? "unique constraint" : "primary key"});
+    for (const auto& ix : Table(p).indexes)
+      if (ix.name) rels.push_back({ix.range, ix.name->key(), "index"});
+    std::stable_sort(rels.begin(), rels.end(), [](const Rel& a, const Rel& b) {
+      return std::tie(a.range.line, a.range.col) < std::tie(b.range.line, b.range.col);
+    });
+    auto& taken = relation_names_[p.schema];
+    if (taken.empty())
+      for (const auto& [name, o] : InfoOf(p.schema).objects)
+        if (o.what != "enum" && o.what != "pipe") taken.emplace(name, std::make_pair(o.range, "a " + o.what));
+    std::string schema_name = SchemaDisplay(SchemaKey(realm_.schemas[p.schema].name));
+    for (const auto& r : rels) {
+      auto [it, inserted] = taken.emplace(r.name, std::make_pair(r.range, (r.what == "index" ? "an " : "a ") + r.what));
+      if (inserted) continue;
+      auto& d = it->second.second == "an index" && r.what == "index"
+                    ? diags_.Emit(Kind::DuplicateIndex, r.range, r.name, schema_name)
+                    : diags_.Emit(Kind::RelationNameTaken, r.range, r.what, r.name, schema_name, it->second.second);
+      d.notes.push_back({it->second.first, "'" + r.name + "' is defined here"});
     }
   }
 
@@ -1050,7 +1068,7 @@ class Checker {
   std::vector<PendingTable> pending_tables_;
   std::vector<PendingView> pending_views_;
   std::vector<PendingFk> pending_fks_;
-  std::map<size_t, std::map<std::string, source::SourceRange>> index_names_;
+  std::map<size_t, std::map<std::string, std::pair<source::SourceRange, std::string>>> relation_names_;
 };
 
 }  // namespace

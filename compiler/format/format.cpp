@@ -175,8 +175,8 @@ struct Entry {
   int group = 0;  // consecutive declarations of one non-zero group keep their source spacing
 };
 
-// Expression precedence, tightest first; the order of the `expr` rule.
-constexpr int kPrimary = 100;
+// Expression precedence, tightest first: the order of the alternatives of
+// the `expr` rule, as ANTLR's precedence climbing uses it.
 constexpr int kCastOp = 16;
 constexpr int kSign = 15;
 constexpr int kMul = 14;
@@ -192,6 +192,8 @@ constexpr int kNot = 5;
 constexpr int kAnd = 4;
 constexpr int kOr = 3;
 constexpr int kRange = 2;
+constexpr int kClosed = 1000;  // nothing left open
+constexpr int kDelimited = -1;  // followed by no operator
 
 auto BinaryLevel(const std::string& op) -> int {
   if (op == "*" || op == "/" || op == "%") return kMul;
@@ -203,21 +205,12 @@ auto BinaryLevel(const std::string& op) -> int {
   return kCompare;
 }
 
-/// The precedence of `e` as printed without its own parentheses.
-auto Level(const ast::Expr& e) -> int {
-  using K = ast::Expr::Kind;
-  switch (e.kind) {
-    case K::Cast: return e.op == "::" ? kCastOp : kPrimary;
-    case K::Unary: return e.op == "not" ? kNot : kSign;
-    case K::Binary: return BinaryLevel(e.op);
-    case K::IsNull: return kIsNull;
-    case K::IsBool: return kIsBool;
-    case K::In: return kIn;
-    case K::Between: return kBetween;
-    case K::Like: return kLike;
-    default: return kPrimary;
-  }
-}
+/// A printed expression and what the parser still has open at its end.
+struct Printed {
+  std::string text;
+  int open = kClosed;    // an operator of this precedence or tighter that follows is read into it
+  bool top_and = false;  // holds an `and` operator outside any brackets
+};
 
 class Printer {
  public:
@@ -597,13 +590,13 @@ class Printer {
 
   auto TargetItem(const ast::TargetItem& t) -> std::string {
     using K = ast::TargetItem::Kind;
-    auto exprs = [&] { return Join(t.exprs, ", ", [&](const ast::Expr& e) { return Expr(e, true); }); };
+    auto exprs = [&] { return Join(t.exprs, ", ", [&](const ast::Expr& e) { return Expr(e); }); };
     switch (t.kind) {
       case K::Partition: return "partition by " + (t.key.text.empty() ? "" : Name(t.key) + " ") + "(" + exprs() + ")";
       case K::Cluster: return "cluster by (" + exprs() + ")";
       case K::PrimaryIndex: return "primary index (" + Names(t.names) + ")";
       case K::Watermark:
-        return "watermark for " + Name(t.key) + " as " + (t.exprs.empty() ? std::string() : Expr(t.exprs[0], true));
+        return "watermark for " + Name(t.key) + " as " + (t.exprs.empty() ? std::string() : Expr(t.exprs[0]));
       case K::With:
         return "with (" +
                Join(t.options, ", ", [](const auto& kv) { return StringLit(kv.first) + " = " + StringLit(kv.second); }) +
@@ -683,7 +676,7 @@ class Printer {
                   return "foreign key" + name + " (" + Names(k.columns) + ")" +
                          (k.references ? " " + References(*k.references) : std::string());
                 case ast::Constraint::Kind::Check:
-                  return "check" + name + " (" + (k.check ? Expr(*k.check, true) : std::string()) + ")";
+                  return "check" + name + " (" + (k.check ? Expr(*k.check) : std::string()) + ")";
               }
               return {};
             },
@@ -691,12 +684,12 @@ class Printer {
               std::string out = ix.unique ? "unique index" : "index";
               if (ix.name) out += " " + Name(*ix.name);
               out += " (" + Join(ix.keys, ", ", [&](const ast::IndexKey& k) {
-                       std::string s = Expr(k.expr, true);
+                       std::string s = Expr(k.expr);
                        if (k.desc) s += " desc";
                        if (k.nulls_first) s += *k.nulls_first ? " nulls first" : " nulls last";
                        return s;
                      }) + ")";
-              if (ix.where) out += " where " + Expr(*ix.where, true);
+              if (ix.where) out += " where " + Expr(*ix.where);
               if (ix.method) out += " using " + Name(*ix.method);
               return out;
             },
@@ -715,10 +708,10 @@ class Printer {
     if (c.identity) a.push_back("identity");
     if (c.not_null) a.push_back(*c.not_null ? "not null" : "null");
     if (c.unique) a.push_back("unique");
-    if (c.default_value) a.push_back("default " + Expr(*c.default_value, true));
-    if (c.generated) a.push_back("generated always as (" + Expr(*c.generated, true) + ")" + (c.stored ? " stored" : ""));
+    if (c.default_value) a.push_back("default " + Expr(*c.default_value));
+    if (c.generated) a.push_back("generated always as (" + Expr(*c.generated) + ")" + (c.stored ? " stored" : ""));
     if (c.references) a.push_back(References(*c.references));
-    for (const auto& k : c.checks) a.push_back("check (" + Expr(k, true) + ")");
+    for (const auto& k : c.checks) a.push_back("check (" + Expr(k) + ")");
     if (c.collation) a.push_back("collate " + Name(*c.collation));
     if (c.comment) a.push_back("comment " + StringLit(*c.comment));
     if (c.renamed_from) a.push_back("renamed from " + Name(*c.renamed_from));
@@ -764,20 +757,35 @@ class Printer {
     return out;
   }
 
-  /// `e` with the parentheses it was written with. `tail`: no token of the
-  /// enclosing expression follows it (see Between below).
-  auto Expr(const ast::Expr& e, bool tail) -> std::string {
-    if (e.parenthesized) return "(" + Bare(e, true) + ")";
-    return Bare(e, tail);
-  }
+  // Expressions are printed with the parentheses the user wrote, plus those
+  // the parser needs to read the same tree back. The parser is ANTLR's
+  // precedence climbing: expr[m] reads a head (a primary, or a prefix
+  // operator and its operand) and then every postfix or binary operator of
+  // precedence >= m, each taking what was read so far as its left operand;
+  // the right operand of a binary operator of precedence q is read by
+  // expr[q + 1], that of a prefix operator by expr[its precedence]. So:
+  //   - an operand is bare only if the operators on its left spine are
+  //     >= the m of the expr[m] reading it, and
+  //   - an operand followed by an operator of precedence p is bare only if
+  //     none of the expr[...] still open at its end would take that operator.
+  // Two quirks of the grammar are handled on top: `not (` always reads as a
+  // call of a function named `not`, and in `x between a and b and c` the
+  // lower bound swallows `a and b`, so a between followed by an `and`
+  // operator is parenthesized. (The `and` of a later between cannot be
+  // taken that way: that between needs it.) A tree read from source never
+  // needs more than the parentheses it was written with.
 
-  /// Operand `e` of an operator that needs at least precedence `level` there.
-  auto Operand(const ast::Expr& e, int level, bool tail) -> std::string {
-    if (e.parenthesized) return Expr(e, tail);
-    // `a between b and c and d` is ambiguous to the parser (the middle bound
-    // may swallow `b and c`), so a between that is not last is parenthesized.
-    if (Level(e) < level || (e.kind == ast::Expr::Kind::Between && !tail)) return "(" + Bare(e, true) + ")";
-    return Bare(e, tail);
+  auto Expr(const ast::Expr& e) -> std::string { return Sub(e, 0, false, kDelimited).text; }
+
+  /// `e` read by expr[m] and followed by an operator of precedence `next`;
+  /// `and_follows`: an `and` follows later at the same bracket depth.
+  auto Sub(const ast::Expr& e, int m, bool and_follows, int next) -> Printed {
+    if (!e.parenthesized) {
+      auto bare = Bare(e, m, and_follows);
+      if (bare && bare->open > next) return *bare;
+    }
+    auto inner = Bare(e, 0, false);
+    return {"(" + (inner ? inner->text : std::string()) + ")", kClosed, false};
   }
 
   auto Qualified(const ast::Expr& e) -> std::string {
@@ -787,7 +795,7 @@ class Printer {
     return out + (e.quoted ? QuoteIdent(e.text) : e.text);
   }
 
-  auto Arg(size_t i, const ast::Expr& e) -> const ast::Expr& {
+  static auto Arg(size_t i, const ast::Expr& e) -> const ast::Expr& {
     static const ast::Expr kMissing{};
     return i < e.args.size() ? e.args[i] : kMissing;
   }
@@ -796,60 +804,92 @@ class Printer {
     std::string out;
     for (size_t i = from; i < items.size(); ++i) {
       if (i > from) out += ", ";
-      out += Expr(items[i], true);
+      out += Expr(items[i]);
     }
     return out;
   }
 
-  auto Bare(const ast::Expr& e, bool tail) -> std::string {
+  /// `e` without parentheses of its own, if expr[m] reads it back as `e`.
+  auto Bare(const ast::Expr& e, int m, bool and_follows) -> std::optional<Printed> {
     using K = ast::Expr::Kind;
     std::string no = e.negated ? "not " : "";
     switch (e.kind) {
-      case K::Number: return e.text;
-      case K::String: return StringLit(e.text);
-      case K::Bool: return Lower(e.text);
-      case K::Null: return "null";
-      case K::Interval: return "interval " + StringLit(e.text) + (e.op.empty() ? "" : " " + e.op);
-      case K::Column: return Qualified(e);
-      case K::Call: return Qualified(e) + "(" + List(e.args) + ")";
-      case K::Star: return "*";
-      case K::Unary: {
-        if (e.op == "not") return "not " + Operand(Arg(0, e), kNot, tail);
-        std::string operand = Operand(Arg(0, e), kSign, tail);
-        // `- -x` must not become the comment `--x`.
-        bool space = !operand.empty() && (operand[0] == '-' || operand[0] == '+');
-        return e.op + (space ? " " : "") + operand;
-      }
-      case K::Binary: {
-        int level = BinaryLevel(e.op);
-        return Operand(Arg(0, e), level, false) + " " + e.op + " " + Operand(Arg(1, e), level + 1, tail);
-      }
-      case K::IsNull: return Operand(Arg(0, e), kIsNull, false) + " is " + no + "null";
-      case K::IsBool: return Operand(Arg(0, e), kIsBool, false) + " is " + no + e.op;
-      case K::In: return Operand(Arg(0, e), kIn, false) + " " + no + "in (" + List(e.args, 1) + ")";
-      case K::Between:
-        return Operand(Arg(0, e), kBetween, false) + " " + no + "between " + Operand(Arg(1, e), kBetween + 1, false) +
-               " and " + Operand(Arg(2, e), kBetween + 1, tail);
-      case K::Like:
-        return Operand(Arg(0, e), kLike, false) + " " + no + e.op + " " + Operand(Arg(1, e), kLike + 1, tail);
+      case K::Number: return Printed{e.text};
+      case K::String: return Printed{StringLit(e.text)};
+      case K::Bool: return Printed{Lower(e.text)};
+      case K::Null: return Printed{"null"};
+      case K::Interval: return Printed{"interval " + StringLit(e.text) + (e.op.empty() ? "" : " " + e.op)};
+      case K::Column: return Printed{Qualified(e)};
+      case K::Call: return Printed{Qualified(e) + "(" + List(e.args) + ")"};
+      case K::Star: return Printed{"*"};
+      case K::List: return Printed{(e.op == "array" ? "array[" : "[") + List(e.args) + "]"};
       case K::Case: {
         std::string out = "case";
         size_t i = 0;
-        if (e.has_subject) out += " " + Expr(Arg(i++, e), true);
+        if (e.has_subject) out += " " + Expr(Arg(i++, e));
         size_t arms_end = e.args.size() - (e.has_else && !e.args.empty() ? 1 : 0);
-        for (; i + 1 < arms_end; i += 2)
-          out += " when " + Expr(Arg(i, e), true) + " then " + Expr(Arg(i + 1, e), true);
-        if (e.has_else && !e.args.empty()) out += " else " + Expr(e.args.back(), true);
-        return out + " end";
+        for (; i + 1 < arms_end; i += 2) out += " when " + Expr(Arg(i, e)) + " then " + Expr(Arg(i + 1, e));
+        if (e.has_else && !e.args.empty()) out += " else " + Expr(e.args.back());
+        return Printed{out + " end"};
       }
       case K::Cast: {
         std::string type = e.type.empty() ? std::string() : Type(e.type[0]);
-        if (e.op == "::") return Operand(Arg(0, e), kCastOp, false) + "::" + type;
-        return "cast(" + Expr(Arg(0, e), true) + " as " + type + ")";
+        if (e.op != "::") return Printed{"cast(" + Expr(Arg(0, e)) + " as " + type + ")"};
+        if (kCastOp < m) return std::nullopt;
+        auto x = Sub(Arg(0, e), m, and_follows, kCastOp);
+        return Printed{x.text + "::" + type, kClosed, x.top_and};
       }
-      case K::List: return (e.op == "array" ? "array[" : "[") + List(e.args) + "]";
+      case K::Unary: {  // a prefix operator: read at any m
+        bool is_not = e.op == "not";
+        auto x = Sub(Arg(0, e), is_not ? kNot : kSign, and_follows, kDelimited);
+        if (is_not && !x.text.empty() && x.text[0] == '(') {
+          // `not (` would read as a call: parenthesize the whole instead,
+          // which spares the operand its parentheses when an `and` made them.
+          if (and_follows) return std::nullopt;
+          return Printed{"not " + x.text, std::min(kNot, x.open), x.top_and};
+        }
+        // `- -x` must not become the comment `--x`.
+        bool space = is_not || (!x.text.empty() && (x.text[0] == '-' || x.text[0] == '+'));
+        return Printed{e.op + (space ? " " : "") + x.text, std::min(is_not ? kNot : kSign, x.open), x.top_and};
+      }
+      case K::Binary: {
+        int q = BinaryLevel(e.op);
+        if (q < m) return std::nullopt;
+        bool is_and = e.op == "and";
+        auto r = Sub(Arg(1, e), q + 1, and_follows, kDelimited);
+        auto l = Sub(Arg(0, e), m, and_follows || is_and || r.top_and, q);
+        return Printed{l.text + " " + e.op + " " + r.text, std::min(q + 1, r.open), is_and || l.top_and || r.top_and};
+      }
+      case K::IsNull:
+      case K::IsBool: {
+        int level = e.kind == K::IsNull ? kIsNull : kIsBool;
+        if (level < m) return std::nullopt;
+        auto x = Sub(Arg(0, e), m, and_follows, level);
+        return Printed{x.text + " is " + no + (e.kind == K::IsNull ? "null" : e.op), kClosed, x.top_and};
+      }
+      case K::In: {
+        if (kIn < m) return std::nullopt;
+        auto x = Sub(Arg(0, e), m, and_follows, kIn);
+        return Printed{x.text + " " + no + "in (" + List(e.args, 1) + ")", kClosed, x.top_and};
+      }
+      case K::Between: {
+        if (kBetween < m || and_follows) return std::nullopt;
+        auto hi = Sub(Arg(2, e), kBetween + 1, and_follows, kDelimited);
+        // The lower bound is read by a plain expr that stops at the `and`;
+        // anything looser than `in` gets parentheses to keep that obvious.
+        auto lo = Sub(Arg(1, e), kBetween + 1, false, kAnd);
+        auto x = Sub(Arg(0, e), m, and_follows, kBetween);
+        return Printed{x.text + " " + no + "between " + lo.text + " and " + hi.text, std::min(kBetween + 1, hi.open),
+                       x.top_and};
+      }
+      case K::Like: {
+        if (kLike < m) return std::nullopt;
+        auto r = Sub(Arg(1, e), kLike + 1, and_follows, kDelimited);
+        auto x = Sub(Arg(0, e), m, and_follows || r.top_and, kLike);
+        return Printed{x.text + " " + no + e.op + " " + r.text, std::min(kLike + 1, r.open), x.top_and || r.top_and};
+      }
     }
-    return {};
+    return std::nullopt;
   }
 
   const ast::File& file_;
