@@ -75,7 +75,7 @@ references : REFERENCES qname (LPAREN identList RPAREN)? fkAction* ;
 fkAction : ON (DELETE | UPDATE) refAction ;
 refAction : CASCADE | RESTRICT | SET NULL_ | SET DEFAULT | NO ACTION ;
 
-enumDecl : ENUM qname LPAREN sep* STRING (sep* COMMA sep* STRING)* sep* RPAREN enumAttr* ;
+enumDecl : ENUM qname LPAREN (STRING (COMMA STRING)*)? RPAREN enumAttr* ;
 enumAttr : COMMENT STRING | RENAMED FROM ident ;
 
 viewDecl : MATERIALIZED? VIEW qname AS viewBody viewAttr* ;
@@ -146,7 +146,7 @@ primary
   | INTERVAL STRING ident?                                           # intervalLit
   | CASE expr? caseWhen+ (ELSE expr)? END                            # caseExpr
   | CAST LPAREN expr AS typeRef RPAREN                               # castExpr
-  | qname LPAREN (STAR | expr (COMMA expr)*)? RPAREN                 # callExpr
+  | funcName LPAREN (STAR | expr (COMMA expr)*)? RPAREN              # callExpr
   | LBRACK (expr (COMMA expr)*)? RBRACK                              # listExpr
   | ARRAY LBRACK (expr (COMMA expr)*)? RBRACK                        # arrayExpr
   | qname                                                            # nameExpr
@@ -155,6 +155,20 @@ primary
 caseWhen : WHEN expr THEN expr ;
 
 qname : ident (DOT ident)? ;
+
+// A function name: any name but the keywords that start an expression of
+// their own (`not (x)` is a negation, not a call of "not").
+funcName : (funcIdent DOT)? funcIdent ;
+funcIdent
+  : IDENT | QIDENT
+  | IMPORT | SCHEMA | TABLE | VIEW | MATERIALIZED | ENUM | MIXIN | INCLUDE | LET | FOR
+  | DEPENDS | ON | UNION | ALL | DEFAULT | PRIMARY | KEY | UNIQUE
+  | REFERENCES | DELETE | UPDATE | CASCADE | RESTRICT | SET | NO | ACTION | CHECK | IDENTITY
+  | GENERATED | ALWAYS | STORED | COMMENT | RENAMED | FROM | FOREIGN | INDEX | WHERE | USING
+  | ASC | DESC | NULLS | FIRST | LAST | POSTGRES | SNOWFLAKE | FIREBOLT | FLINK | PIPE
+  | MAP | ROW | STRUCT | WITH | WITHOUT | TIME | ZONE | PRECISION | VARYING | COLLATE
+  | PARTITION | BY | CLUSTER | WATERMARK | TYPE | INTO
+  ;
 identList : ident (COMMA ident)* ;
 
 // Every keyword is also usable as a name; only the punctuation is reserved.
@@ -282,6 +296,8 @@ SLASH : '/' ;
 PERCENT : '%' ;
 
 RAW : '"""' .*? '"""' ;
+// Unterminated literals get a token of their own so the error says so.
+UNTERMINATED_RAW : '"""' ~["]* ;
 QIDENT : '"' ( ~["\r\n] | '""' )* '"' ;
 STRING : '\'' ( ~['] | '\'\'' )* '\'' ;
 NUMBER : [0-9]+ ('.' [0-9]+)? ([eE] [+-]? [0-9]+)? ;

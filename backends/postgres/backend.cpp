@@ -16,6 +16,22 @@ class PostgresBackend final : public target::Backend {
   auto SameExpression(const std::string& a, const std::string& b) const -> bool override {
     return a == b || NormalizeExpr(a) == NormalizeExpr(b);
   }
+  auto ExpressionNames(const std::string& expr) const -> std::vector<std::string> override {
+    std::vector<std::string> out;
+    for (const auto& t : IdentifierTokens(expr)) out.push_back(t.name);
+    return out;
+  }
+  auto RenameInExpression(const std::string& expr, const std::string& from, const std::string& to) const
+      -> std::string override {
+    std::string out;
+    size_t at = 0;
+    for (const auto& t : IdentifierTokens(expr)) {
+      if (t.name != from) continue;
+      out += expr.substr(at, t.offset - at) + QuoteIdent(to);
+      at = t.offset + t.length;
+    }
+    return out + expr.substr(at);
+  }
   auto Emit(const plan::Plan& plan, diag::Engine& diags) const -> std::optional<target::Script> override {
     return postgres::Emit(plan, diags);
   }

@@ -186,7 +186,12 @@ struct Emitter {
     // The body names relations as written; resolve them in the view's own
     // schema first, as the checker did when it found the view's dependencies.
     std::string path = c.schema == "public" ? "" : "SET LOCAL search_path TO " + QuoteIdent(c.schema) + ", public;\n";
-    Put(path + "CREATE " + kind + " " + name + " AS\n" + c.view.definition + ";");
+    std::string reset = path.empty() ? "" : "\nRESET search_path;";
+    // A body that ends in a line comment would swallow the semicolon.
+    const std::string& body = c.view.definition;
+    size_t last_line = body.rfind('\n');
+    bool comment_at_end = body.find("--", last_line == std::string::npos ? 0 : last_line) != std::string::npos;
+    Put(path + "CREATE " + kind + " " + name + " AS\n" + body + (comment_at_end ? "\n;" : ";") + reset);
     if (c.view.comment) Put(CommentSql(kind, name, c.view.comment));
   }
   void operator()(const DropView& c) {

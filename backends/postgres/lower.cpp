@@ -67,12 +67,12 @@ auto IndexNameAddition(const std::vector<std::string>& cols) -> std::string {
 
 /// Columns an expression mentions, distinct, in order of appearance.
 void ColumnsOf(const ast::Expr& e, std::vector<std::string>& out) {
-  if (e.kind == ast::Expr::Kind::Column && e.qualifier.empty()) {
+  if (e.kind == ast::Expr::Kind::Column) {  // Postgres counts `t.a` like `a`
     static const std::set<std::string> niladic = {"current_timestamp", "current_date", "current_time",
                                                   "localtimestamp", "localtime", "current_user", "session_user",
                                                   "user", "current_role", "current_catalog", "current_schema"};
     std::string n = Fold(model::Name{e.text, e.quoted});
-    if (!e.quoted && niladic.count(n)) return;
+    if (!e.quoted && e.qualifier.empty() && niladic.count(n)) return;
     if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
     return;
   }
@@ -198,7 +198,7 @@ class Lowerer {
     }
     if (lossy)
       diags_.Emit(diag::Kind::LossyTypeMapping, col.range,
-                  "column '" + col.name.text + "' of type " + t.Describe() + " is stored as jsonb on postgres [TY101]");
+                  "column '" + col.name.text + "' of type " + t.Describe() + " is stored as jsonb on postgres");
     const model::Type* base = &t;
     while (base->kind == model::Type::Kind::Array) base = &base->elems[0];
     if (base->kind == model::Type::Kind::Enum)
@@ -219,7 +219,20 @@ class Lowerer {
       CheckLength(col.name, c.range);
       LowerType(c, col);
       col.not_null = c.not_null;
-      if (c.default_value) col.default_expr = RenderExpr(*c.default_value);
+      if (c.default_value) {
+        col.default_expr = RenderExpr(*c.default_value);
+        // DEFAULT takes Postgres's restricted b_expr: boolean operators, IS,
+        // IN, LIKE and BETWEEN must be parenthesized there.
+        using EK = ast::Expr::Kind;
+        const auto& d = *c.default_value;
+        if ((d.kind == EK::Unary && d.op == "not") || (d.kind == EK::Binary && (d.op == "and" || d.op == "or")) ||
+            d.kind == EK::IsNull || d.kind == EK::IsBool || d.kind == EK::In || d.kind == EK::Between ||
+            d.kind == EK::Like)
+          col.default_expr = "(" + *col.default_expr + ")";
+        // An array literal takes the column's type: ARRAY[] alone has none.
+        if (c.default_value->kind == ast::Expr::Kind::List && !col.type.empty())
+          *col.default_expr += "::" + col.type;
+      }
       if (c.identity) {
         col.identity = "by default";
         ns.Choose(out.name, col.name, "seq", true, false);

@@ -37,6 +37,13 @@ auto RenderExpr(const ast::Expr& e) -> std::string;
 /// outside literals normalised, synonyms (CURRENT_TIMESTAMP = now()) unified.
 auto NormalizeExpr(std::string_view sql) -> std::string;
 
+/// An SQL expression's tokens that are identifiers: (byte offset, length, folded name).
+struct IdentToken {
+  size_t offset, length;
+  std::string name;
+};
+auto IdentifierTokens(std::string_view sql) -> std::vector<IdentToken>;
+
 auto Lower(const model::Realm& realm, diag::Engine& diags) -> std::optional<catalog::Catalog>;
 auto Emit(const plan::Plan& plan, diag::Engine& diags) -> std::optional<target::Script>;
 auto Render(const plan::Plan& plan, const target::Script& script) -> std::string;

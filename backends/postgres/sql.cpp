@@ -111,20 +111,21 @@ auto Render(const ast::Expr& e) -> std::string {
         return up;
       }
       std::string name = e.quoted ? e.text : LowerAscii(e.text);
-      std::string out = e.qualifier.empty() ? "" : QuoteIdent(LowerAscii(e.qualifier)) + ".";
+      std::string out = e.qualifier.empty() ? "" : QuoteIdent(e.qualifier_quoted ? e.qualifier : LowerAscii(e.qualifier)) + ".";
       return out + QuoteIdent(name);
     }
     case K::Call: {
       std::string name = e.quoted ? QuoteIdent(e.text) : LowerAscii(e.text);
       if (!e.quoted && name != QuoteIdent(name) && !Keywords().count(name)) name = QuoteIdent(name);
-      std::string out = e.qualifier.empty() ? "" : QuoteIdent(LowerAscii(e.qualifier)) + ".";
+      std::string out = e.qualifier.empty() ? "" : QuoteIdent(e.qualifier_quoted ? e.qualifier : LowerAscii(e.qualifier)) + ".";
       out += name + "(";
       for (size_t i = 0; i < e.args.size(); ++i) out += (i ? ", " : "") + Render(e.args[i]);
       return out + ")";
     }
     case K::Star: return "*";
     case K::Unary:
-      if (e.op == "not") return "NOT " + Child(e.args[0], 3, true);
+      // NOT binds looser than comparisons; parentheses make that plain to read.
+      if (e.op == "not") return "NOT " + (Precedence(e.args[0]) < 12 ? "(" + Render(e.args[0]) + ")" : Render(e.args[0]));
       return e.op + Child(e.args[0], 10, true);
     case K::Binary: {
       int p = Precedence(e);
@@ -258,6 +259,50 @@ auto TypeName(const model::Type& t, std::string& error, bool& lossy) -> std::str
 }
 
 auto RenderExpr(const ast::Expr& e) -> std::string { return Render(e); }
+
+auto IdentifierTokens(std::string_view sql) -> std::vector<IdentToken> {
+  std::vector<IdentToken> out;
+  size_t i = 0, n = sql.size();
+  auto ident_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || (c & 0x80); };
+  while (i < n) {
+    char c = sql[i];
+    if (c == '\'') {  // a string literal; '' is an escaped quote
+      for (++i; i < n; ++i)
+        if (sql[i] == '\'') {
+          if (i + 1 < n && sql[i + 1] == '\'') ++i;
+          else break;
+        }
+      ++i;
+    } else if (c == '"') {
+      size_t start = i;
+      std::string name;
+      for (++i; i < n; ++i) {
+        if (sql[i] == '"') {
+          if (i + 1 < n && sql[i + 1] == '"') {
+            name += '"';
+            ++i;
+            continue;
+          }
+          break;
+        }
+        name += sql[i];
+      }
+      ++i;
+      out.push_back({start, i - start, name});
+    } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80)) {
+      size_t start = i;
+      while (i < n && ident_char(sql[i])) ++i;
+      bool after_cast = start >= 2 && sql[start - 1] == ':' && sql[start - 2] == ':';
+      bool call = i < n && sql[i] == '(';
+      if (!after_cast && !call) out.push_back({start, i - start, LowerAscii(std::string(sql.substr(start, i - start)))});
+    } else if (std::isdigit(static_cast<unsigned char>(c))) {
+      while (i < n && (std::isalnum(static_cast<unsigned char>(sql[i])) || sql[i] == '.')) ++i;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
 
 auto NormalizeExpr(std::string_view sql) -> std::string {
   std::string out;

@@ -80,6 +80,7 @@ class Checker {
     for (auto& p : pending_tables_) BuildTable(p);
     for (auto& fk : pending_fks_) ResolveForeignKey(fk);
     for (auto& v : pending_views_) BuildView(v);
+    for (const auto* pipe : pending_pipes_) ResolvePipe(*pipe);
     for (auto& p : pending_tables_) CheckRenames(p);
     if (diags_.has_errors()) return std::nullopt;
     return std::move(realm_);
@@ -130,6 +131,10 @@ class Checker {
   }
 
   void CheckInterpolation(const ast::Name& n) {
+    if (n.text.empty()) {
+      diags_.Emit(Kind::EmptyName, n.range);
+      return;
+    }
     if (n.quoted) return;
     auto pos = n.text.find("${");
     if (pos == std::string::npos) return;
@@ -440,7 +445,15 @@ class Checker {
       for (const auto& item : b.items)
         if (item.kind == ast::TargetItem::Kind::Type && item.type) {
           bool type_ok = true;
-          col.type_for_target[b.target] = ResolveType(*item.type, p.schema, type_ok);
+          model::Type pinned = ResolveType(*item.type, p.schema, type_ok);
+          // A pinned type is the target's own: `json` stays json on Postgres,
+          // where the portable json would become jsonb.
+          if (pinned.kind == model::Type::Kind::Json && b.target == "postgres" && item.type->name == "json") {
+            pinned.kind = model::Type::Kind::Native;
+            pinned.native = "json";
+            pinned.native_targets = {"postgres"};
+          }
+          col.type_for_target[b.target] = pinned;
         }
     }
     if (c.identity) {
@@ -467,7 +480,10 @@ class Checker {
                        const std::function<bool(source::SourceRange)>& note_pk) {
     model::Constraint mk;
     mk.range = k.range;
-    if (k.name) mk.name = model::FromAst(*k.name);
+    if (k.name) {
+      CheckInterpolation(*k.name);
+      mk.name = model::FromAst(*k.name);
+    }
     for (const auto& n : k.columns) {
       CheckColumnExists(n, p);
       mk.columns.push_back(model::FromAst(n));
@@ -495,6 +511,7 @@ class Checker {
 
   void AddForeignKey(const PendingTable& p, std::vector<Name> columns, std::vector<source::SourceRange> col_ranges,
                      const ast::References& r, std::optional<Name> name, source::SourceRange range, bool from_column) {
+    // Column-level keys are added while the columns are built; table-level ones after.
     model::Constraint mk;
     mk.kind = model::Constraint::Kind::ForeignKey;
     mk.name = std::move(name);
@@ -509,13 +526,14 @@ class Checker {
       mk.ref_columns.push_back(model::FromAst(c));
       ref_ranges.push_back(c.range);
     }
-    for (const auto& a : {r.on_delete, r.on_update})
-      if (a == "set null")
+    for (const auto& [event, action] : {std::pair{"delete", r.on_delete}, std::pair{"update", r.on_update}})
+      if (action == "set null")
         for (size_t i = 0; i < mk.columns.size(); ++i)
           for (const auto& col : Table(p).columns)
-            if (col.name == mk.columns[i] && col.not_null && !from_column)
-              diags_.Emit(Kind::BadReferentialAction, range,
-                          "'on delete set null' cannot work: column '" + col.name.text + "' is not null");
+            if (col.name == mk.columns[i] && col.not_null)
+              diags_.Emit(Kind::BadReferentialAction, r.range,
+                          std::string("'on ") + event + " set null' cannot work: column '" + col.name.text + "' is not null")
+                  .hint = "make the column nullable, or choose another action";
     Table(p).constraints.push_back(std::move(mk));
     PendingFk fk{p.schema, p.table, Table(p).constraints.size() - 1, r.table.range, ref_ranges, from_column};
     (void)col_ranges;
@@ -680,8 +698,9 @@ class Checker {
   }
 
   void CheckExprColumns(const ast::Expr& e, const PendingTable& p) {
-    if (e.kind == ast::Expr::Kind::Column && e.qualifier.empty()) {
-      if (!e.quoted && IsNiladicFunction(e.text)) return;
+    if (e.kind == ast::Expr::Kind::Column &&
+        (e.qualifier.empty() || model::Name{e.qualifier, e.qualifier_quoted} == Table(p).name)) {
+      if (!e.quoted && e.qualifier.empty() && IsNiladicFunction(e.text)) return;
       CheckColumnExists(ast::Name{e.text, e.quoted, e.range}, p);
       return;
     }
@@ -709,6 +728,7 @@ class Checker {
     bool stringy = t.kind == TK::Text || t.kind == TK::Varchar || t.kind == TK::Char;
     switch (lit->kind) {
       case EK::Number: {
+        if (stringy) return;  // Postgres casts a number to text on assignment
         if (!numeric) {
           fail(lit->text);
           return;
@@ -1044,7 +1064,31 @@ class Checker {
       }
     }
     if (!has_into) diags_.Emit(Kind::BadTargetOption, p.range, "pipe '" + p.name.name.text + "' needs 'into TABLE'");
+    pending_pipes_.push_back(&p);
     if (!has_from) diags_.Emit(Kind::BadTargetOption, p.range, "pipe '" + p.name.name.text + "' needs 'from '@stage''");
+  }
+
+  /// A pipe loads into a declared table (of its own schema, or qualified).
+  void ResolvePipe(const ast::Pipe& p) {
+    std::optional<ast::Name> block;
+    size_t from = 0;
+    for (auto& [k, info] : schemas_)
+      for (auto& [n, o] : info.objects)
+        if (o.what == "pipe" && o.range.line == p.name.name.range.line && o.range.col == p.name.name.range.col &&
+            o.range.file == p.name.name.range.file)
+          from = info.index;
+    for (const auto& item : p.items) {
+      if (item.kind != ast::TargetItem::Kind::Into || !item.into) continue;
+      model::TableRef ref{item.into->schema ? std::optional<Name>(model::FromAst(*item.into->schema)) : std::nullopt,
+                          model::FromAst(item.into->name)};
+      if (FindTable(ref, from).second) continue;
+      std::vector<std::string> names;
+      for (auto& [key, info] : schemas_)
+        for (auto& [n, o] : info.objects)
+          if (o.what == "table") names.push_back(n);
+      diags_.Emit(Kind::UnknownTable, item.into->range, item.into->name.text).hint =
+          diag::DidYouMean(ref.name.key(), names);
+    }
   }
 
   static auto KindWord(ast::TargetItem::Kind k) -> std::string {
@@ -1068,6 +1112,7 @@ class Checker {
   std::vector<PendingTable> pending_tables_;
   std::vector<PendingView> pending_views_;
   std::vector<PendingFk> pending_fks_;
+  std::vector<const ast::Pipe*> pending_pipes_;
   std::map<size_t, std::map<std::string, std::pair<source::SourceRange, std::string>>> relation_names_;
 };
 

@@ -95,9 +95,25 @@ class Differ {
         ObjectName self{s.name, t.name};
         rename_table(self);
         t.name = self.name;
-        if (auto it = column_renames.find(self); it != column_renames.end())
+        if (auto it = column_renames.find(self); it != column_renames.end()) {
           for (auto& c : t.columns)
             if (auto r = it->second.find(c.name); r != it->second.end()) c.name = r->second;
+          // The database rewrites the table's own expressions with the new names.
+          for (const auto& [old_name, new_name] : it->second) {
+            auto rename = [&](std::string& e) { e = backend_.RenameInExpression(e, old_name, new_name); };
+            for (auto& c : t.columns) {
+              if (c.default_expr) rename(*c.default_expr);
+              if (c.generated) rename(*c.generated);
+            }
+            for (auto& k : t.constraints)
+              if (k.kind == catalog::Constraint::Kind::Check) rename(k.check);
+            for (auto& ix : t.indexes) {
+              for (auto& key : ix.keys)
+                if (key.column.empty()) rename(key.expression);
+              if (ix.where) rename(*ix.where);
+            }
+          }
+        }
         for (auto& k : t.constraints) {
           rename_cols(self, k.columns);
           if (k.kind == catalog::Constraint::Kind::ForeignKey) {
@@ -192,7 +208,31 @@ class Differ {
     return !a || backend_.SameExpression(*a, *b);
   }
 
+  /// Does `expr` mention column `col`?
+  auto Mentions(const std::string& expr, const std::string& col) const -> bool {
+    auto names = backend_.ExpressionNames(expr);
+    return std::find(names.begin(), names.end(), col) != names.end();
+  }
+
+  /// Generated columns that must be dropped and added again: their expression
+  /// changed, or a column they are computed from changes type (Postgres
+  /// cannot alter the type of a column a generated column reads).
+  auto RebuiltColumns(const catalog::Table& cur, const catalog::Table& want) const -> std::set<std::string> {
+    std::set<std::string> retyped, out;
+    for (const auto& c : want.columns)
+      if (const auto* old = cur.FindColumn(c.name); old && old->type != c.type) retyped.insert(c.name);
+    for (const auto& c : want.columns) {
+      const auto* old = cur.FindColumn(c.name);
+      if (!old || !old->generated || !c.generated) continue;
+      bool reads_retyped = std::any_of(retyped.begin(), retyped.end(),
+                                       [&](const std::string& r) { return r != c.name && Mentions(*old->generated, r); });
+      if (!SameExpr(old->generated, c.generated) || reads_retyped) out.insert(c.name);
+    }
+    return out;
+  }
+
   void DiffTable(const std::string& schema, const catalog::Table& cur, const catalog::Table& want) {
+    std::set<std::string> rebuilt = RebuiltColumns(cur, want);
     // Columns.
     for (const auto& c : want.columns) {
       const catalog::Column* old = cur.FindColumn(c.name);
@@ -209,6 +249,13 @@ class Differ {
       if (old->comment != c.comment) k = k | ChangeKind::Comment;
       if (old->collation != c.collation) k = k | ChangeKind::Collation;
       if (k == ChangeKind::None) continue;
+      if (rebuilt.count(c.name)) {
+        std::string why = SameExpr(old->generated, c.generated) ? "a column it is computed from changes type"
+                                                                 : "its generation expression changed";
+        Add(DropColumn{schema, want.name, *old}, c.src, why);
+        Add(AddColumn{schema, want.name, c}, c.src, why);
+        continue;
+      }
       if (Is(k, ChangeKind::Generated) && c.generated) {
         if (!old->generated) {
           diags_.Emit(diag::Kind::UnsupportedChange, c.src,
@@ -217,26 +264,59 @@ class Differ {
               .hint = "add the generated column under a new name, move readers to it, then drop the old column";
           continue;
         }
-        // A changed generation expression: the values are derived, so drop
-        // and add the column again (Postgres cannot alter the expression).
-        Add(DropColumn{schema, want.name, *old}, c.src, "its generation expression changed");
-        Add(AddColumn{schema, want.name, c}, c.src, "its generation expression changed");
-        continue;
       }
       Add(AlterColumn{schema, want.name, *old, c, k}, c.src);
     }
     for (const auto& c : cur.columns)
       if (!want.FindColumn(c.name)) Add(DropColumn{schema, want.name, c}, want.src);
 
+    // Checks and expression indexes over a column that changes type may no
+    // longer apply to the new type, and a rebuilt column loses its keys and
+    // indexes: drop them first and create them again from the desired state.
+    catalog::Table base = cur;
+    std::set<std::string> retyped;
+    for (const auto& c : want.columns)
+      if (const auto* old = cur.FindColumn(c.name); old && old->type != c.type && !rebuilt.count(c.name))
+        retyped.insert(c.name);
+    if (!rebuilt.empty() || !retyped.empty()) {
+      auto any_of = [&](const std::set<std::string>& set, const std::vector<std::string>& cols,
+                        const std::vector<std::string>& exprs) {
+        for (const auto& r : set) {
+          if (std::find(cols.begin(), cols.end(), r) != cols.end()) return true;
+          for (const auto& e : exprs)
+            if (Mentions(e, r)) return true;
+        }
+        return false;
+      };
+      std::string why_rebuilt = "a column it uses is dropped and added again";
+      std::string why_retyped = "a column it uses changes type";
+      std::erase_if(base.constraints, [&](const catalog::Constraint& k) {
+        bool check = k.kind == catalog::Constraint::Kind::Check;
+        std::vector<std::string> exprs = check ? std::vector<std::string>{k.check} : std::vector<std::string>{};
+        bool gone = any_of(rebuilt, k.columns, exprs);
+        bool stale = check && any_of(retyped, {}, exprs);
+        if (gone || stale) Add(DropConstraint{schema, want.name, k}, want.src, gone ? why_rebuilt : why_retyped);
+        return gone || stale;
+      });
+      std::erase_if(base.indexes, [&](const catalog::Index& ix) {
+        std::vector<std::string> cols, exprs;
+        for (const auto& key : ix.keys) (key.column.empty() ? exprs : cols).push_back(key.column.empty() ? key.expression : key.column);
+        if (ix.where) exprs.push_back(*ix.where);
+        bool gone = any_of(rebuilt, cols, exprs);
+        bool stale = any_of(retyped, {}, exprs);
+        if (gone || stale) Add(DropIndex{schema, want.name, ix}, want.src, gone ? why_rebuilt : why_retyped);
+        return gone || stale;
+      });
+    }
     // Constraints: by name, then unmatched pairs with the same definition are renames.
-    DiffNamed(cur.constraints, want.constraints,
+    DiffNamed(base.constraints, want.constraints,
               [&](const catalog::Constraint& a, const catalog::Constraint& b) { return SameConstraint(a, b); },
               [&](const catalog::Constraint& k) { Add(AddConstraint{schema, want.name, k}, k.src); },
               [&](const catalog::Constraint& k) { Add(DropConstraint{schema, want.name, k}, want.src); },
               [&](const catalog::Constraint& a, const catalog::Constraint& b) {
                 Add(RenameConstraint{schema, want.name, a.name, b.name}, b.src);
               });
-    DiffNamed(cur.indexes, want.indexes, [&](const catalog::Index& a, const catalog::Index& b) { return SameIndex(a, b); },
+    DiffNamed(base.indexes, want.indexes, [&](const catalog::Index& a, const catalog::Index& b) { return SameIndex(a, b); },
               [&](const catalog::Index& ix) { Add(CreateIndex{schema, want.name, ix}, ix.src); },
               [&](const catalog::Index& ix) { Add(DropIndex{schema, want.name, ix}, want.src); },
               [&](const catalog::Index& a, const catalog::Index& b) { Add(RenameIndex{schema, a.name, b.name}, b.src); });
@@ -369,6 +449,7 @@ class Differ {
 
   void DiffViews() {
     std::set<ObjectName> recreate;  // views dropped in from_ and created from to_
+    std::vector<ObjectName> comment_changed;
     std::set<ObjectName> changed_relations = ChangedRelations();
     for (const auto& s : to_.schemas) {
       for (const auto& v : s.views) {
@@ -382,9 +463,7 @@ class Differ {
           recreate.insert({s.name, v.name});
           changed_relations.insert({s.name, v.name});
         } else if (cur->comment != v.comment) {
-          Add(SetComment{v.materialized ? SetComment::On::MaterializedView : SetComment::On::View, s.name, v.name,
-                         cur->comment, v.comment},
-              v.src);
+          comment_changed.push_back({s.name, v.name});
         }
       }
     }
@@ -422,6 +501,14 @@ class Differ {
         }
       }
     for (const auto& n : created_views_) Add(CreateView{n.schema, *to_.FindView(n)}, to_.FindView(n)->src);
+    // A recreated view gets its comment with CREATE; the others get COMMENT.
+    for (const auto& n : comment_changed) {
+      if (recreate.count(n)) continue;
+      const catalog::View* v = to_.FindView(n);
+      Add(SetComment{v->materialized ? SetComment::On::MaterializedView : SetComment::On::View, n.schema, n.name,
+                     from_.FindView(n)->comment, v->comment},
+          v->src);
+    }
   }
 
   /// Tables whose shape changes in a way a reading view cannot survive.
@@ -593,6 +680,37 @@ class Differ {
             }
           },
           changes_[i].op);
+    }
+    // Keys, checks and indexes come after the columns they are built on, and
+    // a rebuilt generated column after the type changes it reads.
+    for (size_t i = 0; i < changes_.size(); ++i) {
+      const Op& op = changes_[i].op;
+      std::string table;
+      std::vector<std::string> cols, exprs;
+      if (auto* ak = std::get_if<AddConstraint>(&op)) {
+        table = ak->table;
+        cols = ak->constraint.columns;
+        if (ak->constraint.kind == catalog::Constraint::Kind::Check) exprs.push_back(ak->constraint.check);
+      } else if (auto* ci = std::get_if<CreateIndex>(&op)) {
+        table = ci->table;
+        for (const auto& k : ci->index.keys) (k.column.empty() ? exprs : cols).push_back(k.column.empty() ? k.expression : k.column);
+        if (ci->index.where) exprs.push_back(*ci->index.where);
+      } else if (auto* ac = std::get_if<AddColumn>(&op); ac && ac->column.generated) {
+        table = ac->table;
+        exprs.push_back(*ac->column.generated);
+      } else {
+        continue;
+      }
+      for (const auto& e : exprs)
+        for (const auto& n : backend_.ExpressionNames(e)) cols.push_back(n);
+      for (size_t j : table_changes[{SchemaOf(op), table}]) {
+        if (j == i) continue;
+        std::string col;
+        if (auto* a = std::get_if<AddColumn>(&changes_[j].op)) col = a->column.name;
+        else if (auto* a2 = std::get_if<AlterColumn>(&changes_[j].op)) col = a2->to.name;
+        else if (auto* a3 = std::get_if<RenameColumn>(&changes_[j].op)) col = a3->to;
+        if (!col.empty() && std::find(cols.begin(), cols.end(), col) != cols.end()) edge(j, i);
+      }
     }
     // Everything on a renamed table comes after its rename.
     for (size_t i = 0; i < changes_.size(); ++i)

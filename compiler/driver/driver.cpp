@@ -104,6 +104,24 @@ auto ReadSnapshot(const std::string& path, Session& s) -> std::optional<catalog:
   return c;
 }
 
+void ForgetSource(catalog::Catalog& c) {
+  for (auto& sch : c.schemas) {
+    sch.src = {};
+    for (auto& t : sch.tables) {
+      t.src = {};
+      t.renamed_from.reset();
+      for (auto& col : t.columns) {
+        col.src = {};
+        col.renamed_from.reset();
+      }
+      for (auto& k : t.constraints) k.src = {};
+      for (auto& ix : t.indexes) ix.src = {};
+    }
+    for (auto& v : sch.views) v.src = {};
+    for (auto& e : sch.enums) e.src = {};
+  }
+}
+
 /// A catalog from a source spec: "empty", a snapshot file, git:REV (the same
 /// paths at that revision), or .schema paths.
 auto LoadCatalog(const std::string& spec, const std::vector<std::string>& paths, const target::Backend& backend,
@@ -129,16 +147,6 @@ auto LoadCatalog(const std::string& spec, const std::vector<std::string>& paths,
     auto realm = Compile(paths, *git, s);
     if (!realm) return std::nullopt;
     c = backend.Lower(*realm, s.diags);
-    // A source range from another revision must not point into today's files.
-    if (c)
-      for (auto& sch : c->schemas) {
-        sch.src = {};
-        for (auto& t : sch.tables) {
-          t.src = {};
-          t.renamed_from.reset();
-          for (auto& col : t.columns) col.renamed_from.reset();
-        }
-      }
   } else if (IsSnapshotPath(spec)) {
     c = ReadSnapshot(spec, s);
   } else {
@@ -148,6 +156,9 @@ auto LoadCatalog(const std::string& spec, const std::vector<std::string>& paths,
     if (!realm) return std::nullopt;
     c = backend.Lower(*realm, s.diags);
   }
+  // The current state is a state, not source: no locations into the
+  // desired files (or another revision) and no pending renames.
+  if (c) ForgetSource(*c);
   if (c && c->target != backend.Name()) {
     s.diags.Emit(diag::Kind::MixedTargets, {},
                  "the catalog '" + spec + "' is for " + c->target + ", not " + std::string(backend.Name()));

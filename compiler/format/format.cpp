@@ -210,6 +210,8 @@ struct Printed {
   std::string text;
   int open = kClosed;    // an operator of this precedence or tighter that follows is read into it
   bool top_and = false;  // holds an `and` operator outside any brackets
+  bool open_unit = false;  // ends with `interval '...'` without a unit, which takes a following word as its unit
+  bool open_end = false;   // ends with a case whose `end` that interval can take
 };
 
 class Printer {
@@ -221,7 +223,12 @@ class Printer {
     }
     for (const auto& c : file.comments) {
       Note n;
-      n.text = NormalizeNewlines(c.text);
+      // Comment text is kept as written, but for CR LF and trailing blanks.
+      auto lines = Split(NormalizeNewlines(c.text), '\n');
+      for (size_t i = 0; i < lines.size(); ++i) {
+        if (i) n.text += '\n';
+        n.text += lines[i].substr(0, lines[i].find_last_not_of(" \t\f") + 1);
+      }
       n.start = Start(c.range);
       n.end_line = c.range.line + static_cast<uint32_t>(std::count(n.text.begin(), n.text.end(), '\n'));
       n.is_line = n.text.rfind("--", 0) == 0;
@@ -360,7 +367,7 @@ class Printer {
   }
 
   /// Whether the code at `r` starts with a quoted identifier (after any
-  /// opening parentheses): the AST keeps qualifiers without their quoting.
+  /// opening parentheses): a type's schema is kept without its quoting.
   auto StartsQuoted(const SourceRange& r) const -> bool {
     if (!text_ || !r.valid()) return false;
     size_t off = Offset(Start(r));
@@ -684,7 +691,7 @@ class Printer {
               std::string out = ix.unique ? "unique index" : "index";
               if (ix.name) out += " " + Name(*ix.name);
               out += " (" + Join(ix.keys, ", ", [&](const ast::IndexKey& k) {
-                       std::string s = Expr(k.expr);
+                       std::string s = Guard(Sub(k.expr, 0, false, kDelimited), k.expr, k.desc ? " desc" : "").text;
                        if (k.desc) s += " desc";
                        if (k.nulls_first) s += *k.nulls_first ? " nulls first" : " nulls last";
                        return s;
@@ -768,10 +775,10 @@ class Printer {
   //     >= the m of the expr[m] reading it, and
   //   - an operand followed by an operator of precedence p is bare only if
   //     none of the expr[...] still open at its end would take that operator.
-  // Two quirks of the grammar are handled on top: `not (` always reads as a
-  // call of a function named `not`, and in `x between a and b and c` the
-  // lower bound swallows `a and b`, so a between followed by an `and`
-  // operator is parenthesized. (The `and` of a later between cannot be
+  // Two quirks of the grammar are handled on top: `not -x` reads as a column
+  // named `not` minus x, so a signed operand of `not` is parenthesized; and
+  // in `x between a and b and c` the lower bound swallows `a and b`, so a
+  // between followed by an `and` operator is parenthesized. (The `and` of a later between cannot be
   // taken that way: that between needs it.) A tree read from source never
   // needs more than the parentheses it was written with.
 
@@ -784,14 +791,34 @@ class Printer {
       auto bare = Bare(e, m, and_follows);
       if (bare && bare->open > next) return *bare;
     }
+    return Paren(e);
+  }
+
+  /// `x`, printed from `e`, as followed by `follow` (a space and a word...).
+  /// A unit-less interval at its end takes that word as its unit when what
+  /// comes after the word still reads: `interval '5' not in (1)`,
+  /// `interval '5' desc`, `interval '5' and -1`.
+  /// After a case ending so, `end` is read as that unit and the case goes
+  /// on: anything that follows is at risk.
+  auto Guard(Printed x, const ast::Expr& e, const std::string& follow) -> Printed {
+    if (x.open_end && !follow.empty()) return Paren(e);
+    if (!x.open_unit || follow.empty() || follow[0] != ' ') return x;
+    size_t word_end = std::min(follow.find(' ', 1), follow.size());
+    std::string word = follow.substr(1, word_end - 1);
+    char next = word_end + 1 < follow.size() ? follow[word_end + 1] : '\0';
+    if (word == "not" || word == "desc" || next == '-' || next == '+') return Paren(e);
+    return x;
+  }
+
+  auto Paren(const ast::Expr& e) -> Printed {
     auto inner = Bare(e, 0, false);
     return {"(" + (inner ? inner->text : std::string()) + ")", kClosed, false};
   }
 
-  auto Qualified(const ast::Expr& e) -> std::string {
+  static auto Qualified(const ast::Expr& e) -> std::string {
     std::string out;
     if (!e.qualifier.empty())
-      out += (StartsQuoted(e.range) || !IsPlainIdent(e.qualifier) ? QuoteIdent(e.qualifier) : e.qualifier) + ".";
+      out += (e.qualifier_quoted || !IsPlainIdent(e.qualifier) ? QuoteIdent(e.qualifier) : e.qualifier) + ".";
     return out + (e.quoted ? QuoteIdent(e.text) : e.text);
   }
 
@@ -818,58 +845,79 @@ class Printer {
       case K::String: return Printed{StringLit(e.text)};
       case K::Bool: return Printed{Lower(e.text)};
       case K::Null: return Printed{"null"};
-      case K::Interval: return Printed{"interval " + StringLit(e.text) + (e.op.empty() ? "" : " " + e.op)};
+      case K::Interval: {
+        Printed out{"interval " + StringLit(e.text)};
+        if (e.op.empty()) out.open_unit = true;
+        else out.text += " " + e.op;
+        return out;
+      }
       case K::Column: return Printed{Qualified(e)};
       case K::Call: return Printed{Qualified(e) + "(" + List(e.args) + ")"};
       case K::Star: return Printed{"*"};
       case K::List: return Printed{(e.op == "array" ? "array[" : "[") + List(e.args) + "]"};
       case K::Case: {
-        std::string out = "case";
-        size_t i = 0;
-        if (e.has_subject) out += " " + Expr(Arg(i++, e));
+        // case [subject] (when c then r)* [else x] end: each part followed by
+        // the next keyword and part.
+        size_t arms_begin = e.has_subject ? 1 : 0;
         size_t arms_end = e.args.size() - (e.has_else && !e.args.empty() ? 1 : 0);
-        for (; i + 1 < arms_end; i += 2) out += " when " + Expr(Arg(i, e)) + " then " + Expr(Arg(i + 1, e));
-        if (e.has_else && !e.args.empty()) out += " else " + Expr(e.args.back());
-        return Printed{out + " end"};
+        std::vector<std::pair<std::string, const ast::Expr*>> parts;  // keyword, part
+        if (e.has_subject && !e.args.empty()) parts.emplace_back(" ", &e.args[0]);
+        for (size_t i = arms_begin; i < arms_end; i += 2) {
+          parts.emplace_back(" when ", &e.args[i]);
+          if (i + 1 < arms_end) parts.emplace_back(" then ", &e.args[i + 1]);
+        }
+        if (e.has_else && !e.args.empty()) parts.emplace_back(" else ", &e.args.back());
+        std::string rest = " end";
+        bool open_end = false;
+        for (size_t i = parts.size(); i-- > 0;) {
+          auto part = Sub(*parts[i].second, 0, false, kDelimited);
+          if (i + 1 == parts.size()) open_end = part.open_unit || part.open_end;
+          else part = Guard(part, *parts[i].second, rest);
+          rest = parts[i].first + part.text + rest;
+        }
+        Printed out{"case" + rest};
+        out.open_end = open_end;
+        return out;
       }
       case K::Cast: {
         std::string type = e.type.empty() ? std::string() : Type(e.type[0]);
         if (e.op != "::") return Printed{"cast(" + Expr(Arg(0, e)) + " as " + type + ")"};
         if (kCastOp < m) return std::nullopt;
-        auto x = Sub(Arg(0, e), m, and_follows, kCastOp);
+        auto x = Guard(Sub(Arg(0, e), m, and_follows, kCastOp), Arg(0, e), "::" + type);
         return Printed{x.text + "::" + type, kClosed, x.top_and};
       }
       case K::Unary: {  // a prefix operator: read at any m
         bool is_not = e.op == "not";
-        auto x = Sub(Arg(0, e), is_not ? kNot : kSign, and_follows, kDelimited);
-        if (is_not && !x.text.empty() && x.text[0] == '(') {
-          // `not (` would read as a call: parenthesize the whole instead,
-          // which spares the operand its parentheses when an `and` made them.
-          if (and_follows) return std::nullopt;
-          return Printed{"not " + x.text, std::min(kNot, x.open), x.top_and};
-        }
+        int level = is_not ? kNot : kSign;
+        auto x = Sub(Arg(0, e), level, and_follows, kDelimited);
+        bool signed_operand = !x.text.empty() && (x.text[0] == '-' || x.text[0] == '+');
+        // `not -x` reads as `not` (a column) minus x.
+        if (is_not && signed_operand) x = Paren(Arg(0, e));
         // `- -x` must not become the comment `--x`.
-        bool space = is_not || (!x.text.empty() && (x.text[0] == '-' || x.text[0] == '+'));
-        return Printed{e.op + (space ? " " : "") + x.text, std::min(is_not ? kNot : kSign, x.open), x.top_and};
+        bool space = is_not || signed_operand;
+        return Printed{e.op + (space ? " " : "") + x.text, std::min(level, x.open), x.top_and, x.open_unit,
+                       x.open_end};
       }
       case K::Binary: {
         int q = BinaryLevel(e.op);
         if (q < m) return std::nullopt;
         bool is_and = e.op == "and";
         auto r = Sub(Arg(1, e), q + 1, and_follows, kDelimited);
-        auto l = Sub(Arg(0, e), m, and_follows || is_and || r.top_and, q);
-        return Printed{l.text + " " + e.op + " " + r.text, std::min(q + 1, r.open), is_and || l.top_and || r.top_and};
+        auto l = Guard(Sub(Arg(0, e), m, and_follows || is_and || r.top_and, q), Arg(0, e), " " + e.op + " " + r.text);
+        return Printed{l.text + " " + e.op + " " + r.text, std::min(q + 1, r.open), is_and || l.top_and || r.top_and,
+                       r.open_unit, r.open_end};
       }
       case K::IsNull:
       case K::IsBool: {
         int level = e.kind == K::IsNull ? kIsNull : kIsBool;
         if (level < m) return std::nullopt;
-        auto x = Sub(Arg(0, e), m, and_follows, level);
-        return Printed{x.text + " is " + no + (e.kind == K::IsNull ? "null" : e.op), kClosed, x.top_and};
+        std::string tail = " is " + no + (e.kind == K::IsNull ? "null" : e.op);
+        auto x = Guard(Sub(Arg(0, e), m, and_follows, level), Arg(0, e), tail);
+        return Printed{x.text + tail, kClosed, x.top_and};
       }
       case K::In: {
         if (kIn < m) return std::nullopt;
-        auto x = Sub(Arg(0, e), m, and_follows, kIn);
+        auto x = Guard(Sub(Arg(0, e), m, and_follows, kIn), Arg(0, e), " " + no + "in (");
         return Printed{x.text + " " + no + "in (" + List(e.args, 1) + ")", kClosed, x.top_and};
       }
       case K::Between: {
@@ -877,16 +925,17 @@ class Printer {
         auto hi = Sub(Arg(2, e), kBetween + 1, and_follows, kDelimited);
         // The lower bound is read by a plain expr that stops at the `and`;
         // anything looser than `in` gets parentheses to keep that obvious.
-        auto lo = Sub(Arg(1, e), kBetween + 1, false, kAnd);
-        auto x = Sub(Arg(0, e), m, and_follows, kBetween);
+        auto lo = Guard(Sub(Arg(1, e), kBetween + 1, false, kAnd), Arg(1, e), " and " + hi.text);
+        auto x = Guard(Sub(Arg(0, e), m, and_follows, kBetween), Arg(0, e), " " + no + "between " + lo.text);
         return Printed{x.text + " " + no + "between " + lo.text + " and " + hi.text, std::min(kBetween + 1, hi.open),
-                       x.top_and};
+                       x.top_and, hi.open_unit, hi.open_end};
       }
       case K::Like: {
         if (kLike < m) return std::nullopt;
         auto r = Sub(Arg(1, e), kLike + 1, and_follows, kDelimited);
-        auto x = Sub(Arg(0, e), m, and_follows || r.top_and, kLike);
-        return Printed{x.text + " " + no + e.op + " " + r.text, std::min(kLike + 1, r.open), x.top_and || r.top_and};
+        auto x = Guard(Sub(Arg(0, e), m, and_follows || r.top_and, kLike), Arg(0, e), " " + no + e.op + " " + r.text);
+        return Printed{x.text + " " + no + e.op + " " + r.text, std::min(kLike + 1, r.open), x.top_and || r.top_and,
+                       r.open_unit, r.open_end};
       }
     }
     return std::nullopt;

@@ -18,14 +18,16 @@ auto Rank(const Op& op) -> int {
   return std::visit(
       [](const auto& c) -> int {
         using T = std::decay_t<decltype(c)>;
-        if constexpr (std::is_same_v<T, DropView>) return 0;
+        // New enum values run before the transaction on Postgres; list them first.
+        if constexpr (std::is_same_v<T, AddEnumValue>) return -1;
+        else if constexpr (std::is_same_v<T, DropView>) return 0;
         else if constexpr (std::is_same_v<T, DropConstraint>)
           return c.constraint.kind == catalog::Constraint::Kind::ForeignKey ? 1 : 2;
         else if constexpr (std::is_same_v<T, DropIndex>) return 2;
         else if constexpr (std::is_same_v<T, DropColumn>) return 3;
         else if constexpr (std::is_same_v<T, DropTable>) return 4;
         else if constexpr (std::is_same_v<T, CreateSchema>) return 5;
-        else if constexpr (std::is_same_v<T, CreateEnum> || std::is_same_v<T, AddEnumValue>) return 6;
+        else if constexpr (std::is_same_v<T, CreateEnum>) return 6;
         else if constexpr (std::is_same_v<T, RenameTable>) return 7;
         else if constexpr (std::is_same_v<T, RenameColumn> || std::is_same_v<T, RenameConstraint> ||
                            std::is_same_v<T, RenameIndex>) return 8;

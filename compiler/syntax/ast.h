@@ -62,6 +62,7 @@ struct Expr {
   std::string qualifier;
   std::string op;
   bool quoted = false;  // Column / Call name was quoted
+  bool qualifier_quoted = false;
   bool negated = false;
   bool has_subject = false, has_else = false;
   bool parenthesized = false;  // written in parentheses (kept by the formatter)

@@ -127,12 +127,24 @@ class ErrorListener : public antlr4::BaseErrorListener {
                           static_cast<uint32_t>(line), static_cast<uint32_t>(col + 1)};
     if (bad && bad->getType() != Token::EOF && bad->getType() != SchemaLexer::NL)
       r.end_col = r.col + static_cast<uint32_t>(bad->getStopIndex() - bad->getStartIndex() + 1);
-    if (bad && bad->getType() == SchemaLexer::ERRCHAR) {
-      diags_.Emit(diag::Kind::InvalidCharacter, r, bad->getText());
+    if (gave_up_) return;
+    // An unterminated literal swallows the rest of the file: report it, once.
+    if (bad && bad->getType() == SchemaLexer::ERRCHAR && (bad->getText() == "'" || bad->getText() == "\"")) {
+      bool quote = bad->getText() == "'";
+      diags_.Emit(diag::Kind::UnterminatedString, r, quote ? "string literal" : "quoted identifier").hint =
+          quote ? "close it with ' (write '' for a quote inside)" : "close it with \" on the same line";
+      gave_up_ = true;
       return;
     }
-    if (bad && bad->getType() == SchemaLexer::QIDENT && bad->getText().size() == 1) {
-      diags_.Emit(diag::Kind::UnterminatedString, r, "quoted identifier");
+    if (bad && bad->getType() == SchemaLexer::UNTERMINATED_RAW) {
+      r.end_col = r.col + 3;
+      r.end_line = r.line;
+      diags_.Emit(diag::Kind::UnterminatedString, r, "raw block").hint = "close it with \"\"\"";
+      gave_up_ = true;
+      return;
+    }
+    if (bad && bad->getType() == SchemaLexer::ERRCHAR) {
+      diags_.Emit(diag::Kind::InvalidCharacter, r, bad->getText());
       return;
     }
     // One error per line is enough: ANTLR's recovery can chain several.
@@ -155,6 +167,7 @@ class ErrorListener : public antlr4::BaseErrorListener {
   diag::Engine& diags_;
   source::FileId file_;
   size_t last_line_ = 0;
+  bool gave_up_ = false;
 };
 
 /// Turns the parse tree into the AST.
@@ -730,10 +743,14 @@ auto Builder::BuildPrimary(P::PrimaryContext* c) -> ast::Expr {
     e.type.push_back(BuildType(x->typeRef()));
   } else if (auto* x = dynamic_cast<P::CallExprContext*>(c)) {
     e.kind = K::Call;
-    auto q = QName(x->qname());
-    e.text = q.name.text;
-    e.quoted = q.name.quoted;
-    if (q.schema) e.qualifier = q.schema->text;
+    auto ids = x->funcName()->funcIdent();
+    auto* last = ids.back();
+    e.text = last->QIDENT() ? Unquote(last->getText(), '"') : last->getText();
+    e.quoted = last->QIDENT() != nullptr;
+    if (ids.size() == 2) {
+      e.qualifier = ids[0]->QIDENT() ? Unquote(ids[0]->getText(), '"') : ids[0]->getText();
+      e.qualifier_quoted = ids[0]->QIDENT() != nullptr;
+    }
     if (x->STAR()) {
       ast::Expr star;
       star.kind = K::Star;
@@ -753,7 +770,10 @@ auto Builder::BuildPrimary(P::PrimaryContext* c) -> ast::Expr {
     auto q = QName(x->qname());
     e.text = q.name.text;
     e.quoted = q.name.quoted;
-    if (q.schema) e.qualifier = q.schema->text;
+    if (q.schema) {
+      e.qualifier = q.schema->text;
+      e.qualifier_quoted = q.schema->quoted;
+    }
   } else if (auto* x = dynamic_cast<P::ParenExprContext*>(c)) {
     ast::Expr inner = BuildExpr(x->expr());
     inner.parenthesized = true;

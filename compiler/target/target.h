@@ -45,6 +45,15 @@ class Backend {
   /// Whether two expressions (defaults, checks, ...) mean the same.
   virtual auto SameExpression(const std::string& a, const std::string& b) const -> bool = 0;
 
+  /// The identifiers an expression of this target mentions (folded as the
+  /// target folds them), e.g. the columns a generated column is computed from.
+  virtual auto ExpressionNames(const std::string& expr) const -> std::vector<std::string> = 0;
+
+  /// `expr` with every mention of identifier `from` replaced by `to`, as the
+  /// target does when a column is renamed.
+  virtual auto RenameInExpression(const std::string& expr, const std::string& from, const std::string& to) const
+      -> std::string = 0;
+
   /// Turns an ordered plan into statements; reports changes it cannot make.
   virtual auto Emit(const plan::Plan& plan, diag::Engine& diags) const -> std::optional<Script> = 0;
 
