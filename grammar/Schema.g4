@@ -7,7 +7,22 @@
 // `comment` or `key` work as column names without quotes.
 grammar Schema;
 
-unit : sep* (topItem (sep+ topItem)*)? sep* EOF ;
+@parser::members {
+  /// Units that may follow an interval literal: `interval '5' second`.
+  static bool IsIntervalUnit(std::string t) {
+    for (auto& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    static const char* units[] = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour",
+                                  "hours", "minute", "minutes", "second", "seconds", "millisecond",
+                                  "milliseconds", "microsecond", "microseconds"};
+    for (const char* u : units)
+      if (t == u) return true;
+    return false;
+  }
+}
+
+// Item lists are written (item | sep)* so that error recovery can resume at
+// the next item; the AST builder requires a separator between two items.
+unit : (topItem | sep)* EOF ;
 
 sep : NL | SEMI ;
 
@@ -26,17 +41,17 @@ topItem
 
 importDecl : IMPORT (STRING | qname) ;
 
-schemaDecl : SCHEMA ident LBRACE sep* (topItem (sep+ topItem)*)? sep* RBRACE ;
+schemaDecl : SCHEMA ident LBRACE (topItem | sep)* RBRACE ;
 
 // `let` and `for` (section 7) are parsed here so that the expand phase can
 // give them a clear diagnostic; their expansion is a later milestone.
 letDecl : LET ident EQ expr ;
-forDecl : FOR ident IN expr LBRACE sep* (topItem (sep+ topItem)*)? sep* RBRACE ;
+forDecl : FOR ident IN expr LBRACE (topItem | sep)* RBRACE ;
 
 tableDecl : TABLE qname tableBody ;
 mixinDecl : MIXIN ident tableBody ;
 
-tableBody : LBRACE sep* (tableItem (sep+ tableItem)*)? sep* RBRACE ;
+tableBody : LBRACE (tableItem | sep)* RBRACE ;
 
 tableItem
   : INCLUDE qname                                                    # includeItem
@@ -47,7 +62,7 @@ tableItem
   | CHECK ident? LPAREN expr RPAREN                                  # checkItem
   | COMMENT STRING                                                   # commentItem
   | RENAMED FROM ident                                               # renamedItem
-  | targetName LBRACE sep* (targetItem (sep+ targetItem)*)? sep* RBRACE   # targetItemBlock
+  | targetName LBRACE (targetItem | sep)* RBRACE                      # targetItemBlock
   | ident typeRef columnAttr*                                        # columnItem
   ;
 
@@ -67,7 +82,7 @@ columnAttr
   | COMMENT STRING                                                   # commentAttr
   | RENAMED FROM ident                                               # renamedAttr
   | COLLATE ident                                                    # collateAttr
-  | targetName LBRACE sep* (targetItem (sep+ targetItem)*)? sep* RBRACE   # columnTargetAttr
+  | targetName LBRACE (targetItem | sep)* RBRACE                      # columnTargetAttr
   ;
 
 references : REFERENCES qname (LPAREN identList RPAREN)? fkAction* ;
@@ -86,9 +101,9 @@ viewBody
   ;
 viewAttr : DEPENDS ON LPAREN qname (COMMA qname)* RPAREN | COMMENT STRING ;
 
-pipeDecl : targetName PIPE qname LBRACE sep* (targetItem (sep+ targetItem)*)? sep* RBRACE ;
+pipeDecl : targetName PIPE qname LBRACE (targetItem | sep)* RBRACE ;
 
-targetBlock : targetName LBRACE sep* (targetItem (sep+ targetItem)*)? sep* RBRACE ;
+targetBlock : targetName LBRACE (targetItem | sep)* RBRACE ;
 
 targetName : POSTGRES | SNOWFLAKE | FIREBOLT | FLINK ;
 
@@ -111,6 +126,7 @@ typeRef
   : ARRAY LT typeRef GT arraySuffix*                                 # arrayType
   | MAP LT typeRef COMMA typeRef GT arraySuffix*                     # mapType
   | (ROW | STRUCT) LT rowField (COMMA rowField)* GT arraySuffix*     # rowType
+  | ident LT typeRef (COMMA typeRef)* GT arraySuffix*                # genericType
   | typeName (LPAREN typeArg (COMMA typeArg)* RPAREN)? timeZone? arraySuffix*   # namedType
   ;
 typeName : ident (PRECISION | VARYING)? | ident DOT ident ;
@@ -143,13 +159,13 @@ primary
   | STRING                                                           # stringLit
   | (TRUE | FALSE)                                                   # boolLit
   | NULL_                                                             # nullLit
-  | INTERVAL STRING ident?                                           # intervalLit
+  | INTERVAL STRING ({IsIntervalUnit(getCurrentToken()->getText())}? ident)?   # intervalLit
   | CASE expr? caseWhen+ (ELSE expr)? END                            # caseExpr
   | CAST LPAREN expr AS typeRef RPAREN                               # castExpr
   | funcName LPAREN (STAR | expr (COMMA expr)*)? RPAREN              # callExpr
   | LBRACK (expr (COMMA expr)*)? RBRACK                              # listExpr
   | ARRAY LBRACK (expr (COMMA expr)*)? RBRACK                        # arrayExpr
-  | qname                                                            # nameExpr
+  | funcName                                                         # nameExpr
   | LPAREN expr RPAREN                                               # parenExpr
   ;
 caseWhen : WHEN expr THEN expr ;
@@ -297,7 +313,8 @@ PERCENT : '%' ;
 
 RAW : '"""' .*? '"""' ;
 // Unterminated literals get a token of their own so the error says so.
-UNTERMINATED_RAW : '"""' ~["]* ;
+UNTERMINATED_RAW : '"""' ( ~'"' | '"' ~'"' | '""' ~'"' )* ('"' | '""')? EOF ;
+UNTERMINATED_COMMENT : '/*' ( ~'*' | '*'+ ~[*/] )* '*'* EOF ;
 QIDENT : '"' ( ~["\r\n] | '""' )* '"' ;
 STRING : '\'' ( ~['] | '\'\'' )* '\'' ;
 NUMBER : [0-9]+ ('.' [0-9]+)? ([eE] [+-]? [0-9]+)? ;

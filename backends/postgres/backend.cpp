@@ -32,6 +32,15 @@ class PostgresBackend final : public target::Backend {
     }
     return out + expr.substr(at);
   }
+  auto UserTypeName(const catalog::ObjectName& type) const -> std::string override {
+    return type.schema == "public" ? QuoteIdent(type.name) : QuoteQualified(type.schema, type.name);
+  }
+  auto ImplicitRelations(const catalog::Table& table) const -> std::vector<std::string> override {
+    std::vector<std::string> out;
+    for (const auto& c : table.columns)
+      if (!c.identity.empty()) out.push_back(MakeObjectName(table.name, c.name, "seq"));
+    return out;
+  }
   auto Emit(const plan::Plan& plan, diag::Engine& diags) const -> std::optional<target::Script> override {
     return postgres::Emit(plan, diags);
   }

@@ -91,6 +91,9 @@ struct Emitter {
     if (c.enum_type.comment) Put(CommentSql("TYPE", QuoteQualified(c.schema, c.enum_type.name), c.enum_type.comment));
   }
   void operator()(const DropEnum& c) { Put("DROP TYPE " + QuoteQualified(c.schema, c.enum_type.name) + ";"); }
+  void operator()(const RenameEnum& c) {
+    Put("ALTER TYPE " + QuoteQualified(c.schema, c.from) + " RENAME TO " + QuoteIdent(c.to) + ";");
+  }
   void operator()(const AddEnumValue& c) {
     std::string sql = "ALTER TYPE " + QuoteQualified(c.schema, c.name) + " ADD VALUE IF NOT EXISTS " + QuoteLiteral(c.value);
     if (!c.before.empty()) sql += " BEFORE " + QuoteLiteral(c.before);
@@ -148,7 +151,12 @@ struct Emitter {
     if (type) {
       std::string t = "TYPE " + c.to.type;
       if (c.to.collation) t += " COLLATE " + QuoteIdent(*c.to.collation);
-      if (Is(c.kind, ChangeKind::Type)) t += " USING " + col + "::" + c.to.type;
+      if (Is(c.kind, ChangeKind::Type)) {
+        // There is no cast between two enum types: go through text.
+        bool array = c.from.type.size() > 2 && c.from.type.compare(c.from.type.size() - 2, 2, "[]") == 0;
+        std::string via = c.from.type_ref && c.to.type_ref ? (array ? "::text[]" : "::text") : "";
+        t += " USING " + col + via + "::" + c.to.type;
+      }
       actions.push_back(t);
     }
     if (c.to.default_expr && (default_changes || (type && c.from.default_expr)))

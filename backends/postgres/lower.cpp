@@ -12,6 +12,8 @@
 namespace schemac::backends::postgres {
 namespace {
 
+}  // namespace
+
 /// Postgres's makeObjectName: name1_name2_label, shortening the longer of
 /// name1/name2 until it fits in 63 bytes, never splitting a UTF-8 character.
 auto MakeObjectName(const std::string& name1, const std::string& name2, const std::string& label) -> std::string {
@@ -32,6 +34,8 @@ auto MakeObjectName(const std::string& name1, const std::string& name2, const st
   if (!label.empty()) out += "_" + label;
   return out;
 }
+
+namespace {
 
 /// Names taken in one schema: relations (tables, views, indexes, sequences)
 /// and constraints are separate namespaces in Postgres.
@@ -179,10 +183,13 @@ class Lowerer {
   auto LowerEnum(const model::Enum& e) -> catalog::Enum {
     std::string name = Fold(e.name);
     CheckLength(name, e.range);
-    for (const auto& v : e.values)
-      if (v.size() > kMaxIdentifierBytes)
-        diags_.Emit(diag::Kind::IdentifierTooLong, e.range, v, v.size(), "postgres", kMaxIdentifierBytes);
-    return catalog::Enum{name, e.values, e.comment, e.range};
+    for (size_t i = 0; i < e.values.size(); ++i)
+      if (e.values[i].size() > kMaxIdentifierBytes)
+        diags_.Add(diag::Kind::IdentifierTooLong, i < e.value_ranges.size() ? e.value_ranges[i] : e.range,
+                   "enum value '" + e.values[i] + "' is " + std::to_string(e.values[i].size()) +
+                       " bytes long; postgres rejects enum values longer than 63 bytes");
+    return catalog::Enum{name, e.values, e.comment,
+                         e.renamed_from ? std::optional<std::string>(Fold(*e.renamed_from)) : std::nullopt, e.range};
   }
 
   auto LowerType(const model::Column& col, catalog::Column& out) -> void {

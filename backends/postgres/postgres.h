@@ -24,6 +24,9 @@ auto QuoteQualified(std::string_view schema, std::string_view name) -> std::stri
 /// under standard_conforming_strings, which has been on since 9.1).
 auto QuoteLiteral(std::string_view text) -> std::string;
 
+/// Postgres's makeObjectName: name1_name2_label cut to 63 bytes.
+auto MakeObjectName(const std::string& name1, const std::string& name2, const std::string& label) -> std::string;
+
 /// A plain name folds to lower case; a quoted one is exact.
 auto Fold(const model::Name& n) -> std::string;
 

@@ -126,7 +126,12 @@ auto Render(const ast::Expr& e) -> std::string {
     case K::Unary:
       // NOT binds looser than comparisons; parentheses make that plain to read.
       if (e.op == "not") return "NOT " + (Precedence(e.args[0]) < 12 ? "(" + Render(e.args[0]) + ")" : Render(e.args[0]));
-      return e.op + Child(e.args[0], 10, true);
+      {
+        // `-(-1)` must not print as `--1`, which starts a comment.
+        std::string operand = Child(e.args[0], 10, true);
+        if (!operand.empty() && (operand[0] == '-' || operand[0] == '+')) operand = "(" + operand + ")";
+        return e.op + operand;
+      }
     case K::Binary: {
       int p = Precedence(e);
       std::string op = e.op == "and" ? "AND" : e.op == "or" ? "OR" : e.op;
@@ -242,7 +247,8 @@ auto TypeName(const model::Type& t, std::string& error, bool& lossy) -> std::str
     case K::Native: {
       if (std::find(t.native_targets.begin(), t.native_targets.end(), "postgres") == t.native_targets.end()) {
         std::string where;
-        for (const auto& n : t.native_targets) where += (where.empty() ? "" : ", ") + n;
+        for (size_t i = 0; i < t.native_targets.size(); ++i)
+          where += (i == 0 ? "" : i + 1 == t.native_targets.size() ? " and " : ", ") + t.native_targets[i];
         error = "exists only on " + where;
         return "";
       }

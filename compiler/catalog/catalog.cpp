@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <set>
 
 namespace schemac::catalog {
 
@@ -417,8 +418,41 @@ auto FromJson(const std::string& text, std::string& error) -> std::optional<Cata
     s.src = {};
     c.schemas.push_back(std::move(s));
   }
+  if (!Validate(c, error)) return std::nullopt;
   Canonicalize(c);
   return c;
+}
+
+auto Validate(const Catalog& c, std::string& error) -> bool {
+  auto dup = [&](const std::string& what, const std::string& where, const std::string& name) {
+    error = what + " \"" + name + "\" appears twice" + (where.empty() ? "" : " in " + where);
+    return false;
+  };
+  std::set<std::string> schemas;
+  for (const auto& s : c.schemas) {
+    if (!schemas.insert(s.name).second) return dup("schema", "", s.name);
+    std::set<std::string> relations, types;
+    for (const auto& t : s.tables) {
+      if (!relations.insert(t.name).second) return dup("relation", "schema " + s.name, t.name);
+      std::set<std::string> cols, cons;
+      for (const auto& col : t.columns)
+        if (!cols.insert(col.name).second) return dup("column", "table " + s.name + "." + t.name, col.name);
+      for (const auto& k : t.constraints)
+        if (!cons.insert(k.name).second) return dup("constraint", "table " + s.name + "." + t.name, k.name);
+    }
+    for (const auto& t : s.tables)
+      for (const auto& ix : t.indexes)
+        if (!relations.insert(ix.name).second) return dup("relation", "schema " + s.name, ix.name);
+    for (const auto& v : s.views)
+      if (!relations.insert(v.name).second) return dup("relation", "schema " + s.name, v.name);
+    for (const auto& e : s.enums) {
+      if (!types.insert(e.name).second) return dup("enum", "schema " + s.name, e.name);
+      std::set<std::string> values;
+      for (const auto& v : e.values)
+        if (!values.insert(v).second) return dup("value", "enum " + s.name + "." + e.name, v);
+    }
+  }
+  return true;
 }
 
 }  // namespace schemac::catalog

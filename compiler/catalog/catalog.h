@@ -102,6 +102,7 @@ struct Enum {
   std::string name;
   std::vector<std::string> values;  // in sort order
   std::optional<std::string> comment;
+  std::optional<std::string> renamed_from;  // desired side only
   SourceRange src;
 };
 
@@ -134,6 +135,8 @@ inline constexpr const char* kSnapshotFormat = "schemac.catalog/1";
 
 /// The snapshot JSON (docs/catalog-format.md): canonical, two-space indented.
 auto ToJson(const Catalog& c) -> std::string;
+/// Checks that names are unique where the database requires it.
+auto Validate(const Catalog& c, std::string& error) -> bool;
 /// Reads a snapshot; on failure returns nullopt and sets `error`.
 auto FromJson(const std::string& text, std::string& error) -> std::optional<Catalog>;
 

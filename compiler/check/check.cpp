@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <nlohmann/json.hpp>
+#include <regex>
 #include <map>
 #include <set>
 #include <tuple>
@@ -43,6 +45,7 @@ auto SchemaDisplay(const std::string& key) -> std::string { return key.empty() ?
 
 struct ObjectInfo {
   std::string what;  // table, view, enum, pipe
+  std::string text;  // the name as written
   source::SourceRange range;
   size_t index;      // into the model schema's vector of that kind
 };
@@ -118,13 +121,13 @@ class Checker {
     CheckInterpolation(q.name);
     auto& info = InfoOf(schema);
     std::string key = model::FromAst(q.name).key();
-    auto [it, inserted] = info.objects.emplace(key, ObjectInfo{what, q.name.range, index});
+    auto [it, inserted] = info.objects.emplace(key, ObjectInfo{what, q.name.text, q.name.range, index});
     if (!inserted) {
       std::string schema_key;
       for (auto& [k, i] : schemas_)
         if (i.index == schema) schema_key = k;
       auto& d = diags_.Emit(Kind::DuplicateSchemaItem, q.name.range, what, q.name.text, SchemaDisplay(schema_key));
-      d.notes.push_back({it->second.range, "previous definition of " + it->second.what + " '" + q.name.text + "' is here"});
+      d.notes.push_back({it->second.range, "previous definition of " + it->second.what + " '" + it->second.text + "' is here"});
       return false;
     }
     return true;
@@ -136,11 +139,31 @@ class Checker {
       return;
     }
     if (n.quoted) return;
-    auto pos = n.text.find("${");
-    if (pos == std::string::npos) return;
-    auto end = n.text.find('}', pos);
-    diags_.Emit(Kind::UnknownVariable, n.range, n.text.substr(pos + 2, end == std::string::npos ? 0 : end - pos - 2))
-        .hint = "interpolation needs a 'let' constant or a 'for' variable, which this version does not expand yet";
+    CheckStringInterpolation(n.text, n.range);
+  }
+
+  /// Every `${name}` in `text` (a name, a string or a raw block starting at
+  /// `at`) names a variable; none exist until let/for are expanded.
+  void CheckStringInterpolation(const std::string& text, source::SourceRange at, uint32_t lead = 0) {
+    for (size_t pos = text.find("${"); pos != std::string::npos; pos = text.find("${", pos + 2)) {
+      auto end = text.find('}', pos);
+      if (end == std::string::npos) break;
+      source::SourceRange r = at;
+      // Point at `${name}` itself when it is on the first line of the token.
+      if (text.rfind('\n', pos) == std::string::npos) {
+        uint32_t col = at.col + lead;
+        for (size_t i = 0; i < pos; ++i)
+          if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
+        r = source::SourceRange{at.file, at.line, col, at.line, col + static_cast<uint32_t>(end - pos + 1)};
+      }
+      diags_.Emit(Kind::UnknownVariable, r, text.substr(pos + 2, end - pos - 2)).hint =
+          "interpolation needs a 'let' constant or a 'for' variable, which this version does not expand yet";
+    }
+  }
+
+  void CheckExprStrings(const ast::Expr& e) {
+    if (e.kind == ast::Expr::Kind::String) CheckStringInterpolation(e.text, e.range, 1);
+    for (const auto& a : e.args) CheckExprStrings(a);
   }
 
   /// The schema an object belongs to: its own qualifier, else the enclosing block.
@@ -203,6 +226,7 @@ class Checker {
     model::Enum me;
     me.name = model::FromAst(e.name.name);
     me.comment = e.comment;
+    if (e.renamed_from) me.renamed_from = model::FromAst(*e.renamed_from);
     me.range = e.name.range;
     std::map<std::string, source::SourceRange> seen;
     for (const auto& [value, range] : e.values) {
@@ -213,6 +237,8 @@ class Checker {
         continue;
       }
       me.values.push_back(value);
+      me.value_ranges.push_back(range);
+      CheckStringInterpolation(value, range);
     }
     if (e.values.empty()) diags_.Emit(Kind::EmptyEnum, e.name.range, e.name.name.text);
     return me;
@@ -234,16 +260,20 @@ class Checker {
       } else if (t->kind == model::Type::Kind::Map) {
         t->elems.push_back(ResolveType(ref.elems.at(0), schema, ok));
         t->elems.push_back(ResolveType(ref.elems.at(1), schema, ok));
+      } else if (t->kind == model::Type::Kind::Native && ref.kind == ast::TypeRef::Kind::Generic) {
+        for (const auto& e : ref.elems) t->elems.push_back(ResolveType(e, schema, ok));
       } else if (t->kind == model::Type::Kind::Row) {
-        std::set<std::string> fields;
+        std::map<std::string, source::SourceRange> fields;
         for (size_t i = 0; i < ref.elems.size(); ++i) {
           t->fields.push_back(model::FromAst(ref.fields[i]));
-          if (!fields.insert(t->fields.back().key()).second)
-            diags_.Emit(Kind::DuplicateColumn, ref.fields[i].range, ref.fields[i].text, "row");
+          auto [it, inserted] = fields.emplace(t->fields.back().key(), ref.fields[i].range);
+          if (!inserted)
+            diags_.Emit(Kind::DuplicateField, ref.fields[i].range, ref.fields[i].text)
+                .notes.push_back({it->second, "the first field '" + ref.fields[i].text + "' is here"});
           t->elems.push_back(ResolveType(ref.elems[i], schema, ok));
         }
       }
-      if (ref.kind != ast::TypeRef::Kind::Named) t->array_dims = ref.array_dims;
+      if (ref.kind != ast::TypeRef::Kind::Named && ref.kind != ast::TypeRef::Kind::Generic) t->array_dims = ref.array_dims;
       return *t;
     }
     // An enum: qualified, or in this schema, or in the default namespace.
@@ -329,6 +359,9 @@ class Checker {
       pk_at = r;
       return true;
     };
+    // Generated columns may read columns declared after them.
+    for (const auto* c : ast_columns)
+      if (c->generated) CheckExprColumns(*c->generated, p);
     // Column-level constraints, in column order.
     for (const auto* c : ast_columns) {
       Name col = model::FromAst(c->name);
@@ -428,6 +461,7 @@ class Checker {
     col.range = c.name.range;
     bool ok = true;
     col.type = ResolveType(c.type, p.schema, ok);
+    col.type_ok = ok;
     col.not_null = c.not_null.value_or(false);
     if (c.primary_key && c.not_null == false) {
       diags_.Emit(Kind::ConflictingAttributes, c.null_range,
@@ -468,10 +502,8 @@ class Checker {
                     "column '" + c.name.text + "' cannot be both identity and generated");
       col.not_null = true;  // identity columns are always not null
     }
-    if (c.generated) {
-      if (c.default_value) diags_.Emit(Kind::GeneratedWithDefault, c.default_value->range, c.name.text);
-      CheckExprColumns(*c.generated, p);
-    }
+    if (c.generated && c.default_value) diags_.Emit(Kind::GeneratedWithDefault, c.default_value->range, c.name.text);
+    if (c.default_value) CheckExprStrings(*c.default_value);
     if (c.default_value && ok) CheckDefault(*c.default_value, col);
     return col;
   }
@@ -574,6 +606,10 @@ class Checker {
       std::string shown = (k.ref_table.schema ? k.ref_table.schema->text + "." : "") + k.ref_table.name.text;
       auto& d = diags_.Emit(Kind::UnknownTable, fk.ref_range, shown);
       d.hint = diag::DidYouMean(k.ref_table.name.key(), names);
+      for (auto& [key, info] : schemas_)
+        if (auto o = info.objects.find(k.ref_table.name.key()); o != info.objects.end() && o->second.what != "table")
+          d.hint = "'" + o->second.text + "' is " + (o->second.what == "enum" ? "an enum" : "a " + o->second.what) +
+                   ", not a table; a foreign key references a table";
       return;
     }
     // Resolve to a concrete schema so that lowering needs no lookups.
@@ -588,7 +624,8 @@ class Checker {
       }
     }
     if (k.ref_columns.size() != k.columns.size()) {
-      diags_.Emit(Kind::ForeignKeyArity, k.range, k.columns.size(), k.ref_columns.size());
+      auto n = [](size_t x) { return std::to_string(x) + (x == 1 ? " column" : " columns"); };
+      diags_.Emit(Kind::ForeignKeyArity, k.range, n(k.columns.size()), n(k.ref_columns.size()));
       return;
     }
     const auto& table = realm_.schemas[fk.schema].tables[fk.table];
@@ -607,7 +644,7 @@ class Checker {
       const model::Column* lc = nullptr;
       for (const auto& c : table.columns)
         if (c.name == k.columns[i]) lc = &c;
-      if (lc && !TypesCompatible(lc->type, rc->type)) {
+      if (lc && lc->type_ok && rc->type_ok && !TypesCompatible(lc->type, rc->type)) {
         auto& d = diags_.Emit(Kind::ForeignKeyTypeMismatch, fk.from_column ? lc->range : k.range, lc->name.text,
                               lc->type.Describe(), rc->name.text, rc->type.Describe());
         d.notes.push_back({rc->range, "'" + ref->name.text + "." + rc->name.text + "' is declared here"});
@@ -698,6 +735,7 @@ class Checker {
   }
 
   void CheckExprColumns(const ast::Expr& e, const PendingTable& p) {
+    if (e.kind == ast::Expr::Kind::String) CheckStringInterpolation(e.text, e.range, 1);
     if (e.kind == ast::Expr::Kind::Column &&
         (e.qualifier.empty() || model::Name{e.qualifier, e.qualifier_quoted} == Table(p).name)) {
       if (!e.quoted && e.qualifier.empty() && IsNiladicFunction(e.text)) return;
@@ -767,6 +805,8 @@ class Checker {
         } else if ((t.kind == TK::Varchar || t.kind == TK::Char) && !t.args.empty() &&
                    CodePoints(lit->text) > static_cast<size_t>(t.args[0])) {
           fail("'" + lit->text + "' (" + std::to_string(CodePoints(lit->text)) + " characters)");
+        } else if (!LiteralFits(t.kind, lit->text)) {
+          fail("'" + lit->text + "'");
         } else if (t.kind == TK::Enum) {
           if (const auto* en = EnumOf(t);
               en && std::find(en->values.begin(), en->values.end(), lit->text) == en->values.end()) {
@@ -781,6 +821,36 @@ class Checker {
         if (t.kind != TK::Bool && !stringy) fail(lit->text);
         return;
       default: return;
+    }
+  }
+
+  /// Whether Postgres would accept string `v` as a literal of a date, time,
+  /// timestamp, uuid or json column (other kinds are not checked here).
+  static auto LiteralFits(model::Type::Kind kind, const std::string& v) -> bool {
+    using TK = model::Type::Kind;
+    static const std::regex date(R"(\s*(\d{4,}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4})(\s*(BC|AD))?\s*)", std::regex::icase);
+    static const std::regex time(R"(\s*\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(\s*[+-]\d{1,2}(:?\d{2})?|\s*z|\s*utc)?\s*)",
+                                 std::regex::icase);
+    static const std::regex stamp(
+        R"(\s*\d{4,}-\d{1,2}-\d{1,2}([ t]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?\s*([+-]\d{1,2}(:?\d{2})?|z|utc|[a-z]+/[a-z_]+)?\s*)",
+        std::regex::icase);
+    static const std::set<std::string> specials = {"now", "today", "tomorrow", "yesterday", "epoch", "infinity",
+                                                   "-infinity", "allballs"};
+    std::string lower = v;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    switch (kind) {
+      case TK::Date: return specials.count(lower) || std::regex_match(v, date);
+      case TK::Time: return specials.count(lower) || std::regex_match(v, time);
+      case TK::Timestamp:
+      case TK::TimestampTz: return specials.count(lower) || std::regex_match(v, stamp);
+      case TK::Uuid: {
+        std::string hex;
+        for (char c : v)
+          if (c != '-' && c != '{' && c != '}') hex += c;
+        return hex.size() == 32 && std::all_of(hex.begin(), hex.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+      }
+      case TK::Json: return nlohmann::json::accept(v);
+      default: return true;
     }
   }
 
@@ -808,6 +878,8 @@ class Checker {
         if (other.name == *c.renamed_from) {
           auto& d = diags_.Emit(Kind::RenamedFromDeclared, c.range, c.name.text, c.renamed_from->text);
           d.notes.push_back({other.range, "'" + other.name.text + "' is declared here"});
+          d.hint = "a rename needs the old column to be gone; remove '" + other.name.text +
+                   "', or drop 'renamed from' if both columns should exist";
         }
     }
   }
@@ -827,6 +899,7 @@ class Checker {
       }
     } else {
       mv.body = v.body;
+      CheckStringInterpolation(v.body, v.body_range, v.body_kind == ast::View::BodyKind::Raw ? 3 : 1);
       for (const auto& ref : ReferencedNames(v.body)) {
         if (FindRelation(ref, p.schema).second) deps.emplace_back(ref, v.body_range);
       }
@@ -1065,7 +1138,9 @@ class Checker {
     }
     if (!has_into) diags_.Emit(Kind::BadTargetOption, p.range, "pipe '" + p.name.name.text + "' needs 'into TABLE'");
     pending_pipes_.push_back(&p);
-    if (!has_from) diags_.Emit(Kind::BadTargetOption, p.range, "pipe '" + p.name.name.text + "' needs 'from '@stage''");
+    if (!has_from)
+      diags_.Emit(Kind::BadTargetOption, p.range, "pipe '" + p.name.name.text + "' needs a 'from' stage location")
+          .hint = "e.g. from '@raw_stage/events/'";
   }
 
   /// A pipe loads into a declared table (of its own schema, or qualified).

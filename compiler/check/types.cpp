@@ -59,7 +59,7 @@ const std::map<std::string, Native>& NativeTypes() {
       {"object", {sf, 0}}, {"geography", {{"snowflake", "firebolt"}, 0}}, {"geometry", {sf, 0}},
       {"timestamp_ntz", {sf, 1}}, {"timestamp_tz", {sf, 1}}, {"vector", {sf, 0}},
       // Flink
-      {"multiset", {fl, 0}}, {"tinyint", {fl, 0}}, {"timestamp_ltz_flink", {fl, 1}},
+      {"tinyint", {fl, 0}},
       // Firebolt
       {"pgdate", {fb, 0}}, {"timestampntz", {fb, 0}},
   };
@@ -74,6 +74,18 @@ auto ResolveBuiltinType(const ast::TypeRef& ref, std::string& error) -> std::opt
       ref.kind == ast::TypeRef::Kind::Row) {
     t.kind = ref.kind == ast::TypeRef::Kind::Array ? K::Array : ref.kind == ast::TypeRef::Kind::Map ? K::Map : K::Row;
     return t;  // element types are resolved by the caller
+  }
+  if (ref.kind == ast::TypeRef::Kind::Generic) {
+    // Parameterised native types: multiset<T> (Flink).
+    if (ref.name != "multiset" || ref.elems.size() != 1) {
+      if (ref.name == "multiset") error = "multiset takes one element type";
+      return std::nullopt;
+    }
+    t.kind = K::Native;
+    t.native = "multiset";
+    t.native_targets = {"flink"};
+    t.array_dims = ref.array_dims;
+    return t;  // the element type is resolved by the caller
   }
   if (ref.quoted || ref.schema) return std::nullopt;
   std::string name = ref.name;

@@ -68,6 +68,12 @@ auto KindSeverity(Kind k) -> Severity { return kKinds[static_cast<size_t>(k)].se
 auto KindFormat(Kind k) -> std::string_view { return kKinds[static_cast<size_t>(k)].format; }
 
 auto Engine::Add(Kind kind, source::SourceRange at, std::string message) -> Diagnostic& {
+  for (const auto& d : diags_)
+    if (d.kind == kind && d.range.file == at.file && d.range.line == at.line && d.range.col == at.col &&
+        d.message == message) {
+      discarded_ = Diagnostic{kind, d.severity, at, std::move(message), {}, {}};
+      return discarded_;
+    }
   Severity sev = KindSeverity(kind);
   if (sev == Severity::Error) ++errors_;
   diags_.push_back(Diagnostic{kind, sev, at, std::move(message), {}, {}});
@@ -92,12 +98,12 @@ auto RenderText(const Engine& engine, bool color) -> std::string {
     }
     out += fmt::format("{}: {} [{}]\n", sev, d.message, KindName(d.kind));
     RenderSnippet(out, sm, d.range, color);
+    if (!d.hint.empty()) out += "  hint: " + d.hint + "\n";
     for (const auto& n : d.notes) {
       RenderLocation(out, sm, n.range);
       out += "note: " + n.message + "\n";
       RenderSnippet(out, sm, n.range, color);
     }
-    if (!d.hint.empty()) out += "  hint: " + d.hint + "\n";
   }
   return out;
 }
@@ -165,7 +171,7 @@ auto DidYouMean(std::string_view word, const std::vector<std::string>& candidate
   }
   // Accept at most a third of the word's length in edits (and at least one).
   size_t limit = std::max<size_t>(1, (word.size() + 2) / 3);
-  if (!pick || best == 0 || best > limit) return {};
+  if (!pick || best > limit || *pick == word) return {};  // distance 0 but other case: still a hint
   return fmt::format("did you mean '{}'?", *pick);
 }
 

@@ -48,6 +48,8 @@ class Engine {
   auto Emit(Kind kind, source::SourceRange at, Args&&... args) -> Diagnostic& {
     return Add(kind, at, fmt::format(fmt::runtime(KindFormat(kind)), std::forward<Args>(args)...));
   }
+  /// Adds a diagnostic. The same diagnostic at the same place is reported
+  /// once (a mistake in a mixin is one mistake, however many tables include it).
   auto Add(Kind kind, source::SourceRange at, std::string message) -> Diagnostic&;
 
   auto errors() const -> size_t { return errors_; }
@@ -60,6 +62,7 @@ class Engine {
  private:
   const source::SourceManager& sm_;
   std::vector<Diagnostic> diags_;
+  Diagnostic discarded_{};  // where repeats of an identical diagnostic go
   size_t errors_ = 0;
 };
 

@@ -39,6 +39,7 @@ struct DropSchema { std::string schema; };
 
 struct CreateEnum { std::string schema; catalog::Enum enum_type; };
 struct DropEnum { std::string schema; catalog::Enum enum_type; };
+struct RenameEnum { std::string schema, from, to; };
 /// Adds `value` before `before` (or at the end when `before` is empty).
 struct AddEnumValue { std::string schema, name, value, before; };
 
@@ -71,7 +72,7 @@ struct SetComment {
   std::optional<std::string> from, to;
 };
 
-using Op = std::variant<CreateSchema, DropSchema, CreateEnum, DropEnum, AddEnumValue, CreateTable, DropTable,
+using Op = std::variant<CreateSchema, DropSchema, CreateEnum, DropEnum, RenameEnum, AddEnumValue, CreateTable, DropTable,
                         RenameTable, AddColumn, DropColumn, RenameColumn, AlterColumn, AddConstraint, DropConstraint,
                         RenameConstraint, CreateIndex, DropIndex, RenameIndex, CreateView, DropView, SetComment>;
 

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <map>
+#include <regex>
 #include <set>
 
 namespace schemac::diff {
@@ -52,13 +53,17 @@ class Differ {
   /// Applies declared table and column renames to from_ (a copy), emitting the
   /// rename changes, and rewrites every reference to the renamed objects.
   void ApplyRenames() {
+    ApplyEnumRenames();
     std::map<ObjectName, std::string> table_renames;  // old -> new
     for (const auto& s : to_.schemas) {
       const catalog::Schema* cur = from_.FindSchema(s.name);
       for (const auto& t : s.tables) {
         if (!t.renamed_from || !cur) continue;
         if (cur->FindTable(t.name)) continue;  // already renamed
-        if (!cur->FindTable(*t.renamed_from)) continue;
+        if (!cur->FindTable(*t.renamed_from)) {
+          WarnRenameMissing(!from_.schemas.empty(), "table", s.name + "." + t.name, *t.renamed_from, t.src, false);
+          continue;
+        }
         table_renames[{s.name, *t.renamed_from}] = t.name;
         Add(RenameTable{s.name, *t.renamed_from, t.name}, t.src);
       }
@@ -73,7 +78,11 @@ class Differ {
         const catalog::Table* cur = from_.FindTable({s.name, old_table});
         if (!cur) continue;
         for (const auto& c : t.columns) {
-          if (!c.renamed_from || cur->FindColumn(c.name) || !cur->FindColumn(*c.renamed_from)) continue;
+          if (!c.renamed_from || cur->FindColumn(c.name)) continue;
+          if (!cur->FindColumn(*c.renamed_from)) {
+            WarnRenameMissing(true, "column", s.name + "." + t.name + "." + c.name, *c.renamed_from, c.src, false);
+            continue;
+          }
           column_renames[{s.name, t.name}][*c.renamed_from] = c.name;
           Add(RenameColumn{s.name, t.name, *c.renamed_from, c.name}, c.src);
         }
@@ -134,6 +143,48 @@ class Differ {
     catalog::Canonicalize(from_);
   }
 
+  /// `enum new (...) renamed from old`: ALTER TYPE ... RENAME, and the
+  /// columns of the current state now use the new name.
+  void ApplyEnumRenames() {
+    std::map<ObjectName, std::string> renames;
+    for (const auto& s : to_.schemas) {
+      const catalog::Schema* cur = from_.FindSchema(s.name);
+      for (const auto& e : s.enums) {
+        if (!e.renamed_from) continue;
+        if (!cur || cur->FindEnum(e.name) || !cur->FindEnum(*e.renamed_from)) {
+          WarnRenameMissing(cur != nullptr, "enum", s.name + "." + e.name, *e.renamed_from, e.src, cur && cur->FindEnum(e.name));
+          continue;
+        }
+        renames[{s.name, *e.renamed_from}] = e.name;
+        enum_old_names_[{s.name, e.name}] = *e.renamed_from;
+        Add(RenameEnum{s.name, *e.renamed_from, e.name}, e.src);
+      }
+    }
+    if (renames.empty()) return;
+    for (auto& s : from_.schemas) {
+      for (auto& e : s.enums)
+        if (auto it = renames.find({s.name, e.name}); it != renames.end()) e.name = it->second;
+      for (auto& t : s.tables)
+        for (auto& c : t.columns)
+          if (c.type_ref)
+            if (auto it = renames.find(*c.type_ref); it != renames.end()) {
+              bool array = c.type.size() > 2 && c.type.compare(c.type.size() - 2, 2, "[]") == 0;
+              c.type_ref->name = it->second;
+              c.type = backend_.UserTypeName(*c.type_ref) + (array ? "[]" : "");
+            }
+    }
+    catalog::Canonicalize(from_);
+  }
+
+  /// A `renamed from` whose old name is not in the current state: the object
+  /// is created (or is there already under its new name, which is fine).
+  void WarnRenameMissing(bool state_known, const std::string& what, const std::string& name, const std::string& old,
+                         source::SourceRange at, bool already_renamed) {
+    if (!state_known || already_renamed) return;
+    diags_.Emit(diag::Kind::RenameSourceMissing, at, what, name, old).hint =
+        "check the old name; once every database is migrated, the 'renamed from' can go";
+  }
+
   // ---- schemas ----
 
   void DiffSchemas() {
@@ -178,7 +229,9 @@ class Differ {
         for (size_t j = i + 1; j < e.values.size() && before.empty(); ++j)
           if (std::find(cur->values.begin(), cur->values.end(), e.values[j]) != cur->values.end())
             before = e.values[j];
-        Add(AddEnumValue{to.name, e.name, v, before}, e.src);
+        // New values are added before the transaction, so before a rename in it.
+        auto old = enum_old_names_.find({to.name, e.name});
+        Add(AddEnumValue{to.name, old == enum_old_names_.end() ? e.name : old->second, v, before}, e.src);
       }
       if (cur->comment != e.comment) Add(SetComment{SetComment::On::Enum, to.name, e.name, cur->comment, e.comment}, e.src);
     }
@@ -451,6 +504,11 @@ class Differ {
     std::set<ObjectName> recreate;  // views dropped in from_ and created from to_
     std::vector<ObjectName> comment_changed;
     std::set<ObjectName> changed_relations = ChangedRelations();
+    // `select *` fixes a view's columns when it is created: a view that reads
+    // a table with `*` must be recreated when the table gains columns too.
+    std::set<ObjectName> widened;
+    for (const auto& c : changes_)
+      if (auto* ac = std::get_if<AddColumn>(&c.op)) widened.insert({ac->schema, ac->table});
     for (const auto& s : to_.schemas) {
       for (const auto& v : s.views) {
         const catalog::View* cur = from_.FindView({s.name, v.name});
@@ -478,8 +536,9 @@ class Differ {
         for (const auto& v : s.views) {
           ObjectName n{s.name, v.name};
           if (recreate.count(n) || !to_.FindView(n)) continue;
+          bool star = ReadsStar(v.definition);
           for (const auto& d : v.depends_on)
-            if (changed_relations.count(d)) {
+            if (changed_relations.count(d) || (star && widened.count(d))) {
               recreate.insert(n);
               changed_relations.insert(n);
               because[n] = d.schema + "." + d.name;
@@ -509,6 +568,13 @@ class Differ {
                      from_.FindView(n)->comment, v->comment},
           v->src);
     }
+  }
+
+  /// Does a view body select `*` or `t.*` (not `count(*)`)?
+  static auto ReadsStar(const std::string& sql) -> bool {
+    static const std::regex star(R"((^|[\s,(])(select\s+(all\s+|distinct\s+)?|,\s*)([A-Za-z_"][\w"$]*\.)?\*)",
+                                 std::regex::icase);
+    return std::regex_search(sql, star);
   }
 
   /// Tables whose shape changes in a way a reading view cannot survive.
@@ -606,11 +672,35 @@ class Differ {
                 if (auto it = drop_enum.find(e); it != drop_enum.end()) edge(i, it->second);
               });
             };
+            // A foreign key comes after its referenced table, its key, and
+            // the referenced columns (new, retyped or renamed).
+            auto key_edges = [&](const catalog::Constraint& k) {
+              const ObjectName& ref = k.ref_table;
+              if (auto it = create_table.find(ref); it != create_table.end()) edge(it->second, i);
+              auto referenced = [&](const std::string& col) {
+                return std::find(k.ref_columns.begin(), k.ref_columns.end(), col) != k.ref_columns.end();
+              };
+              for (size_t j : table_changes[ref]) {
+                if (j == i) continue;
+                const Op& o = changes_[j].op;
+                bool needed = false;
+                if (auto* ak = std::get_if<AddConstraint>(&o)) needed = ak->constraint.kind != catalog::Constraint::Kind::ForeignKey;
+                if (auto* dk = std::get_if<DropConstraint>(&o)) needed = dk->constraint.kind != catalog::Constraint::Kind::ForeignKey;
+                if (auto* ci = std::get_if<CreateIndex>(&o)) needed = ci->index.unique;
+                if (auto* ac = std::get_if<AlterColumn>(&o)) needed = referenced(ac->to.name);
+                if (auto* ad = std::get_if<AddColumn>(&o)) needed = referenced(ad->column.name);
+                if (auto* rn = std::get_if<RenameColumn>(&o)) needed = referenced(rn->to);
+                if (needed) edge(j, i);
+              }
+            };
             if constexpr (std::is_same_v<T, CreateTable>) {
               for (const auto& col : c.table.columns) column_needs(col);
               for (const auto& k : c.table.constraints)
-                if (k.kind == catalog::Constraint::Kind::ForeignKey)
-                  if (auto it = create_table.find(k.ref_table); it != create_table.end()) edge(it->second, i);
+                if (k.kind == catalog::Constraint::Kind::ForeignKey && k.ref_table != ObjectName{c.schema, c.table.name})
+                  key_edges(k);
+              // A relation named like one this table creates implicitly goes first.
+              for (const auto& n : backend_.ImplicitRelations(c.table))
+                if (auto it = create_table.find({c.schema, n}); it != create_table.end()) edge(it->second, i);
             } else if constexpr (std::is_same_v<T, AddColumn>) {
               column_needs(c.column);
             } else if constexpr (std::is_same_v<T, AlterColumn>) {
@@ -627,27 +717,7 @@ class Differ {
                       dk->constraint.ref_table == ObjectName{c.schema, c.table.name})
                     edge(j, i);
             } else if constexpr (std::is_same_v<T, AddConstraint>) {
-              if (c.constraint.kind == catalog::Constraint::Kind::ForeignKey) {
-                const ObjectName& ref = c.constraint.ref_table;
-                if (auto it = create_table.find(ref); it != create_table.end()) edge(it->second, i);
-                // After the referenced key exists and the referenced columns have their types.
-                auto referenced = [&](const std::string& col) {
-                  const auto& rc = c.constraint.ref_columns;
-                  return std::find(rc.begin(), rc.end(), col) != rc.end();
-                };
-                for (size_t j : table_changes[ref]) {
-                  if (j == i) continue;
-                  const Op& o = changes_[j].op;
-                  bool needed = false;
-                  if (auto* ak = std::get_if<AddConstraint>(&o)) needed = ak->constraint.kind != catalog::Constraint::Kind::ForeignKey;
-                  if (auto* dk = std::get_if<DropConstraint>(&o)) needed = dk->constraint.kind != catalog::Constraint::Kind::ForeignKey;
-                  if (auto* ci = std::get_if<CreateIndex>(&o)) needed = ci->index.unique;
-                  if (auto* ac = std::get_if<AlterColumn>(&o)) needed = referenced(ac->to.name);
-                  if (auto* ad = std::get_if<AddColumn>(&o)) needed = referenced(ad->column.name);
-                  if (auto* rn = std::get_if<RenameColumn>(&o)) needed = referenced(rn->to);
-                  if (needed) edge(j, i);
-                }
-              }
+              if (c.constraint.kind == catalog::Constraint::Kind::ForeignKey) key_edges(c.constraint);
             } else if constexpr (std::is_same_v<T, DropConstraint>) {
               // A unique or primary key goes after the foreign keys that need it.
               if (c.constraint.kind == catalog::Constraint::Kind::PrimaryKey ||
@@ -729,6 +799,7 @@ class Differ {
   diag::Engine& diags_;
   std::vector<Change> changes_;
   std::set<ObjectName> created_views_;
+  std::map<ObjectName, std::string> enum_old_names_;  // renamed enums: new name -> old name
 };
 
 }  // namespace
@@ -759,6 +830,7 @@ auto KindName(const Op& op) -> std::string {
         else if constexpr (std::is_same_v<T, CreateEnum>) return "create_enum";
         else if constexpr (std::is_same_v<T, DropEnum>) return "drop_enum";
         else if constexpr (std::is_same_v<T, AddEnumValue>) return "add_enum_value";
+        else if constexpr (std::is_same_v<T, RenameEnum>) return "rename_enum";
         else if constexpr (std::is_same_v<T, CreateTable>) return "create_table";
         else if constexpr (std::is_same_v<T, DropTable>) return "drop_table";
         else if constexpr (std::is_same_v<T, RenameTable>) return "rename_table";
@@ -787,6 +859,7 @@ auto ObjectName(const Op& op) -> std::string {
         if constexpr (std::is_same_v<T, CreateSchema> || std::is_same_v<T, DropSchema>) return c.schema;
         else if constexpr (std::is_same_v<T, CreateEnum> || std::is_same_v<T, DropEnum>) return c.schema + "." + c.enum_type.name;
         else if constexpr (std::is_same_v<T, AddEnumValue>) return c.schema + "." + c.name;
+        else if constexpr (std::is_same_v<T, RenameEnum>) return c.schema + "." + c.from;
         else if constexpr (std::is_same_v<T, CreateTable> || std::is_same_v<T, DropTable>) return c.schema + "." + c.table.name;
         else if constexpr (std::is_same_v<T, RenameTable>) return c.schema + "." + c.from;
         else if constexpr (std::is_same_v<T, AddColumn> || std::is_same_v<T, DropColumn>) return c.schema + "." + c.table + "." + c.column.name;

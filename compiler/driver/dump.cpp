@@ -22,6 +22,11 @@ auto TypeText(const ast::TypeRef& t) -> std::string {
       for (size_t i = 0; i < t.elems.size(); ++i) s += (i ? ", " : "") + NameText(t.fields[i]) + " " + TypeText(t.elems[i]);
       s += ">";
       break;
+    case ast::TypeRef::Kind::Generic:
+      s = t.name + "<";
+      for (size_t i = 0; i < t.elems.size(); ++i) s += (i ? ", " : "") + TypeText(t.elems[i]);
+      s += ">";
+      break;
     case ast::TypeRef::Kind::Named:
       s = (t.schema ? *t.schema + "." : "") + t.name;
       if (!t.args.empty()) {

@@ -45,7 +45,7 @@ void BeforeAfter(const diff::Op& op, Json& j) {
           j["before"] = ColumnJson(c.from);
           j["after"] = ColumnJson(c.to);
           j["changed"] = Describe(c.kind);
-        } else if constexpr (std::is_same_v<T, RenameTable> || std::is_same_v<T, RenameColumn> ||
+        } else if constexpr (std::is_same_v<T, RenameTable> || std::is_same_v<T, RenameColumn> || std::is_same_v<T, RenameEnum> ||
                              std::is_same_v<T, RenameConstraint> || std::is_same_v<T, RenameIndex>) {
           j["before"] = c.from;
           j["after"] = c.to;

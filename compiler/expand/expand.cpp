@@ -26,6 +26,7 @@ struct Loader {
   ast::Unit unit;
   std::map<std::string, size_t> loaded;  // canonical path -> index in unit.files
   std::vector<std::string> stack;        // for cycle reports
+  std::map<source::FileId, std::string> real_paths;  // where each file was read from
   std::unique_ptr<source::Provider> disk = source::MakeDiskProvider();
 
   auto Canonical(const std::string& p) -> std::string { return fs::path(p).lexically_normal().generic_string(); }
@@ -47,7 +48,8 @@ struct Loader {
       else diags.Emit(diag::Kind::FileNotFound, at, path);
       return;
     }
-    source::FileId id = sm.Add(Canonical(path), std::move(*text));
+    source::FileId id = sm.Add(from.DisplayPath(Canonical(path)), std::move(*text));
+    real_paths[id] = Canonical(path);
     ast::File file = syntax::Parse(id, sm, diags);
     file.from_stdlib = is_std;
     loaded[key] = unit.files.size();
@@ -79,7 +81,7 @@ struct Loader {
         }
         LoadFile(p, *disk, true, im.range);
       } else {
-        std::string base = fs::path(sm.Path(id)).parent_path().generic_string();
+        std::string base = fs::path(real_paths[id]).parent_path().generic_string();
         std::string p = is_std || im.path.empty() || im.path[0] == '/' ? im.path
                         : base.empty() ? im.path : base + "/" + im.path;
         LoadFile(p, is_std ? *disk : from, is_std, im.range);
@@ -140,8 +142,11 @@ struct MixinExpander {
         for (auto& [n, _] : mixins) names.push_back(n);
         auto& d = diags.Emit(diag::Kind::UnknownMixin, inc->mixin.range, inc->mixin.name.text);
         d.hint = diag::DidYouMean(k, names);
-        if (d.hint.empty() && (k == "timestamps" || k == "cdc"))
-          d.hint = "add 'import std." + k + "' to use the standard library mixin";
+        if (d.hint.empty()) {
+          std::string std_name = diag::DidYouMean(k, {"timestamps", "cdc"});
+          if (k == "timestamps" || k == "cdc") d.hint = "add 'import std." + k + "' to use the standard library mixin";
+          else if (!std_name.empty()) d.hint = std_name + " (from the standard library: import std.timestamps / std.cdc)";
+        }
         continue;
       }
       if (std::find(stack.begin(), stack.end(), k) != stack.end()) {
@@ -177,7 +182,7 @@ struct MixinExpander {
 
 auto Load(const std::vector<std::string>& paths, source::Provider& files, source::SourceManager& sm,
           diag::Engine& diags) -> ast::Unit {
-  Loader loader{files, sm, diags, {}, {}, {}};
+  Loader loader{files, sm, diags, {}, {}, {}, {}};
   for (const auto& p : paths) {
     if (files.IsDirectory(p)) {
       auto list = files.ListSchemaFiles(p);
@@ -196,6 +201,15 @@ auto Load(const std::vector<std::string>& paths, source::Provider& files, source
 void Expand(ast::Unit& unit, diag::Engine& diags) {
   MixinExpander ex{diags, {}, {}, {}};
   for (auto& f : unit.files) ex.Collect(f.decls);
+  // Every mixin is expanded once, used or not, so that its own mistakes
+  // (unknown includes, cycles) are reported.
+  for (auto& [name, mixin] : ex.mixins) {
+    if (ex.expanded.count(name)) continue;
+    ex.stack.push_back(name);
+    auto body = ex.ExpandItems(mixin->items);
+    ex.stack.pop_back();
+    ex.expanded.emplace(name, std::move(body));
+  }
   for (auto& f : unit.files) ex.Rewrite(f.decls);
 }
 

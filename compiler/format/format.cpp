@@ -604,10 +604,10 @@ class Printer {
       case K::PrimaryIndex: return "primary index (" + Names(t.names) + ")";
       case K::Watermark:
         return "watermark for " + Name(t.key) + " as " + (t.exprs.empty() ? std::string() : Expr(t.exprs[0]));
-      case K::With:
-        return "with (" +
-               Join(t.options, ", ", [](const auto& kv) { return StringLit(kv.first) + " = " + StringLit(kv.second); }) +
-               ")";
+      case K::With: {
+        auto option = [](const auto& kv) { return StringLit(kv.first) + " = " + StringLit(kv.second); };
+        return "with (" + Join(t.options, ", ", option) + ")";
+      }
       case K::Type: return "type " + (t.type ? Type(*t.type) : std::string());
       case K::Into: return "into " + (t.into ? QName(*t.into) : std::string());
       case K::From: return "from " + StringLit(t.value.value_or(""));
@@ -752,6 +752,10 @@ class Printer {
       case ast::TypeRef::Kind::Map:
         out += "map<" + Join(t.elems, ", ", [&](const ast::TypeRef& e) { return Type(e); }) + ">";
         break;
+      case ast::TypeRef::Kind::Generic:  // multiset<T>
+        out += (t.quoted ? QuoteIdent(t.name) : t.name) + "<" +
+               Join(t.elems, ", ", [&](const ast::TypeRef& e) { return Type(e); }) + ">";
+        break;
       case ast::TypeRef::Kind::Row: {
         std::vector<std::string> fields;
         for (size_t i = 0; i < t.elems.size(); ++i)
@@ -775,12 +779,18 @@ class Printer {
   //     >= the m of the expr[m] reading it, and
   //   - an operand followed by an operator of precedence p is bare only if
   //     none of the expr[...] still open at its end would take that operator.
-  // Two quirks of the grammar are handled on top: `not -x` reads as a column
-  // named `not` minus x, so a signed operand of `not` is parenthesized; and
-  // in `x between a and b and c` the lower bound swallows `a and b`, so a
-  // between followed by an `and` operator is parenthesized. (The `and` of a later between cannot be
-  // taken that way: that between needs it.) A tree read from source never
-  // needs more than the parentheses it was written with.
+  // Quirks of the grammar handled on top of that:
+  //   - `not -x` reads as a column named `not` minus x: a signed operand of
+  //     `not` is parenthesized;
+  //   - in `x between a and b and c` the lower bound swallows `a and b`: a
+  //     between followed by an `and` operator is parenthesized (the `and` of
+  //     a later between cannot be taken so, that between needs it), and so is
+  //     a lower bound looser than `in`, to make that reading visible;
+  //   - `interval '5'` without a unit takes a following word as its unit
+  //     when what comes after the word still reads (see Guard).
+  // A tree read from source never needs more than the parentheses it was
+  // written with (same tokens, same tree), so only trees built otherwise and
+  // the lower bound above get parentheses of the formatter's own.
 
   auto Expr(const ast::Expr& e) -> std::string { return Sub(e, 0, false, kDelimited).text; }
 
@@ -794,12 +804,11 @@ class Printer {
     return Paren(e);
   }
 
-  /// `x`, printed from `e`, as followed by `follow` (a space and a word...).
-  /// A unit-less interval at its end takes that word as its unit when what
-  /// comes after the word still reads: `interval '5' not in (1)`,
-  /// `interval '5' desc`, `interval '5' and -1`.
-  /// After a case ending so, `end` is read as that unit and the case goes
-  /// on: anything that follows is at risk.
+  /// `x`, printed from `e`, as followed by the text `follow`. A unit-less
+  /// interval at its end takes a following word as its unit when what comes
+  /// after the word still reads: `interval '5' not in (1)`,
+  /// `interval '5' desc`, `interval '5' and -1`. After a case that ends so,
+  /// `end` is taken that way and the case goes on: anything may follow.
   auto Guard(Printed x, const ast::Expr& e, const std::string& follow) -> Printed {
     if (x.open_end && !follow.empty()) return Paren(e);
     if (!x.open_unit || follow.empty() || follow[0] != ' ') return x;

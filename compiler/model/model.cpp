@@ -51,7 +51,14 @@ auto Type::Describe() const -> std::string {
       break;
     }
     case Kind::Enum: base = (enum_schema ? enum_schema->text + "." : "") + enum_name.text; break;
-    case Kind::Native: base = native + args_text(); break;
+    case Kind::Native:
+      base = native + args_text();
+      if (!elems.empty()) {
+        base += "<";
+        for (size_t i = 0; i < elems.size(); ++i) base += (i ? ", " : "") + elems[i].Describe();
+        base += ">";
+      }
+      break;
   }
   for (int i = 0; i < array_dims; ++i) base += "[]";
   return base;

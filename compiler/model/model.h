@@ -58,6 +58,7 @@ struct Column {
   std::optional<std::string> comment;
   std::optional<Name> renamed_from;
   std::optional<Name> collation;
+  bool type_ok = true;  // false when the type had an error (checks that compare types skip it)
   SourceRange range;
 };
 
@@ -121,7 +122,9 @@ struct View {
 struct Enum {
   Name name;
   std::vector<std::string> values;
+  std::vector<SourceRange> value_ranges;  // parallel to values
   std::optional<std::string> comment;
+  std::optional<Name> renamed_from;
   SourceRange range;
 };
 

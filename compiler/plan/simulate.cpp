@@ -101,6 +101,24 @@ struct Applier {
             return Fail("enum " + x.enum_type.name + " is still used by " + t.name + "." + col.name);
     return Erase(s->enums, [&](auto& e) { return e.name == x.enum_type.name; }) || Fail("enum missing");
   }
+  auto operator()(const RenameEnum& x) -> bool {
+    auto* s = Schema(x.schema);
+    if (!s) return Fail("schema missing");
+    for (auto& e : s->enums)
+      if (e.name == x.from) {
+        e.name = x.to;
+        for (auto& sc : c.schemas)
+          for (auto& t : sc.tables)
+            for (auto& col : t.columns)
+              if (col.type_ref == catalog::ObjectName{x.schema, x.from}) {
+                col.type_ref->name = x.to;
+                bool array = col.type.size() > 2 && col.type.compare(col.type.size() - 2, 2, "[]") == 0;
+                col.type = (x.schema == "public" ? x.to : x.schema + "." + x.to) + (array ? "[]" : "");
+              }
+        return true;
+      }
+    return Fail("enum " + x.from + " missing");
+  }
   auto operator()(const AddEnumValue& x) -> bool {
     auto* s = Schema(x.schema);
     if (!s) return Fail("schema missing");

@@ -112,6 +112,7 @@ class GitProvider final : public Provider {
     return false;
   }
   auto Describe() const -> std::string override { return "git:" + rev_; }
+  auto DisplayPath(const std::string& path) const -> std::string override { return "git:" + rev_ + ":" + path; }
 
  private:
   /// A path given relative to the current directory (or absolute), as a path

@@ -33,6 +33,8 @@ class Provider {
   virtual auto IsDirectory(const std::string& path) -> bool = 0;
   /// A name for messages, e.g. "git:HEAD~1".
   virtual auto Describe() const -> std::string = 0;
+  /// How a file read from here is named in messages ("git:HEAD:db.schema").
+  virtual auto DisplayPath(const std::string& path) const -> std::string { return path; }
 };
 
 auto MakeDiskProvider() -> std::unique_ptr<Provider>;

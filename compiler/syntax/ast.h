@@ -30,7 +30,7 @@ struct QName {
 };
 
 struct TypeRef {
-  enum class Kind { Named, Array, Map, Row };
+  enum class Kind { Named, Array, Map, Row, Generic };  // Generic: name<T, ...> (multiset<T>)
   Kind kind = Kind::Named;
   std::string name;                  // Named: lower-cased words, e.g. "double precision"; exact if quoted
   bool quoted = false;
@@ -38,7 +38,7 @@ struct TypeRef {
   std::vector<int64_t> args;          // varchar(20), decimal(10, 2)
   std::optional<bool> with_time_zone;
   int array_dims = 0;                 // int[] / int[][]
-  std::vector<TypeRef> elems;         // Array: 1, Map: 2, Row: one per field
+  std::vector<TypeRef> elems;         // Array: 1, Map: 2, Row: one per field, Generic: its arguments
   std::vector<Name> fields;           // Row field names
   SourceRange range;
 };
@@ -176,6 +176,7 @@ struct Enum {
   QName name;
   std::vector<std::pair<std::string, SourceRange>> values;
   std::optional<std::string> comment;
+  std::optional<Name> renamed_from;
   SourceRange range;
 };
 

@@ -4,6 +4,7 @@
 #include "compiler/syntax/parse.h"
 
 #include <algorithm>
+#include <functional>
 #include <sstream>
 
 #include "SchemaLexer.h"
@@ -38,7 +39,16 @@ class NewlineFilter : public antlr4::TokenSource {
           if (depth_ > 0) --depth_;
           break;
         case SchemaLexer::LBRACE:
-        case SchemaLexer::RBRACE: depth_ = 0; break;
+          depth_ = 0;
+          open_braces_.push_back(source::SourceRange{file_, static_cast<uint32_t>(t->getLine()),
+                                                     static_cast<uint32_t>(t->getCharPositionInLine() + 1),
+                                                     static_cast<uint32_t>(t->getLine()),
+                                                     static_cast<uint32_t>(t->getCharPositionInLine() + 2)});
+          break;
+        case SchemaLexer::RBRACE:
+          depth_ = 0;
+          if (!open_braces_.empty()) open_braces_.pop_back();
+          break;
         case SchemaLexer::LINE_COMMENT:
         case SchemaLexer::BLOCK_COMMENT: {
           source::SourceRange r{file_, static_cast<uint32_t>(t->getLine()),
@@ -61,8 +71,11 @@ class NewlineFilter : public antlr4::TokenSource {
   antlr4::CharStream* getInputStream() override { return lexer_.getInputStream(); }
   std::string getSourceName() override { return lexer_.getSourceName(); }
   antlr4::TokenFactory<antlr4::CommonToken>* getTokenFactory() override { return lexer_.getTokenFactory(); }
+  /// The '{' not closed so far, innermost last.
+  auto open_braces() const -> const std::vector<source::SourceRange>& { return open_braces_; }
 
  private:
+  std::vector<source::SourceRange> open_braces_;
   SchemaLexer& lexer_;
   std::vector<ast::Comment>& comments_;
   source::FileId file_;
@@ -70,11 +83,14 @@ class NewlineFilter : public antlr4::TokenSource {
   bool last_was_nl_ = true;  // drop leading newlines
 };
 
+auto TokenTypeDisplay(std::string it) -> std::string;
+
 /// Shows a token as a person would name it.
 auto TokenDisplay(const Token* t) -> std::string {
   if (!t || t->getType() == Token::EOF) return "end of file";
   if (t->getType() == SchemaLexer::NL) return "end of line";
   std::string s = t->getText();
+  if (t->getType() == SchemaLexer::STRING) return "string " + (s.size() > 40 ? s.substr(0, 37) + "..." : s);
   if (s.size() > 40) s = s.substr(0, 37) + "...";
   return "'" + s + "'";
 }
@@ -87,41 +103,68 @@ auto ExpectingPart(const std::string& msg) -> std::string {
   std::string what = msg.substr(pos + 10);
   std::vector<std::string> items;
   if (!what.empty() && what.front() == '{') {
+    // {A, ',', 'x'}: split on ", " outside quotes.
     what = what.substr(1, what.size() >= 2 ? what.size() - 2 : 0);
-    std::stringstream ss(what);
-    for (std::string item; std::getline(ss, item, ',');) {
-      while (!item.empty() && item.front() == ' ') item.erase(0, 1);
-      items.push_back(item);
+    std::string cur;
+    bool quoted = false;
+    for (size_t i = 0; i < what.size(); ++i) {
+      char c = what[i];
+      if (c == '\'') quoted = !quoted;
+      if (!quoted && c == ',' && i + 1 < what.size() && what[i + 1] == ' ') {
+        items.push_back(cur);
+        cur.clear();
+        ++i;
+        continue;
+      }
+      cur += c;
     }
+    if (!cur.empty()) items.push_back(cur);
   } else {
     items.push_back(what);
   }
   if (items.size() > 5) return {};
+  std::vector<std::string> shown;
+  for (const auto& it : items) {
+    std::string d = TokenTypeDisplay(it);
+    if (std::find(shown.begin(), shown.end(), d) == shown.end()) shown.push_back(d);
+  }
   std::string out;
-  for (size_t i = 0; i < items.size(); ++i) {
-    std::string it = items[i];
-    if (it == "NL") it = "end of line";
-    else if (it == "STRING") it = "a string";
-    else if (it == "NUMBER") it = "a number";
-    else if (it == "IDENT" || it == "QIDENT") it = "a name";
-    else if (it == "RAW") it = "a \"\"\" block";
-    else if (it == "<EOF>") it = "end of file";
-    else if (it.front() != '\'') {
-      std::string lower = it;
-      std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
-      it = "'" + lower + "'";
-    }
-    if (std::find(items.begin(), items.begin() + static_cast<long>(i), items[i]) != items.begin() + static_cast<long>(i)) continue;
-    if (!out.empty()) out += (i + 1 == items.size()) ? " or " : ", ";
-    out += it;
+  for (size_t i = 0; i < shown.size(); ++i) {
+    if (i) out += (i + 1 == shown.size()) ? " or " : ", ";
+    out += shown[i];
   }
   return out;
 }
 
+/// ANTLR's recovery, except that it never deletes an end of line to make the
+/// next line fit into the current item ("default" + newline + "name text"
+/// must not read as "default name").
+class Recovery : public antlr4::DefaultErrorStrategy {
+ protected:
+  Token* singleTokenDeletion(antlr4::Parser* recognizer) override {
+    if (recognizer->getCurrentToken()->getType() == SchemaLexer::NL) return nullptr;
+    return DefaultErrorStrategy::singleTokenDeletion(recognizer);
+  }
+};
+
+/// A token type's name as a person reads it: 'null' for NULL_, 'key' for KEY.
+auto TokenTypeDisplay(std::string it) -> std::string {
+  if (it == "NL") return "end of line";
+  if (it == "STRING") return "a string";
+  if (it == "NUMBER") return "a number";
+  if (it == "IDENT" || it == "QIDENT") return "a name";
+  if (it == "RAW") return "a \"\"\" block";
+  if (it == "<EOF>" || it == "EOF") return "end of file";
+  if (!it.empty() && it.front() == '\'') return it;
+  while (!it.empty() && it.back() == '_') it.pop_back();
+  std::transform(it.begin(), it.end(), it.begin(), ::tolower);
+  return "'" + it + "'";
+}
+
 class ErrorListener : public antlr4::BaseErrorListener {
  public:
-  ErrorListener(diag::Engine& d, source::FileId f) : diags_(d), file_(f) {}
-  void syntaxError(antlr4::Recognizer*, Token* bad, size_t line, size_t col, const std::string& msg,
+  ErrorListener(diag::Engine& d, const source::SourceManager& sm, source::FileId f) : diags_(d), sm_(sm), file_(f) {}
+  void syntaxError(antlr4::Recognizer* recognizer, Token* bad, size_t line, size_t col, const std::string& msg,
                    std::exception_ptr) override {
     source::SourceRange r{file_, static_cast<uint32_t>(line), static_cast<uint32_t>(col + 1),
                           static_cast<uint32_t>(line), static_cast<uint32_t>(col + 1)};
@@ -133,6 +176,13 @@ class ErrorListener : public antlr4::BaseErrorListener {
       bool quote = bad->getText() == "'";
       diags_.Emit(diag::Kind::UnterminatedString, r, quote ? "string literal" : "quoted identifier").hint =
           quote ? "close it with ' (write '' for a quote inside)" : "close it with \" on the same line";
+      gave_up_ = true;
+      return;
+    }
+    if (bad && bad->getType() == SchemaLexer::UNTERMINATED_COMMENT) {
+      r.end_col = r.col + 2;
+      r.end_line = r.line;
+      diags_.Emit(diag::Kind::UnterminatedString, r, "block comment").hint = "close it with */";
       gave_up_ = true;
       return;
     }
@@ -154,26 +204,64 @@ class ErrorListener : public antlr4::BaseErrorListener {
     if (msg.rfind("missing ", 0) == 0) {
       auto at = msg.find(" at ");
       std::string what = msg.substr(8, at == std::string::npos ? std::string::npos : at - 8);
-      text = "missing " + (what == "NL" ? std::string("end of line") : what) + " before " + TokenDisplay(bad);
+      text = "missing " + TokenTypeDisplay(what) + " before " + TokenDisplay(bad);
     } else {
       text = "unexpected " + TokenDisplay(bad);
       std::string exp = ExpectingPart(msg);
       if (!exp.empty()) text += ", expecting " + exp;
     }
-    diags_.Emit(diag::Kind::SyntaxError, r, text);
+    bool at_eof = bad && bad->getType() == Token::EOF;
+    if (at_eof && last_text_line_ > 0) {
+      // End of file: point at the end of the last line that has text.
+      std::string l = sm_.Line(file_, last_text_line_);
+      r = source::SourceRange{file_, last_text_line_, static_cast<uint32_t>(CodePointsOf(l) + 1), last_text_line_,
+                              static_cast<uint32_t>(CodePointsOf(l) + 1)};
+    }
+    auto& d = diags_.Emit(diag::Kind::SyntaxError, r, text);
+    if (at_eof && filter_ && !filter_->open_braces().empty())
+      d.notes.push_back({filter_->open_braces().back(), "this '{' is not closed"});
+    // A misspelled keyword: suggest the keyword the parser expected.
+    if (bad && bad->getType() == SchemaLexer::IDENT && recognizer) {
+      if (auto* parser = dynamic_cast<antlr4::Parser*>(recognizer)) {
+        std::vector<std::string> keywords;
+        for (size_t type : parser->getExpectedTokens().toList()) {
+          std::string lit = parser->getVocabulary().getLiteralName(type);
+          std::string sym = parser->getVocabulary().getSymbolicName(type);
+          if (lit.empty() && !sym.empty() && std::all_of(sym.begin(), sym.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) || c == '_'; }) &&
+              sym != "IDENT" && sym != "QIDENT" && sym != "STRING" && sym != "NUMBER" && sym != "RAW" && sym != "NL") {
+            std::string k = TokenTypeDisplay(sym);
+            keywords.push_back(k.substr(1, k.size() - 2));
+          }
+        }
+        d.hint = diag::DidYouMean(bad->getText(), keywords);
+      }
+    }
   }
 
+  void SetFilter(const NewlineFilter* f) { filter_ = f; }
+  void SetLastTextLine(uint32_t l) { last_text_line_ = l; }
+
  private:
+  static auto CodePointsOf(const std::string& s) -> size_t {
+    size_t n = 0;
+    for (unsigned char c : s)
+      if ((c & 0xC0) != 0x80) ++n;
+    return n;
+  }
+
   diag::Engine& diags_;
+  const source::SourceManager& sm_;
   source::FileId file_;
   size_t last_line_ = 0;
   bool gave_up_ = false;
+  const NewlineFilter* filter_ = nullptr;
+  uint32_t last_text_line_ = 0;
 };
 
 /// Turns the parse tree into the AST.
 class Builder {
  public:
-  explicit Builder(source::FileId file) : file_(file) {}
+  Builder(source::FileId file, diag::Engine& diags) : file_(file), diags_(diags) {}
 
   auto Range(ParserRuleContext* ctx) const -> source::SourceRange {
     source::SourceRange r{file_, 0, 0, 0, 0};
@@ -201,8 +289,38 @@ class Builder {
 
   auto BuildFile(P::UnitContext* unit) -> std::vector<ast::Decl> {
     std::vector<ast::Decl> out;
+    CheckSeparated(unit);
     for (auto* item : unit->topItem()) BuildTop(item, out);
     return out;
+  }
+
+  /// Items of one list must be separated by an end of line or ';' (the
+  /// grammar accepts `item item` so that recovery can resume at an item).
+  void CheckSeparated(ParserRuleContext* list) {
+    if (!list) return;
+    ParserRuleContext* prev = nullptr;
+    for (auto* child : list->children) {
+      if (dynamic_cast<P::SepContext*>(child)) {
+        prev = nullptr;
+        continue;
+      }
+      auto* item = dynamic_cast<ParserRuleContext*>(child);
+      bool is_item = dynamic_cast<P::TopItemContext*>(child) || dynamic_cast<P::TableItemContext*>(child) ||
+                     dynamic_cast<P::TargetItemContext*>(child);
+      if (!is_item) continue;
+      if (prev && !prev->exception && !item->exception && item->getStart()) {
+        source::SourceRange r = Range(item);
+        r.end_line = r.line;
+        r.end_col = r.col + static_cast<uint32_t>(CodePoints(item->getStart()->getText()));
+        bool reported = std::any_of(diags_.all().begin(), diags_.all().end(), [&](const diag::Diagnostic& d) {
+          return d.range.file == file_ && d.range.line == r.line;
+        });
+        if (!reported)
+          diags_.Emit(diag::Kind::SyntaxError, r, "missing end of line or ';' before '" + item->getStart()->getText() + "'")
+              .hint = "put each item on its own line, or separate items with ';'";
+      }
+      prev = item;
+    }
   }
 
   auto BuildExpr(P::ExprContext* ctx) -> ast::Expr;
@@ -322,6 +440,7 @@ class Builder {
       ast::Schema s;
       s.range = Range(c);
       s.name = Ident(c->ident());
+      CheckSeparated(c);
       for (auto* t : c->topItem()) BuildTop(t, s.decls);
       out.push_back({std::move(s)});
     } else if (auto* c = item->tableDecl()) {
@@ -345,6 +464,7 @@ class Builder {
       for (auto* s : c->STRING()) e.values.emplace_back(String(s), Range(s));
       for (auto* a : c->enumAttr())
         if (a->COMMENT()) e.comment = String(a->STRING());
+        else if (a->RENAMED()) e.renamed_from = Ident(a->ident());
       out.push_back({std::move(e)});
     } else if (auto* c = item->viewDecl()) {
       out.push_back({BuildView(c)});
@@ -353,12 +473,14 @@ class Builder {
       p.range = Range(c);
       p.target = Lower(c->targetName()->getText());
       p.name = QName(c->qname());
+      CheckSeparated(c);
       for (auto* t : c->targetItem()) p.items.push_back(BuildTargetItem(t));
       out.push_back({std::move(p)});
     } else if (auto* c = item->targetBlock()) {
       ast::TargetBlock b;
       b.range = Range(c);
       b.target = Lower(c->targetName()->getText());
+      CheckSeparated(c);
       for (auto* t : c->targetItem()) b.items.push_back(BuildTargetItem(t));
       out.push_back({std::move(b)});
     } else if (auto* c = item->letDecl()) {
@@ -415,6 +537,7 @@ class Builder {
 
   void BuildTableBody(P::TableBodyContext* body, ast::Table& t) {
     if (!body) return;
+    CheckSeparated(body);
     for (auto* item : body->tableItem()) {
       if (auto* c = dynamic_cast<P::IncludeItemContext*>(item)) {
         t.items.emplace_back(ast::Include{QName(c->qname()), Range(c)});
@@ -471,6 +594,7 @@ class Builder {
         ast::TargetBlock b;
         b.range = Range(c);
         b.target = Lower(c->targetName()->getText());
+        CheckSeparated(c);
         for (auto* ti : c->targetItem()) b.items.push_back(BuildTargetItem(ti));
         t.items.emplace_back(std::move(b));
       } else if (auto* c = dynamic_cast<P::ColumnItemContext*>(item)) {
@@ -519,6 +643,7 @@ class Builder {
         ast::TargetBlock b;
         b.range = Range(tb);
         b.target = Lower(tb->targetName()->getText());
+        CheckSeparated(tb);
         for (auto* ti : tb->targetItem()) b.items.push_back(BuildTargetItem(ti));
         col.targets.push_back(std::move(b));
       }
@@ -593,6 +718,13 @@ class Builder {
         t.elems.push_back(BuildType(f->typeRef()));
       }
       dims(r->arraySuffix());
+    } else if (auto* g = dynamic_cast<P::GenericTypeContext*>(c)) {
+      t.kind = ast::TypeRef::Kind::Generic;
+      ast::Name nm = Ident(g->ident());
+      t.quoted = nm.quoted;
+      t.name = nm.quoted ? nm.text : Lower(nm.text);
+      for (auto* e : g->typeRef()) t.elems.push_back(BuildType(e));
+      dims(g->arraySuffix());
     } else if (auto* n = dynamic_cast<P::NamedTypeContext*>(c)) {
       t.kind = ast::TypeRef::Kind::Named;
       auto* tn = n->typeName();
@@ -625,6 +757,7 @@ class Builder {
   auto BuildPrimary(P::PrimaryContext* c) -> ast::Expr;
 
   source::FileId file_;
+  diag::Engine& diags_;
 };
 
 auto Builder::BuildExpr(P::ExprContext* c) -> ast::Expr {
@@ -687,6 +820,42 @@ auto Builder::BuildExpr(P::ExprContext* c) -> ast::Expr {
     e.kind = K::Between;
     e.negated = x->NOT() != nullptr;
     for (auto* a : x->expr()) e.args.push_back(BuildExpr(a));
+    // The grammar lets the lower bound swallow `and`: `x between 1 and 5 and y`
+    // arrives as `x between (1 and 5) and y`. Re-associate as SQL reads it:
+    // `(x between 1 and 5) and y`.
+    if (e.args.size() == 3 && e.args[1].kind == K::Binary && e.args[1].op == "and" && !e.args[1].parenthesized) {
+      std::vector<ast::Expr> chain;  // the lower bound's and-operands, left to right
+      std::function<void(ast::Expr&)> flatten = [&](ast::Expr& n) {
+        if (n.kind == K::Binary && n.op == "and" && !n.parenthesized) {
+          flatten(n.args[0]);
+          flatten(n.args[1]);
+        } else {
+          chain.push_back(std::move(n));
+        }
+      };
+      ast::Expr lower = std::move(e.args[1]);
+      ast::Expr upper = std::move(e.args[2]);
+      flatten(lower);
+      ast::Expr between;
+      between.kind = K::Between;
+      between.negated = e.negated;
+      between.range = e.range;
+      between.args.push_back(std::move(e.args[0]));
+      between.args.push_back(std::move(chain[0]));
+      between.args.push_back(std::move(chain[1]));
+      ast::Expr result = std::move(between);
+      chain.push_back(std::move(upper));
+      for (size_t i = 2; i < chain.size(); ++i) {
+        ast::Expr conj;
+        conj.kind = K::Binary;
+        conj.op = "and";
+        conj.range = e.range;
+        conj.args.push_back(std::move(result));
+        conj.args.push_back(std::move(chain[i]));
+        result = std::move(conj);
+      }
+      return result;
+    }
   } else if (auto* x = dynamic_cast<P::LikeExprContext*>(c)) {
     e.kind = K::Like;
     e.negated = x->NOT() != nullptr;
@@ -767,12 +936,13 @@ auto Builder::BuildPrimary(P::PrimaryContext* c) -> ast::Expr {
     for (auto* a : x->expr()) e.args.push_back(BuildExpr(a));
   } else if (auto* x = dynamic_cast<P::NameExprContext*>(c)) {
     e.kind = K::Column;
-    auto q = QName(x->qname());
-    e.text = q.name.text;
-    e.quoted = q.name.quoted;
-    if (q.schema) {
-      e.qualifier = q.schema->text;
-      e.qualifier_quoted = q.schema->quoted;
+    auto ids = x->funcName()->funcIdent();
+    auto* last = ids.back();
+    e.text = last->QIDENT() ? Unquote(last->getText(), '"') : last->getText();
+    e.quoted = last->QIDENT() != nullptr;
+    if (ids.size() == 2) {
+      e.qualifier = ids[0]->QIDENT() ? Unquote(ids[0]->getText(), '"') : ids[0]->getText();
+      e.qualifier_quoted = ids[0]->QIDENT() != nullptr;
     }
   } else if (auto* x = dynamic_cast<P::ParenExprContext*>(c)) {
     ast::Expr inner = BuildExpr(x->expr());
@@ -783,27 +953,60 @@ auto Builder::BuildPrimary(P::PrimaryContext* c) -> ast::Expr {
   return e;
 }
 
+/// The 1-based line and column of the first byte that is not valid UTF-8.
+auto FirstInvalidUtf8(const std::string& s) -> std::optional<std::pair<uint32_t, uint32_t>> {
+  uint32_t line = 1, col = 1;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool ok = len > 0 && i + len <= s.size();
+    for (size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    if (ok && len == 2) ok = c >= 0xC2;  // no overlong forms
+    if (!ok) return std::make_pair(line, col);
+    if (c == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+    i += len;
+  }
+  return std::nullopt;
+}
+
 template <typename Entry>
 auto RunParser(source::FileId id, const source::SourceManager& sm, diag::Engine& diags,
                std::vector<ast::Comment>& comments, Entry entry) {
   const std::string& text = sm.Get(id).text;
+  using Result = decltype(entry(std::declval<SchemaParser&>(), std::declval<Builder&>()));
+  if (auto bad = FirstInvalidUtf8(text)) {
+    diags.Emit(diag::Kind::SyntaxError, source::SourceRange{id, bad->first, bad->second, bad->first, bad->second + 1},
+               "file is not valid UTF-8").hint = "save the file as UTF-8";
+    return Result{};
+  }
   std::unique_ptr<antlr4::ANTLRInputStream> input;
   try {
     input = std::make_unique<antlr4::ANTLRInputStream>(text);
   } catch (const std::exception&) {
     diags.Emit(diag::Kind::SyntaxError, source::SourceRange{id, 1, 1, 1, 1}, "file is not valid UTF-8");
-    return decltype(entry(std::declval<SchemaParser&>(), std::declval<Builder&>())){};
+    return Result{};
   }
   SchemaLexer lexer(input.get());
-  ErrorListener listener(diags, id);
+  ErrorListener listener(diags, sm, id);
+  uint32_t last_text_line = 0;
+  for (uint32_t l = static_cast<uint32_t>(sm.Get(id).line_starts.size()); l > 0 && !last_text_line; --l)
+    if (sm.Line(id, l).find_first_not_of(" \t\r") != std::string::npos) last_text_line = l;
+  listener.SetLastTextLine(last_text_line);
   lexer.removeErrorListeners();
   lexer.addErrorListener(&listener);
   NewlineFilter filter(lexer, comments, id);
+  listener.SetFilter(&filter);
   antlr4::CommonTokenStream tokens(&filter);
   SchemaParser parser(&tokens);
   parser.removeErrorListeners();
   parser.addErrorListener(&listener);
-  Builder builder(id);
+  parser.setErrorHandler(std::make_shared<Recovery>());
+  Builder builder(id, diags);
   return entry(parser, builder);
 }
 

@@ -54,6 +54,13 @@ class Backend {
   virtual auto RenameInExpression(const std::string& expr, const std::string& from, const std::string& to) const
       -> std::string = 0;
 
+  /// How a column of user-defined type `type` (an enum) spells its type.
+  virtual auto UserTypeName(const catalog::ObjectName& type) const -> std::string = 0;
+
+  /// Relations a new table creates implicitly, named by the database (e.g.
+  /// the sequences behind identity columns); they must not be taken first.
+  virtual auto ImplicitRelations(const catalog::Table& table) const -> std::vector<std::string> = 0;
+
   /// Turns an ordered plan into statements; reports changes it cannot make.
   virtual auto Emit(const plan::Plan& plan, diag::Engine& diags) const -> std::optional<Script> = 0;
 

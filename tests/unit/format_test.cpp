@@ -125,7 +125,7 @@ state status DEFAULT 'new' NOT NULL
 placed_at TIMESTAMP(3) WITH TIME ZONE DEFAULT now()
 payload JSON POSTGRES { TYPE jsonb }
 
-UNIQUE INDEX orders_ref_idx (lower("Customer Name"), placed_at DESC) WHERE (total > 0 AND state <> 'new') OR total IS NULL
+UNIQUE INDEX ref_idx (lower("Customer Name"), placed_at DESC) WHERE (total > 0 AND state <> 'new') OR total IS NULL
 CHECK orders_sane (total BETWEEN 0 AND 1000000)
 FOREIGN KEY (id) REFERENCES audit.events (id) ON DELETE CASCADE
 include timestamps
@@ -156,7 +156,7 @@ schema sales {
     placed_at       timestamp(3) with time zone default now()
     payload         json                        postgres { type jsonb }
 
-    unique index orders_ref_idx (lower("Customer Name"), placed_at desc) where (total > 0 and state <> 'new') or total is null
+    unique index ref_idx (lower("Customer Name"), placed_at desc) where (total > 0 and state <> 'new') or total is null
     check orders_sane (total between 0 and 1000000)
     foreign key (id) references audit.events (id) on delete cascade
     include timestamps
@@ -241,6 +241,7 @@ TEST_CASE("format: quoted names, strings and types", "[format]") {
       "  plain$1 int[][]\n"
       "  m map<text, array<int>>\n"
       "  r struct<a int, \"B b\" text>\n"
+      "  ms MULTISET<varchar(3)>[]\n"
       "  e \"Sales\".status\n"
       "  z decimal(10, -2)\n"
       "  ts timestamp without time zone check (\"My Table\".ts > \"S\".f(1))\n"
@@ -252,6 +253,7 @@ TEST_CASE("format: quoted names, strings and types", "[format]") {
         "  plain$1   int[][]\n"
         "  m         map<text, array<int>>\n"
         "  r         row<a int, \"B b\" text>\n"
+        "  ms        multiset<varchar(3)>[]\n"
         "  e         \"Sales\".status\n"
         "  z         decimal(10, -2)\n"
         "  ts        timestamp without time zone check (\"My Table\".ts > \"S\".f(1))\n"
@@ -430,7 +432,8 @@ TEST_CASE("format: idempotent on varied inputs, every comment kept", "[format]")
       "table t { /* a\n b */ -- c\n x int }\n",
       "postgres /* p */ { search_path 'app' -- sp\n }\n",
       "enum /* a\n b */ s ( -- c\n 'x' /* d */, /* e */ 'y' ) /* f */ comment 'g' -- h\n",
-      "table t {\n  \"a \"\"b\"\" c\" int check ((a > 0) and (b < 0 or c))\n  index ((a + b) * 2, lower(\"x y\") desc nulls first) using gin\n}\n",
+      "table t {\n  \"a \"\"b\"\" c\" int check ((a > 0) and (b < 0 or c))\n"
+      "  index ((a + b) * 2, lower(\"x y\") desc nulls first) using gin\n}\n",
       "view v as \"\"\"\n\tselect 1\n  \"\"\" -- tabbed\n",
       "schema a { schema b { table c { x int } } }\n",
       "import 'x'\n\n\nimport 'y' -- y\n-- z\nimport 'w'\n",
@@ -485,6 +488,11 @@ TEST_CASE("format: expressions keep the user's parentheses and read back the sam
 TEST_CASE("format: parentheses are added where a tree needs them", "[format]") {
   using K = ast::Expr::Kind;
   auto a = Leaf("a"), b = Leaf("b"), c = Leaf("c");
+  ast::Expr interval;  // interval '5', no unit
+  interval.kind = K::Interval;
+  interval.text = "5";
+  auto not_in = Op(K::In, "", {interval, a});
+  not_in.negated = true;
   const std::vector<std::pair<ast::Expr, std::string>> cases = {
       {Op(K::Binary, "*", {Op(K::Binary, "+", {a, b}), c}), "(a + b) * c"},
       {Op(K::Binary, "-", {a, Op(K::Binary, "-", {b, c})}), "a - (b - c)"},
@@ -500,6 +508,12 @@ TEST_CASE("format: parentheses are added where a tree needs them", "[format]") {
       {Op(K::Binary, "and", {Op(K::Between, "", {a, b, c}), a}), "(a between b and c) and a"},
       {Op(K::Between, "", {a, Op(K::Binary, "and", {b, c}), a}), "a between (b and c) and a"},
       {Op(K::Like, "like", {a, Op(K::Binary, "||", {b, c})}), "a like b || c"},
+      // `not -a` would read as a column `not` minus a.
+      {Op(K::Unary, "not", {Op(K::Unary, "-", {a})}), "not (-a)"},
+      // `interval '5' not in (a)` would read `not` as the interval's unit.
+      {not_in, "(interval '5') not in (a)"},
+      {Op(K::Binary, "and", {interval, Op(K::Unary, "-", {a})}), "(interval '5') and -a"},
+      {Op(K::Binary, "and", {interval, a}), "interval '5' and a"},
   };
   for (const auto& [tree, expected] : cases) {
     INFO("expected: " << expected);
