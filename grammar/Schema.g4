@@ -20,8 +20,10 @@ grammar Schema;
   }
 }
 
-// Item lists are written (item | sep)* so that error recovery can resume at
-// the next item; the AST builder requires a separator between two items.
+// Top-level lists are written (item | sep)* so that error recovery can resume
+// at the next declaration; the AST builder still requires a separator between
+// two items. Inside blocks the grammar itself requires one: recovery there
+// resumes at the next line.
 unit : (topItem | sep)* EOF ;
 
 sep : NL | SEMI ;
@@ -51,7 +53,7 @@ forDecl : FOR ident IN expr LBRACE (topItem | sep)* RBRACE ;
 tableDecl : TABLE qname tableBody ;
 mixinDecl : MIXIN ident tableBody ;
 
-tableBody : LBRACE (tableItem | sep)* RBRACE ;
+tableBody : LBRACE sep* (tableItem (sep+ tableItem)*)? sep* RBRACE ;
 
 tableItem
   : INCLUDE qname                                                    # includeItem
@@ -62,7 +64,7 @@ tableItem
   | CHECK ident? LPAREN expr RPAREN                                  # checkItem
   | COMMENT STRING                                                   # commentItem
   | RENAMED FROM ident                                               # renamedItem
-  | targetName LBRACE (targetItem | sep)* RBRACE                      # targetItemBlock
+  | targetName LBRACE sep* (targetItem (sep+ targetItem)*)? sep* RBRACE   # targetItemBlock
   | ident typeRef columnAttr*                                        # columnItem
   ;
 
@@ -82,7 +84,7 @@ columnAttr
   | COMMENT STRING                                                   # commentAttr
   | RENAMED FROM ident                                               # renamedAttr
   | COLLATE ident                                                    # collateAttr
-  | targetName LBRACE (targetItem | sep)* RBRACE                      # columnTargetAttr
+  | targetName LBRACE sep* (targetItem (sep+ targetItem)*)? sep* RBRACE   # columnTargetAttr
   ;
 
 references : REFERENCES qname (LPAREN identList RPAREN)? fkAction* ;
@@ -101,9 +103,9 @@ viewBody
   ;
 viewAttr : DEPENDS ON LPAREN qname (COMMA qname)* RPAREN | COMMENT STRING ;
 
-pipeDecl : targetName PIPE qname LBRACE (targetItem | sep)* RBRACE ;
+pipeDecl : targetName PIPE qname LBRACE sep* (targetItem (sep+ targetItem)*)? sep* RBRACE ;
 
-targetBlock : targetName LBRACE (targetItem | sep)* RBRACE ;
+targetBlock : targetName LBRACE sep* (targetItem (sep+ targetItem)*)? sep* RBRACE ;
 
 targetName : POSTGRES | SNOWFLAKE | FIREBOLT | FLINK ;
 

@@ -142,23 +142,38 @@ class Checker {
     CheckStringInterpolation(n.text, n.range);
   }
 
-  /// Every `${name}` in `text` (a name, a string or a raw block starting at
+  /// Every `${name}` in `text` (a name, a string or a raw block written at
   /// `at`) names a variable; none exist until let/for are expanded.
   void CheckStringInterpolation(const std::string& text, source::SourceRange at, uint32_t lead = 0) {
+    (void)lead;
     for (size_t pos = text.find("${"); pos != std::string::npos; pos = text.find("${", pos + 2)) {
       auto end = text.find('}', pos);
       if (end == std::string::npos) break;
-      source::SourceRange r = at;
-      // Point at `${name}` itself when it is on the first line of the token.
-      if (text.rfind('\n', pos) == std::string::npos) {
-        uint32_t col = at.col + lead;
-        for (size_t i = 0; i < pos; ++i)
-          if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
-        r = source::SourceRange{at.file, at.line, col, at.line, col + static_cast<uint32_t>(end - pos + 1)};
-      }
-      diags_.Emit(Kind::UnknownVariable, r, text.substr(pos + 2, end - pos - 2)).hint =
+      std::string needle = text.substr(pos, end - pos + 1);
+      diags_.Emit(Kind::UnknownVariable, Locate(needle, at), text.substr(pos + 2, end - pos - 2)).hint =
           "interpolation needs a 'let' constant or a 'for' variable, which this version does not expand yet";
     }
+  }
+
+  /// Where `needle` is written inside `range` of the source (or the range).
+  auto Locate(const std::string& needle, source::SourceRange range) const -> source::SourceRange {
+    if (!range.valid()) return range;
+    const auto& sm = diags_.sources();
+    uint32_t last = std::max(range.line, range.end_line);
+    for (uint32_t line = range.line; line <= last; ++line) {
+      std::string text = sm.Line(range.file, line);
+      size_t from = 0;
+      if (line == range.line)  // skip to the range's start column
+        for (uint32_t col = 1; from < text.size() && col < range.col; ++from)
+          if ((static_cast<unsigned char>(text[from]) & 0xC0) != 0x80 || from == 0) ++col;
+      auto hit = text.find(needle, from == 0 ? 0 : from - 1);
+      if (hit == std::string::npos) continue;
+      uint32_t col = 1;
+      for (size_t i = 0; i < hit; ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
+      return source::SourceRange{range.file, line, col, line, col + static_cast<uint32_t>(CodePoints(needle))};
+    }
+    return range;
   }
 
   void CheckExprStrings(const ast::Expr& e) {
@@ -396,6 +411,7 @@ class Checker {
         BuildIndex(*ix, p);
       } else if (auto* c = std::get_if<ast::TableComment>(&item)) {
         Table(p).comment = c->text;
+        CheckStringInterpolation(c->text, c->range);
       } else if (auto* r = std::get_if<ast::RenamedFrom>(&item)) {
         Table(p).renamed_from = model::FromAst(r->old_name);
       } else if (auto* b = std::get_if<ast::TargetBlock>(&item)) {
@@ -472,6 +488,7 @@ class Checker {
     col.generated = c.generated;
     col.stored = c.stored;
     col.comment = c.comment;
+    if (c.comment) CheckStringInterpolation(*c.comment, c.range);
     if (c.renamed_from) col.renamed_from = model::FromAst(*c.renamed_from);
     if (c.collation) col.collation = model::FromAst(*c.collation);
     for (const auto& b : c.targets) {

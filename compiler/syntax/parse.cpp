@@ -140,7 +140,51 @@ auto ExpectingPart(const std::string& msg) -> std::string {
 /// next line fit into the current item ("default" + newline + "name text"
 /// must not read as "default name").
 class Recovery : public antlr4::DefaultErrorStrategy {
+ public:
+  /// Between declarations, an unexpected token starts a broken declaration:
+  /// report it once and skip to the end of it (its braces balanced), rather
+  /// than reporting every line of it.
+  void sync(antlr4::Parser* p) override {
+    auto* ctx = p->getContext();
+    bool in_schema = dynamic_cast<SchemaParser::SchemaDeclContext*>(ctx) != nullptr;
+    if (!in_schema && !dynamic_cast<SchemaParser::UnitContext*>(ctx)) return DefaultErrorStrategy::sync(p);
+    if (inErrorRecoveryMode(p)) return;
+    Token* t = p->getCurrentToken();
+    size_t type = t->getType();
+    if (StartsDecl(type) || type == SchemaLexer::NL || type == SchemaLexer::SEMI || type == Token::EOF ||
+        (in_schema && type == SchemaLexer::RBRACE))
+      return;
+    p->notifyErrorListeners(t, "extraneous input", nullptr);
+    int depth = 0;
+    for (;;) {
+      t = p->getCurrentToken();
+      type = t->getType();
+      if (type == Token::EOF) break;
+      if (depth == 0 && StartsDecl(type)) break;
+      if (type == SchemaLexer::LBRACE) ++depth;
+      if (type == SchemaLexer::RBRACE) {
+        if (depth == 0) {
+          if (in_schema) break;
+        } else if (--depth == 0) {
+          p->consume();
+          break;
+        }
+      }
+      p->consume();
+    }
+  }
+
  protected:
+  static auto StartsDecl(size_t type) -> bool {
+    switch (type) {
+      case SchemaLexer::IMPORT: case SchemaLexer::SCHEMA: case SchemaLexer::TABLE: case SchemaLexer::ENUM:
+      case SchemaLexer::VIEW: case SchemaLexer::MATERIALIZED: case SchemaLexer::MIXIN: case SchemaLexer::LET:
+      case SchemaLexer::FOR: case SchemaLexer::POSTGRES: case SchemaLexer::SNOWFLAKE: case SchemaLexer::FIREBOLT:
+      case SchemaLexer::FLINK: return true;
+      default: return false;
+    }
+  }
+
   Token* singleTokenDeletion(antlr4::Parser* recognizer) override {
     if (recognizer->getCurrentToken()->getType() == SchemaLexer::NL) return nullptr;
     return DefaultErrorStrategy::singleTokenDeletion(recognizer);
@@ -197,8 +241,10 @@ class ErrorListener : public antlr4::BaseErrorListener {
       diags_.Emit(diag::Kind::InvalidCharacter, r, bad->getText());
       return;
     }
-    // One error per line is enough: ANTLR's recovery can chain several.
+    // One error per line is enough: ANTLR's recovery can chain several. A
+    // '}' right after an error is the end of the broken block, not news.
     if (line == last_line_) return;
+    if (bad && bad->getType() == SchemaLexer::RBRACE && last_line_ && line <= last_line_ + 1) return;
     last_line_ = line;
     std::string text;
     if (msg.rfind("missing ", 0) == 0) {

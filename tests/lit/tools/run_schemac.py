@@ -99,9 +99,10 @@ def from_state_sql(src, paths):
 
 def main():
     args = sys.argv[1:]
-    r = subprocess.run([BIN] + args, capture_output=True, text=True)
-    sys.stdout.write(r.stdout)
-    sys.stderr.write(r.stderr)
+    r = subprocess.run([BIN] + args, capture_output=True)
+    sys.stdout.buffer.write(r.stdout)  # bytes: output may quote a file that is not UTF-8
+    sys.stderr.buffer.write(r.stderr)
+    r.stdout = r.stdout.decode("utf-8", "replace")
     is_pg_sql_plan = (args and args[0] == "plan" and r.returncode in (0, 1) and DSN
                       and option(args, "--format", "sql") == "sql" and option(args, "--dump") is None
                       and option(args, "--target", option(args, "-t", "postgres")) == "postgres"
