@@ -44,6 +44,9 @@ class PostgresBackend final : public target::Backend {
   auto Emit(const plan::Plan& plan, diag::Engine& diags) const -> std::optional<target::Script> override {
     return postgres::Emit(plan, diags);
   }
+  auto Connect(const std::string& url, std::string& error) const -> std::unique_ptr<target::LiveDatabase> override {
+    return ConnectLive(url, error);
+  }
   auto Render(const plan::Plan& plan, const target::Script& script) const -> std::string override {
     return postgres::Render(plan, script);
   }

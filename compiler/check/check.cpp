@@ -72,6 +72,7 @@ struct PendingFk {
   source::SourceRange ref_range;
   std::vector<source::SourceRange> ref_column_ranges;
   bool from_column = false;
+  source::SourceRange references_range;
 };
 
 class Checker {
@@ -220,6 +221,7 @@ class Checker {
         mv.name = model::FromAst(v->name.name);
         mv.materialized = v->materialized;
         mv.comment = v->comment;
+        if (v->comment) CheckStringInterpolation(*v->comment, v->range);
         mv.range = v->name.range;
         schema.views.push_back(std::move(mv));
         pending_views_.push_back({v, si, schema.views.size() - 1});
@@ -241,6 +243,7 @@ class Checker {
     model::Enum me;
     me.name = model::FromAst(e.name.name);
     me.comment = e.comment;
+    if (e.comment) CheckStringInterpolation(*e.comment, e.range);
     if (e.renamed_from) me.renamed_from = model::FromAst(*e.renamed_from);
     me.range = e.name.range;
     std::map<std::string, source::SourceRange> seen;
@@ -575,16 +578,8 @@ class Checker {
       mk.ref_columns.push_back(model::FromAst(c));
       ref_ranges.push_back(c.range);
     }
-    for (const auto& [event, action] : {std::pair{"delete", r.on_delete}, std::pair{"update", r.on_update}})
-      if (action == "set null")
-        for (size_t i = 0; i < mk.columns.size(); ++i)
-          for (const auto& col : Table(p).columns)
-            if (col.name == mk.columns[i] && col.not_null)
-              diags_.Emit(Kind::BadReferentialAction, r.range,
-                          std::string("'on ") + event + " set null' cannot work: column '" + col.name.text + "' is not null")
-                  .hint = "make the column nullable, or choose another action";
     Table(p).constraints.push_back(std::move(mk));
-    PendingFk fk{p.schema, p.table, Table(p).constraints.size() - 1, r.table.range, ref_ranges, from_column};
+    PendingFk fk{p.schema, p.table, Table(p).constraints.size() - 1, r.table.range, ref_ranges, from_column, r.range};
     (void)col_ranges;
     pending_fks_.push_back(fk);
   }
@@ -614,6 +609,15 @@ class Checker {
 
   void ResolveForeignKey(const PendingFk& fk) {
     auto& k = realm_.schemas[fk.schema].tables[fk.table].constraints[fk.constraint];
+    // `set null` needs nullable columns (primary-key and identity columns are not).
+    for (const auto& [event, action] : {std::pair{"delete", k.on_delete}, std::pair{"update", k.on_update}})
+      if (action == "set null")
+        for (const auto& name : k.columns)
+          for (const auto& col : realm_.schemas[fk.schema].tables[fk.table].columns)
+            if (col.name == name && col.not_null)
+              diags_.Emit(Kind::BadReferentialAction, fk.references_range,
+                          std::string("'on ") + event + " set null' cannot work: column '" + col.name.text + "' is not null")
+                  .hint = "make the column nullable, or choose another action";
     auto [ref_schema, ref] = FindTable(k.ref_table, fk.schema);
     if (!ref) {
       std::vector<std::string> names;

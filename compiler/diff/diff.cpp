@@ -516,8 +516,8 @@ class Differ {
           created_views_.insert({s.name, v.name});
           continue;
         }
-        if (cur->materialized != v.materialized || !backend_.SameExpression(cur->definition, v.definition) ||
-            cur->depends_on != v.depends_on) {
+        // What a view reads follows from its body; the body decides.
+        if (cur->materialized != v.materialized || !backend_.SameExpression(cur->definition, v.definition)) {
           recreate.insert({s.name, v.name});
           changed_relations.insert({s.name, v.name});
         } else if (cur->comment != v.comment) {

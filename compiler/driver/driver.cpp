@@ -6,12 +6,15 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cmath>
+#include <nlohmann/json.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <regex>
+#include <chrono>
 #include <set>
 #include <sstream>
 
@@ -75,7 +78,51 @@ auto WriteFile(const std::string& path, const std::string& text, std::string& er
 struct Session {
   source::SourceManager sm;
   diag::Engine diags{sm};
+  std::unique_ptr<target::LiveDatabase> live;  // the database a catalog was read from, if any
+  std::string live_url;                        // for messages: password redacted
 };
+
+auto IsDatabaseUrl(const std::string& s) -> bool {
+  return s.rfind("postgres://", 0) == 0 || s.rfind("postgresql://", 0) == 0;
+}
+
+/// `url` with its password (if any) replaced by ***.
+auto Redact(const std::string& url) -> std::string {
+  static const std::regex userinfo(R"(^([a-z]+://[^:/@]*):[^@]*@)");
+  static const std::regex param(R"(([?&]password=)[^&]*)");
+  return std::regex_replace(std::regex_replace(url, userinfo, "$1:***@"), param, "$1***");
+}
+
+/// Reads a live catalog, notes what is left alone, keeps the connection.
+auto InspectLive(const std::string& url, const std::vector<std::string>& schemas, const target::Backend& backend,
+                 Session& s) -> std::optional<catalog::Catalog> {
+  std::string error;
+  s.live_url = url.empty() ? "the PG* environment" : Redact(url);
+  s.live = backend.Connect(url, error);
+  if (!s.live) {
+    s.diags.Emit(diag::Kind::DatabaseError, {}, "cannot connect to " + s.live_url + ": " + error);
+    return std::nullopt;
+  }
+  bool tty = isatty(2);
+  if (tty) std::cerr << "inspecting " << s.live_url << "...\r" << std::flush;
+  auto c = s.live->Inspect(schemas, error);
+  if (tty) std::cerr << std::string(24 + s.live_url.size(), ' ') << "\r" << std::flush;
+  if (!c) {
+    s.diags.Emit(diag::Kind::DatabaseError, {}, "cannot read the catalog of " + s.live_url + ": " + error);
+    return std::nullopt;
+  }
+  if (!s.live->Unmanaged().empty()) {
+    std::string list;
+    size_t shown = 0;
+    for (const auto& u : s.live->Unmanaged())
+      if (shown++ < 8) list += "\n  " + u;
+    if (s.live->Unmanaged().size() > 8) list += "\n  and " + std::to_string(s.live->Unmanaged().size() - 8) + " more";
+    s.diags.Add(diag::Kind::Unmanaged, {},
+                std::to_string(s.live->Unmanaged().size()) +
+                    " object(s) that .schema files cannot describe are left alone:" + list);
+  }
+  return c;
+}
 
 /// Parses, expands and checks `paths` read through `files`.
 auto Compile(const std::vector<std::string>& paths, source::Provider& files, Session& s, ast::Unit* keep_ast = nullptr)
@@ -131,11 +178,7 @@ auto LoadCatalog(const std::string& spec, const std::vector<std::string>& paths,
     c.target = std::string(backend.Name());
     return c;
   }
-  if (spec.rfind("postgres://", 0) == 0 || spec.rfind("postgresql://", 0) == 0) {
-    s.diags.Emit(diag::Kind::TargetNotAvailable, {}, "reading a live database is not supported yet")
-        .hint = "export a snapshot with 'schemac snapshot' or compare with git:REV";
-    return std::nullopt;
-  }
+  if (IsDatabaseUrl(spec)) return InspectLive(spec, {}, backend, s);
   std::optional<catalog::Catalog> c;
   if (spec.rfind("git:", 0) == 0) {
     std::string error;
@@ -285,7 +328,12 @@ auto RunPlan(const PlanOptions& o) -> int {
   std::vector<std::string> paths = DefaultPaths(o.paths);
   // The desired state: .schema paths (positional, or --to), or a snapshot.
   std::optional<catalog::Catalog> to;
-  if (!o.to.empty() && IsSnapshotPath(o.to)) {
+  Session to_session;  // a second connection when both sides are databases
+  if (IsDatabaseUrl(o.to)) {
+    to = InspectLive(o.to, {}, *backend, to_session);
+    for (const auto& d : to_session.diags.all()) s.diags.Add(d.kind, d.range, d.message);
+    if (!to) return fail();
+  } else if (!o.to.empty() && IsSnapshotPath(o.to)) {
     to = ReadSnapshot(o.to, s);
     if (to && to->target != backend->Name()) {
       s.diags.Emit(diag::Kind::MixedTargets, {}, "the catalog '" + o.to + "' is for " + to->target);
@@ -317,6 +365,8 @@ auto RunPlan(const PlanOptions& o) -> int {
   auto from = LoadCatalog(o.from, o.paths.empty() && !o.to.empty() && !IsSnapshotPath(o.to) ? std::vector<std::string>{o.to} : paths,
                           *backend, s);
   if (!from) return fail();
+  // Against a database, let it spell the desired expressions its own way.
+  if (s.live && !IsDatabaseUrl(o.to)) s.live->Normalize(*to);
   auto changes = diff::Diff(*from, *to, *backend, s.diags);
   if (s.diags.has_errors()) return fail();
   if (o.dump == "changes") {
@@ -331,13 +381,165 @@ auto RunPlan(const PlanOptions& o) -> int {
   std::string text;
   if (o.format == "sql") text = backend->Render(p, *script);
   else if (o.format == "text") text = PlanText(p, *script, s.sm);
-  else text = PlanJson(p, *script, s.sm);
+  else {
+    text = PlanJson(p, *script, s.sm);
+    if (s.live) {  // so that `apply --plan` can refuse a changed database
+      auto j = nlohmann::ordered_json::parse(text);
+      j["source_fingerprint"] = s.live->Fingerprint();
+      text = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    }
+  }
   std::string error;
   if (!WriteFile(o.output, text, error)) {
     std::cerr << "error: " << error << "\n";
     return kExitError;
   }
   return o.exit_code && !p.empty() ? kExitFindings : kExitOk;
+}
+
+// ---- inspect ----
+
+struct InspectOptions {
+  std::string db;
+  std::vector<std::string> schemas;
+  std::string format = "json";
+  std::string output = "-";
+};
+
+auto RunInspect(const InspectOptions& o) -> int {
+  Session s;
+  auto backend = FindTarget("postgres", s);
+  auto c = InspectLive(o.db, o.schemas, *backend, s);
+  Report(s.diags, "text");
+  if (!c) return kExitError;
+  if (o.format != "json") {
+    std::cerr << "error: --format schema is not implemented yet; use --format json (a snapshot)\n";
+    return kExitError;
+  }
+  std::string error;
+  if (!WriteFile(o.output, catalog::ToJson(*c), error)) {
+    std::cerr << "error: " << error << "\n";
+    return kExitError;
+  }
+  return kExitOk;
+}
+
+// ---- apply ----
+
+struct ApplyCliOptions {
+  std::vector<std::string> paths;
+  std::string db;
+  std::vector<std::string> schemas;
+  bool dry_run = false;
+  bool allow_destructive = false;
+  std::string lock_timeout = "3s";
+  std::string statement_timeout = "0";
+  std::string format = "text";
+  std::string plan_file;
+};
+
+/// Drops of schemas, tables and columns lose data: refused unless allowed.
+auto Destructive(const plan::Plan& p) -> std::vector<std::string> {
+  std::vector<std::string> out;
+  for (const auto& c : p.changes) {
+    bool drop = std::holds_alternative<diff::DropSchema>(c.op) || std::holds_alternative<diff::DropTable>(c.op) ||
+                (std::holds_alternative<diff::DropColumn>(c.op) && c.reason.empty());
+    if (drop) out.push_back(diff::KindName(c.op) + " " + diff::ObjectName(c.op));
+  }
+  return out;
+}
+
+auto RunApply(const ApplyCliOptions& o) -> int {
+  Session s;
+  bool json = o.format == "json";
+  nlohmann::ordered_json result;
+  result["success"] = false;
+  result["statements"] = nlohmann::ordered_json::array();
+  result["error"] = nullptr;
+  auto finish = [&](int code, const std::string& error) {
+    if (json) {
+      if (!error.empty()) result["error"] = error;
+      std::cout << result.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    } else if (!error.empty()) {
+      std::cerr << "error: " << error << "\n";
+    }
+    return code;
+  };
+  auto fail = [&]() {
+    std::string text = diag::RenderText(s.diags, false);
+    if (!json) Report(s.diags, "text");
+    return finish(kExitError, json ? text : "");
+  };
+  auto backend = FindTarget("postgres", s);
+  // The desired state.
+  auto disk = source::MakeDiskProvider();
+  auto realm = Compile(DefaultPaths(o.paths), *disk, s);
+  if (!realm) return fail();
+  auto to = backend->Lower(*realm, s.diags);
+  if (!to) return fail();
+  auto from = InspectLive(o.db, o.schemas, *backend, s);
+  if (!from) return fail();
+  // A reviewed plan is applied only to the catalog it was made for.
+  if (!o.plan_file.empty()) {
+    auto text = disk->Read(o.plan_file);
+    nlohmann::json saved = text ? nlohmann::json::parse(*text, nullptr, false) : nlohmann::json();
+    if (!saved.is_object() || !saved.contains("source_fingerprint")) {
+      s.diags.Emit(diag::Kind::ApplyRefused, {}, "'" + o.plan_file + "' is not a plan made against a database")
+          .hint = "make it with: schemac plan --from postgres://... --format json -o plan.json";
+      return fail();
+    }
+    if (saved["source_fingerprint"] != s.live->Fingerprint()) {
+      s.diags.Emit(diag::Kind::ApplyRefused, {}, "the database changed since '" + o.plan_file + "' was made")
+          .hint = "plan again and review the new plan";
+      return fail();
+    }
+  }
+  s.live->Normalize(*to);
+  auto changes = diff::Diff(*from, *to, *backend, s.diags);
+  if (s.diags.has_errors()) return fail();
+  plan::Plan p = plan::Order("postgres", std::move(changes), s.diags);
+  auto script = backend->Emit(p, s.diags);
+  if (!script || s.diags.has_errors()) return fail();
+  if (!json) Report(s.diags, "text");
+  auto destructive = Destructive(p);
+  if (!destructive.empty() && !o.allow_destructive) {
+    std::string list;
+    for (const auto& d : destructive) list += "\n  " + d;
+    s.diags.Emit(diag::Kind::ApplyRefused, {}, "the plan drops data; nothing was changed:" + list).hint =
+        "review the plan, then pass --allow-destructive";
+    return fail();
+  }
+  if (o.dry_run || p.empty()) {
+    for (const auto& st : script->statements) result["statements"].push_back({{"sql", st.sql}, {"ms", 0}});
+    result["success"] = true;
+    result["dry_run"] = o.dry_run;
+    if (!json) {
+      if (p.empty()) std::cout << "Nothing to do: " << s.live_url << " already matches.\n";
+      else std::cout << backend->Render(p, *script) << "-- dry run: nothing was changed\n";
+    }
+    return finish(kExitOk, "");
+  }
+  target::ApplyOptions options;
+  options.lock_timeout = o.lock_timeout;
+  options.statement_timeout = o.statement_timeout;
+  bool tty = isatty(2) && !json;
+  if (tty)
+    options.on_statement = [](size_t i, size_t n, const target::Statement&) {
+      std::cerr << "applying " << (i + 1) << "/" << n << "\r" << std::flush;
+    };
+  auto r = s.live->Apply(p, *script, options);
+  if (tty) std::cerr << std::string(30, ' ') << "\r" << std::flush;
+  for (const auto& st : r.statements) {
+    result["statements"].push_back({{"sql", st.sql}, {"ms", std::round(st.ms * 100) / 100}});
+    if (!json) std::cout << st.sql << "\n-- " << fmt::format("{:.1f}", st.ms) << " ms\n";
+  }
+  result["success"] = r.success;
+  if (!r.success) {
+    std::string error = r.error + (r.rolled_back ? "\n  the transaction was rolled back: the database is as it was" : "");
+    return finish(kExitError, error);
+  }
+  if (!json) std::cout << "Applied " << r.statements.size() << " statement(s) to " << s.live_url << ".\n";
+  return finish(kExitOk, "");
 }
 
 // ---- snapshot ----
@@ -464,6 +666,26 @@ auto Main(int argc, char** argv) -> int {
   fmtc->add_flag("--check", fmt_o.check, "Change nothing; exit 1 and list the files that are not formatted");
   fmtc->add_flag("--stdout", fmt_o.stdout_only, "Print the formatted text instead of rewriting files");
 
+  InspectOptions inspect_o;
+  auto* inspect = app.add_subcommand("inspect", "Read a live Postgres catalog as a snapshot");
+  inspect->add_option("--db", inspect_o.db, "postgres://user@host/db (default: the PG* environment variables)");
+  inspect->add_option("--schema", inspect_o.schemas, "Only these schemas (repeatable; default: all user schemas)");
+  inspect->add_option("--format", inspect_o.format, "json (a catalog snapshot) | schema")->check(CLI::IsMember({"json", "schema"}));
+  inspect->add_option("-o,--output", inspect_o.output, "Output file (default: stdout)");
+
+  ApplyCliOptions apply_o;
+  auto* apply = app.add_subcommand("apply", "Migrate a live Postgres database to the .schema files");
+  apply->add_option("paths", apply_o.paths, "The desired state: files or directories (default: .)");
+  apply->add_option("--db", apply_o.db, "postgres://user@host/db (default: the PG* environment variables)");
+  apply->add_option("--schema", apply_o.schemas, "Only these schemas of the database (repeatable)");
+  apply->add_flag("--dry-run", apply_o.dry_run, "Print what would run; change nothing");
+  apply->add_flag("--allow-destructive", apply_o.allow_destructive, "Allow drops of schemas, tables and columns");
+  apply->add_option("--lock-timeout", apply_o.lock_timeout, "lock_timeout for every statement (default 3s)");
+  apply->add_option("--statement-timeout", apply_o.statement_timeout, "statement_timeout (default 0: none)");
+  apply->add_option("--format", apply_o.format, "text | json ({success, statements: [{sql, ms}], error})")
+      ->check(CLI::IsMember({"text", "json"}));
+  apply->add_option("--plan", apply_o.plan_file, "A plan JSON made with --from postgres://: refuse if the database changed since");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -475,6 +697,8 @@ auto Main(int argc, char** argv) -> int {
     if (*plan) return RunPlan(plan_o);
     if (*snap) return RunSnapshot(snap_o);
     if (*fmtc) return RunFmt(fmt_o);
+    if (*inspect) return RunInspect(inspect_o);
+    if (*apply) return RunApply(apply_o);
   } catch (const std::exception& e) {
     std::cerr << "error: internal error: " << e.what() << "\n"
               << "  hint: this is a bug in schemac; please report it with the input that caused it\n";

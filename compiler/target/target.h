@@ -4,6 +4,7 @@
 // Registry(); the differ and planner do not change.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,6 +30,41 @@ struct Statement {
 
 struct Script {
   std::vector<Statement> statements;
+};
+
+struct ApplyOptions {
+  std::string lock_timeout = "3s";
+  std::string statement_timeout = "0";
+  /// Called before each statement runs (progress on a terminal); may be empty.
+  std::function<void(size_t index, size_t total, const Statement&)> on_statement;
+};
+
+/// What running a script did.
+struct ApplyResult {
+  struct Executed {
+    std::string sql;
+    double ms = 0;
+  };
+  bool success = false;
+  std::vector<Executed> statements;  // the ones that ran (and, on failure, the failing one last)
+  std::string error;                 // the server's message, naming the statement and object
+  bool rolled_back = false;
+};
+
+/// A running database of the target.
+class LiveDatabase {
+ public:
+  virtual ~LiveDatabase() = default;
+  /// The catalog, read with a fixed number of queries. `schemas` empty: all.
+  virtual auto Inspect(const std::vector<std::string>& schemas, std::string& error) -> std::optional<catalog::Catalog> = 0;
+  /// Objects found that the language cannot express; a plan leaves them alone.
+  virtual auto Unmanaged() const -> const std::vector<std::string>& = 0;
+  /// A fingerprint of the last inspected catalog.
+  virtual auto Fingerprint() const -> std::string = 0;
+  /// Rewrites the desired catalog's expressions the way this database stores them.
+  virtual void Normalize(catalog::Catalog& desired) = 0;
+  /// Runs a script: the transactional part in one transaction.
+  virtual auto Apply(const plan::Plan& plan, const Script& script, const ApplyOptions& options) -> ApplyResult = 0;
 };
 
 class Backend {
@@ -63,6 +99,14 @@ class Backend {
 
   /// Turns an ordered plan into statements; reports changes it cannot make.
   virtual auto Emit(const plan::Plan& plan, diag::Engine& diags) const -> std::optional<Script> = 0;
+
+  /// Connects to a live database of this target (nullptr and `error` when it
+  /// cannot, or when the target has no live access).
+  virtual auto Connect(const std::string& url, std::string& error) const -> std::unique_ptr<LiveDatabase> {
+    (void)url;
+    error = "schemac cannot connect to " + std::string(Name()) + " databases";
+    return nullptr;
+  }
 
   /// The script as a file a user can run (transaction framing, comments).
   virtual auto Render(const plan::Plan& plan, const Script& script) const -> std::string = 0;

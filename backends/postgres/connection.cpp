@@ -1,0 +1,80 @@
+// libpq wrapper.
+#include "backends/postgres/connection.h"
+
+#include <regex>
+
+namespace schemac::backends::postgres {
+
+auto RedactUrl(const std::string& url) -> std::string {
+  // postgres://user:secret@host/db  and  ...?password=secret
+  static const std::regex userinfo(R"(^(postgres(?:ql)?://[^:/@]*):[^@]*@)");
+  static const std::regex param(R"(([?&]password=)[^&]*)");
+  return std::regex_replace(std::regex_replace(url, userinfo, "$1:***@"), param, "$1***");
+}
+
+namespace {
+auto Trim(std::string s) -> std::string {
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+}  // namespace
+
+auto Connection::Open(const std::string& url, std::string& error) -> std::unique_ptr<Connection> {
+  PGconn* c = PQconnectdb(url.c_str());
+  if (!c || PQstatus(c) != CONNECTION_OK) {
+    error = c ? Trim(PQerrorMessage(c)) : "out of memory";
+    // libpq does not print passwords, but be certain.
+    if (!url.empty()) {
+      std::smatch m;
+      static const std::regex pw(R"(:([^:/@]+)@)");
+      if (std::regex_search(url, m, pw) && m[1].length() > 0) {
+        for (size_t at; (at = error.find(m[1].str())) != std::string::npos;) error.replace(at, m[1].length(), "***");
+      }
+    }
+    if (c) PQfinish(c);
+    return nullptr;
+  }
+  PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);  // notices are not errors
+  return std::unique_ptr<Connection>(new Connection(c));
+}
+
+Connection::~Connection() { PQfinish(conn_); }
+
+auto Connection::Query(const std::string& sql, const std::vector<std::string>& params, std::string& error)
+    -> std::optional<Rows> {
+  std::vector<const char*> values;
+  for (const auto& p : params) values.push_back(p.c_str());
+  PGresult* r = PQexecParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
+                             nullptr, 0);
+  auto status = PQresultStatus(r);
+  if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+    error = Trim(PQresultErrorMessage(r));
+    PQclear(r);
+    return std::nullopt;
+  }
+  Rows rows;
+  int nf = PQnfields(r), nt = PQntuples(r);
+  for (int f = 0; f < nf; ++f) rows.columns.push_back(PQfname(r, f));
+  rows.rows.reserve(static_cast<size_t>(nt));
+  for (int t = 0; t < nt; ++t) {
+    std::vector<std::optional<std::string>> row;
+    row.reserve(static_cast<size_t>(nf));
+    for (int f = 0; f < nf; ++f)
+      row.push_back(PQgetisnull(r, t, f) ? std::nullopt
+                                         : std::optional<std::string>(std::string(PQgetvalue(r, t, f), PQgetlength(r, t, f))));
+    rows.rows.push_back(std::move(row));
+  }
+  PQclear(r);
+  return rows;
+}
+
+auto Connection::Exec(const std::string& sql, std::string& error) -> bool {
+  PGresult* r = PQexec(conn_, sql.c_str());
+  auto status = PQresultStatus(r);
+  bool ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY;
+  if (!ok) error = Trim(PQresultErrorMessage(r));
+  PQclear(r);
+  return ok;
+}
+
+}  // namespace schemac::backends::postgres

@@ -1,0 +1,402 @@
+// Inspection of a live Postgres database. Each kind of object is read with
+// one query over all schemas at once; the rows are assembled into the same
+// catalog structure that lowering produces from .schema source, with the
+// server's own spelling of types (format_type) and expressions (pg_get_expr).
+#include "backends/postgres/inspect.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "backends/postgres/postgres.h"
+
+namespace schemac::backends::postgres {
+namespace {
+
+using Json = nlohmann::json;
+
+/// Objects that belong to an extension are the extension's business.
+constexpr const char* kNotExtension =
+    "not exists (select 1 from pg_depend d where d.objid = {}.oid and d.deptype = 'e' and d.classid = '{}'::regclass)";
+
+auto NotExtension(const char* alias, const char* catalog) -> std::string {
+  return fmt::format(fmt::runtime(kNotExtension), alias, catalog);
+}
+
+auto JsonStrings(const std::optional<std::string>& text) -> std::vector<std::string> {
+  std::vector<std::string> out;
+  if (!text) return out;
+  Json j = Json::parse(*text, nullptr, false);
+  if (!j.is_array()) return out;
+  for (const auto& v : j) out.push_back(v.is_string() ? v.get<std::string>() : "");
+  return out;
+}
+
+auto Action(const std::string& code) -> std::string {
+  switch (code.empty() ? 'a' : code[0]) {
+    case 'r': return "restrict";
+    case 'c': return "cascade";
+    case 'n': return "set null";
+    case 'd': return "set default";
+    default: return "no action";
+  }
+}
+
+/// A text[] literal: {"a","b"} with quotes and backslashes escaped.
+auto TextArray(const std::vector<std::string>& items) -> std::string {
+  std::string out = "{";
+  for (size_t i = 0; i < items.size(); ++i) {
+    out += (i ? ",\"" : "\"");
+    for (char c : items[i]) out += (c == '"' || c == '\\') ? std::string("\\") + c : std::string(1, c);
+    out += "\"";
+  }
+  return out + "}";
+}
+
+/// SET search_path so that format_type and pg_get_expr qualify names the way
+/// lowering does: objects in public bare, others qualified.
+constexpr const char* kSessionSetup = "SET search_path TO public; SET lock_timeout TO '5s';";
+
+}  // namespace
+
+auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string& error) -> std::optional<Inspection> {
+  if (!db.Exec(kSessionSetup, error)) return std::nullopt;
+  Inspection out;
+  out.catalog.target = "postgres";
+  // Schemas.
+  auto schemas = db.Query(
+      "select n.nspname from pg_namespace n where n.nspname !~ '^pg_' and n.nspname <> 'information_schema' and " +
+          NotExtension("n", "pg_namespace") + " and (cardinality($1::text[]) = 0 or n.nspname = any($1::text[])) order by 1",
+      {TextArray(wanted)}, error);
+  if (!schemas) return std::nullopt;
+  std::vector<std::string> names;
+  for (size_t i = 0; i < schemas->rows.size(); ++i) names.push_back(schemas->Text(i, 0));
+  for (const auto& w : wanted)
+    if (std::find(names.begin(), names.end(), w) == names.end()) {
+      error = "schema \"" + w + "\" does not exist in the database";
+      return std::nullopt;
+    }
+  std::string list = TextArray(names);  // the schemas to read, as a text[] parameter
+  std::map<std::string, size_t> schema_index;
+  for (const auto& n : names) {
+    schema_index[n] = out.catalog.schemas.size();
+    out.catalog.schemas.push_back(catalog::Schema{n, {}, {}, {}, {}});
+  }
+  const std::string in_schemas = "n.nspname = any($1::text[])";
+
+  // Relations: tables, partitioned tables, views, materialized views.
+  auto rels = db.Query(
+      "select c.oid::text, n.nspname, c.relname, c.relkind::text, c.relpersistence::text, c.relispartition, "
+      "case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end, obj_description(c.oid, 'pg_class'), "
+      "case when c.relkind in ('v', 'm') then pg_get_viewdef(c.oid, true) end, "
+      "(select option_value from pg_options_to_table(c.reloptions) where option_name = 'fillfactor'), "
+      "(select spcname from pg_tablespace where oid = c.reltablespace) "
+      "from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+      "where c.relkind in ('r', 'p', 'v', 'm') and " + in_schemas + " and " + NotExtension("c", "pg_class") +
+          " order by n.nspname, c.relname",
+      {list}, error);
+  if (!rels) return std::nullopt;
+  struct Where {
+    size_t schema;
+    bool view;
+    size_t index;
+  };
+  std::map<std::string, Where> by_oid;
+  for (size_t i = 0; i < rels->rows.size(); ++i) {
+    std::string oid = rels->Text(i, 0), schema = rels->Text(i, 1), name = rels->Text(i, 2), kind = rels->Text(i, 3);
+    auto& s = out.catalog.schemas[schema_index[schema]];
+    if (rels->Text(i, 5) == "t") {
+      out.unmanaged.push_back("partition " + schema + "." + name);
+      continue;
+    }
+    if (kind == "v" || kind == "m") {
+      catalog::View v;
+      v.name = name;
+      v.materialized = kind == "m";
+      v.definition = rels->Text(i, 8);
+      while (!v.definition.empty() && (v.definition.back() == ';' || std::isspace(static_cast<unsigned char>(v.definition.back()))))
+        v.definition.pop_back();
+      while (!v.definition.empty() && std::isspace(static_cast<unsigned char>(v.definition.front()))) v.definition.erase(0, 1);
+      v.comment = rels->Get(i, 7);
+      by_oid[oid] = {schema_index[schema], true, s.views.size()};
+      s.views.push_back(std::move(v));
+    } else {
+      catalog::Table t;
+      t.name = name;
+      t.comment = rels->Get(i, 7);
+      if (auto p = rels->Get(i, 6)) t.options["partition_by"] = *p;
+      if (rels->Text(i, 4) == "u") t.options["unlogged"] = "true";
+      if (auto f = rels->Get(i, 9)) t.options["fillfactor"] = *f;
+      if (auto ts = rels->Get(i, 10)) t.options["tablespace"] = *ts;
+      by_oid[oid] = {schema_index[schema], false, s.tables.size()};
+      s.tables.push_back(std::move(t));
+    }
+  }
+  auto table_of = [&](const std::string& oid) -> catalog::Table* {
+    auto it = by_oid.find(oid);
+    if (it == by_oid.end() || it->second.view) return nullptr;
+    return &out.catalog.schemas[it->second.schema].tables[it->second.index];
+  };
+
+  // Columns, with the enum type they use (directly or as an array).
+  auto cols = db.Query(
+      "select a.attrelid::text, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
+      "case when a.attgenerated = '' then pg_get_expr(ad.adbin, ad.adrelid) end, "
+      "case when a.attgenerated = 's' then pg_get_expr(ad.adbin, ad.adrelid) end, a.attidentity::text, "
+      "case when a.attcollation <> t.typcollation then co.collname end, col_description(a.attrelid, a.attnum), "
+      "en.nspname, et.typname "
+      "from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace "
+      "join pg_type t on t.oid = a.atttypid left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum "
+      "left join pg_collation co on co.oid = a.attcollation "
+      "left join pg_type et on et.oid = (case when t.typcategory = 'A' then t.typelem else t.oid end) and et.typtype = 'e' "
+      "left join pg_namespace en on en.oid = et.typnamespace "
+      "where c.relkind in ('r', 'p') and not c.relispartition and " + in_schemas +
+          " and a.attnum > 0 and not a.attisdropped order by a.attrelid, a.attnum",
+      {list}, error);
+  if (!cols) return std::nullopt;
+  for (size_t i = 0; i < cols->rows.size(); ++i) {
+    catalog::Table* t = table_of(cols->Text(i, 0));
+    if (!t) continue;
+    catalog::Column c;
+    c.name = cols->Text(i, 1);
+    c.type = cols->Text(i, 2);
+    c.not_null = cols->Text(i, 3) == "t";
+    c.default_expr = cols->Get(i, 4);
+    c.generated = cols->Get(i, 5);
+    std::string identity = cols->Text(i, 6);
+    c.identity = identity == "a" ? "always" : identity == "d" ? "by default" : "";
+    c.collation = cols->Get(i, 7);
+    c.comment = cols->Get(i, 8);
+    if (cols->Get(i, 9)) c.type_ref = catalog::ObjectName{cols->Text(i, 9), cols->Text(i, 10)};
+    t->columns.push_back(std::move(c));
+  }
+
+  // Constraints.
+  auto cons = db.Query(
+      "select con.conrelid::text, con.conname, con.contype::text, "
+      "array_to_json(array(select a.attname from unnest(con.conkey) with ordinality k(num, i) "
+      "  join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.num order by k.i)), "
+      "fn.nspname, fc.relname, "
+      "array_to_json(array(select a.attname from unnest(con.confkey) with ordinality k(num, i) "
+      "  join pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.num order by k.i)), "
+      "con.confdeltype::text, con.confupdtype::text, pg_get_expr(con.conbin, con.conrelid), con.convalidated "
+      "from pg_constraint con join pg_class c on c.oid = con.conrelid join pg_namespace n on n.oid = c.relnamespace "
+      "left join pg_class fc on fc.oid = con.confrelid left join pg_namespace fn on fn.oid = fc.relnamespace "
+      "where con.contype in ('p', 'u', 'f', 'c') and c.relkind in ('r', 'p') and " + in_schemas +
+          " and (con.contype <> 'c' or con.conislocal) order by con.conrelid, con.conname",
+      {list}, error);
+  if (!cons) return std::nullopt;
+  for (size_t i = 0; i < cons->rows.size(); ++i) {
+    catalog::Table* t = table_of(cons->Text(i, 0));
+    if (!t) continue;
+    catalog::Constraint k;
+    k.name = cons->Text(i, 1);
+    std::string type = cons->Text(i, 2);
+    k.kind = type == "p"   ? catalog::Constraint::Kind::PrimaryKey
+             : type == "u" ? catalog::Constraint::Kind::Unique
+             : type == "f" ? catalog::Constraint::Kind::ForeignKey
+                           : catalog::Constraint::Kind::Check;
+    if (k.kind != catalog::Constraint::Kind::Check) k.columns = JsonStrings(cons->Get(i, 3));
+    if (k.kind == catalog::Constraint::Kind::ForeignKey) {
+      k.ref_table = {cons->Text(i, 4), cons->Text(i, 5)};
+      k.ref_columns = JsonStrings(cons->Get(i, 6));
+      k.on_delete = Action(cons->Text(i, 7));
+      k.on_update = Action(cons->Text(i, 8));
+    }
+    if (k.kind == catalog::Constraint::Kind::Check) k.check = cons->Text(i, 9);
+    k.not_valid = cons->Text(i, 10) == "f";
+    t->constraints.push_back(std::move(k));
+  }
+
+  // Indexes that are not the index of a constraint.
+  auto idx = db.Query(
+      "select i.indrelid::text, ic.relname, i.indisunique, am.amname, "
+      "array_to_json(array(select coalesce(a.attname, '') from generate_series(0, i.indnkeyatts - 1) k "
+      "  left join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[k] and i.indkey[k] <> 0 order by k)), "
+      "array_to_json(array(select pg_get_indexdef(i.indexrelid, k + 1, true) from generate_series(0, i.indnkeyatts - 1) k order by k)), "
+      "array_to_json(array(select i.indoption[k]::int from generate_series(0, i.indnkeyatts - 1) k order by k)), "
+      "pg_get_expr(i.indpred, i.indrelid) "
+      "from pg_index i join pg_class ic on ic.oid = i.indexrelid join pg_class c on c.oid = i.indrelid "
+      "join pg_namespace n on n.oid = c.relnamespace join pg_am am on am.oid = ic.relam "
+      "where c.relkind in ('r', 'p') and " + in_schemas +
+          " and not exists (select 1 from pg_constraint con where con.conindid = i.indexrelid and con.contype in ('p', 'u', 'x'))"
+          " order by i.indrelid, ic.relname",
+      {list}, error);
+  if (!idx) return std::nullopt;
+  for (size_t i = 0; i < idx->rows.size(); ++i) {
+    catalog::Table* t = table_of(idx->Text(i, 0));
+    if (!t) continue;
+    catalog::Index ix;
+    ix.name = idx->Text(i, 1);
+    ix.unique = idx->Text(i, 2) == "t";
+    ix.method = idx->Text(i, 3);
+    auto columns = JsonStrings(idx->Get(i, 4));
+    auto defs = JsonStrings(idx->Get(i, 5));
+    Json options = Json::parse(idx->Text(i, 6), nullptr, false);
+    for (size_t k = 0; k < columns.size(); ++k) {
+      catalog::IndexKey key;
+      if (!columns[k].empty()) key.column = columns[k];
+      else key.expression = k < defs.size() ? defs[k] : "";
+      int opt = options.is_array() && k < options.size() && options[k].is_number() ? options[k].get<int>() : 0;
+      key.desc = (opt & 1) != 0;
+      bool nulls_first = (opt & 2) != 0;
+      if (nulls_first != key.desc) key.nulls_first = nulls_first;
+      ix.keys.push_back(std::move(key));
+    }
+    ix.where = idx->Get(i, 7);
+    t->indexes.push_back(std::move(ix));
+  }
+
+  // Enums.
+  auto enums = db.Query(
+      "select n.nspname, t.typname, array_to_json(array(select e.enumlabel from pg_enum e where e.enumtypid = t.oid "
+      "order by e.enumsortorder)), obj_description(t.oid, 'pg_type') from pg_type t join pg_namespace n on "
+      "n.oid = t.typnamespace where t.typtype = 'e' and " + in_schemas + " and " + NotExtension("t", "pg_type") +
+          " order by 1, 2",
+      {list}, error);
+  if (!enums) return std::nullopt;
+  for (size_t i = 0; i < enums->rows.size(); ++i) {
+    auto& s = out.catalog.schemas[schema_index[enums->Text(i, 0)]];
+    s.enums.push_back(catalog::Enum{enums->Text(i, 1), JsonStrings(enums->Get(i, 2)), enums->Get(i, 3), std::nullopt, {}});
+  }
+
+  // What each view reads.
+  auto deps = db.Query(
+      "select distinct v.oid::text, rn.nspname, r.relname from pg_rewrite rw "
+      "join pg_depend d on d.classid = 'pg_rewrite'::regclass and d.objid = rw.oid and d.refclassid = 'pg_class'::regclass "
+      "join pg_class r on r.oid = d.refobjid join pg_namespace rn on rn.oid = r.relnamespace "
+      "join pg_class v on v.oid = rw.ev_class join pg_namespace n on n.oid = v.relnamespace "
+      "where v.relkind in ('v', 'm') and r.oid <> v.oid and r.relkind in ('r', 'p', 'v', 'm') and " + in_schemas,
+      {list}, error);
+  if (!deps) return std::nullopt;
+  for (size_t i = 0; i < deps->rows.size(); ++i) {
+    auto it = by_oid.find(deps->Text(i, 0));
+    if (it == by_oid.end() || !it->second.view) continue;
+    out.catalog.schemas[it->second.schema].views[it->second.index].depends_on.push_back({deps->Text(i, 1), deps->Text(i, 2)});
+  }
+
+  // What the language cannot express, so it is left alone (and said so).
+  auto other = db.Query(
+      "select 'function ' || n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' "
+      "from pg_proc p join pg_namespace n on n.oid = p.pronamespace where " + in_schemas + " and " + NotExtension("p", "pg_proc") +
+      " union all select 'trigger ' || t.tgname || ' on ' || n.nspname || '.' || c.relname from pg_trigger t "
+      "join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace where not t.tgisinternal and " + in_schemas +
+      " union all select 'policy ' || p.polname || ' on ' || n.nspname || '.' || c.relname from pg_policy p "
+      "join pg_class c on c.oid = p.polrelid join pg_namespace n on n.oid = c.relnamespace where " + in_schemas +
+      " union all select case c.relkind when 'S' then 'sequence ' when 'f' then 'foreign table ' else 'relation ' end || "
+      "n.nspname || '.' || c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+      "where c.relkind in ('S', 'f') and " + in_schemas + " and " + NotExtension("c", "pg_class") +
+      " and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype in ('a', 'i') and d.classid = 'pg_class'::regclass)"
+      " union all select 'type ' || n.nspname || '.' || t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace "
+      "where t.typtype in ('d', 'r', 'm') and " + in_schemas + " and " + NotExtension("t", "pg_type") +
+      " order by 1",
+      {list}, error);
+  if (!other) return std::nullopt;
+  for (size_t i = 0; i < other->rows.size(); ++i) out.unmanaged.push_back(other->Text(i, 0));
+
+  // A schema holding nothing schemac manages is still a schema; keep it.
+  catalog::Canonicalize(out.catalog);
+  out.fingerprint = fmt::format("{:016x}", std::hash<std::string>{}(catalog::ToJson(out.catalog)));
+  return out;
+}
+
+void NormalizeWithServer(Connection& db, catalog::Catalog& desired) {
+  std::string error;
+  if (!db.Exec("BEGIN; SET LOCAL search_path TO public; SET LOCAL lock_timeout TO '5s';", error)) return;
+  auto attempt = [&](const std::string& sql) {
+    std::string e;
+    if (!db.Exec("SAVEPOINT schemac_n", e)) return false;
+    if (db.Exec(sql, e)) return true;
+    db.Exec("ROLLBACK TO SAVEPOINT schemac_n", e);
+    return false;
+  };
+  // Schemas and enum types the desired state needs, so that look-alikes can
+  // use them (all rolled back at the end).
+  for (const auto& s : desired.schemas) {
+    attempt("CREATE SCHEMA IF NOT EXISTS " + QuoteIdent(s.name));
+    for (const auto& e : s.enums) {
+      std::string values;
+      for (const auto& v : e.values) values += (values.empty() ? "" : ", ") + QuoteLiteral(v);
+      attempt("CREATE TYPE " + QuoteQualified(s.name, e.name) + " AS ENUM (" + values + ")");
+    }
+  }
+  int n = 0;
+  for (auto& s : desired.schemas) {
+    for (auto& t : s.tables) {
+      // A temporary look-alike: same columns, defaults, generated columns,
+      // checks and indexes; read back how the server stores them.
+      std::string temp = "schemac_n" + std::to_string(n++);
+      std::string sql = "CREATE TEMP TABLE " + temp + " (";
+      for (size_t i = 0; i < t.columns.size(); ++i) {
+        const auto& c = t.columns[i];
+        sql += (i ? ", " : "") + QuoteIdent(c.name) + " " + c.type;
+        if (c.collation) sql += " COLLATE " + QuoteIdent(*c.collation);
+        if (c.generated) sql += " GENERATED ALWAYS AS (" + *c.generated + ") STORED";
+        else if (c.default_expr) sql += " DEFAULT " + *c.default_expr;
+      }
+      for (size_t k = 0; k < t.constraints.size(); ++k)
+        if (t.constraints[k].kind == catalog::Constraint::Kind::Check)
+          sql += ", CONSTRAINT c" + std::to_string(k) + " CHECK (" + t.constraints[k].check + ")";
+      sql += ")";
+      if (!attempt(sql)) continue;
+      auto cols = db.Query(
+          "select a.attname, pg_get_expr(ad.adbin, ad.adrelid), a.attgenerated = 's' from pg_attribute a join "
+          "pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum where a.attrelid = $1::regclass",
+          {"pg_temp." + temp}, error);
+      if (cols)
+        for (size_t i = 0; i < cols->rows.size(); ++i)
+          for (auto& c : t.columns)
+            if (c.name == cols->Text(i, 0)) (cols->Text(i, 2) == "t" ? c.generated : c.default_expr) = cols->Get(i, 1);
+      auto checks = db.Query(
+          "select conname, pg_get_expr(conbin, conrelid) from pg_constraint where conrelid = $1::regclass and contype = 'c'",
+          {"pg_temp." + temp}, error);
+      if (checks)
+        for (size_t i = 0; i < checks->rows.size(); ++i) {
+          size_t k = std::stoul(checks->Text(i, 0).substr(1));
+          if (k < t.constraints.size()) t.constraints[k].check = checks->Text(i, 1);
+        }
+      for (size_t x = 0; x < t.indexes.size(); ++x) {
+        auto& ix = t.indexes[x];
+        bool has_expr = ix.where.has_value();
+        for (const auto& k : ix.keys) has_expr |= k.column.empty();
+        if (!has_expr) continue;
+        std::string iname = temp + "_i" + std::to_string(x);
+        std::string isql = "CREATE INDEX " + iname + " ON pg_temp." + temp + (ix.method != "btree" ? " USING " + ix.method : "") + " (";
+        for (size_t k = 0; k < ix.keys.size(); ++k)
+          isql += (k ? ", " : "") + (ix.keys[k].column.empty() ? "(" + ix.keys[k].expression + ")" : QuoteIdent(ix.keys[k].column));
+        isql += ")";
+        if (ix.where) isql += " WHERE " + *ix.where;
+        if (!attempt(isql)) continue;
+        auto back = db.Query(
+            "select array_to_json(array(select pg_get_indexdef(i.indexrelid, k + 1, true) from generate_series(0, i.indnkeyatts - 1) k "
+            "order by k)), pg_get_expr(i.indpred, i.indrelid) from pg_index i where i.indexrelid = $1::regclass",
+            {"pg_temp." + iname}, error);
+        if (!back || back->rows.empty()) continue;
+        auto defs = JsonStrings(back->Get(0, 0));
+        for (size_t k = 0; k < ix.keys.size() && k < defs.size(); ++k)
+          if (ix.keys[k].column.empty()) ix.keys[k].expression = defs[k];
+        if (ix.where) ix.where = back->Get(0, 1);
+      }
+    }
+    // Views: a temporary view with the same body, resolved in the view's schema.
+    for (auto& v : s.views) {
+      std::string temp = "schemac_v" + std::to_string(n++);
+      if (!attempt("SET LOCAL search_path TO " + QuoteIdent(s.name) + ", public; CREATE TEMP VIEW " + temp + " AS " +
+                   v.definition + "\n; SET LOCAL search_path TO public"))
+        continue;
+      db.Exec("SET LOCAL search_path TO public", error);
+      auto def = db.Query("select pg_get_viewdef($1::regclass, true)", {"pg_temp." + temp}, error);
+      if (!def || def->rows.empty()) continue;
+      std::string text = def->Text(0, 0);
+      while (!text.empty() && (text.back() == ';' || std::isspace(static_cast<unsigned char>(text.back())))) text.pop_back();
+      while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.erase(0, 1);
+      v.definition = text;
+    }
+  }
+  db.Exec("ROLLBACK", error);
+}
+
+}  // namespace schemac::backends::postgres
