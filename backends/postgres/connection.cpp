@@ -17,6 +17,16 @@ auto Trim(std::string s) -> std::string {
   while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
   return s;
 }
+
+/// The server's message without its "ERROR:" prefix, with detail and hint.
+auto ResultError(const PGresult* r) -> std::string {
+  const char* primary = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+  if (!primary) return Trim(PQresultErrorMessage(r));
+  std::string out = primary;
+  if (const char* detail = PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL)) out += "\n  detail: " + std::string(detail);
+  if (const char* hint = PQresultErrorField(r, PG_DIAG_MESSAGE_HINT)) out += "\n  hint: " + std::string(hint);
+  return out;
+}
 }  // namespace
 
 auto Connection::Open(const std::string& url, std::string& error) -> std::unique_ptr<Connection> {
@@ -48,7 +58,7 @@ auto Connection::Query(const std::string& sql, const std::vector<std::string>& p
                              nullptr, 0);
   auto status = PQresultStatus(r);
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-    error = Trim(PQresultErrorMessage(r));
+    error = ResultError(r);
     PQclear(r);
     return std::nullopt;
   }
@@ -72,7 +82,7 @@ auto Connection::Exec(const std::string& sql, std::string& error) -> bool {
   PGresult* r = PQexec(conn_, sql.c_str());
   auto status = PQresultStatus(r);
   bool ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY;
-  if (!ok) error = Trim(PQresultErrorMessage(r));
+  if (!ok) error = ResultError(r);
   PQclear(r);
   return ok;
 }

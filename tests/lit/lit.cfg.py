@@ -28,6 +28,7 @@ config.substitutions.append(("%schemac", f"{python} {tools}/run_schemac.py"))
 config.substitutions.append(("%FileCheck", config.filecheck))
 config.substitutions.append(("%not", f"{python} {tools}/not.py"))
 config.substitutions.append(("%stdlib", os.path.join(config.schemac_source_dir, "stdlib")))
+config.substitutions.append(("%pgdb", f"{python} {tools}/pgdb.py"))
 
 # The Postgres server for the whole run. Failing to start it fails the run:
 # a migration that was never executed must not count as tested.
@@ -41,4 +42,6 @@ else:
     server = pgserver.start(config.test_exec_root)
     config.environment["SCHEMAC_PG_DSN"] = server.dsn
     config.environment["SCHEMAC_PG_BIN"] = server.bin_dir
+    # %pg/NAME is the URL of database NAME (made with %pgdb reset NAME).
+    config.substitutions.insert(0, ("%pg/", server.dsn.rsplit("/", 1)[0] + "/"))
     lit_config.note(f"Postgres {server.version} at {server.dsn}")
