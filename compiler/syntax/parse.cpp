@@ -216,24 +216,24 @@ class ErrorListener : public antlr4::BaseErrorListener {
       r.end_col = r.col + static_cast<uint32_t>(bad->getStopIndex() - bad->getStartIndex() + 1);
     if (gave_up_) return;
     // An unterminated literal swallows the rest of the file: report it, once.
-    if (bad && bad->getType() == SchemaLexer::ERRCHAR && (bad->getText() == "'" || bad->getText() == "\"")) {
-      bool quote = bad->getText() == "'";
-      diags_.Emit(diag::Kind::UnterminatedString, r, quote ? "string literal" : "quoted identifier").hint =
-          quote ? "close it with ' (write '' for a quote inside)" : "close it with \" on the same line";
-      gave_up_ = true;
-      return;
-    }
-    if (bad && bad->getType() == SchemaLexer::UNTERMINATED_COMMENT) {
-      r.end_col = r.col + 2;
+    struct Unterminated {
+      const char* what;
+      const char* hint;
+      uint32_t width;  // of the opening token
+    };
+    std::optional<Unterminated> open;
+    if (bad && bad->getType() == SchemaLexer::ERRCHAR && bad->getText() == "'")
+      open = Unterminated{"string literal", "close it with ' (write '' for a quote inside)", 1};
+    else if (bad && bad->getType() == SchemaLexer::ERRCHAR && bad->getText() == "\"")
+      open = Unterminated{"quoted identifier", "close it with \" on the same line", 1};
+    else if (bad && bad->getType() == SchemaLexer::UNTERMINATED_COMMENT)
+      open = Unterminated{"block comment", "close it with */", 2};
+    else if (bad && bad->getType() == SchemaLexer::UNTERMINATED_RAW)
+      open = Unterminated{"raw block", "close it with \"\"\"", 3};
+    if (open) {
       r.end_line = r.line;
-      diags_.Emit(diag::Kind::UnterminatedString, r, "block comment").hint = "close it with */";
-      gave_up_ = true;
-      return;
-    }
-    if (bad && bad->getType() == SchemaLexer::UNTERMINATED_RAW) {
-      r.end_col = r.col + 3;
-      r.end_line = r.line;
-      diags_.Emit(diag::Kind::UnterminatedString, r, "raw block").hint = "close it with \"\"\"";
+      r.end_col = r.col + open->width;
+      diags_.Emit(diag::Kind::UnterminatedString, r, open->what).hint = open->hint;
       gave_up_ = true;
       return;
     }
