@@ -74,6 +74,14 @@ auto WriteFile(const std::string& path, const std::string& text, std::string& er
   return true;
 }
 
+/// WriteFile, with a failure reported on stderr as an exit code.
+auto WriteOrReport(const std::string& path, const std::string& text) -> int {
+  std::string error;
+  if (WriteFile(path, text, error)) return kExitOk;
+  std::cerr << "error: " << error << "\n";
+  return kExitError;
+}
+
 /// Everything one compilation needs; the source manager outlives the engine.
 struct Session {
   source::SourceManager sm;
@@ -389,11 +397,7 @@ auto RunPlan(const PlanOptions& o) -> int {
       text = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     }
   }
-  std::string error;
-  if (!WriteFile(o.output, text, error)) {
-    std::cerr << "error: " << error << "\n";
-    return kExitError;
-  }
+  if (int code = WriteOrReport(o.output, text); code != kExitOk) return code;
   return o.exit_code && !p.empty() ? kExitFindings : kExitOk;
 }
 
@@ -416,12 +420,7 @@ auto RunInspect(const InspectOptions& o) -> int {
     std::cerr << "error: --format schema is not implemented yet; use --format json (a snapshot)\n";
     return kExitError;
   }
-  std::string error;
-  if (!WriteFile(o.output, catalog::ToJson(*c), error)) {
-    std::cerr << "error: " << error << "\n";
-    return kExitError;
-  }
-  return kExitOk;
+  return WriteOrReport(o.output, catalog::ToJson(*c));
 }
 
 // ---- apply ----
@@ -563,12 +562,7 @@ auto RunSnapshot(const SnapshotOptions& o) -> int {
   if (realm) c = backend->Lower(*realm, s.diags);
   Report(s.diags, "text");
   if (!c) return kExitError;
-  std::string error;
-  if (!WriteFile(o.output, catalog::ToJson(*c), error)) {
-    std::cerr << "error: " << error << "\n";
-    return kExitError;
-  }
-  return kExitOk;
+  return WriteOrReport(o.output, catalog::ToJson(*c));
 }
 
 // ---- fmt ----
