@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 bin=$(realpath "${SCHEMAC:-build/schemac}")
 work=$(mktemp -d)
 chmod 755 "$work"
-python3 tests/lit/tools/pgserver.py > "$work/dsn" 2>"$work/server.log" &
+# Creating thousands of tables in one transaction needs a larger lock table.
+SCHEMAC_PG_OPTIONS="-c max_locks_per_transaction=4096" python3 tests/lit/tools/pgserver.py > "$work/dsn" 2>"$work/server.log" &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 60); do [ -s "$work/dsn" ] && break; sleep 0.5; done

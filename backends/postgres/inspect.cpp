@@ -303,7 +303,8 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
   return out;
 }
 
-void NormalizeWithServer(Connection& db, catalog::Catalog& desired) {
+template <typename Item>
+void NormalizeBatch(Connection& db, catalog::Catalog& desired, const std::vector<Item>& items) {
   std::string error;
   if (!db.Exec("BEGIN; SET LOCAL search_path TO public; SET LOCAL lock_timeout TO '5s';", error)) return;
   auto attempt = [&](const std::string& sql) {
@@ -324,8 +325,10 @@ void NormalizeWithServer(Connection& db, catalog::Catalog& desired) {
     }
   }
   int n = 0;
-  for (auto& s : desired.schemas) {
-    for (auto& t : s.tables) {
+  for (const auto& item : items) {
+    auto& s = *item.schema;
+    if (item.table) {
+      auto& t = *item.table;
       // A temporary look-alike: same columns, defaults, generated columns,
       // checks and indexes; read back how the server stores them.
       std::string temp = "schemac_n" + std::to_string(n++);
@@ -369,7 +372,7 @@ void NormalizeWithServer(Connection& db, catalog::Catalog& desired) {
           isql += (k ? ", " : "") + (ix.keys[k].column.empty() ? "(" + ix.keys[k].expression + ")" : QuoteIdent(ix.keys[k].column));
         isql += ")";
         if (ix.where) isql += " WHERE " + *ix.where;
-        if (!attempt(isql)) continue;
+        if (!attempt(isql)) continue;  // next index
         auto back = db.Query(
             "select array_to_json(array(select pg_get_indexdef(i.indexrelid, k + 1, true) from generate_series(0, i.indnkeyatts - 1) k "
             "order by k)), pg_get_expr(i.indpred, i.indrelid) from pg_index i where i.indexrelid = $1::regclass",
@@ -382,7 +385,8 @@ void NormalizeWithServer(Connection& db, catalog::Catalog& desired) {
       }
     }
     // Views: a temporary view with the same body, resolved in the view's schema.
-    for (auto& v : s.views) {
+    if (item.view) {
+      auto& v = *item.view;
       std::string temp = "schemac_v" + std::to_string(n++);
       if (!attempt("SET LOCAL search_path TO " + QuoteIdent(s.name) + ", public; CREATE TEMP VIEW " + temp + " AS " +
                    v.definition + "\n; SET LOCAL search_path TO public"))
@@ -397,6 +401,26 @@ void NormalizeWithServer(Connection& db, catalog::Catalog& desired) {
     }
   }
   db.Exec("ROLLBACK", error);
+}
+
+void NormalizeWithServer(Connection& db, catalog::Catalog& desired) {
+  // Look-alikes are made in batches, each in its own rolled-back transaction,
+  // so that a schema of thousands of tables stays within the server's lock
+  // table (max_locks_per_transaction).
+  constexpr size_t kBatch = 200;
+  struct Item {
+    catalog::Schema* schema;
+    catalog::Table* table;
+    catalog::View* view;
+  };
+  std::vector<Item> items;
+  for (auto& s : desired.schemas) {
+    for (auto& t : s.tables) items.push_back({&s, &t, nullptr});
+    for (auto& v : s.views) items.push_back({&s, nullptr, &v});
+  }
+  for (size_t from = 0; from < items.size(); from += kBatch)
+    NormalizeBatch(db, desired, std::vector<Item>(items.begin() + static_cast<long>(from),
+                                                  items.begin() + static_cast<long>(std::min(items.size(), from + kBatch))));
 }
 
 }  // namespace schemac::backends::postgres

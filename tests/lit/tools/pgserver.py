@@ -68,7 +68,7 @@ def start(parent=None):
     for _ in range(5):  # another process may take the port between probe and start
         port = _free_port()
         opts = (f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off "
-                f"-c synchronous_commit=off -c max_connections=50")
+                f"-c synchronous_commit=off -c max_connections=50 " + os.environ.get("SCHEMAC_PG_OPTIONS", ""))
         r = subprocess.run(_as_postgres([os.path.join(bin_dir, "pg_ctl"), "-D", data, "-l", log, "-o", opts, "-w",
                                          "-t", "60", "start"]),
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
