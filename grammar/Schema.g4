@@ -57,7 +57,7 @@ tableBody : LBRACE sep* (tableItem (sep+ tableItem)*)? sep* RBRACE ;
 
 tableItem
   : INCLUDE qname                                                    # includeItem
-  | PRIMARY KEY LPAREN identList RPAREN                              # primaryKeyItem
+  | PRIMARY KEY ident? LPAREN identList RPAREN                       # primaryKeyItem
   | UNIQUE? INDEX ident? LPAREN indexKey (COMMA indexKey)* RPAREN indexTail*   # indexItem
   | UNIQUE ident? LPAREN identList RPAREN                            # uniqueItem
   | FOREIGN KEY ident? LPAREN identList RPAREN references            # foreignKeyItem
@@ -79,7 +79,7 @@ columnAttr
   | UNIQUE                                                           # uniqueAttr
   | references                                                       # referencesAttr
   | CHECK LPAREN expr RPAREN                                         # checkAttr
-  | IDENTITY                                                         # identityAttr
+  | IDENTITY ALWAYS?                                                 # identityAttr
   | GENERATED ALWAYS AS LPAREN expr RPAREN STORED?                   # generatedAttr
   | COMMENT STRING                                                   # commentAttr
   | RENAMED FROM ident                                               # renamedAttr

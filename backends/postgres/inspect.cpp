@@ -304,7 +304,8 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
 }
 
 template <typename Item>
-void NormalizeBatch(Connection& db, catalog::Catalog& desired, const std::vector<Item>& items) {
+void NormalizeBatch(Connection& db, catalog::Catalog& desired, const catalog::Catalog* current,
+                    const std::vector<Item>& items) {
   std::string error;
   if (!db.Exec("BEGIN; SET LOCAL search_path TO public; SET LOCAL lock_timeout TO '5s';", error)) return;
   auto attempt = [&](const std::string& sql) {
@@ -329,6 +330,9 @@ void NormalizeBatch(Connection& db, catalog::Catalog& desired, const std::vector
     auto& s = *item.schema;
     if (item.table) {
       auto& t = *item.table;
+      // Text already equal to the database's own is left as it is: the server
+      // does not always re-print its own output identically.
+      const catalog::Table* cur_table = current ? current->FindTable({s.name, t.name}) : nullptr;
       // A temporary look-alike: same columns, defaults, generated columns,
       // checks and indexes; read back how the server stores them.
       std::string temp = "schemac_n" + std::to_string(n++);
@@ -352,14 +356,24 @@ void NormalizeBatch(Connection& db, catalog::Catalog& desired, const std::vector
       if (cols)
         for (size_t i = 0; i < cols->rows.size(); ++i)
           for (auto& c : t.columns)
-            if (c.name == cols->Text(i, 0)) (cols->Text(i, 2) == "t" ? c.generated : c.default_expr) = cols->Get(i, 1);
+            if (c.name == cols->Text(i, 0)) {
+              auto& field = cols->Text(i, 2) == "t" ? c.generated : c.default_expr;
+              const catalog::Column* was = cur_table ? cur_table->FindColumn(c.name) : nullptr;
+              bool as_stored = was && field == (cols->Text(i, 2) == "t" ? was->generated : was->default_expr);
+              if (!as_stored) field = cols->Get(i, 1);
+            }
       auto checks = db.Query(
           "select conname, pg_get_expr(conbin, conrelid) from pg_constraint where conrelid = $1::regclass and contype = 'c'",
           {"pg_temp." + temp}, error);
       if (checks)
         for (size_t i = 0; i < checks->rows.size(); ++i) {
           size_t k = std::stoul(checks->Text(i, 0).substr(1));
-          if (k < t.constraints.size()) t.constraints[k].check = checks->Text(i, 1);
+          if (k >= t.constraints.size()) continue;
+          bool as_stored = cur_table && std::any_of(cur_table->constraints.begin(), cur_table->constraints.end(),
+                                                    [&](const catalog::Constraint& x) {
+                                                      return x.name == t.constraints[k].name && x.check == t.constraints[k].check;
+                                                    });
+          if (!as_stored) t.constraints[k].check = checks->Text(i, 1);
         }
       for (size_t x = 0; x < t.indexes.size(); ++x) {
         auto& ix = t.indexes[x];
@@ -373,6 +387,10 @@ void NormalizeBatch(Connection& db, catalog::Catalog& desired, const std::vector
         isql += ")";
         if (ix.where) isql += " WHERE " + *ix.where;
         if (!attempt(isql)) continue;  // next index
+        const catalog::Index* was_index = nullptr;
+        if (cur_table)
+          for (const auto& ci : cur_table->indexes)
+            if (ci.name == ix.name) was_index = &ci;
         auto back = db.Query(
             "select array_to_json(array(select pg_get_indexdef(i.indexrelid, k + 1, true) from generate_series(0, i.indnkeyatts - 1) k "
             "order by k)), pg_get_expr(i.indpred, i.indrelid) from pg_index i where i.indexrelid = $1::regclass",
@@ -380,8 +398,10 @@ void NormalizeBatch(Connection& db, catalog::Catalog& desired, const std::vector
         if (!back || back->rows.empty()) continue;
         auto defs = JsonStrings(back->Get(0, 0));
         for (size_t k = 0; k < ix.keys.size() && k < defs.size(); ++k)
-          if (ix.keys[k].column.empty()) ix.keys[k].expression = defs[k];
-        if (ix.where) ix.where = back->Get(0, 1);
+          if (ix.keys[k].column.empty() && !(was_index && k < was_index->keys.size() &&
+                                              was_index->keys[k].expression == ix.keys[k].expression))
+            ix.keys[k].expression = defs[k];
+        if (ix.where && !(was_index && was_index->where == ix.where)) ix.where = back->Get(0, 1);
       }
     }
     // Views: a temporary view with the same body, resolved in the view's schema.
@@ -397,13 +417,14 @@ void NormalizeBatch(Connection& db, catalog::Catalog& desired, const std::vector
       std::string text = def->Text(0, 0);
       while (!text.empty() && (text.back() == ';' || std::isspace(static_cast<unsigned char>(text.back())))) text.pop_back();
       while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.erase(0, 1);
-      v.definition = text;
+      const catalog::View* was = current ? current->FindView({s.name, v.name}) : nullptr;
+      if (!(was && was->definition == v.definition)) v.definition = text;
     }
   }
   db.Exec("ROLLBACK", error);
 }
 
-void NormalizeWithServer(Connection& db, catalog::Catalog& desired) {
+void NormalizeWithServer(Connection& db, catalog::Catalog& desired, const catalog::Catalog* current) {
   // Look-alikes are made in batches, each in its own rolled-back transaction,
   // so that a schema of thousands of tables stays within the server's lock
   // table (max_locks_per_transaction).
@@ -419,7 +440,7 @@ void NormalizeWithServer(Connection& db, catalog::Catalog& desired) {
     for (auto& v : s.views) items.push_back({&s, nullptr, &v});
   }
   for (size_t from = 0; from < items.size(); from += kBatch)
-    NormalizeBatch(db, desired, std::vector<Item>(items.begin() + static_cast<long>(from),
+    NormalizeBatch(db, desired, current, std::vector<Item>(items.begin() + static_cast<long>(from),
                                                   items.begin() + static_cast<long>(std::min(items.size(), from + kBatch))));
 }
 

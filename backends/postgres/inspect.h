@@ -27,6 +27,8 @@ auto Inspect(Connection& db, const std::vector<std::string>& schemas, std::strin
 /// checks, index keys and predicates, view bodies) in the form the server
 /// stores them, by creating look-alike temporary objects inside a transaction
 /// that is rolled back. What the server cannot parse keeps its own text.
-void NormalizeWithServer(Connection& db, catalog::Catalog& desired);
+/// Expressions whose text already equals `current`'s (the inspected state)
+/// are kept as they are.
+void NormalizeWithServer(Connection& db, catalog::Catalog& desired, const catalog::Catalog* current);
 
 }  // namespace schemac::backends::postgres

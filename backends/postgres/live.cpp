@@ -23,7 +23,9 @@ class PostgresDatabase final : public target::LiveDatabase {
   }
   auto Unmanaged() const -> const std::vector<std::string>& override { return unmanaged_; }
   auto Fingerprint() const -> std::string override { return fingerprint_; }
-  void Normalize(catalog::Catalog& desired) override { NormalizeWithServer(*db_, desired); }
+  void Normalize(catalog::Catalog& desired, const catalog::Catalog* current) override {
+    NormalizeWithServer(*db_, desired, current);
+  }
 
   auto Apply(const plan::Plan& plan, const target::Script& script, const target::ApplyOptions& options)
       -> target::ApplyResult override {

@@ -71,6 +71,11 @@ auto IndexNameAddition(const std::vector<std::string>& cols) -> std::string {
 
 /// Columns an expression mentions, distinct, in order of appearance.
 void ColumnsOf(const ast::Expr& e, std::vector<std::string>& out) {
+  if (e.kind == ast::Expr::Kind::Call && e.text == "sql" && e.args.size() == 1 && e.args[0].kind == ast::Expr::Kind::String) {
+    for (const auto& t : IdentifierTokens(e.args[0].text))  // sql('...'): the names it mentions
+      if (std::find(out.begin(), out.end(), t.name) == out.end()) out.push_back(t.name);
+    return;
+  }
   if (e.kind == ast::Expr::Kind::Column) {  // Postgres counts `t.a` like `a`
     static const std::set<std::string> niladic = {"current_timestamp", "current_date", "current_time",
                                                   "localtimestamp", "localtime", "current_user", "session_user",
@@ -241,7 +246,7 @@ class Lowerer {
           *col.default_expr += "::" + col.type;
       }
       if (c.identity) {
-        col.identity = "by default";
+        col.identity = c.identity_always ? "always" : "by default";
         ns.Choose(out.name, col.name, "seq", true, false);
       }
       if (c.generated) col.generated = RenderExpr(*c.generated);
@@ -284,6 +289,7 @@ class Lowerer {
       c.check = RenderExpr(*k.check);
       std::vector<std::string> cols;
       ColumnsOf(*k.check, cols);
+      std::erase_if(cols, [&](const std::string& n) { return !out.FindColumn(n); });
       c.name = k.name ? Fold(*k.name) : ns.Choose(out.name, cols.size() == 1 ? cols[0] : "", "check", false, true);
       checks.push_back(std::move(c));
     }

@@ -47,6 +47,10 @@ struct IdentToken {
 };
 auto IdentifierTokens(std::string_view sql) -> std::vector<IdentToken>;
 
+/// A catalog as .schema source that compiles back to exactly that catalog;
+/// `unmanaged` objects are listed in a comment at the top.
+auto WriteSchema(const catalog::Catalog& c, const std::vector<std::string>& unmanaged) -> std::string;
+
 auto Lower(const model::Realm& realm, diag::Engine& diags) -> std::optional<catalog::Catalog>;
 auto Emit(const plan::Plan& plan, diag::Engine& diags) -> std::optional<target::Script>;
 auto Render(const plan::Plan& plan, const target::Script& script) -> std::string;

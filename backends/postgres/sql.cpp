@@ -115,6 +115,10 @@ auto Render(const ast::Expr& e) -> std::string {
       return out + QuoteIdent(name);
     }
     case K::Call: {
+      // sql('...'): an expression of the target, written as it is.
+      if (!e.quoted && e.qualifier.empty() && LowerAscii(e.text) == "sql" && e.args.size() == 1 &&
+          e.args[0].kind == K::String)
+        return e.args[0].text;
       std::string name = e.quoted ? QuoteIdent(e.text) : LowerAscii(e.text);
       if (!e.quoted && name != QuoteIdent(name) && !Keywords().count(name)) name = QuoteIdent(name);
       std::string out = e.qualifier.empty() ? "" : QuoteIdent(e.qualifier_quoted ? e.qualifier : LowerAscii(e.qualifier)) + ".";

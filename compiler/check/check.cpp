@@ -26,6 +26,12 @@ auto Lower(std::string s) -> std::string {
   return s;
 }
 
+/// `sql('...')`: an expression in the target's own SQL, taken as written.
+auto IsRawSql(const ast::Expr& e) -> bool {
+  return e.kind == ast::Expr::Kind::Call && !e.quoted && e.qualifier.empty() && e.args.size() == 1 &&
+         e.args[0].kind == ast::Expr::Kind::String && (e.text == "sql" || e.text == "SQL");
+}
+
 /// Functions written without parentheses that are not column names.
 auto IsNiladicFunction(const std::string& name) -> bool {
   static const std::set<std::string> names = {"current_timestamp", "current_date", "current_time", "localtimestamp",
@@ -488,6 +494,7 @@ class Checker {
     }
     col.default_value = c.default_value;
     col.identity = c.identity;
+    col.identity_always = c.identity_always;
     col.generated = c.generated;
     col.stored = c.stored;
     col.comment = c.comment;
@@ -756,6 +763,7 @@ class Checker {
   }
 
   void CheckExprColumns(const ast::Expr& e, const PendingTable& p) {
+    if (IsRawSql(e)) return;  // sql('...') is the target's own text
     if (e.kind == ast::Expr::Kind::String) CheckStringInterpolation(e.text, e.range, 1);
     if (e.kind == ast::Expr::Kind::Column &&
         (e.qualifier.empty() || model::Name{e.qualifier, e.qualifier_quoted} == Table(p).name)) {

@@ -374,7 +374,7 @@ auto RunPlan(const PlanOptions& o) -> int {
                           *backend, s);
   if (!from) return fail();
   // Against a database, let it spell the desired expressions its own way.
-  if (s.live && !IsDatabaseUrl(o.to)) s.live->Normalize(*to);
+  if (s.live && !IsDatabaseUrl(o.to)) s.live->Normalize(*to, &*from);
   auto changes = diff::Diff(*from, *to, *backend, s.diags);
   if (s.diags.has_errors()) return fail();
   if (o.dump == "changes") {
@@ -416,10 +416,7 @@ auto RunInspect(const InspectOptions& o) -> int {
   auto c = InspectLive(o.db, o.schemas, *backend, s);
   Report(s.diags, "text");
   if (!c) return kExitError;
-  if (o.format != "json") {
-    std::cerr << "error: --format schema is not implemented yet; use --format json (a snapshot)\n";
-    return kExitError;
-  }
+  if (o.format == "schema") return WriteOrReport(o.output, backend->WriteSource(*c, s.live->Unmanaged()));
   return WriteOrReport(o.output, catalog::ToJson(*c));
 }
 
@@ -493,7 +490,7 @@ auto RunApply(const ApplyCliOptions& o) -> int {
       return fail();
     }
   }
-  s.live->Normalize(*to);
+  s.live->Normalize(*to, &*from);
   auto changes = diff::Diff(*from, *to, *backend, s.diags);
   if (s.diags.has_errors()) return fail();
   plan::Plan p = plan::Order("postgres", std::move(changes), s.diags);

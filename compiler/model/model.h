@@ -53,6 +53,7 @@ struct Column {
   bool not_null = false;
   std::optional<ast::Expr> default_value;
   bool identity = false;
+  bool identity_always = false;
   std::optional<ast::Expr> generated;
   bool stored = false;
   std::optional<std::string> comment;

@@ -112,6 +112,7 @@ struct Column {
   std::optional<References> references;
   std::vector<Expr> checks;
   bool identity = false;
+  bool identity_always = false;  // `identity always`: values cannot be given on insert
   SourceRange identity_range;
   std::optional<Expr> generated;
   bool stored = false;

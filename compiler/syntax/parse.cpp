@@ -590,6 +590,7 @@ class Builder {
       } else if (auto* c = dynamic_cast<P::PrimaryKeyItemContext*>(item)) {
         ast::Constraint k;
         k.kind = ast::Constraint::Kind::PrimaryKey;
+        if (c->ident()) k.name = Ident(c->ident());
         k.columns = Names(c->identList());
         k.range = Range(c);
         t.items.emplace_back(std::move(k));
@@ -673,8 +674,9 @@ class Builder {
         col.references = BuildReferences(r->references());
       } else if (auto* k = dynamic_cast<P::CheckAttrContext*>(a)) {
         col.checks.push_back(BuildExpr(k->expr()));
-      } else if (dynamic_cast<P::IdentityAttrContext*>(a)) {
+      } else if (auto* id = dynamic_cast<P::IdentityAttrContext*>(a)) {
         col.identity = true;
+        col.identity_always = id->ALWAYS() != nullptr;
         col.identity_range = Range(a);
       } else if (auto* g = dynamic_cast<P::GeneratedAttrContext*>(a)) {
         col.generated = BuildExpr(g->expr());

@@ -61,8 +61,9 @@ class LiveDatabase {
   virtual auto Unmanaged() const -> const std::vector<std::string>& = 0;
   /// A fingerprint of the last inspected catalog.
   virtual auto Fingerprint() const -> std::string = 0;
-  /// Rewrites the desired catalog's expressions the way this database stores them.
-  virtual void Normalize(catalog::Catalog& desired) = 0;
+  /// Rewrites the desired catalog's expressions the way this database stores
+  /// them (those already spelled like `current`'s are kept).
+  virtual void Normalize(catalog::Catalog& desired, const catalog::Catalog* current) = 0;
   /// Runs a script: the transactional part in one transaction.
   virtual auto Apply(const plan::Plan& plan, const Script& script, const ApplyOptions& options) -> ApplyResult = 0;
 };
@@ -106,6 +107,13 @@ class Backend {
     (void)url;
     error = "schemac cannot connect to " + std::string(Name()) + " databases";
     return nullptr;
+  }
+
+  /// A catalog of this target as .schema source ("" when not supported).
+  virtual auto WriteSource(const catalog::Catalog& c, const std::vector<std::string>& unmanaged) const -> std::string {
+    (void)c;
+    (void)unmanaged;
+    return "";
   }
 
   /// The script as a file a user can run (transaction framing, comments).

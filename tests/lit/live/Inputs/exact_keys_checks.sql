@@ -13,3 +13,7 @@ create table users (
   unique (email, org_id),
   org_code text references ref.orgs(code) on delete set default
 );
+CREATE TABLE ref.tags (id int PRIMARY KEY, label text CHECK (label IS NOT NULL AND label <> ''), CONSTRAINT "named check" CHECK (id > 0 AND id < 1000), CONSTRAINT tags_label_len CHECK (char_length(label) BETWEEN 1 AND 50));
+CREATE TABLE user_tags (user_id bigint REFERENCES users ON DELETE CASCADE, tag_id int REFERENCES ref.tags ON UPDATE NO ACTION ON DELETE RESTRICT, PRIMARY KEY (user_id, tag_id), note text CHECK (note NOT LIKE '%bad%' AND note ilike 'a%'), f float CHECK (f NOT BETWEEN -1 AND 1), CONSTRAINT ut_nonneg CHECK (user_id >= 0 OR tag_id IS NULL), e text CHECK (e NOT IN ('x', 'y')), CONSTRAINT ut_uq UNIQUE (tag_id, user_id));
+INSERT INTO ref.orgs VALUES (1, 'eu', 'C1');
+INSERT INTO users (id, org_id, org_region, email, age, status, code, lo, hi, org_code) VALUES (1, 1, 'eu', 'a@x', 30, 'a', 'X1', 1, 2, 'C1');

@@ -1,6 +1,10 @@
-create table events (id bigint not null, occurred_at timestamptz(3) not null, payload jsonb, primary key (id, occurred_at)) partition by range (occurred_at);
-create table events_2024 partition of events for values from ('2024-01-01') to ('2025-01-01');
-create table lst (id int, region text not null) partition by list (region);
-create table hsh (id int not null) partition by hash (id);
-create index events_payload_idx on events using gin (payload);
-insert into events values (1, '2024-03-01', '{"a":1}');
+CREATE TABLE events (id bigint NOT NULL, occurred_at timestamptz(3) NOT NULL, payload jsonb, PRIMARY KEY (id, occurred_at)) PARTITION BY RANGE (occurred_at);
+CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+CREATE INDEX events_payload_idx ON events USING gin (payload);
+CREATE TABLE lst (id int, region text NOT NULL) PARTITION BY LIST (region);
+CREATE TABLE lst_eu PARTITION OF lst FOR VALUES IN ('eu', 'uk');
+CREATE TABLE hsh (id int NOT NULL) PARTITION BY HASH (id);
+CREATE TABLE multi (a int, b date, c text) PARTITION BY RANGE (a, b);
+INSERT INTO events VALUES (1, '2024-03-01', '{"a":1}'), (2, '2025-03-01', null);
+INSERT INTO lst VALUES (1, 'eu');

@@ -1,0 +1,218 @@
+// Writing a Postgres catalog as .schema source (`inspect --format schema`):
+// source that compiles back to exactly the catalog it came from. Types are
+// written in the language's own spelling; expressions the server stored are
+// written as sql('...'), which lowering emits verbatim, so nothing is lost in
+// translation; every constraint and index keeps its name.
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "backends/postgres/postgres.h"
+
+namespace schemac::backends::postgres {
+namespace {
+
+/// Keywords of the .schema grammar: a name spelled like one is quoted.
+auto IsKeyword(const std::string& s) -> bool {
+  static const std::set<std::string> words = {
+      "import", "schema", "table", "view", "materialized", "enum", "mixin", "include", "let", "for", "in", "as",
+      "depends", "on", "union", "all", "not", "null", "default", "primary", "key", "unique", "references", "delete",
+      "update", "cascade", "restrict", "set", "no", "action", "check", "identity", "generated", "always", "stored",
+      "comment", "renamed", "from", "foreign", "index", "where", "using", "asc", "desc", "nulls", "first", "last",
+      "and", "or", "is", "between", "like", "ilike", "case", "when", "then", "else", "end", "cast", "interval",
+      "true", "false", "postgres", "snowflake", "firebolt", "flink", "pipe", "array", "map", "row", "struct", "with",
+      "without", "time", "zone", "precision", "varying", "collate", "partition", "by", "cluster", "watermark",
+      "type", "into", "sql"};
+  return words.count(s) > 0;
+}
+
+/// A name as .schema source: bare when it is lower case and no keyword.
+auto Name(const std::string& n) -> std::string {
+  static const std::regex plain("[a-z_][a-z0-9_]*");
+  if (std::regex_match(n, plain) && !IsKeyword(n)) return n;
+  std::string out = "\"";
+  for (char c : n) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+auto Literal(const std::string& s) -> std::string {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
+/// An expression: simple ones as they are, the rest as sql('...').
+auto Expr(const std::string& e) -> std::string {
+  static const std::regex number("-?[0-9]+(\\.[0-9]+)?");
+  static const std::set<std::string> same = {"true", "false", "now()", "CURRENT_TIMESTAMP", "CURRENT_DATE",
+                                             "gen_random_uuid()"};
+  if (same.count(e) || (std::regex_match(e, number) && e.rfind('-', 0) != 0)) return e;
+  return "sql(" + Literal(e) + ")";
+}
+
+/// The .schema type for a Postgres type (format_type's spelling), and a
+/// pinned Postgres type when the portable one would lower differently.
+auto Type(const catalog::Column& c) -> std::string {
+  std::string t = c.type;
+  int dims = 0;
+  while (t.size() > 2 && t.compare(t.size() - 2, 2, "[]") == 0) {
+    t.resize(t.size() - 2);
+    ++dims;
+  }
+  std::string suffix(static_cast<size_t>(dims) * 2, ' ');
+  for (int i = 0; i < dims; ++i) suffix[static_cast<size_t>(i) * 2] = '[', suffix[static_cast<size_t>(i) * 2 + 1] = ']';
+  if (c.type_ref) {
+    std::string n = c.type_ref->schema == "public" ? Name(c.type_ref->name) : Name(c.type_ref->schema) + "." + Name(c.type_ref->name);
+    return n + suffix;
+  }
+  static const std::map<std::string, std::string> simple = {
+      {"boolean", "bool"}, {"smallint", "smallint"}, {"integer", "int"}, {"bigint", "bigint"}, {"real", "real"},
+      {"double precision", "double precision"}, {"text", "text"}, {"bytea", "bytea"}, {"date", "date"},
+      {"uuid", "uuid"}, {"jsonb", "jsonb"}, {"numeric", "decimal"}, {"character varying", "varchar"},
+      {"time without time zone", "time"}, {"time with time zone", "timetz"},
+      {"timestamp without time zone", "timestamp"}, {"timestamp with time zone", "timestamptz"},
+      {"interval", "interval"}, {"bit varying", "bit varying"}};
+  if (auto it = simple.find(t); it != simple.end()) return it->second + suffix;
+  if (t == "json") return "json" + suffix + " postgres { type json" + suffix + " }";
+  std::smatch m;
+  static const std::regex numeric(R"(numeric\((\d+),(\d+)\))"), varchar(R"(character varying\((\d+)\))"),
+      chr(R"(character\((\d+)\))"), time(R"((time|timestamp)\((\d+)\) (with|without) time zone)"),
+      bits(R"((bit|bit varying)\((\d+)\))"), interval(R"(interval\((\d+)\))");
+  if (std::regex_match(t, m, numeric)) return "decimal(" + m[1].str() + ", " + m[2].str() + ")" + suffix;
+  if (std::regex_match(t, m, varchar)) return "varchar(" + m[1].str() + ")" + suffix;
+  if (std::regex_match(t, m, chr)) return "char(" + m[1].str() + ")" + suffix;
+  if (std::regex_match(t, m, time))
+    return std::string(m[1] == "time" ? (m[3] == "with" ? "timetz" : "time") : (m[3] == "with" ? "timestamptz" : "timestamp")) +
+           "(" + m[2].str() + ")" + suffix;
+  if (std::regex_match(t, m, bits)) return m[1].str() + "(" + m[2].str() + ")" + suffix;
+  if (std::regex_match(t, m, interval)) return "interval(" + m[1].str() + ")" + suffix;
+  return t + suffix;  // a native type by its own name (inet, tsvector, ...); unknown ones fail to compile, visibly
+}
+
+void WriteTable(std::string& out, const std::string& indent, const catalog::Table& t) {
+  out += indent + "table " + Name(t.name) + " {\n";
+  std::string in = indent + "  ";
+  size_t width = 0;
+  for (const auto& c : t.columns) width = std::max(width, Name(c.name).size());
+  for (const auto& c : t.columns) {
+    std::string line = in + Name(c.name) + std::string(width - Name(c.name).size() + 1, ' ') + Type(c);
+    if (!c.identity.empty()) line += c.identity == "always" ? " identity always" : " identity";
+    if (c.not_null && c.identity.empty()) line += " not null";
+    if (c.default_expr) line += " default " + Expr(*c.default_expr);
+    if (c.generated) line += " generated always as (" + Expr(*c.generated) + ") stored";
+    if (c.collation) line += " collate \"" + c.collation->substr(0) + "\"";
+    if (c.comment) line += " comment " + Literal(*c.comment);
+    out += line + "\n";
+  }
+  auto cols = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& c : v) s += (s.empty() ? "" : ", ") + Name(c);
+    return s;
+  };
+  for (const auto& k : t.constraints) {
+    switch (k.kind) {
+      case catalog::Constraint::Kind::PrimaryKey: out += in + "primary key " + Name(k.name) + " (" + cols(k.columns) + ")\n"; break;
+      case catalog::Constraint::Kind::Unique: out += in + "unique " + Name(k.name) + " (" + cols(k.columns) + ")\n"; break;
+      case catalog::Constraint::Kind::Check: out += in + "check " + Name(k.name) + " (" + Expr(k.check) + ")\n"; break;
+      case catalog::Constraint::Kind::ForeignKey: {
+        std::string ref = (k.ref_table.schema == "public" ? "" : Name(k.ref_table.schema) + ".") + Name(k.ref_table.name);
+        out += in + "foreign key " + Name(k.name) + " (" + cols(k.columns) + ") references " + ref + " (" + cols(k.ref_columns) + ")";
+        if (k.on_delete != "no action") out += " on delete " + k.on_delete;
+        if (k.on_update != "no action") out += " on update " + k.on_update;
+        out += "\n";
+        break;
+      }
+    }
+  }
+  for (const auto& ix : t.indexes) {
+    std::string keys;
+    for (const auto& k : ix.keys) {
+      keys += (keys.empty() ? "" : ", ") + (k.column.empty() ? Expr(k.expression) : Name(k.column));
+      if (k.desc) keys += " desc";
+      if (k.nulls_first) keys += *k.nulls_first ? " nulls first" : " nulls last";
+    }
+    out += in + (ix.unique ? "unique index " : "index ") + Name(ix.name) + " (" + keys + ")";
+    if (ix.where) out += " where " + Expr(*ix.where);
+    if (ix.method != "btree") out += " using " + ix.method;
+    out += "\n";
+  }
+  if (t.comment) out += in + "comment " + Literal(*t.comment) + "\n";
+  std::vector<std::string> options;
+  if (auto it = t.options.find("partition_by"); it != t.options.end()) {
+    std::string p = it->second;
+    auto open = p.find(" (");
+    std::string strategy = p.substr(0, open), keys = open == std::string::npos ? "" : p.substr(open + 2, p.size() - open - 3);
+    std::transform(strategy.begin(), strategy.end(), strategy.begin(), ::tolower);
+    options.push_back("partition by " + strategy + " (" + keys + ")");
+  }
+  if (t.options.count("unlogged")) options.push_back("unlogged");
+  if (auto it = t.options.find("fillfactor"); it != t.options.end()) options.push_back("fillfactor " + it->second);
+  if (auto it = t.options.find("tablespace"); it != t.options.end()) options.push_back("tablespace " + Literal(it->second));
+  if (!options.empty()) {
+    out += in + "postgres {";
+    for (size_t i = 0; i < options.size(); ++i) out += (i ? "; " : " ") + options[i];
+    out += " }\n";
+  }
+  out += indent + "}\n";
+}
+
+void WriteSchemaBody(std::string& out, const std::string& indent, const catalog::Schema& s) {
+  bool first = true;
+  auto gap = [&]() {
+    if (!first) out += "\n";
+    first = false;
+  };
+  for (const auto& e : s.enums) {
+    gap();
+    std::string values;
+    for (const auto& v : e.values) values += (values.empty() ? "" : ", ") + Literal(v);
+    out += indent + "enum " + Name(e.name) + " (" + values + ")" + (e.comment ? " comment " + Literal(*e.comment) : "") + "\n";
+  }
+  for (const auto& t : s.tables) {
+    gap();
+    WriteTable(out, indent, t);
+  }
+  for (const auto& v : s.views) {
+    gap();
+    out += indent + (v.materialized ? "materialized view " : "view ") + Name(v.name) + " as \"\"\"\n";
+    std::string line;
+    for (size_t i = 0; i <= v.definition.size(); ++i) {
+      if (i == v.definition.size() || v.definition[i] == '\n') {
+        out += (line.empty() ? "" : indent + "  " + line) + "\n";
+        line.clear();
+      } else {
+        line += v.definition[i];
+      }
+    }
+    out += indent + "\"\"\"" + (v.comment ? " comment " + Literal(*v.comment) : "") + "\n";
+  }
+}
+
+}  // namespace
+
+auto WriteSchema(const catalog::Catalog& c, const std::vector<std::string>& unmanaged) -> std::string {
+  std::string out = "-- Written by `schemac inspect --format schema`.\n";
+  if (!unmanaged.empty()) {
+    out += "-- Left alone (the language cannot describe them):\n";
+    for (const auto& u : unmanaged) out += "--   " + u + "\n";
+  }
+  for (const auto& s : c.schemas) {
+    if (s.tables.empty() && s.views.empty() && s.enums.empty() && s.name != "public") {
+      out += "\nschema " + Name(s.name) + " {\n}\n";
+      continue;
+    }
+    if (s.tables.empty() && s.views.empty() && s.enums.empty()) continue;
+    out += "\n";
+    if (s.name == "public") {
+      WriteSchemaBody(out, "", s);
+    } else {
+      out += "schema " + Name(s.name) + " {\n";
+      WriteSchemaBody(out, "  ", s);
+      out += "}\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace schemac::backends::postgres

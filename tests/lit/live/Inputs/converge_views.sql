@@ -1,0 +1,10 @@
+CREATE SCHEMA rpt;
+CREATE TABLE users (id int PRIMARY KEY, email text, active bool);
+CREATE VIEW active AS SELECT id, email FROM users WHERE active;
+CREATE VIEW rpt.active_count AS SELECT count(*) AS n FROM active;
+CREATE MATERIALIZED VIEW rpt.emails AS SELECT email FROM users;
+CREATE VIEW gone AS SELECT 1 AS one;
+INSERT INTO users VALUES (1, 'a@x', true), (2, 'b@x', false);
+CREATE VIEW base AS SELECT id, email FROM users;
+CREATE VIEW mid AS SELECT id FROM base;
+CREATE VIEW top AS SELECT count(*) AS n FROM mid;

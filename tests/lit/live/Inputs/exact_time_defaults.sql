@@ -1,0 +1,1 @@
+CREATE TABLE t (id int, a timestamptz DEFAULT CURRENT_TIMESTAMP, b timestamptz DEFAULT now(), e timestamp DEFAULT transaction_timestamp(), g time DEFAULT current_time, h timestamptz DEFAULT statement_timestamp(), i date DEFAULT current_date);

@@ -1,0 +1,4 @@
+CREATE TABLE tickets (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, title text NOT NULL);
+CREATE TABLE logs (n bigint GENERATED ALWAYS AS IDENTITY (START WITH 1000), msg text);
+INSERT INTO tickets (title) VALUES ('a'), ('b');
+INSERT INTO logs (msg) VALUES ('x');
