@@ -29,6 +29,7 @@ config.substitutions.append(("%FileCheck", config.filecheck))
 config.substitutions.append(("%not", f"{python} {tools}/not.py"))
 config.substitutions.append(("%stdlib", os.path.join(config.schemac_source_dir, "stdlib")))
 config.substitutions.append(("%pgdb", f"{python} {tools}/pgdb.py"))
+config.substitutions.append(("%roundtrip", f"{python} {tools}/roundtrip.py"))
 
 # The Postgres server for the whole run. Failing to start it fails the run:
 # a migration that was never executed must not count as tested.
