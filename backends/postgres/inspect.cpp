@@ -434,10 +434,38 @@ void NormalizeWithServer(Connection& db, catalog::Catalog& desired, const catalo
     catalog::Table* table;
     catalog::View* view;
   };
+  // Only objects that exist on both sides are compared, and only those whose
+  // expressions are spelled differently need the server's spelling.
   std::vector<Item> items;
   for (auto& s : desired.schemas) {
-    for (auto& t : s.tables) items.push_back({&s, &t, nullptr});
-    for (auto& v : s.views) items.push_back({&s, nullptr, &v});
+    for (auto& t : s.tables) {
+      const catalog::Table* was = current ? current->FindTable({s.name, t.name}) : nullptr;
+      if (current && !was) continue;
+      bool differs = !was;
+      for (const auto& c : t.columns) {
+        const catalog::Column* wc = was ? was->FindColumn(c.name) : nullptr;
+        if (wc && (wc->default_expr != c.default_expr || wc->generated != c.generated)) differs = true;
+      }
+      for (const auto& k : t.constraints)
+        if (k.kind == catalog::Constraint::Kind::Check && was &&
+            std::none_of(was->constraints.begin(), was->constraints.end(), [&](const catalog::Constraint& x) {
+              return x.name == k.name && x.check == k.check;
+            }))
+          differs = true;
+      for (const auto& ix : t.indexes) {
+        bool has_expr = ix.where.has_value();
+        for (const auto& key : ix.keys) has_expr |= key.column.empty();
+        if (has_expr && was &&
+            std::none_of(was->indexes.begin(), was->indexes.end(), [&](const catalog::Index& x) { return x.SameDefinition(ix); }))
+          differs = true;
+      }
+      if (differs) items.push_back({&s, &t, nullptr});
+    }
+    for (auto& v : s.views) {
+      const catalog::View* was = current ? current->FindView({s.name, v.name}) : nullptr;
+      if (current && (!was || was->definition == v.definition)) continue;
+      items.push_back({&s, nullptr, &v});
+    }
   }
   for (size_t from = 0; from < items.size(); from += kBatch)
     NormalizeBatch(db, desired, current, std::vector<Item>(items.begin() + static_cast<long>(from),
