@@ -4,6 +4,8 @@
 // step safe to re-run).
 #include <fmt/format.h>
 
+#include <regex>
+
 #include "backends/postgres/postgres.h"
 
 namespace schemac::backends::postgres {
@@ -162,14 +164,28 @@ struct Emitter {
     if (c.to.default_expr && (default_changes || (type && c.from.default_expr)))
       actions.push_back("SET DEFAULT " + *c.to.default_expr);
     if (Is(c.kind, ChangeKind::Null)) actions.push_back(c.to.not_null ? "SET NOT NULL" : "DROP NOT NULL");
-    if (Is(c.kind, ChangeKind::Identity) && !c.to.identity.empty())
-      actions.push_back(c.from.identity.empty() ? "ADD GENERATED " + Action(c.to.identity) + " AS IDENTITY"
-                                                : "SET GENERATED " + Action(c.to.identity));
-    if (!actions.empty()) {
+    bool adds_identity = Is(c.kind, ChangeKind::Identity) && !c.to.identity.empty() && c.from.identity.empty();
+    if (Is(c.kind, ChangeKind::Identity) && !c.to.identity.empty() && !adds_identity)
+      actions.push_back("SET GENERATED " + Action(c.to.identity));
+    auto alter = [&](const std::vector<std::string>& list) {
+      if (list.empty()) return;
       std::string sql = "ALTER TABLE " + table;
-      for (size_t i = 0; i < actions.size(); ++i)
-        sql += (i ? ",\n    " : (actions.size() > 1 ? "\n    " : " ")) + std::string("ALTER COLUMN ") + col + " " + actions[i];
+      for (size_t i = 0; i < list.size(); ++i)
+        sql += (i ? ",\n    " : (list.size() > 1 ? "\n    " : " ")) + std::string("ALTER COLUMN ") + col + " " + list[i];
       Put(sql + ";");
+    };
+    alter(actions);
+    if (adds_identity) {
+      // A serial column's sequence goes with its default (it would otherwise
+      // stay behind and take the identity's sequence name).
+      static const std::regex serial(R"(^nextval\('([^']+)'::regclass\)$)");
+      std::smatch m;
+      if (c.from.default_expr && std::regex_match(*c.from.default_expr, m, serial))
+        Put("DROP SEQUENCE IF EXISTS " + m[1].str() + ";");
+      alter({"ADD GENERATED " + Action(c.to.identity) + " AS IDENTITY"});
+      // Existing rows keep their values: start after the largest.
+      Put("SELECT setval(pg_get_serial_sequence(" + QuoteLiteral(table) + ", " + QuoteLiteral(c.to.name) +
+          "), coalesce(max(" + col + "), 0) + 1, false) FROM " + table + ";");
     }
     if (Is(c.kind, ChangeKind::Comment)) Put(CommentSql("COLUMN", table + "." + col, c.to.comment));
   }
@@ -196,7 +212,7 @@ struct Emitter {
     std::string path = c.schema == "public" ? "" : "SET LOCAL search_path TO " + QuoteIdent(c.schema) + ", public;\n";
     std::string reset = path.empty() ? "" : "\nRESET search_path;";
     // A body that ends in a line comment would swallow the semicolon.
-    const std::string& body = c.view.definition;
+    const std::string& body = c.view.source.empty() ? c.view.definition : c.view.source;
     size_t last_line = body.rfind('\n');
     bool comment_at_end = body.find("--", last_line == std::string::npos ? 0 : last_line) != std::string::npos;
     Put(path + "CREATE " + kind + " " + name + " AS\n" + body + (comment_at_end ? "\n;" : ";") + reset);

@@ -182,7 +182,8 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
       "fn.nspname, fc.relname, "
       "array_to_json(array(select a.attname from unnest(con.confkey) with ordinality k(num, i) "
       "  join pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.num order by k.i)), "
-      "con.confdeltype::text, con.confupdtype::text, pg_get_expr(con.conbin, con.conrelid), con.convalidated "
+      "con.confdeltype::text, con.confupdtype::text, pg_get_expr(con.conbin, con.conrelid), con.convalidated, "
+      "n.nspname, c.relname, con.condeferrable, con.condeferred "
       "from pg_constraint con join pg_class c on c.oid = con.conrelid join pg_namespace n on n.oid = c.relnamespace "
       "left join pg_class fc on fc.oid = con.confrelid left join pg_namespace fn on fn.oid = fc.relnamespace "
       "where con.contype in ('p', 'u', 'f', 'c') and c.relkind in ('r', 'p') and " + in_schemas +
@@ -208,6 +209,12 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
     }
     if (k.kind == catalog::Constraint::Kind::Check) k.check = cons->Text(i, 9);
     k.not_valid = cons->Text(i, 10) == "f";
+    std::string where = cons->Text(i, 11) + "." + cons->Text(i, 12) + "." + k.name;
+    if (k.not_valid)
+      out.unmanaged.push_back("constraint " + where + ": NOT VALID (rows from before it were never checked; kept as it is)");
+    if (cons->Text(i, 13) == "t")
+      out.unmanaged.push_back("constraint " + where + ": DEFERRABLE" + (cons->Text(i, 14) == "t" ? " INITIALLY DEFERRED" : "") +
+                              " (not expressible in .schema; kept as it is)");
     t->constraints.push_back(std::move(k));
   }
 
@@ -218,7 +225,13 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
       "  left join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[k] and i.indkey[k] <> 0 order by k)), "
       "array_to_json(array(select pg_get_indexdef(i.indexrelid, k + 1, true) from generate_series(0, i.indnkeyatts - 1) k order by k)), "
       "array_to_json(array(select i.indoption[k]::int from generate_series(0, i.indnkeyatts - 1) k order by k)), "
-      "pg_get_expr(i.indpred, i.indrelid) "
+      "pg_get_expr(i.indpred, i.indrelid), not i.indisvalid, n.nspname, "
+      "concat_ws(', ', case when i.indnullsnotdistinct then 'NULLS NOT DISTINCT' end, "
+      "  case when i.indnkeyatts < i.indnatts then 'INCLUDE columns' end, "
+      "  case when exists (select 1 from unnest(i.indclass) oc join pg_opclass o on o.oid = oc where not o.opcdefault) "
+      "  then 'a non-default operator class' end, "
+      "  case when exists (select 1 from unnest(i.indcollation) ic2 where ic2 <> 0 and ic2 not in (select attcollation from pg_attribute "
+      "  where attrelid = i.indrelid)) then 'a collation' end) "
       "from pg_index i join pg_class ic on ic.oid = i.indexrelid join pg_class c on c.oid = i.indrelid "
       "join pg_namespace n on n.oid = c.relnamespace join pg_am am on am.oid = ic.relam "
       "where c.relkind in ('r', 'p') and " + in_schemas +
@@ -247,6 +260,10 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
       ix.keys.push_back(std::move(key));
     }
     ix.where = idx->Get(i, 7);
+    ix.invalid = idx->Text(i, 8) == "t";
+    if (!idx->Text(i, 10).empty())
+      out.unmanaged.push_back("index " + idx->Text(i, 9) + "." + ix.name + ": " + idx->Text(i, 10) +
+                              " (not expressible in .schema; kept as it is)");
     t->indexes.push_back(std::move(ix));
   }
 
@@ -348,7 +365,14 @@ void NormalizeBatch(Connection& db, catalog::Catalog& desired, const catalog::Ca
         if (t.constraints[k].kind == catalog::Constraint::Kind::Check)
           sql += ", CONSTRAINT c" + std::to_string(k) + " CHECK (" + t.constraints[k].check + ")";
       sql += ")";
+      auto partition = t.options.find("partition_by");
+      if (partition != t.options.end()) sql += " PARTITION BY " + partition->second;
       if (!attempt(sql)) continue;
+      if (partition != t.options.end() &&
+          !(cur_table && cur_table->options.count("partition_by") && cur_table->options.at("partition_by") == partition->second)) {
+        auto key = db.Query("select pg_get_partkeydef($1::regclass)", {"pg_temp." + temp}, error);
+        if (key && !key->rows.empty() && key->Get(0, 0)) partition->second = key->Text(0, 0);
+      }
       auto cols = db.Query(
           "select a.attname, pg_get_expr(ad.adbin, ad.adrelid), a.attgenerated = 's' from pg_attribute a join "
           "pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum where a.attrelid = $1::regclass",
@@ -459,6 +483,7 @@ void NormalizeWithServer(Connection& db, catalog::Catalog& desired, const catalo
             std::none_of(was->indexes.begin(), was->indexes.end(), [&](const catalog::Index& x) { return x.SameDefinition(ix); }))
           differs = true;
       }
+      if (was && t.options.count("partition_by") && was->options != t.options) differs = true;
       if (differs) items.push_back({&s, &t, nullptr});
     }
     for (auto& v : s.views) {

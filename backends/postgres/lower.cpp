@@ -231,7 +231,8 @@ class Lowerer {
       CheckLength(col.name, c.range);
       LowerType(c, col);
       col.not_null = c.not_null;
-      if (c.default_value) {
+      // `default null` is no default at all, which is how Postgres stores it.
+      if (c.default_value && c.default_value->kind != ast::Expr::Kind::Null) {
         col.default_expr = RenderExpr(*c.default_value);
         // DEFAULT takes Postgres's restricted b_expr: boolean operators, IS,
         // IN, LIKE and BETWEEN must be parenthesized there.
@@ -359,7 +360,8 @@ class Lowerer {
                        [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
         std::string keys;
         for (const auto& e : item.exprs) {
-          bool plain = e.kind == ast::Expr::Kind::Column && !e.parenthesized;
+          // pg_get_partkeydef prints columns and function calls bare, other expressions in parentheses.
+          bool plain = (e.kind == ast::Expr::Kind::Column || e.kind == ast::Expr::Kind::Call);
           keys += (keys.empty() ? "" : ", ") + (plain ? RenderExpr(e) : "(" + RenderExpr(e) + ")");
         }
         out.options["partition_by"] = strategy + " (" + keys + ")";
@@ -382,6 +384,7 @@ class Lowerer {
       out.definition.pop_back();
     for (const auto& d : v.depends_on)
       out.depends_on.push_back({d.schema ? Fold(*d.schema) : "public", Fold(d.name)});
+    out.source = out.definition;
     out.comment = v.comment;
     out.src = v.range;
     return out;

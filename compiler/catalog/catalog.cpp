@@ -131,6 +131,7 @@ auto IndexJson(const Index& ix) -> Json {
   }
   j["keys"] = std::move(keys);
   PutOpt(j, "where", ix.where);
+  if (ix.invalid) j["invalid"] = true;
   return j;
 }
 
@@ -229,7 +230,7 @@ auto ReadConstraint(Reader r, const Json& j, Constraint& k) -> bool {
 auto ReadIndex(Reader r, const Json& j, Index& ix) -> bool {
   if (!j.is_object()) return r.Fail("an index must be an object");
   if (!r.Str(j, "name", ix.name) || !r.Bool(j, "unique", ix.unique) || !r.Str(j, "method", ix.method, false) ||
-      !r.OptStr(j, "where", ix.where))
+      !r.OptStr(j, "where", ix.where) || !r.Bool(j, "invalid", ix.invalid))
     return false;
   const Json* keys = r.Array(j, "keys");
   if (!keys) return false;

@@ -70,9 +70,10 @@ struct Index {
   std::string method = "btree";
   std::vector<IndexKey> keys;
   std::optional<std::string> where;
+  bool invalid = false;  // a failed CREATE INDEX CONCURRENTLY left it unusable
   SourceRange src;
   auto SameDefinition(const Index& o) const -> bool {
-    return unique == o.unique && method == o.method && keys == o.keys && where == o.where;
+    return unique == o.unique && method == o.method && keys == o.keys && where == o.where && invalid == o.invalid;
   }
 };
 
@@ -92,7 +93,8 @@ struct Table {
 struct View {
   std::string name;
   bool materialized = false;
-  std::string definition;
+  std::string definition;  // compared; may be the server's spelling of the body
+  std::string source;      // desired side only: the body as written, which is what gets created
   std::vector<ObjectName> depends_on;  // relations it reads, sorted
   std::optional<std::string> comment;
   SourceRange src;

@@ -834,6 +834,11 @@ class Checker {
         } else if ((t.kind == TK::Varchar || t.kind == TK::Char) && !t.args.empty() &&
                    CodePoints(lit->text) > static_cast<size_t>(t.args[0])) {
           fail("'" + lit->text + "' (" + std::to_string(CodePoints(lit->text)) + " characters)");
+        } else if ((t.kind == TK::Date || t.kind == TK::Time || t.kind == TK::Timestamp || t.kind == TK::TimestampTz) &&
+                   std::set<std::string>{"now", "today", "tomorrow", "yesterday"}.count(Lower(lit->text))) {
+          std::string fix = Lower(lit->text) == "now" ? "now()" : "current_date";
+          diags_.Emit(Kind::FrozenDefault, e.range, lit->text, col.name.text).hint =
+              "write 'default " + fix + "' for the time of each insert";
         } else if (!LiteralFits(t.kind, lit->text)) {
           fail("'" + lit->text + "'");
         } else if (t.kind == TK::Enum) {

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <map>
+#include <cstring>
 #include <regex>
 #include <set>
 
@@ -161,6 +162,29 @@ class Differ {
       }
     }
     if (renames.empty()) return;
+    // Expressions of the current state name the type in casts ('y'::old_kind).
+    std::vector<std::pair<std::regex, std::string>> casts;
+    for (const auto& [old, now] : renames) {
+      std::string from = backend_.UserTypeName(old), to = backend_.UserTypeName({old.schema, now});
+      std::string escaped;
+      for (char ch : from) escaped += std::strchr(".^$|()[]{}*+?\\", ch) ? std::string("\\") + ch : std::string(1, ch);
+      casts.emplace_back(std::regex("::" + escaped + "(?![A-Za-z0-9_$\"])"), "::" + to);
+    }
+    auto recast = [&](std::string& e) {
+      for (const auto& [re, to] : casts) e = std::regex_replace(e, re, to);
+    };
+    for (auto& s : from_.schemas)
+      for (auto& t : s.tables) {
+        for (auto& c : t.columns) {
+          if (c.default_expr) recast(*c.default_expr);
+          if (c.generated) recast(*c.generated);
+        }
+        for (auto& k : t.constraints) recast(k.check);
+        for (auto& ix : t.indexes) {
+          for (auto& key : ix.keys) recast(key.expression);
+          if (ix.where) recast(*ix.where);
+        }
+      }
     for (auto& s : from_.schemas) {
       for (auto& e : s.enums)
         if (auto it = renames.find({s.name, e.name}); it != renames.end()) e.name = it->second;
@@ -273,7 +297,8 @@ class Differ {
   auto RebuiltColumns(const catalog::Table& cur, const catalog::Table& want) const -> std::set<std::string> {
     std::set<std::string> retyped, out;
     for (const auto& c : want.columns)
-      if (const auto* old = cur.FindColumn(c.name); old && old->type != c.type) retyped.insert(c.name);
+      if (const auto* old = cur.FindColumn(c.name); old && (old->type != c.type || old->collation != c.collation))
+        retyped.insert(c.name);
     for (const auto& c : want.columns) {
       const auto* old = cur.FindColumn(c.name);
       if (!old || !old->generated || !c.generated) continue;
@@ -301,7 +326,7 @@ class Differ {
       if (!SameExpr(old->generated, c.generated)) k = k | ChangeKind::Generated;
       if (old->comment != c.comment) k = k | ChangeKind::Comment;
       if (old->collation != c.collation) k = k | ChangeKind::Collation;
-      if (k == ChangeKind::None) continue;
+      if (k == ChangeKind::None && !rebuilt.count(c.name)) continue;
       if (rebuilt.count(c.name)) {
         std::string why = SameExpr(old->generated, c.generated) ? "a column it is computed from changes type"
                                                                  : "its generation expression changed";
@@ -399,7 +424,8 @@ class Differ {
   }
 
   auto SameIndex(const catalog::Index& a, const catalog::Index& b) const -> bool {
-    if (a.unique != b.unique || a.method != b.method || a.keys.size() != b.keys.size()) return false;
+    if (a.unique != b.unique || a.method != b.method || a.keys.size() != b.keys.size() || a.invalid != b.invalid)
+      return false;
     for (size_t i = 0; i < a.keys.size(); ++i) {
       const auto &x = a.keys[i], &y = b.keys[i];
       if (x.column != y.column || x.desc != y.desc || x.nulls_first != y.nulls_first) return false;
@@ -536,7 +562,8 @@ class Differ {
         for (const auto& v : s.views) {
           ObjectName n{s.name, v.name};
           if (recreate.count(n) || !to_.FindView(n)) continue;
-          bool star = ReadsStar(v.definition);
+          const catalog::View* want = to_.FindView(n);
+          bool star = ReadsStar(v.definition) || (want && ReadsStar(want->source));
           for (const auto& d : v.depends_on)
             if (changed_relations.count(d) || (star && widened.count(d))) {
               recreate.insert(n);

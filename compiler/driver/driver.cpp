@@ -127,7 +127,7 @@ auto InspectLive(const std::string& url, const std::vector<std::string>& schemas
     if (s.live->Unmanaged().size() > 8) list += "\n  and " + std::to_string(s.live->Unmanaged().size() - 8) + " more";
     s.diags.Add(diag::Kind::Unmanaged, {},
                 std::to_string(s.live->Unmanaged().size()) +
-                    " object(s) that .schema files cannot describe are left alone:" + list);
+                    " thing(s) the .schema files cannot describe are left as they are:" + list);
   }
   return c;
 }

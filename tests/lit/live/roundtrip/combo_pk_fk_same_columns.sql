@@ -1,0 +1,3 @@
+-- RUN: %roundtrip %s %t | grep "round trip: ok"
+CREATE TABLE p (id int PRIMARY KEY);
+CREATE TABLE c (id int PRIMARY KEY REFERENCES p ON DELETE CASCADE, note text);

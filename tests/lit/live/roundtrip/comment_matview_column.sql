@@ -1,0 +1,4 @@
+-- RUN: %roundtrip %s %t | grep "round trip: ok"
+CREATE TABLE t (a int);
+CREATE MATERIALIZED VIEW mv AS SELECT a FROM t;
+COMMENT ON COLUMN mv.a IS 'mv col';

@@ -1,0 +1,3 @@
+-- RUN: %roundtrip %s %t | grep "round trip: ok"
+CREATE DOMAIN posint AS int CHECK (VALUE > 0);
+CREATE TABLE t (a posint, b posint[] );

@@ -1,0 +1,3 @@
+-- RUN: %roundtrip %s %t | grep "round trip: ok"
+CREATE TABLE p (a int, b int, CONSTRAINT p_ab UNIQUE (a, b));
+CREATE TABLE c (a int, b int, FOREIGN KEY (a, b) REFERENCES p (a, b));

@@ -1,0 +1,3 @@
+-- RUN: %roundtrip %s %t | grep "round trip: ok"
+CREATE TYPE pair AS (x int, y int);
+CREATE TABLE t (a int);

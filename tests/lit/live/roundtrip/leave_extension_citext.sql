@@ -1,0 +1,3 @@
+-- RUN: %roundtrip %s %t | grep "round trip: ok"
+CREATE EXTENSION citext;
+CREATE TABLE t (email citext UNIQUE);

@@ -1,0 +1,3 @@
+-- RUN: %roundtrip %s %t | grep "round trip: ok"
+CREATE FUNCTION is_even(x int) RETURNS boolean LANGUAGE sql IMMUTABLE AS 'SELECT x % 2 = 0';
+CREATE TABLE t (n int CHECK (is_even(n)));

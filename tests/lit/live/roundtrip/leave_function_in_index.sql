@@ -1,0 +1,4 @@
+-- RUN: %roundtrip %s %t | grep "round trip: ok"
+CREATE FUNCTION norm(x text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT lower(trim(x))';
+CREATE TABLE t (s text);
+CREATE INDEX t_norm ON t (norm(s));

@@ -1,0 +1,3 @@
+-- RUN: %roundtrip %s %t | grep "round trip: ok"
+CREATE TYPE floatrange AS RANGE (subtype = float8, subtype_diff = float8mi);
+CREATE TABLE t (a int);

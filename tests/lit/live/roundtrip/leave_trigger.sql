@@ -1,0 +1,4 @@
+-- RUN: %roundtrip %s %t | grep "round trip: ok"
+CREATE TABLE t (a int, updated timestamptz);
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN NEW.updated := now(); RETURN NEW; END$$;
+CREATE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch();

@@ -1,0 +1,4 @@
+-- RUN: %roundtrip %s %t | grep "round trip: ok"
+CREATE TABLE t (a int);
+CREATE FUNCTION chk() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
+CREATE CONSTRAINT TRIGGER t_chk AFTER INSERT ON t DEFERRABLE FOR EACH ROW EXECUTE FUNCTION chk();

@@ -1,0 +1,3 @@
+-- RUN: %roundtrip %s %t | grep "round trip: ok"
+CREATE TABLE t (a int);
+CREATE MATERIALIZED VIEW mv AS SELECT a, count(*) AS n FROM t GROUP BY a;

@@ -1,0 +1,2 @@
+-- RUN: %roundtrip %s %t | grep "round trip: ok"
+CREATE TABLE item (item int PRIMARY KEY, "item.item" text);

@@ -1,0 +1,4 @@
+-- RUN: %roundtrip %s %t | grep "round trip: ok"
+CREATE TABLE m (id int PRIMARY KEY) PARTITION BY HASH (id);
+CREATE TABLE m_0 PARTITION OF m FOR VALUES WITH (MODULUS 1, REMAINDER 0);
+CREATE TABLE c (m_id int REFERENCES m);

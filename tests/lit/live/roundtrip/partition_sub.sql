@@ -1,0 +1,4 @@
+-- RUN: %roundtrip %s %t | grep "round trip: ok"
+CREATE TABLE m (a int, b int) PARTITION BY LIST (a);
+CREATE TABLE m_1 PARTITION OF m FOR VALUES IN (1) PARTITION BY RANGE (b);
+CREATE TABLE m_1_lo PARTITION OF m_1 FOR VALUES FROM (0) TO (10);

@@ -1,0 +1,4 @@
+-- RUN: %roundtrip %s %t | grep "round trip: ok"
+CREATE TABLE t (a text);
+ALTER TABLE t ALTER COLUMN a SET STORAGE EXTERNAL;
+ALTER TABLE t ALTER COLUMN a SET STATISTICS 500;

@@ -1,0 +1,2 @@
+-- RUN: %roundtrip %s %t | grep "round trip: ok"
+CREATE TYPE lonely AS ENUM ('a', 'b');
