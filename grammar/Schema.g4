@@ -60,8 +60,8 @@ tableItem
   | PRIMARY KEY ident? LPAREN identList RPAREN                       # primaryKeyItem
   | UNIQUE? INDEX ident? LPAREN indexKey (COMMA indexKey)* RPAREN indexTail*   # indexItem
   | UNIQUE ident? LPAREN identList RPAREN                            # uniqueItem
-  | FOREIGN KEY ident? LPAREN identList RPAREN references            # foreignKeyItem
-  | CHECK ident? LPAREN expr RPAREN                                  # checkItem
+  | FOREIGN KEY ident? LPAREN identList RPAREN references (NOT VALID)?   # foreignKeyItem
+  | CHECK ident? LPAREN expr RPAREN (NOT VALID)?                     # checkItem
   | COMMENT STRING                                                   # commentItem
   | RENAMED FROM ident                                               # renamedItem
   | targetName LBRACE sep* (targetItem (sep+ targetItem)*)? sep* RBRACE   # targetItemBlock
@@ -185,7 +185,7 @@ funcIdent
   | GENERATED | ALWAYS | STORED | COMMENT | RENAMED | FROM | FOREIGN | INDEX | WHERE | USING
   | ASC | DESC | NULLS | FIRST | LAST | POSTGRES | SNOWFLAKE | FIREBOLT | FLINK | PIPE
   | MAP | ROW | STRUCT | WITH | WITHOUT | TIME | ZONE | PRECISION | VARYING | COLLATE
-  | PARTITION | BY | CLUSTER | WATERMARK | TYPE | INTO
+  | PARTITION | BY | CLUSTER | WATERMARK | TYPE | INTO | VALID
   ;
 identList : ident (COMMA ident)* ;
 
@@ -199,7 +199,7 @@ ident
   | ASC | DESC | NULLS | FIRST | LAST | AND | OR | IS | BETWEEN | LIKE | ILIKE | CASE | WHEN
   | THEN | ELSE | END | CAST | INTERVAL | POSTGRES | SNOWFLAKE | FIREBOLT | FLINK | PIPE
   | ARRAY | MAP | ROW | STRUCT | WITH | WITHOUT | TIME | ZONE | PRECISION | VARYING | COLLATE
-  | PARTITION | BY | CLUSTER | WATERMARK | TYPE | INTO
+  | PARTITION | BY | CLUSTER | WATERMARK | TYPE | INTO | VALID
   ;
 
 // ---- lexer -----------------------------------------------------------------
@@ -288,6 +288,7 @@ CLUSTER : C L U S T E R ;
 WATERMARK : W A T E R M A R K ;
 TYPE : T Y P E ;
 INTO : I N T O ;
+VALID : V A L I D ;
 
 LBRACE : '{' ;
 RBRACE : '}' ;

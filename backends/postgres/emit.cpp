@@ -4,6 +4,7 @@
 // step safe to re-run).
 #include <fmt/format.h>
 
+#include <map>
 #include <regex>
 
 #include "backends/postgres/postgres.h"
@@ -25,7 +26,26 @@ auto ColumnList(const std::vector<std::string>& cols) -> std::string {
   return out;
 }
 
-auto ColumnDefinition(const catalog::Column& c) -> std::string {
+/// A column whose default is nextval() of the sequence Postgres would create
+/// for a serial column of that name: created as serial, which makes the
+/// sequence, the default and the ownership in one go.
+auto SerialType(const std::string& schema, const std::string& table, const catalog::Column& c) -> std::string {
+  if (!c.default_expr || !c.identity.empty()) return "";
+  static const std::map<std::string, std::string> serials = {
+      {"integer", "serial"}, {"bigint", "bigserial"}, {"smallint", "smallserial"}};
+  auto it = serials.find(c.type);
+  if (it == serials.end()) return "";
+  std::string seq = MakeObjectName(table, c.name, "seq");
+  if (*c.default_expr != "nextval(" + QuoteLiteral(QuoteIdent(seq)) + "::regclass)" &&
+      *c.default_expr != "nextval(" + QuoteLiteral(QuoteQualified(schema, seq)) + "::regclass)")
+    return "";
+  return it->second;
+}
+
+auto ColumnDefinition(const catalog::Column& c, const std::string& schema = "", const std::string& table = "")
+    -> std::string {
+  if (std::string serial = SerialType(schema, table, c); !serial.empty())
+    return QuoteIdent(c.name) + " " + serial + (c.not_null ? " NOT NULL" : "");
   std::string out = QuoteIdent(c.name) + " " + c.type;
   if (c.collation) out += " COLLATE " + QuoteIdent(*c.collation);
   if (c.generated) out += " GENERATED ALWAYS AS (" + *c.generated + ") STORED";
@@ -105,7 +125,7 @@ struct Emitter {
     const auto& t = c.table;
     std::string name = QuoteQualified(c.schema, t.name);
     std::vector<std::string> items;
-    for (const auto& col : t.columns) items.push_back(ColumnDefinition(col));
+    for (const auto& col : t.columns) items.push_back(ColumnDefinition(col, c.schema, t.name));
     for (const auto& k : t.constraints) items.push_back(ConstraintDefinition(k));
     std::string sql = "CREATE ";
     if (t.options.count("unlogged")) sql += "UNLOGGED ";
@@ -129,7 +149,7 @@ struct Emitter {
   }
   void operator()(const AddColumn& c) {
     std::string table = QuoteQualified(c.schema, c.table);
-    Put("ALTER TABLE " + table + " ADD COLUMN " + ColumnDefinition(c.column) + ";");
+    Put("ALTER TABLE " + table + " ADD COLUMN " + ColumnDefinition(c.column, c.schema, c.table) + ";");
     if (c.column.comment) Put(CommentSql("COLUMN", table + "." + QuoteIdent(c.column.name), c.column.comment));
   }
   void operator()(const DropColumn& c) {

@@ -87,7 +87,10 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
   }
   const std::string in_schemas = "n.nspname = any($1::text[])";
 
-  // Relations: tables, partitioned tables, views, materialized views.
+  // Relations: tables, partitioned tables, views, materialized views. View
+  // bodies are read with an empty search_path, so that every relation in
+  // them is schema-qualified and means the same from any schema.
+  if (!db.Exec("SET search_path TO ''", error)) return std::nullopt;
   auto rels = db.Query(
       "select c.oid::text, n.nspname, c.relname, c.relkind::text, c.relpersistence::text, c.relispartition, "
       "case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end, obj_description(c.oid, 'pg_class'), "
@@ -98,7 +101,7 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
       "where c.relkind in ('r', 'p', 'v', 'm') and " + in_schemas + " and " + NotExtension("c", "pg_class") +
           " order by n.nspname, c.relname",
       {list}, error);
-  if (!rels) return std::nullopt;
+  if (!rels || !db.Exec("SET search_path TO public", error)) return std::nullopt;
   struct Where {
     size_t schema;
     bool view;
@@ -187,7 +190,7 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
       "from pg_constraint con join pg_class c on c.oid = con.conrelid join pg_namespace n on n.oid = c.relnamespace "
       "left join pg_class fc on fc.oid = con.confrelid left join pg_namespace fn on fn.oid = fc.relnamespace "
       "where con.contype in ('p', 'u', 'f', 'c') and c.relkind in ('r', 'p') and " + in_schemas +
-          " and (con.contype <> 'c' or con.conislocal) order by con.conrelid, con.conname",
+          " and (con.contype <> 'c' or con.conislocal) and con.conparentid = 0 order by con.conrelid, con.conname",
       {list}, error);
   if (!cons) return std::nullopt;
   for (size_t i = 0; i < cons->rows.size(); ++i) {
@@ -314,7 +317,11 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
   if (!other) return std::nullopt;
   for (size_t i = 0; i < other->rows.size(); ++i) out.unmanaged.push_back(other->Text(i, 0));
 
-  // A schema holding nothing schemac manages is still a schema; keep it.
+  // A schema holding nothing schemac manages is still a schema; keep it,
+  // except the builtin public schema, which source never declares empty.
+  std::erase_if(out.catalog.schemas, [](const catalog::Schema& s) {
+    return s.name == "public" && s.tables.empty() && s.views.empty() && s.enums.empty();
+  });
   catalog::Canonicalize(out.catalog);
   out.fingerprint = fmt::format("{:016x}", std::hash<std::string>{}(catalog::ToJson(out.catalog)));
   return out;
@@ -435,8 +442,9 @@ void NormalizeBatch(Connection& db, catalog::Catalog& desired, const catalog::Ca
       if (!attempt("SET LOCAL search_path TO " + QuoteIdent(s.name) + ", public; CREATE TEMP VIEW " + temp + " AS " +
                    v.definition + "\n; SET LOCAL search_path TO public"))
         continue;
-      db.Exec("SET LOCAL search_path TO public", error);
+      db.Exec("SET LOCAL search_path TO ''", error);  // as Inspect reads bodies: every relation qualified
       auto def = db.Query("select pg_get_viewdef($1::regclass, true)", {"pg_temp." + temp}, error);
+      db.Exec("SET LOCAL search_path TO public", error);
       if (!def || def->rows.empty()) continue;
       std::string text = def->Text(0, 0);
       while (!text.empty() && (text.back() == ';' || std::isspace(static_cast<unsigned char>(text.back())))) text.pop_back();

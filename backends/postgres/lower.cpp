@@ -288,6 +288,7 @@ class Lowerer {
       c.src = k.range;
       c.kind = catalog::Constraint::Kind::Check;
       c.check = RenderExpr(*k.check);
+      c.not_valid = k.not_valid;
       std::vector<std::string> cols;
       ColumnsOf(*k.check, cols);
       std::erase_if(cols, [&](const std::string& n) { return !out.FindColumn(n); });
@@ -304,6 +305,7 @@ class Lowerer {
       c.ref_columns = fold_all(k.ref_columns);
       c.on_delete = k.on_delete.empty() ? "no action" : k.on_delete;
       c.on_update = k.on_update.empty() ? "no action" : k.on_update;
+      c.not_valid = k.not_valid;
       c.name = k.name ? Fold(*k.name) : ns.Choose(out.name, IndexNameAddition(c.columns), "fkey", false, true);
       fks.push_back(std::move(c));
     }

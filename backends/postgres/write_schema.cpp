@@ -53,7 +53,7 @@ auto Expr(const std::string& e) -> std::string {
 
 /// The .schema type for a Postgres type (format_type's spelling), and a
 /// pinned Postgres type when the portable one would lower differently.
-auto Type(const catalog::Column& c) -> std::string {
+auto Type(const catalog::Column& c, const std::string& schema) -> std::string {
   std::string t = c.type;
   int dims = 0;
   while (t.size() > 2 && t.compare(t.size() - 2, 2, "[]") == 0) {
@@ -63,7 +63,8 @@ auto Type(const catalog::Column& c) -> std::string {
   std::string suffix(static_cast<size_t>(dims) * 2, ' ');
   for (int i = 0; i < dims; ++i) suffix[static_cast<size_t>(i) * 2] = '[', suffix[static_cast<size_t>(i) * 2 + 1] = ']';
   if (c.type_ref) {
-    std::string n = c.type_ref->schema == "public" ? Name(c.type_ref->name) : Name(c.type_ref->schema) + "." + Name(c.type_ref->name);
+    bool bare = c.type_ref->schema == "public" && schema == "public";
+    std::string n = bare ? Name(c.type_ref->name) : Name(c.type_ref->schema) + "." + Name(c.type_ref->name);
     return n + suffix;
   }
   static const std::map<std::string, std::string> simple = {
@@ -90,13 +91,13 @@ auto Type(const catalog::Column& c) -> std::string {
   return t + suffix;  // a native type by its own name (inet, tsvector, ...); unknown ones fail to compile, visibly
 }
 
-void WriteTable(std::string& out, const std::string& indent, const catalog::Table& t) {
+void WriteTable(std::string& out, const std::string& indent, const std::string& schema, const catalog::Table& t) {
   out += indent + "table " + Name(t.name) + " {\n";
   std::string in = indent + "  ";
   size_t width = 0;
   for (const auto& c : t.columns) width = std::max(width, Name(c.name).size());
   for (const auto& c : t.columns) {
-    std::string line = in + Name(c.name) + std::string(width - Name(c.name).size() + 1, ' ') + Type(c);
+    std::string line = in + Name(c.name) + std::string(width - Name(c.name).size() + 1, ' ') + Type(c, schema);
     if (!c.identity.empty()) line += c.identity == "always" ? " identity always" : " identity";
     if (c.not_null && c.identity.empty()) line += " not null";
     if (c.default_expr) line += " default " + Expr(*c.default_expr);
@@ -114,12 +115,17 @@ void WriteTable(std::string& out, const std::string& indent, const catalog::Tabl
     switch (k.kind) {
       case catalog::Constraint::Kind::PrimaryKey: out += in + "primary key " + Name(k.name) + " (" + cols(k.columns) + ")\n"; break;
       case catalog::Constraint::Kind::Unique: out += in + "unique " + Name(k.name) + " (" + cols(k.columns) + ")\n"; break;
-      case catalog::Constraint::Kind::Check: out += in + "check " + Name(k.name) + " (" + Expr(k.check) + ")\n"; break;
+      case catalog::Constraint::Kind::Check:
+        out += in + "check " + Name(k.name) + " (" + Expr(k.check) + ")" + (k.not_valid ? " not valid" : "") + "\n";
+        break;
       case catalog::Constraint::Kind::ForeignKey: {
-        std::string ref = (k.ref_table.schema == "public" ? "" : Name(k.ref_table.schema) + ".") + Name(k.ref_table.name);
+        // Inside another schema's block a bare name would mean that schema's table.
+        std::string ref = (k.ref_table.schema == "public" && schema == "public" ? "" : Name(k.ref_table.schema) + ".") +
+                          Name(k.ref_table.name);
         out += in + "foreign key " + Name(k.name) + " (" + cols(k.columns) + ") references " + ref + " (" + cols(k.ref_columns) + ")";
         if (k.on_delete != "no action") out += " on delete " + k.on_delete;
         if (k.on_update != "no action") out += " on update " + k.on_update;
+        if (k.not_valid) out += " not valid";
         out += "\n";
         break;
       }
@@ -144,7 +150,30 @@ void WriteTable(std::string& out, const std::string& indent, const catalog::Tabl
     auto open = p.find(" (");
     std::string strategy = p.substr(0, open), keys = open == std::string::npos ? "" : p.substr(open + 2, p.size() - open - 3);
     std::transform(strategy.begin(), strategy.end(), strategy.begin(), ::tolower);
-    options.push_back("partition by " + strategy + " (" + keys + ")");
+    // Keys split at top-level commas; anything but a plain column as sql('...').
+    std::vector<std::string> parts;
+    int depth = 0;
+    bool quoted = false;
+    std::string cur;
+    for (char ch : keys) {
+      if (ch == '\'') quoted = !quoted;
+      if (!quoted && ch == '(') ++depth;
+      if (!quoted && ch == ')') --depth;
+      if (!quoted && depth == 0 && ch == ',') {
+        parts.push_back(cur);
+        cur.clear();
+        continue;
+      }
+      cur += ch;
+    }
+    parts.push_back(cur);
+    std::string written;
+    static const std::regex column("[a-z_][a-z0-9_]*");
+    for (auto& part : parts) {
+      while (!part.empty() && part.front() == ' ') part.erase(0, 1);
+      written += (written.empty() ? "" : ", ") + (std::regex_match(part, column) ? Name(part) : "sql(" + Literal(part) + ")");
+    }
+    options.push_back("partition by " + strategy + " (" + written + ")");
   }
   if (t.options.count("unlogged")) options.push_back("unlogged");
   if (auto it = t.options.find("fillfactor"); it != t.options.end()) options.push_back("fillfactor " + it->second);
@@ -171,11 +200,16 @@ void WriteSchemaBody(std::string& out, const std::string& indent, const catalog:
   }
   for (const auto& t : s.tables) {
     gap();
-    WriteTable(out, indent, t);
+    WriteTable(out, indent, s.name, t);
   }
   for (const auto& v : s.views) {
     gap();
-    out += indent + (v.materialized ? "materialized view " : "view ") + Name(v.name) + " as \"\"\"\n";
+    out += indent + (v.materialized ? "materialized view " : "view ") + Name(v.name) + " as ";
+    if (v.definition.find("\"\"\"") != std::string::npos) {  // a raw block cannot hold three quotes: a string can
+      out += Literal(v.definition) + (v.comment ? " comment " + Literal(*v.comment) : "") + "\n";
+      continue;
+    }
+    out += "\"\"\"\n";
     std::string line;
     for (size_t i = 0; i <= v.definition.size(); ++i) {
       if (i == v.definition.size() || v.definition[i] == '\n') {

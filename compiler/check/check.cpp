@@ -556,12 +556,14 @@ class Checker {
       case ast::Constraint::Kind::Check:
         mk.kind = model::Constraint::Kind::Check;
         mk.check = k.check;
+        mk.not_valid = k.not_valid;
         if (k.check) CheckExprColumns(*k.check, p);
         break;
       case ast::Constraint::Kind::ForeignKey: {
         std::vector<source::SourceRange> ranges;
         for (const auto& n : k.columns) ranges.push_back(n.range);
         AddForeignKey(p, mk.columns, ranges, *k.references, mk.name, k.range, false);
+        Table(p).constraints.back().not_valid = k.not_valid;
         return;
       }
     }
@@ -785,7 +787,7 @@ class Checker {
       negative = true;
     }
     const model::Type& t = col.type;
-    if (t.array_dims > 0 || t.kind == TK::Array) return;
+    if (t.array_dims > 0 || t.kind == TK::Array || t.kind == TK::Native) return;  // natives: the target decides
     auto fail = [&](const std::string& what) {
       diags_.Emit(Kind::DefaultTypeMismatch, e.range, what, col.name.text, t.Describe());
     };
@@ -1043,9 +1045,14 @@ class Checker {
           while (i < n && (std::isalnum(static_cast<unsigned char>(sql[i])) || sql[i] == '_' || sql[i] == '$'))
             name.text += sql[i++];
         }
+        // `a.b`: only the pair can name a relation (`a` alone is a schema or
+        // an alias qualifying a column).
+        size_t next = i;
+        while (next < n && std::isspace(static_cast<unsigned char>(sql[next]))) ++next;
+        bool qualifies = next < n && sql[next] == '.';
         if (prev && prev_dot) {
           out.push_back(model::TableRef{*prev, name});
-        } else {
+        } else if (!qualifies) {
           out.push_back(model::TableRef{std::nullopt, name});
         }
         prev = name;

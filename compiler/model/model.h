@@ -79,6 +79,7 @@ struct Constraint {
   std::string on_delete, on_update;
   // Check
   std::optional<ast::Expr> check;
+  bool not_valid = false;
   SourceRange range;
 };
 

@@ -130,6 +130,7 @@ struct Constraint {
   std::vector<Name> columns;
   std::optional<References> references;  // ForeignKey
   std::optional<Expr> check;             // Check
+  bool not_valid = false;                // `not valid`: rows already there are not checked
   SourceRange range;
 };
 

@@ -624,6 +624,7 @@ class Builder {
         if (c->ident()) k.name = Ident(c->ident());
         k.columns = Names(c->identList());
         k.references = BuildReferences(c->references());
+        k.not_valid = c->VALID() != nullptr;
         k.range = Range(c);
         t.items.emplace_back(std::move(k));
       } else if (auto* c = dynamic_cast<P::CheckItemContext*>(item)) {
@@ -631,6 +632,7 @@ class Builder {
         k.kind = ast::Constraint::Kind::Check;
         if (c->ident()) k.name = Ident(c->ident());
         k.check = BuildExpr(c->expr());
+        k.not_valid = c->VALID() != nullptr;
         k.range = Range(c);
         t.items.emplace_back(std::move(k));
       } else if (auto* c = dynamic_cast<P::CommentItemContext*>(item)) {
