@@ -2,7 +2,9 @@
 # Benchmarks inspect and plan against a live Postgres (started here on a free
 # loopback port, thrown away after): generated databases of N tables (20
 # columns, 2 indexes, 1 foreign key each), unchanged and with 5% of tables
-# changed. Prints wall time and peak memory. Not a test.
+# changed; and the same database-to-database diff done by @pgkit/migra
+# (installed from npm into a temporary folder), as a ratio. Prints wall time
+# and peak memory. Not a test.
 #   bench/live.sh [TABLES...]      (default: 1000 5000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +24,14 @@ measure() {
   awk '{printf "%8.2f s %8.1f MB", $1, $2/1024}' "$work/time"
 }
 
+migra=""
+if command -v npm >/dev/null && (cd "$work" && npm install --silent --no-audit --no-fund @pgkit/migra@0.6.1 >/dev/null 2>&1); then
+  migra="$work/node_modules/.bin/migra"
+else
+  echo "(npm or @pgkit/migra not available: no comparison)"
+fi
+seconds() { awk '{print $1}' "$work/time"; }
+
 printf "%-8s %-44s %12s %12s\n" tables case time "peak RSS"
 for n in "${sizes[@]}"; do
   python3 bench/gen_schema.py "$work/a$n" --tables "$n"
@@ -31,4 +41,13 @@ for n in "${sizes[@]}"; do
   printf "%-8s %-44s %s\n" "$n" "inspect" "$(measure "$bin" inspect --db "$base/bench$n")"
   printf "%-8s %-44s %s\n" "$n" "plan --from postgres:// (unchanged)" "$(measure "$bin" plan --from "$base/bench$n" "$work/a$n")"
   printf "%-8s %-44s %s\n" "$n" "plan --from postgres:// (5% changed)" "$(measure "$bin" plan --from "$base/bench$n" "$work/b$n")"
+  # Database to database: schemac and migra on the same pair.
+  psql "$dsn" -qc "create database bench${n}b"
+  "$bin" plan "$work/b$n" | psql "$base/bench${n}b" -X -q -v ON_ERROR_STOP=1
+  printf "%-8s %-44s %s\n" "$n" "schemac: database -> database" "$(measure "$bin" plan --from "$base/bench$n" --to "$base/bench${n}b")"
+  ours=$(seconds)
+  if [ -n "$migra" ]; then
+    printf "%-8s %-44s %s" "$n" "migra: database -> database" "$(measure "$migra" "$base/bench$n" "$base/bench${n}b" --unsafe)"
+    printf "   (schemac/migra time: %s)\n" "$(awk -v a="$ours" -v b="$(seconds)" 'BEGIN { printf "%.2f", a / b }')"
+  fi
 done
