@@ -806,6 +806,18 @@ class Builder {
 
   auto BuildPrimary(P::PrimaryContext* c) -> ast::Expr;
 
+  /// The (possibly qualified) name of a call or a column reference.
+  static void SetName(ast::Expr& e, P::FuncNameContext* name) {
+    auto ids = name->funcIdent();
+    auto text = [](P::FuncIdentContext* id) { return id->QIDENT() ? Unquote(id->getText(), '"') : id->getText(); };
+    e.text = text(ids.back());
+    e.quoted = ids.back()->QIDENT() != nullptr;
+    if (ids.size() == 2) {
+      e.qualifier = text(ids[0]);
+      e.qualifier_quoted = ids[0]->QIDENT() != nullptr;
+    }
+  }
+
   source::FileId file_;
   diag::Engine& diags_;
 };
@@ -962,14 +974,7 @@ auto Builder::BuildPrimary(P::PrimaryContext* c) -> ast::Expr {
     e.type.push_back(BuildType(x->typeRef()));
   } else if (auto* x = dynamic_cast<P::CallExprContext*>(c)) {
     e.kind = K::Call;
-    auto ids = x->funcName()->funcIdent();
-    auto* last = ids.back();
-    e.text = last->QIDENT() ? Unquote(last->getText(), '"') : last->getText();
-    e.quoted = last->QIDENT() != nullptr;
-    if (ids.size() == 2) {
-      e.qualifier = ids[0]->QIDENT() ? Unquote(ids[0]->getText(), '"') : ids[0]->getText();
-      e.qualifier_quoted = ids[0]->QIDENT() != nullptr;
-    }
+    SetName(e, x->funcName());
     if (x->STAR()) {
       ast::Expr star;
       star.kind = K::Star;
@@ -986,14 +991,7 @@ auto Builder::BuildPrimary(P::PrimaryContext* c) -> ast::Expr {
     for (auto* a : x->expr()) e.args.push_back(BuildExpr(a));
   } else if (auto* x = dynamic_cast<P::NameExprContext*>(c)) {
     e.kind = K::Column;
-    auto ids = x->funcName()->funcIdent();
-    auto* last = ids.back();
-    e.text = last->QIDENT() ? Unquote(last->getText(), '"') : last->getText();
-    e.quoted = last->QIDENT() != nullptr;
-    if (ids.size() == 2) {
-      e.qualifier = ids[0]->QIDENT() ? Unquote(ids[0]->getText(), '"') : ids[0]->getText();
-      e.qualifier_quoted = ids[0]->QIDENT() != nullptr;
-    }
+    SetName(e, x->funcName());
   } else if (auto* x = dynamic_cast<P::ParenExprContext*>(c)) {
     ast::Expr inner = BuildExpr(x->expr());
     inner.parenthesized = true;
