@@ -27,7 +27,7 @@ class PostgresDatabase final : public target::LiveDatabase {
     NormalizeWithServer(*db_, desired, current);
   }
 
-  auto Apply(const plan::Plan& plan, const target::Script& script, const target::ApplyOptions& options)
+  auto Apply(const std::vector<std::string>& labels, const target::Script& script, const target::ApplyOptions& options)
       -> target::ApplyResult override {
     target::ApplyResult result;
     size_t total = script.statements.size();
@@ -40,9 +40,8 @@ class PostgresDatabase final : public target::LiveDatabase {
       double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
       result.statements.push_back({s.sql, ms});
       if (!ok) {
-        const auto& change = plan.changes.at(s.change);
-        result.error = error + "\n  in statement " + std::to_string(i + 1) + " (" + diff::KindName(change.op) + " " +
-                       diff::ObjectName(change.op) + "): " + s.sql;
+        std::string label = s.change < labels.size() ? labels[s.change] : "change " + std::to_string(s.change + 1);
+        result.error = error + "\n  in statement " + std::to_string(i + 1) + " (" + label + "): " + s.sql;
       }
       return ok;
     };

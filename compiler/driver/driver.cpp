@@ -467,51 +467,80 @@ auto RunApply(const ApplyCliOptions& o) -> int {
     return finish(kExitError, json ? text : "");
   };
   auto backend = FindTarget("postgres", s);
-  // The desired state.
   auto disk = source::MakeDiskProvider();
-  auto realm = Compile(DefaultPaths(o.paths), *disk, s);
-  if (!realm) return fail();
-  auto to = backend->Lower(*realm, s.diags);
-  if (!to) return fail();
-  auto from = InspectLive(o.db, o.schemas, *backend, s);
-  if (!from) return fail();
-  // A reviewed plan is applied only to the catalog it was made for.
+  target::Script script;
+  std::vector<std::string> labels;
+  std::string shown;  // the script as a person reads it (dry run)
+  bool empty = false;
   if (!o.plan_file.empty()) {
+    // A reviewed plan runs as it was reviewed, on the catalog it was made for.
     auto text = disk->Read(o.plan_file);
     nlohmann::json saved = text ? nlohmann::json::parse(*text, nullptr, false) : nlohmann::json();
-    if (!saved.is_object() || !saved.contains("source_fingerprint")) {
+    if (!saved.is_object() || !saved.contains("source_fingerprint") || !saved["changes"].is_array()) {
       s.diags.Emit(diag::Kind::ApplyRefused, {}, "'" + o.plan_file + "' is not a plan made against a database")
           .hint = "make it with: schemac plan --from postgres://... --format json -o plan.json";
       return fail();
     }
+    if (!InspectLive(o.db, o.schemas, *backend, s)) return fail();
     if (saved["source_fingerprint"] != s.live->Fingerprint()) {
       s.diags.Emit(diag::Kind::ApplyRefused, {}, "the database changed since '" + o.plan_file + "' was made")
           .hint = "plan again and review the new plan";
       return fail();
     }
+    for (const auto& c : saved["changes"]) {
+      labels.push_back(c.value("kind", "change") + " " + c.value("object", ""));
+      for (const auto& st : c.value("statements", nlohmann::json::array())) {
+        script.statements.push_back({st.value("sql", ""), labels.size() - 1, st.value("transactional", true)});
+        shown += st.value("sql", "") + "\n";
+      }
+    }
+    std::stable_partition(script.statements.begin(), script.statements.end(),
+                          [](const target::Statement& st) { return !st.transactional; });
+    empty = saved["changes"].empty();
+    for (const auto& c : saved["changes"])
+      if (c.value("kind", "") == "drop_schema" || c.value("kind", "") == "drop_table" ||
+          (c.value("kind", "") == "drop_column" && !c.contains("reason")))
+        if (!o.allow_destructive) {
+          s.diags.Emit(diag::Kind::ApplyRefused, {}, "the plan drops data; nothing was changed:\n  " +
+                                                         c.value("kind", "") + " " + c.value("object", ""))
+              .hint = "review the plan, then pass --allow-destructive";
+          return fail();
+        }
+  } else {
+    // The desired state, planned against the database as it is now.
+    auto realm = Compile(DefaultPaths(o.paths), *disk, s);
+    if (!realm) return fail();
+    auto to = backend->Lower(*realm, s.diags);
+    if (!to) return fail();
+    auto from = InspectLive(o.db, o.schemas, *backend, s);
+    if (!from) return fail();
+    s.live->Normalize(*to, &*from);
+    auto changes = diff::Diff(*from, *to, *backend, s.diags);
+    if (s.diags.has_errors()) return fail();
+    plan::Plan p = plan::Order("postgres", std::move(changes), s.diags);
+    auto emitted = backend->Emit(p, s.diags);
+    if (!emitted || s.diags.has_errors()) return fail();
+    if (!json) Report(s.diags, "text");
+    auto destructive = Destructive(p);
+    if (!destructive.empty() && !o.allow_destructive) {
+      std::string list;
+      for (const auto& d : destructive) list += "\n  " + d;
+      s.diags.Emit(diag::Kind::ApplyRefused, {}, "the plan drops data; nothing was changed:" + list).hint =
+          "review the plan, then pass --allow-destructive";
+      return fail();
+    }
+    script = *emitted;
+    for (const auto& c : p.changes) labels.push_back(diff::KindName(c.op) + " " + diff::ObjectName(c.op));
+    shown = backend->Render(p, script);
+    empty = p.empty();
   }
-  s.live->Normalize(*to, &*from);
-  auto changes = diff::Diff(*from, *to, *backend, s.diags);
-  if (s.diags.has_errors()) return fail();
-  plan::Plan p = plan::Order("postgres", std::move(changes), s.diags);
-  auto script = backend->Emit(p, s.diags);
-  if (!script || s.diags.has_errors()) return fail();
-  if (!json) Report(s.diags, "text");
-  auto destructive = Destructive(p);
-  if (!destructive.empty() && !o.allow_destructive) {
-    std::string list;
-    for (const auto& d : destructive) list += "\n  " + d;
-    s.diags.Emit(diag::Kind::ApplyRefused, {}, "the plan drops data; nothing was changed:" + list).hint =
-        "review the plan, then pass --allow-destructive";
-    return fail();
-  }
-  if (o.dry_run || p.empty()) {
-    for (const auto& st : script->statements) result["statements"].push_back({{"sql", st.sql}, {"ms", 0}});
+  if (o.dry_run || empty) {
+    for (const auto& st : script.statements) result["statements"].push_back({{"sql", st.sql}, {"ms", 0}});
     result["success"] = true;
     result["dry_run"] = o.dry_run;
     if (!json) {
-      if (p.empty()) std::cout << "Nothing to do: " << s.live_url << " already matches.\n";
-      else std::cout << backend->Render(p, *script) << "-- dry run: nothing was changed\n";
+      if (empty) std::cout << "Nothing to do: " << s.live_url << " already matches.\n";
+      else std::cout << shown << "-- dry run: nothing was changed\n";
     }
     return finish(kExitOk, "");
   }
@@ -523,7 +552,7 @@ auto RunApply(const ApplyCliOptions& o) -> int {
     options.on_statement = [](size_t i, size_t n, const target::Statement&) {
       std::cerr << "applying " << (i + 1) << "/" << n << "\r" << std::flush;
     };
-  auto r = s.live->Apply(p, *script, options);
+  auto r = s.live->Apply(labels, script, options);
   if (tty) std::cerr << std::string(30, ' ') << "\r" << std::flush;
   for (const auto& st : r.statements) {
     result["statements"].push_back({{"sql", st.sql}, {"ms", std::round(st.ms * 100) / 100}});

@@ -64,8 +64,10 @@ class LiveDatabase {
   /// Rewrites the desired catalog's expressions the way this database stores
   /// them (those already spelled like `current`'s are kept).
   virtual void Normalize(catalog::Catalog& desired, const catalog::Catalog* current) = 0;
-  /// Runs a script: the transactional part in one transaction.
-  virtual auto Apply(const plan::Plan& plan, const Script& script, const ApplyOptions& options) -> ApplyResult = 0;
+  /// Runs a script: the transactional part in one transaction. `labels[i]`
+  /// names change i ("create_index public.t_a_idx") for error messages.
+  virtual auto Apply(const std::vector<std::string>& labels, const Script& script, const ApplyOptions& options)
+      -> ApplyResult = 0;
 };
 
 class Backend {
