@@ -3,6 +3,9 @@
 
 #include "backends/postgres/postgres.h"
 
+#include <climits>
+#include <regex>
+
 namespace schemac::backends::postgres {
 namespace {
 
@@ -31,6 +34,21 @@ class PostgresBackend final : public target::Backend {
       at = t.offset + t.length;
     }
     return out + expr.substr(at);
+  }
+  auto KeepsValues(const std::string& from, const std::string& to) const -> bool override {
+    // Postgres's binary-coercible widenings (no rewrite, no re-check).
+    static const std::regex varchar(R"(character varying(\((\d+)\))?)"), numeric(R"(numeric(\((\d+),(\d+)\))?)"),
+        stamp(R"(timestamp(\((\d+)\))? (with|without) time zone)");
+    std::smatch a, b;
+    auto limit = [](const std::smatch& m, int group) { return m[group].matched ? std::stol(m[group]) : LONG_MAX; };
+    if (std::regex_match(from, a, varchar) && (to == "text" || (std::regex_match(to, b, varchar) && limit(b, 2) >= limit(a, 2))))
+      return true;
+    if (from == "text" && to == "character varying") return true;
+    if (std::regex_match(from, a, numeric) && std::regex_match(to, b, numeric))
+      return !b[1].matched || (a[1].matched && a[3] == b[3] && std::stol(b[2]) >= std::stol(a[2]));
+    if (std::regex_match(from, a, stamp) && std::regex_match(to, b, stamp) && a[3] == b[3])
+      return !b[1].matched || (a[1].matched && std::stol(b[2]) >= std::stol(a[2]));
+    return false;
   }
   auto UserTypeName(const catalog::ObjectName& type) const -> std::string override {
     return type.schema == "public" ? QuoteIdent(type.name) : QuoteQualified(type.schema, type.name);

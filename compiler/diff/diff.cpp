@@ -354,7 +354,8 @@ class Differ {
     catalog::Table base = cur;
     std::set<std::string> retyped;
     for (const auto& c : want.columns)
-      if (const auto* old = cur.FindColumn(c.name); old && old->type != c.type && !rebuilt.count(c.name))
+      if (const auto* old = cur.FindColumn(c.name);
+          old && old->type != c.type && !rebuilt.count(c.name) && !backend_.KeepsValues(old->type, c.type))
         retyped.insert(c.name);
     if (!rebuilt.empty() || !retyped.empty()) {
       auto any_of = [&](const std::set<std::string>& set, const std::vector<std::string>& cols,

@@ -93,6 +93,15 @@ class Backend {
   virtual auto RenameInExpression(const std::string& expr, const std::string& from, const std::string& to) const
       -> std::string = 0;
 
+  /// Whether changing a column from type `from` to `to` keeps its stored
+  /// values as they are (binary-coercible: no rewrite; expressions over the
+  /// column stay valid).
+  virtual auto KeepsValues(const std::string& from, const std::string& to) const -> bool {
+    (void)from;
+    (void)to;
+    return false;
+  }
+
   /// How a column of user-defined type `type` (an enum) spells its type.
   virtual auto UserTypeName(const catalog::ObjectName& type) const -> std::string = 0;
 
