@@ -5,13 +5,6 @@
 
 namespace schemac::backends::postgres {
 
-auto RedactUrl(const std::string& url) -> std::string {
-  // postgres://user:secret@host/db  and  ...?password=secret
-  static const std::regex userinfo(R"(^(postgres(?:ql)?://[^:/@]*):[^@]*@)");
-  static const std::regex param(R"(([?&]password=)[^&]*)");
-  return std::regex_replace(std::regex_replace(url, userinfo, "$1:***@"), param, "$1***");
-}
-
 namespace {
 auto Trim(std::string s) -> std::string {
   while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();

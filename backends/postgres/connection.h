@@ -12,9 +12,6 @@
 
 namespace schemac::backends::postgres {
 
-/// `url` with any password replaced by ***, for messages.
-auto RedactUrl(const std::string& url) -> std::string;
-
 /// Rows of a query result as strings; NULL is nullopt.
 struct Rows {
   std::vector<std::string> columns;

@@ -94,18 +94,11 @@ auto IsDatabaseUrl(const std::string& s) -> bool {
   return s.rfind("postgres://", 0) == 0 || s.rfind("postgresql://", 0) == 0;
 }
 
-/// `url` with its password (if any) replaced by ***.
-auto Redact(const std::string& url) -> std::string {
-  static const std::regex userinfo(R"(^([a-z]+://[^:/@]*):[^@]*@)");
-  static const std::regex param(R"(([?&]password=)[^&]*)");
-  return std::regex_replace(std::regex_replace(url, userinfo, "$1:***@"), param, "$1***");
-}
-
 /// Reads a live catalog, notes what is left alone, keeps the connection.
 auto InspectLive(const std::string& url, const std::vector<std::string>& schemas, const target::Backend& backend,
                  Session& s) -> std::optional<catalog::Catalog> {
   std::string error;
-  s.live_url = url.empty() ? "the PG* environment" : Redact(url);
+  s.live_url = url.empty() ? "the PG* environment" : target::RedactUrl(url);
   s.live = backend.Connect(url, error);
   if (!s.live) {
     s.diags.Emit(diag::Kind::DatabaseError, {}, "cannot connect to " + s.live_url + ": " + error);

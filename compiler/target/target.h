@@ -131,6 +131,10 @@ class Backend {
   virtual auto Render(const plan::Plan& plan, const Script& script) const -> std::string = 0;
 };
 
+/// A database URL with its password (user:PASSWORD@ or ?password=) replaced
+/// by ***, for every message that shows a URL.
+auto RedactUrl(const std::string& url) -> std::string;
+
 /// The backend for `name`, or nullptr if there is none (yet).
 auto FindBackend(std::string_view name) -> std::unique_ptr<Backend>;
 
