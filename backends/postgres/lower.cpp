@@ -71,17 +71,14 @@ auto IndexNameAddition(const std::vector<std::string>& cols) -> std::string {
 
 /// Columns an expression mentions, distinct, in order of appearance.
 void ColumnsOf(const ast::Expr& e, std::vector<std::string>& out) {
-  if (e.kind == ast::Expr::Kind::Call && e.text == "sql" && e.args.size() == 1 && e.args[0].kind == ast::Expr::Kind::String) {
+  if (model::IsRawSql(e)) {
     for (const auto& t : IdentifierTokens(e.args[0].text))  // sql('...'): the names it mentions
       if (std::find(out.begin(), out.end(), t.name) == out.end()) out.push_back(t.name);
     return;
   }
   if (e.kind == ast::Expr::Kind::Column) {  // Postgres counts `t.a` like `a`
-    static const std::set<std::string> niladic = {"current_timestamp", "current_date", "current_time",
-                                                  "localtimestamp", "localtime", "current_user", "session_user",
-                                                  "user", "current_role", "current_catalog", "current_schema"};
     std::string n = Fold(model::Name{e.text, e.quoted});
-    if (!e.quoted && e.qualifier.empty() && niladic.count(n)) return;
+    if (!e.quoted && e.qualifier.empty() && model::IsNiladicFunction(n)) return;
     if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
     return;
   }
@@ -102,10 +99,7 @@ auto FigureColname(const ast::Expr& e, int* strength = nullptr) -> std::optional
   switch (e.kind) {
     case K::Column: {
       std::string n = e.quoted ? e.text : lower(e.text);
-      static const std::set<std::string> niladic = {"current_timestamp", "current_date", "current_time",
-                                                    "localtimestamp", "localtime", "current_user", "session_user",
-                                                    "user", "current_role", "current_catalog", "current_schema"};
-      s = niladic.count(n) && !e.quoted ? 1 : 2;
+      s = !e.quoted && model::IsNiladicFunction(n) ? 1 : 2;
       return n;
     }
     case K::Call: {

@@ -63,12 +63,6 @@ auto Precedence(const ast::Expr& e) -> int {
   }
 }
 
-auto IsNiladic(const std::string& name) -> bool {
-  static const std::set<std::string> n = {"current_timestamp", "current_date", "current_time", "localtimestamp",
-                                          "localtime", "current_user", "session_user", "user", "current_role",
-                                          "current_catalog", "current_schema"};
-  return n.count(LowerAscii(name)) > 0;
-}
 
 auto CastType(const ast::TypeRef& ref) -> std::string {
   std::string error;
@@ -105,7 +99,7 @@ auto Render(const ast::Expr& e) -> std::string {
     case K::Null: return "NULL";
     case K::Interval: return "'" + e.text + (e.op.empty() ? "" : " " + e.op) + "'::interval";
     case K::Column: {
-      if (!e.quoted && e.qualifier.empty() && IsNiladic(e.text)) {
+      if (!e.quoted && e.qualifier.empty() && model::IsNiladicFunction(e.text)) {
         std::string up = e.text;
         std::transform(up.begin(), up.end(), up.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
         return up;
@@ -116,9 +110,7 @@ auto Render(const ast::Expr& e) -> std::string {
     }
     case K::Call: {
       // sql('...'): an expression of the target, written as it is.
-      if (!e.quoted && e.qualifier.empty() && LowerAscii(e.text) == "sql" && e.args.size() == 1 &&
-          e.args[0].kind == K::String)
-        return e.args[0].text;
+      if (model::IsRawSql(e)) return e.args[0].text;
       std::string name = e.quoted ? QuoteIdent(e.text) : LowerAscii(e.text);
       if (!e.quoted && name != QuoteIdent(name) && !Keywords().count(name)) name = QuoteIdent(name);
       std::string out = e.qualifier.empty() ? "" : QuoteIdent(e.qualifier_quoted ? e.qualifier : LowerAscii(e.qualifier)) + ".";

@@ -15,11 +15,6 @@ auto Column::operator==(const Column& o) const -> bool {
          collation == o.collation && comment == o.comment;
 }
 
-auto Constraint::SameDefinition(const Constraint& o) const -> bool {
-  return kind == o.kind && columns == o.columns && ref_table == o.ref_table && ref_columns == o.ref_columns &&
-         on_delete == o.on_delete && on_update == o.on_update && check == o.check;
-}
-
 auto Table::FindColumn(const std::string& n) const -> const Column* {
   for (const auto& c : columns)
     if (c.name == n) return &c;

@@ -52,8 +52,6 @@ struct Constraint {
   std::string check;
   bool not_valid = false;
   SourceRange src;
-  /// Same definition, ignoring the name.
-  auto SameDefinition(const Constraint& o) const -> bool;
 };
 
 struct IndexKey {

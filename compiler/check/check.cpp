@@ -26,19 +26,8 @@ auto Lower(std::string s) -> std::string {
   return s;
 }
 
-/// `sql('...')`: an expression in the target's own SQL, taken as written.
-auto IsRawSql(const ast::Expr& e) -> bool {
-  return e.kind == ast::Expr::Kind::Call && !e.quoted && e.qualifier.empty() && e.args.size() == 1 &&
-         e.args[0].kind == ast::Expr::Kind::String && (e.text == "sql" || e.text == "SQL");
-}
-
-/// Functions written without parentheses that are not column names.
-auto IsNiladicFunction(const std::string& name) -> bool {
-  static const std::set<std::string> names = {"current_timestamp", "current_date", "current_time", "localtimestamp",
-                                              "localtime", "current_user", "session_user", "user", "current_role",
-                                              "current_catalog", "current_schema"};
-  return names.count(Lower(name)) > 0;
-}
+using model::IsNiladicFunction;
+using model::IsRawSql;
 
 /// The key of a schema as a namespace: the default namespace and `public` are one.
 auto SchemaKey(const std::optional<Name>& n) -> std::string {

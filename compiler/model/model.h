@@ -26,6 +26,13 @@ struct Name {
 
 auto FromAst(const ast::Name& n) -> Name;
 
+/// Functions written without parentheses (`current_timestamp`): an unquoted,
+/// unqualified name spelled like one is a call, not a column.
+auto IsNiladicFunction(const std::string& name) -> bool;
+
+/// `sql('...')`: an expression in the target's own SQL, taken as written.
+auto IsRawSql(const ast::Expr& e) -> bool;
+
 struct Type {
   enum class Kind {
     Bool, Int16, Int32, Int64, Decimal, Float32, Float64, Text, Varchar, Char, Bytes,
