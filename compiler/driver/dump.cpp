@@ -41,6 +41,18 @@ auto TypeText(const ast::TypeRef& t) -> std::string {
   return s;
 }
 
+/// A target option, without its position.
+auto OptionText(const ast::TargetItem& i) -> std::string {
+  std::string s = "Option " + NameText(i.key);
+  if (i.value) s += " = " + (i.value_is_string ? fmt::format("{:?}", *i.value) : *i.value);
+  for (const auto& e : i.exprs) s += " " + DumpExpr(e);
+  for (const auto& n : i.names) s += " " + NameText(n);
+  for (const auto& [k, v] : i.options) s += " '" + k + "'='" + v + "'";
+  if (i.type) s += " type " + TypeText(*i.type);
+  if (i.into) s += " into " + QText(*i.into);
+  return s;
+}
+
 struct AstDumper {
   std::string out;
   void Line(int depth, const std::string& text) { out += std::string(static_cast<size_t>(depth) * 2, ' ') + text + "\n"; }
@@ -49,16 +61,7 @@ struct AstDumper {
     Line(d, "TargetBlock " + b.target + " " + Pos(b.range));
     for (const auto& item : b.items) Item(d + 1, item);
   }
-  void Item(int d, const ast::TargetItem& i) {
-    std::string s = "Option " + NameText(i.key);
-    if (i.value) s += " = " + *i.value;
-    for (const auto& e : i.exprs) s += " " + DumpExpr(e);
-    for (const auto& n : i.names) s += " " + NameText(n);
-    for (const auto& [k, v] : i.options) s += " '" + k + "'='" + v + "'";
-    if (i.type) s += " type " + TypeText(*i.type);
-    if (i.into) s += " into " + QText(*i.into);
-    Line(d, s + " " + Pos(i.range));
-  }
+  void Item(int d, const ast::TargetItem& i) { Line(d, OptionText(i) + " " + Pos(i.range)); }
   void Decls(int d, const std::vector<ast::Decl>& decls) {
     for (const auto& decl : decls) {
       std::visit(
@@ -199,55 +202,82 @@ auto DumpAst(const ast::Unit& unit, const source::SourceManager& sm) -> std::str
 }
 
 auto DumpModel(const model::Realm& realm) -> std::string {
+  // Every field of the model is printed: the fmt test compares this dump
+  // before and after formatting, so an attribute missing here could be lost
+  // by the formatter unnoticed.
   std::string out;
+  auto ref = [](const model::TableRef& r) { return (r.schema ? ModelName(*r.schema) + "." : "") + ModelName(r.name); };
+  auto names = [](const std::vector<model::Name>& ns) {
+    std::string s = "(";
+    for (size_t i = 0; i < ns.size(); ++i) s += (i ? ", " : "") + ModelName(ns[i]);
+    return s + ")";
+  };
+  auto quoted = [](const std::optional<std::string>& s) { return s ? fmt::format(" comment={:?}", *s) : std::string(); };
+  auto options = [&](int depth, const model::TargetOptions& opts) {
+    for (const auto& [target, items] : opts)
+      for (const auto& item : items) out += std::string(static_cast<size_t>(depth) * 2, ' ') + target + " " + OptionText(item) + "\n";
+  };
+  options(0, realm.options);
   for (const auto& s : realm.schemas) {
     out += "schema " + (s.name ? ModelName(*s.name) : std::string("<default>")) + "\n";
     for (const auto& e : s.enums) {
       out += "  enum " + ModelName(e.name) + " (";
       for (size_t i = 0; i < e.values.size(); ++i) out += (i ? ", " : "") + ("'" + e.values[i] + "'");
-      out += ")\n";
+      out += ")" + quoted(e.comment) + (e.renamed_from ? " renamed-from " + ModelName(*e.renamed_from) : "") + "\n";
     }
     for (const auto& t : s.tables) {
-      out += "  table " + ModelName(t.name) + (t.renamed_from ? " renamed-from " + ModelName(*t.renamed_from) : "") + "\n";
+      out += "  table " + ModelName(t.name) + (t.renamed_from ? " renamed-from " + ModelName(*t.renamed_from) : "") +
+             quoted(t.comment) + "\n";
+      options(3, t.options);
       for (const auto& c : t.columns) {
         out += "    column " + ModelName(c.name) + " " + c.type.Describe();
         if (c.not_null) out += " not-null";
-        if (c.identity) out += " identity";
+        if (c.identity) out += c.identity_always ? " identity-always" : " identity";
         if (c.default_value) out += " default=" + DumpExpr(*c.default_value);
-        if (c.generated) out += " generated=" + DumpExpr(*c.generated);
+        if (c.generated) out += " generated=" + DumpExpr(*c.generated) + (c.stored ? " stored" : "");
         for (const auto& [target, type] : c.type_for_target) out += " " + target + ":" + type.Describe();
+        if (c.collation) out += " collate=" + ModelName(*c.collation);
+        out += quoted(c.comment);
+        if (c.renamed_from) out += " renamed-from=" + ModelName(*c.renamed_from);
         out += "\n";
       }
       for (const auto& k : t.constraints) {
         static const char* kinds[] = {"primary-key", "unique", "foreign-key", "check"};
         out += std::string("    ") + kinds[static_cast<int>(k.kind)];
         if (k.name) out += " " + ModelName(*k.name);
-        if (!k.columns.empty()) {
-          out += " (";
-          for (size_t i = 0; i < k.columns.size(); ++i) out += (i ? ", " : "") + ModelName(k.columns[i]);
-          out += ")";
-        }
+        if (!k.columns.empty()) out += " " + names(k.columns);
         if (k.kind == model::Constraint::Kind::ForeignKey) {
-          out += " -> " + (k.ref_table.schema ? ModelName(*k.ref_table.schema) + "." : "") + ModelName(k.ref_table.name) + " (";
-          for (size_t i = 0; i < k.ref_columns.size(); ++i) out += (i ? ", " : "") + ModelName(k.ref_columns[i]);
-          out += ")";
+          out += " -> " + ref(k.ref_table) + " " + names(k.ref_columns);
+          if (!k.on_delete.empty()) out += " on-delete=" + k.on_delete;
+          if (!k.on_update.empty()) out += " on-update=" + k.on_update;
         }
         if (k.check) out += " " + DumpExpr(*k.check);
+        if (k.not_valid) out += " not-valid";
         out += "\n";
       }
       for (const auto& ix : t.indexes) {
         out += std::string("    ") + (ix.unique ? "unique-index" : "index");
         if (ix.name) out += " " + ModelName(*ix.name);
         out += " (";
-        for (size_t i = 0; i < ix.keys.size(); ++i) out += (i ? ", " : "") + DumpExpr(ix.keys[i].expr);
-        out += ")\n";
+        for (size_t i = 0; i < ix.keys.size(); ++i) {
+          const auto& k = ix.keys[i];
+          out += (i ? ", " : "") + DumpExpr(k.expr) + (k.desc ? " desc" : "");
+          if (k.nulls_first) out += *k.nulls_first ? " nulls-first" : " nulls-last";
+        }
+        out += ")";
+        if (ix.where) out += " where=" + DumpExpr(*ix.where);
+        if (ix.method) out += " using=" + *ix.method;
+        out += "\n";
       }
     }
     for (const auto& v : s.views) {
       out += std::string("  ") + (v.materialized ? "materialized-view " : "view ") + ModelName(v.name) + " reads";
-      for (const auto& d : v.depends_on)
-        out += " " + (d.schema ? ModelName(*d.schema) + "." : "") + ModelName(d.name);
-      out += "\n";
+      for (const auto& d : v.depends_on) out += " " + ref(d);
+      out += quoted(v.comment) + fmt::format(" body={:?}", v.body) + "\n";
+    }
+    for (const auto& p : s.pipes) {
+      out += "  pipe " + p.target + " " + ModelName(p.name) + "\n";
+      for (const auto& item : p.items) out += "    " + OptionText(item) + "\n";
     }
   }
   return out;

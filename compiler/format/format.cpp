@@ -676,14 +676,15 @@ class Printer {
             },
             [&](const ast::Constraint& k) -> std::string {
               std::string name = k.name ? " " + Name(*k.name) : std::string();
+              std::string not_valid = k.not_valid ? " not valid" : "";
               switch (k.kind) {
-                case ast::Constraint::Kind::PrimaryKey: return "primary key (" + Names(k.columns) + ")";
+                case ast::Constraint::Kind::PrimaryKey: return "primary key" + name + " (" + Names(k.columns) + ")";
                 case ast::Constraint::Kind::Unique: return "unique" + name + " (" + Names(k.columns) + ")";
                 case ast::Constraint::Kind::ForeignKey:
                   return "foreign key" + name + " (" + Names(k.columns) + ")" +
-                         (k.references ? " " + References(*k.references) : std::string());
+                         (k.references ? " " + References(*k.references) : std::string()) + not_valid;
                 case ast::Constraint::Kind::Check:
-                  return "check" + name + " (" + (k.check ? Expr(*k.check) : std::string()) + ")";
+                  return "check" + name + " (" + (k.check ? Expr(*k.check) : std::string()) + ")" + not_valid;
               }
               return {};
             },
@@ -712,7 +713,7 @@ class Printer {
   auto ColumnAttrs(const ast::Column& c) -> std::string {
     std::vector<std::string> a;
     if (c.primary_key) a.push_back("primary key");
-    if (c.identity) a.push_back("identity");
+    if (c.identity) a.push_back(c.identity_always ? "identity always" : "identity");
     if (c.not_null) a.push_back(*c.not_null ? "not null" : "null");
     if (c.unique) a.push_back("unique");
     if (c.default_value) a.push_back("default " + Expr(*c.default_value));

@@ -6,6 +6,7 @@
 1. a fresh database runs the scenario's SQL (as a user's database was made);
 2. `inspect --format schema` writes .schema source, `inspect` a snapshot;
 3. the .schema source must compile to exactly that snapshot;
+   and so must the same source after `fmt`;
 4. `plan --from` the database to that source must be empty (no endless diff);
 5. `plan --from empty` to that source must run on another fresh database,
    and planning that database against the source must be empty too.
@@ -64,6 +65,15 @@ def main():
     if open(snap).read() != open(again).read():
         d = run(["diff", "-u", snap, again]).stdout
         raise SystemExit(f"the inspected source does not compile to the inspected catalog:\n{d}\n--- source ---\n{open(src).read()}")
+    # fmt must not change what the inspected source means.
+    formatted = os.path.join(work, "formatted.schema")
+    with open(formatted, "w") as f:
+        f.write(schemac(["fmt", "--stdout", src], "fmt of the inspected source"))
+    reformatted = os.path.join(work, "formatted.json")
+    schemac(["snapshot", formatted, "-o", reformatted], "compiling the formatted source")
+    if open(snap).read() != open(reformatted).read():
+        d = run(["diff", "-u", snap, reformatted]).stdout
+        raise SystemExit(f"fmt changed the meaning of the inspected source:\n{d}")
     plan = schemac(["plan", "--from", url(a), src, "--format", "text"], "plan against the database")
     if not plan.startswith("No changes"):
         raise SystemExit(f"endless diff: the database planned against its own source:\n{plan}\n--- source ---\n{open(src).read()}")
