@@ -513,16 +513,31 @@ class Differ {
           for (const auto& col : k.columns) affected |= retyped.count({self, col}) > 0;
           if (!affected) continue;
           const catalog::Table* want = to_.FindTable(self);
+          // The desired key: by name, or under the name a rename gives it —
+          // the rename then has nothing left to rename.
+          std::string name = k.name;
+          if (auto renamed = FindRenameConstraint(self, k.name); renamed != changes_.end()) {
+            name = std::get<RenameConstraint>(renamed->op).to;
+            changes_.erase(renamed);
+          }
           const catalog::Constraint* again = nullptr;
           if (want)
             for (const auto& wk : want->constraints)
-              if (wk.name == k.name) again = &wk;
+              if (wk.name == name) again = &wk;
           source::SourceRange src = again ? again->src : want ? want->src : source::SourceRange{};
           Add(DropConstraint{s.name, t.name, k}, src, "the key it references changes");
-          if (again && !fk_added.count({self, k.name}))
+          if (again && !fk_added.count({self, name}))
             Add(AddConstraint{s.name, t.name, *again}, src, "the key it references changes");
         }
       }
+  }
+
+  /// The RenameConstraint change of `table`'s constraint `from`, if any.
+  auto FindRenameConstraint(const ObjectName& table, const std::string& from) -> std::vector<Change>::iterator {
+    return std::find_if(changes_.begin(), changes_.end(), [&](const Change& c) {
+      auto* r = std::get_if<RenameConstraint>(&c.op);
+      return r && r->schema == table.schema && r->table == table.name && r->from == from;
+    });
   }
 
   // ---- views ----

@@ -11,6 +11,7 @@ namespace {
 using namespace diff;
 
 struct Applier {
+  const target::Backend& backend;
   catalog::Catalog c;
   std::string error;
 
@@ -201,10 +202,23 @@ struct Applier {
     for (auto& col : t->columns)
       if (col.name == x.from) {
         col.name = x.to;
-        for (auto& k : t->constraints) std::replace(k.columns.begin(), k.columns.end(), x.from, x.to);
-        for (auto& ix : t->indexes)
-          for (auto& k : ix.keys)
+        // The database renames the column inside every expression of its table.
+        auto rename = [&](std::string& e) { e = backend.RenameInExpression(e, x.from, x.to); };
+        for (auto& other : t->columns) {
+          if (other.default_expr) rename(*other.default_expr);
+          if (other.generated) rename(*other.generated);
+        }
+        for (auto& k : t->constraints) {
+          std::replace(k.columns.begin(), k.columns.end(), x.from, x.to);
+          if (k.kind == catalog::Constraint::Kind::Check) rename(k.check);
+        }
+        for (auto& ix : t->indexes) {
+          for (auto& k : ix.keys) {
             if (k.column == x.from) k.column = x.to;
+            if (k.column.empty()) rename(k.expression);
+          }
+          if (ix.where) rename(*ix.where);
+        }
         for (auto& s : c.schemas)
           for (auto& tt : s.tables)
             for (auto& k : tt.constraints)
@@ -317,8 +331,9 @@ struct Applier {
 
 }  // namespace
 
-auto Simulate(const catalog::Catalog& from, const Plan& plan, std::string& error) -> std::optional<catalog::Catalog> {
-  Applier a{from, {}};
+auto Simulate(const target::Backend& backend, const catalog::Catalog& from, const Plan& plan, std::string& error)
+    -> std::optional<catalog::Catalog> {
+  Applier a{backend, from, {}};
   for (size_t i = 0; i < plan.changes.size(); ++i) {
     if (!std::visit(a, plan.changes[i].op)) {
       error = "change " + std::to_string(i + 1) + " (" + diff::KindName(plan.changes[i].op) + " " +
