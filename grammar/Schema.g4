@@ -92,7 +92,8 @@ references : REFERENCES qname (LPAREN identList RPAREN)? fkAction* ;
 fkAction : ON (DELETE | UPDATE) refAction ;
 refAction : CASCADE | RESTRICT | SET NULL_ | SET DEFAULT | NO ACTION ;
 
-enumDecl : ENUM qname LPAREN (STRING (COMMA STRING)*)? RPAREN enumAttr* ;
+enumDecl : ENUM qname LPAREN (enumValue (COMMA enumValue)*)? RPAREN enumAttr* ;
+enumValue : STRING (RENAMED FROM STRING)? ;
 enumAttr : COMMENT STRING | RENAMED FROM ident ;
 
 viewDecl : MATERIALIZED? VIEW qname AS viewBody viewAttr* ;

@@ -116,6 +116,10 @@ struct Emitter {
   void operator()(const RenameEnum& c) {
     Put("ALTER TYPE " + QuoteQualified(c.schema, c.from) + " RENAME TO " + QuoteIdent(c.to) + ";");
   }
+  void operator()(const RenameEnumValue& c) {
+    Put("ALTER TYPE " + QuoteQualified(c.schema, c.name) + " RENAME VALUE " + QuoteLiteral(c.from) + " TO " +
+        QuoteLiteral(c.to) + ";");
+  }
   void operator()(const AddEnumValue& c) {
     std::string sql = "ALTER TYPE " + QuoteQualified(c.schema, c.name) + " ADD VALUE IF NOT EXISTS " + QuoteLiteral(c.value);
     if (!c.before.empty()) sql += " BEFORE " + QuoteLiteral(c.before);

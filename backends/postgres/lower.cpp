@@ -188,7 +188,8 @@ class Lowerer {
                    "enum value '" + e.values[i] + "' is " + std::to_string(e.values[i].size()) +
                        " bytes long; postgres rejects enum values longer than 63 bytes");
     return catalog::Enum{name, e.values, e.comment,
-                         e.renamed_from ? std::optional<std::string>(Fold(*e.renamed_from)) : std::nullopt, e.range};
+                         e.renamed_from ? std::optional<std::string>(Fold(*e.renamed_from)) : std::nullopt, e.range,
+                         e.value_renamed_from};
   }
 
   auto LowerType(const model::Column& col, catalog::Column& out) -> void {

@@ -104,6 +104,7 @@ struct Enum {
   std::optional<std::string> comment;
   std::optional<std::string> renamed_from;  // desired side only
   SourceRange src;
+  std::map<std::string, std::string> value_renamed_from = {};  // desired side only: new value -> old
 };
 
 struct Schema {

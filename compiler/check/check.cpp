@@ -242,7 +242,8 @@ class Checker {
     if (e.renamed_from) me.renamed_from = model::FromAst(*e.renamed_from);
     me.range = e.name.range;
     std::map<std::string, source::SourceRange> seen;
-    for (const auto& [value, range] : e.values) {
+    for (size_t i = 0; i < e.values.size(); ++i) {
+      const auto& [value, range] = e.values[i];
       auto [it, inserted] = seen.emplace(value, range);
       if (!inserted) {
         auto& d = diags_.Emit(Kind::DuplicateEnumValue, range, value, e.name.name.text);
@@ -251,6 +252,11 @@ class Checker {
       }
       me.values.push_back(value);
       me.value_ranges.push_back(range);
+      if (i < e.value_renamed_from.size() && e.value_renamed_from[i]) {
+        const auto& [old, old_range] = *e.value_renamed_from[i];
+        CheckStringInterpolation(old, old_range);
+        me.value_renamed_from[value] = old;
+      }
       CheckStringInterpolation(value, range);
     }
     if (e.values.empty()) diags_.Emit(Kind::EmptyEnum, e.name.range, e.name.name.text);

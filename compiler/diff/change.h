@@ -42,6 +42,8 @@ struct DropEnum { std::string schema; catalog::Enum enum_type; };
 struct RenameEnum { std::string schema, from, to; };
 /// Adds `value` before `before` (or at the end when `before` is empty).
 struct AddEnumValue { std::string schema, name, value, before; };
+/// `'to' renamed from 'from'` on enum `name` (its name when the change runs).
+struct RenameEnumValue { std::string schema, name, from, to; };
 
 struct CreateTable { std::string schema; catalog::Table table; };
 struct DropTable { std::string schema; catalog::Table table; };
@@ -72,7 +74,7 @@ struct SetComment {
   std::optional<std::string> from, to;
 };
 
-using Op = std::variant<CreateSchema, DropSchema, CreateEnum, DropEnum, RenameEnum, AddEnumValue, CreateTable, DropTable,
+using Op = std::variant<CreateSchema, DropSchema, CreateEnum, DropEnum, RenameEnum, AddEnumValue, RenameEnumValue, CreateTable, DropTable,
                         RenameTable, AddColumn, DropColumn, RenameColumn, AlterColumn, AddConstraint, DropConstraint,
                         RenameConstraint, CreateIndex, DropIndex, RenameIndex, CreateView, DropView, SetComment>;
 

@@ -227,19 +227,45 @@ class Differ {
         Add(CreateEnum{to.name, e}, e.src);
         continue;
       }
+      auto has = [](const std::vector<std::string>& values, const std::string& v) {
+        return std::find(values.begin(), values.end(), v) != values.end();
+      };
+      auto old_enum = enum_old_names_.find({to.name, e.name});
+      const std::string& enum_now = old_enum == enum_old_names_.end() ? e.name : old_enum->second;
+      // Values renamed in place (`'new' renamed from 'old'`); `current` is
+      // the list as it is after the renames, `old_value` undoes one.
+      std::vector<std::string> current = cur->values;
+      std::map<std::string, std::string> old_value;
+      for (const auto& [now, old] : e.value_renamed_from) {
+        if (has(current, now)) continue;  // already renamed
+        auto it = std::find(current.begin(), current.end(), old);
+        if (it == current.end()) {
+          WarnRenameMissing(true, "enum value", to.name + "." + e.name + " '" + now + "'", "'" + old + "'", e.src, false);
+          continue;
+        }
+        *it = now;
+        old_value[now] = old;
+        Add(RenameEnumValue{to.name, enum_now, old, now}, e.src);
+      }
       // Values may only be added: every current value must stay, in order.
       std::vector<std::string> kept;
       for (const auto& v : e.values)
-        if (std::find(cur->values.begin(), cur->values.end(), v) != cur->values.end()) kept.push_back(v);
+        if (has(current, v)) kept.push_back(v);
       bool removed = false;
-      for (const auto& v : cur->values) {
-        if (std::find(e.values.begin(), e.values.end(), v) == e.values.end()) {
-          diags_.Emit(diag::Kind::EnumValueRemoved, e.src, v, to.name + "." + e.name).hint =
-              "keep the value, or create a new enum type, move the columns to it with a cast, then drop the old type";
+      for (const auto& v : current) {
+        if (!has(e.values, v)) {
+          std::string added;
+          for (const auto& w : e.values)
+            if (!has(current, w) && added.empty()) added = w;
+          auto& d = diags_.Emit(diag::Kind::EnumValueRemoved, e.src, v, to.name + "." + e.name);
+          d.hint = added.empty()
+                       ? "keep the value, or create a new enum type, move the columns to it with a cast, then drop the old type"
+                       : "if '" + v + "' was renamed to '" + added + "', write '" + added + "' renamed from '" + v +
+                             "'; otherwise keep the value";
           removed = true;
         }
       }
-      if (!removed && kept != cur->values) {
+      if (!removed && kept != current) {
         diags_.Emit(diag::Kind::EnumValuesReordered, e.src, to.name + "." + e.name).hint =
             "keep the existing values in their order; new values may go anywhere";
         continue;
@@ -248,14 +274,14 @@ class Differ {
       // New values, each placed before the next existing value after it.
       for (size_t i = 0; i < e.values.size(); ++i) {
         const auto& v = e.values[i];
-        if (std::find(cur->values.begin(), cur->values.end(), v) != cur->values.end()) continue;
+        if (has(current, v)) continue;
         std::string before;
         for (size_t j = i + 1; j < e.values.size() && before.empty(); ++j)
-          if (std::find(cur->values.begin(), cur->values.end(), e.values[j]) != cur->values.end())
-            before = e.values[j];
-        // New values are added before the transaction, so before a rename in it.
-        auto old = enum_old_names_.find({to.name, e.name});
-        Add(AddEnumValue{to.name, old == enum_old_names_.end() ? e.name : old->second, v, before}, e.src);
+          if (has(current, e.values[j])) before = e.values[j];
+        // New values are added before the transaction, so before any rename
+        // in it: of the enum, and of the value they are placed before.
+        if (auto it = old_value.find(before); it != old_value.end()) before = it->second;
+        Add(AddEnumValue{to.name, enum_now, v, before}, e.src);
       }
       if (cur->comment != e.comment) Add(SetComment{SetComment::On::Enum, to.name, e.name, cur->comment, e.comment}, e.src);
     }
@@ -675,6 +701,12 @@ class Differ {
             else if constexpr (std::is_same_v<T, CreateEnum>) create_enum[{c.schema, c.enum_type.name}] = i;
             else if constexpr (std::is_same_v<T, DropEnum>) drop_enum[{c.schema, c.enum_type.name}] = i;
             else if constexpr (std::is_same_v<T, AddEnumValue>) enum_changes[{c.schema, c.name}].push_back(i);
+            else if constexpr (std::is_same_v<T, RenameEnumValue>) {
+              // Columns name the enum by its new name.
+              enum_changes[{c.schema, c.name}].push_back(i);
+              for (const auto& [now, old] : enum_old_names_)
+                if (now.schema == c.schema && old == c.name) enum_changes[now].push_back(i);
+            }
             else if constexpr (std::is_same_v<T, AddColumn> || std::is_same_v<T, DropColumn> ||
                                std::is_same_v<T, AlterColumn> || std::is_same_v<T, RenameColumn> ||
                                std::is_same_v<T, AddConstraint> || std::is_same_v<T, DropConstraint> ||
@@ -873,6 +905,7 @@ auto KindName(const Op& op) -> std::string {
         else if constexpr (std::is_same_v<T, CreateEnum>) return "create_enum";
         else if constexpr (std::is_same_v<T, DropEnum>) return "drop_enum";
         else if constexpr (std::is_same_v<T, AddEnumValue>) return "add_enum_value";
+        else if constexpr (std::is_same_v<T, RenameEnumValue>) return "rename_enum_value";
         else if constexpr (std::is_same_v<T, RenameEnum>) return "rename_enum";
         else if constexpr (std::is_same_v<T, CreateTable>) return "create_table";
         else if constexpr (std::is_same_v<T, DropTable>) return "drop_table";
@@ -901,7 +934,7 @@ auto ObjectName(const Op& op) -> std::string {
         using T = std::decay_t<decltype(c)>;
         if constexpr (std::is_same_v<T, CreateSchema> || std::is_same_v<T, DropSchema>) return c.schema;
         else if constexpr (std::is_same_v<T, CreateEnum> || std::is_same_v<T, DropEnum>) return c.schema + "." + c.enum_type.name;
-        else if constexpr (std::is_same_v<T, AddEnumValue>) return c.schema + "." + c.name;
+        else if constexpr (std::is_same_v<T, AddEnumValue> || std::is_same_v<T, RenameEnumValue>) return c.schema + "." + c.name;
         else if constexpr (std::is_same_v<T, RenameEnum>) return c.schema + "." + c.from;
         else if constexpr (std::is_same_v<T, CreateTable> || std::is_same_v<T, DropTable>) return c.schema + "." + c.table.name;
         else if constexpr (std::is_same_v<T, RenameTable>) return c.schema + "." + c.from;

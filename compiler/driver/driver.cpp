@@ -166,7 +166,11 @@ void ForgetSource(catalog::Catalog& c) {
       for (auto& ix : t.indexes) ix.src = {};
     }
     for (auto& v : sch.views) v.src = {};
-    for (auto& e : sch.enums) e.src = {};
+    for (auto& e : sch.enums) {
+      e.src = {};
+      e.renamed_from.reset();
+      e.value_renamed_from.clear();
+    }
   }
 }
 

@@ -222,7 +222,11 @@ auto DumpModel(const model::Realm& realm) -> std::string {
     out += "schema " + (s.name ? ModelName(*s.name) : std::string("<default>")) + "\n";
     for (const auto& e : s.enums) {
       out += "  enum " + ModelName(e.name) + " (";
-      for (size_t i = 0; i < e.values.size(); ++i) out += (i ? ", " : "") + ("'" + e.values[i] + "'");
+      for (size_t i = 0; i < e.values.size(); ++i) {
+        out += (i ? ", " : "") + ("'" + e.values[i] + "'");
+        if (auto it = e.value_renamed_from.find(e.values[i]); it != e.value_renamed_from.end())
+          out += " renamed-from '" + it->second + "'";
+      }
       out += ")" + quoted(e.comment) + (e.renamed_from ? " renamed-from " + ModelName(*e.renamed_from) : "") + "\n";
     }
     for (const auto& t : s.tables) {

@@ -49,6 +49,9 @@ void BeforeAfter(const diff::Op& op, Json& j) {
                              std::is_same_v<T, RenameConstraint> || std::is_same_v<T, RenameIndex>) {
           j["before"] = c.from;
           j["after"] = c.to;
+        } else if constexpr (std::is_same_v<T, RenameEnumValue>) {
+          j["before"] = c.from;
+          j["after"] = c.to;
         } else if constexpr (std::is_same_v<T, AddEnumValue>) {
           j["after"] = c.value;
           if (!c.before.empty()) j["position_before"] = c.before;

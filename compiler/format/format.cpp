@@ -515,8 +515,18 @@ class Printer {
     Pos name_end = End(e.name.range);
     // Where the closing parenthesis is: after the last value.
     Pos close = End(e.range);
+    auto value_end = [&](size_t i) {
+      return i < e.value_renamed_from.size() && e.value_renamed_from[i] ? e.value_renamed_from[i]->second
+                                                                          : e.values[i].second;
+    };
+    auto value_text = [&](size_t i) {
+      std::string s = StringLit(e.values[i].first);
+      if (i < e.value_renamed_from.size() && e.value_renamed_from[i])
+        s += " renamed from " + StringLit(e.value_renamed_from[i]->first);
+      return s;
+    };
     if (text_ && !e.values.empty()) {
-      size_t off = Offset(End(e.values.back().second));
+      size_t off = Offset(End(value_end(e.values.size() - 1)));
       for (;;) {
         off = SkipTrivia(off);
         if (off < text_->size() && ((*text_)[off] == ',' || (*text_)[off] == ';')) {
@@ -540,16 +550,21 @@ class Printer {
       for (size_t i = 0; i + 2 < tokens.size(); ++i)
         if (Lower(tokens[i]) == "renamed" && Lower(tokens[i + 1]) == "from") attrs += " renamed from " + tokens[i + 2];
     }
-    if (!AnyBetween(name_end, close) || e.values.empty())
-      return Indent(indent) + head + " (" + Join(e.values, ", ", [](const auto& v) { return StringLit(v.first); }) +
-             ")" + attrs;
+    if (!AnyBetween(name_end, close) || e.values.empty()) {
+      std::string values;
+      for (size_t i = 0; i < e.values.size(); ++i) values += (i ? ", " : "") + value_text(i);
+      return Indent(indent) + head + " (" + values + ")" + attrs;
+    }
     // Comments among the values: one value per line, the comments beside them.
     std::vector<Entry> entries;
     for (size_t i = 0; i < e.values.size(); ++i) {
       bool last = i + 1 == e.values.size();
-      const std::string& value = e.values[i].first;
-      entries.push_back({e.values[i].second, [value, last](int in) {
-                           return Indent(in) + StringLit(value) + (last ? "" : ",");
+      std::string value = value_text(i);
+      source::SourceRange range = e.values[i].second;
+      range.end_line = value_end(i).end_line;
+      range.end_col = value_end(i).end_col;
+      entries.push_back({range, [value, last](int in) {
+                           return Indent(in) + value + (last ? "" : ",");
                          }});
     }
     return Block(head, name_end, close, entries, indent, false, " (", ")" + attrs);

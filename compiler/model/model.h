@@ -134,6 +134,7 @@ struct Enum {
   std::vector<SourceRange> value_ranges;  // parallel to values
   std::optional<std::string> comment;
   std::optional<Name> renamed_from;
+  std::map<std::string, std::string> value_renamed_from;  // `'new' renamed from 'old'`: new -> old
   SourceRange range;
 };
 

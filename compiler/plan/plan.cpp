@@ -27,6 +27,7 @@ auto Rank(const Op& op) -> int {
         else if constexpr (std::is_same_v<T, DropColumn>) return 3;
         else if constexpr (std::is_same_v<T, DropTable>) return 4;
         else if constexpr (std::is_same_v<T, CreateSchema>) return 5;
+        else if constexpr (std::is_same_v<T, RenameEnumValue>) return 5;  // under the enum's current name
         else if constexpr (std::is_same_v<T, CreateEnum> || std::is_same_v<T, RenameEnum>) return 6;
         else if constexpr (std::is_same_v<T, RenameTable>) return 7;
         else if constexpr (std::is_same_v<T, RenameColumn> || std::is_same_v<T, RenameConstraint> ||

@@ -120,6 +120,19 @@ struct Applier {
       }
     return Fail("enum " + x.from + " missing");
   }
+  auto operator()(const RenameEnumValue& x) -> bool {
+    auto* s = Schema(x.schema);
+    if (!s) return Fail("schema missing");
+    for (auto& e : s->enums)
+      if (e.name == x.name) {
+        auto it = std::find(e.values.begin(), e.values.end(), x.from);
+        if (it == e.values.end()) return Fail("enum value " + x.from + " missing");
+        if (std::find(e.values.begin(), e.values.end(), x.to) != e.values.end()) return Fail("enum value " + x.to + " exists");
+        *it = x.to;
+        return true;
+      }
+    return Fail("enum " + x.name + " missing");
+  }
   auto operator()(const AddEnumValue& x) -> bool {
     auto* s = Schema(x.schema);
     if (!s) return Fail("schema missing");

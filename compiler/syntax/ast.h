@@ -177,6 +177,8 @@ struct Table {
 struct Enum {
   QName name;
   std::vector<std::pair<std::string, SourceRange>> values;
+  /// Parallel to values: `'new' renamed from 'old'` (the old value and where it is written).
+  std::vector<std::optional<std::pair<std::string, SourceRange>>> value_renamed_from;
   std::optional<std::string> comment;
   std::optional<Name> renamed_from;
   SourceRange range;

@@ -507,7 +507,11 @@ class Builder {
       ast::Enum e;
       e.range = Range(c);
       e.name = QName(c->qname());
-      for (auto* s : c->STRING()) e.values.emplace_back(String(s), Range(s));
+      for (auto* v : c->enumValue()) {
+        e.values.emplace_back(String(v->STRING(0)), Range(v->STRING(0)));
+        if (v->RENAMED()) e.value_renamed_from.emplace_back(std::pair(String(v->STRING(1)), Range(v->STRING(1))));
+        else e.value_renamed_from.emplace_back(std::nullopt);
+      }
       for (auto* a : c->enumAttr())
         if (a->COMMENT()) e.comment = String(a->STRING());
         else if (a->RENAMED()) e.renamed_from = Ident(a->ident());

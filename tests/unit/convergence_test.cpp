@@ -268,6 +268,15 @@ struct Gen {
     }
     catalog::Catalog evolved = b;
     for (auto& s : evolved.schemas) {
+      // Enum values renamed in place, and values added around them.
+      for (auto& e : s.enums) {
+        if (Chance(30)) {
+          auto& v = e.values[static_cast<size_t>(Pick(static_cast<int>(e.values.size())))];
+          e.value_renamed_from[v + "_r"] = v;
+          v += "_r";
+        }
+        if (Chance(30)) e.values.insert(e.values.begin() + Pick(static_cast<int>(e.values.size()) + 1), "new");
+      }
       std::vector<std::string> names;
       for (const auto& t : s.tables) names.push_back(t.name);
       for (const auto& tname : names) {
