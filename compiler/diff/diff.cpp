@@ -360,14 +360,15 @@ class Differ {
         Add(AddColumn{schema, want.name, c}, c.src, why);
         continue;
       }
-      if (Is(k, ChangeKind::Generated) && c.generated) {
-        if (!old->generated) {
-          diags_.Emit(diag::Kind::UnsupportedChange, c.src,
-                      "existing column '" + want.name + "." + c.name +
-                          "' cannot become a generated column in place")
-              .hint = "add the generated column under a new name, move readers to it, then drop the old column";
-          continue;
-        }
+      if (Is(k, ChangeKind::Generated) && c.generated && !old->generated) {
+        // No database turns stored values into computed ones in place.
+        diags_.Emit(diag::Kind::ColumnBecomesGenerated, c.src, schema + "." + want.name + "." + c.name).hint =
+            "to keep the old values, add the generated column under a new name and drop the old one later";
+        std::string why = "it becomes a generated column";
+        Add(DropColumn{schema, want.name, *old}, c.src, why);
+        Add(AddColumn{schema, want.name, c}, c.src, why);
+        rebuilt.insert(c.name);
+        continue;
       }
       Add(AlterColumn{schema, want.name, *old, c, k}, c.src);
     }
