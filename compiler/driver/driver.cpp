@@ -139,13 +139,21 @@ auto Compile(const std::vector<std::string>& paths, source::Provider& files, Ses
 
 auto IsSnapshotPath(const std::string& p) -> bool { return p.size() > 5 && p.compare(p.size() - 5, 5, ".json") == 0; }
 
-auto ReadSnapshot(const std::string& path, Session& s) -> std::optional<catalog::Catalog> {
-  auto disk = source::MakeDiskProvider();
-  auto text = disk->Read(path);
+/// Reads a file named on the command line; a failure is reported with the
+/// system's reason (not found, permission denied, is a directory, ...).
+auto ReadInput(const std::string& path, Session& s) -> std::optional<std::string> {
+  std::string why;
+  auto text = source::MakeDiskProvider()->Read(path, &why);
   if (!text) {
-    s.diags.Emit(diag::Kind::FileNotFound, {}, path);
-    return std::nullopt;
+    if (why == source::kNoSuchFile) s.diags.Emit(diag::Kind::FileNotFound, {}, path);
+    else s.diags.Emit(diag::Kind::FileUnreadable, {}, "", path, why);
   }
+  return text;
+}
+
+auto ReadSnapshot(const std::string& path, Session& s) -> std::optional<catalog::Catalog> {
+  auto text = ReadInput(path, s);
+  if (!text) return std::nullopt;
   std::string error;
   auto c = catalog::FromJson(*text, error);
   if (!c) s.diags.Emit(diag::Kind::BadSnapshot, {}, path + ": " + error);
@@ -607,11 +615,8 @@ auto RunFmt(const FmtOptions& o) -> int {
   int status = kExitOk;
   std::vector<std::pair<std::string, std::string>> rewrites;
   for (const auto& path : files) {
-    auto text = disk->Read(path);
-    if (!text) {
-      s.diags.Emit(diag::Kind::FileNotFound, {}, path);
-      continue;
-    }
+    auto text = ReadInput(path, s);
+    if (!text) continue;
     source::FileId id = s.sm.Add(path, *text);
     size_t before = s.diags.errors();
     ast::File file = syntax::Parse(id, s.sm, s.diags);
