@@ -6,7 +6,9 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cmath>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <cstdio>
 #include <filesystem>
@@ -90,15 +92,38 @@ struct Session {
   std::string live_url;                        // for messages: password redacted
 };
 
-auto IsDatabaseUrl(const std::string& s) -> bool {
-  return s.rfind("postgres://", 0) == 0 || s.rfind("postgresql://", 0) == 0;
+/// A database to connect to: a URL (any scheme; ConnectableDatabase tells
+/// whether schemac knows it) or libpq's key=value connection string.
+auto IsDatabase(const std::string& s) -> bool {
+  return !target::UrlScheme(s).empty() || target::IsKeyValueConnection(s);
 }
 
-/// Reads a live catalog, notes what is left alone, keeps the connection.
+/// False, with an unsupported-url error, for a URL of another kind of
+/// database than Postgres ("" is the PG* environment).
+auto ConnectableDatabase(const std::string& conn, Session& s) -> bool {
+  std::string scheme = target::UrlScheme(conn);
+  if (scheme.empty() || scheme == "postgres" || scheme == "postgresql") return true;
+  s.diags.Emit(diag::Kind::UnsupportedUrl, {}, target::RedactConnection(conn), scheme).hint =
+      "known schemes: postgres://, postgresql:// (or a key=value connection string)";
+  return false;
+}
+
+/// Keeps only `schemas` of a catalog (all when empty): --schema limits both
+/// what is read from a database and what the desired state may change.
+void KeepSchemas(catalog::Catalog& c, const std::vector<std::string>& schemas) {
+  if (schemas.empty()) return;
+  std::erase_if(c.schemas, [&](const catalog::Schema& sch) {
+    return std::find(schemas.begin(), schemas.end(), sch.name) == schemas.end();
+  });
+}
+
+/// Reads a live catalog, notes what is left alone, keeps the connection
+/// (s.live stays empty when the connection failed).
 auto InspectLive(const std::string& url, const std::vector<std::string>& schemas, const target::Backend& backend,
                  Session& s) -> std::optional<catalog::Catalog> {
   std::string error;
-  s.live_url = url.empty() ? "the PG* environment" : target::RedactUrl(url);
+  if (!ConnectableDatabase(url, s)) return std::nullopt;
+  s.live_url = url.empty() ? "the PG* environment" : target::RedactConnection(url);
   s.live = backend.Connect(url, error);
   if (!s.live) {
     s.diags.Emit(diag::Kind::DatabaseError, {}, "cannot connect to " + s.live_url + ": " + error);
@@ -178,16 +203,17 @@ void ForgetSource(catalog::Catalog& c) {
   }
 }
 
-/// A catalog from a source spec: "empty", a snapshot file, git:REV (the same
-/// paths at that revision), or .schema paths.
-auto LoadCatalog(const std::string& spec, const std::vector<std::string>& paths, const target::Backend& backend,
-                 Session& s) -> std::optional<catalog::Catalog> {
+/// A catalog from a source spec: "empty", a database (only `schemas`, when
+/// given), a snapshot file, git:REV (the same paths at that revision), or
+/// .schema paths.
+auto LoadCatalog(const std::string& spec, const std::vector<std::string>& paths, const std::vector<std::string>& schemas,
+                 const target::Backend& backend, Session& s) -> std::optional<catalog::Catalog> {
   if (spec == "empty") {
     catalog::Catalog c;
     c.target = std::string(backend.Name());
     return c;
   }
-  if (IsDatabaseUrl(spec)) return InspectLive(spec, {}, backend, s);
+  if (IsDatabase(spec)) return InspectLive(spec, schemas, backend, s);
   std::optional<catalog::Catalog> c;
   if (spec.rfind("git:", 0) == 0) {
     std::string error;
@@ -316,6 +342,7 @@ auto RunCheck(const CheckOptions& o) -> int {
 
 struct PlanOptions {
   std::vector<std::string> paths;
+  std::vector<std::string> schemas;
   std::string target = "postgres";
   std::string from = "empty";
   std::string to;
@@ -338,9 +365,9 @@ auto RunPlan(const PlanOptions& o) -> int {
   // The desired state: .schema paths (positional, or --to), or a snapshot.
   std::optional<catalog::Catalog> to;
   Session to_session;  // a second connection when both sides are databases
-  if (IsDatabaseUrl(o.to)) {
-    to = InspectLive(o.to, {}, *backend, to_session);
-    for (const auto& d : to_session.diags.all()) s.diags.Add(d.kind, d.range, d.message);
+  if (IsDatabase(o.to)) {
+    to = InspectLive(o.to, o.schemas, *backend, to_session);
+    for (const auto& d : to_session.diags.all()) s.diags.Add(d.kind, d.range, d.message).hint = d.hint;
     if (!to) return fail();
   } else if (!o.to.empty() && IsSnapshotPath(o.to)) {
     to = ReadSnapshot(o.to, s);
@@ -366,16 +393,18 @@ auto RunPlan(const PlanOptions& o) -> int {
     to = backend->Lower(*realm, s.diags);
   }
   if (!to) return fail();
+  KeepSchemas(*to, o.schemas);
   if (o.dump == "catalog") {
     Report(s.diags, diag_format);
     std::cout << catalog::ToJson(*to);
     return kExitOk;
   }
   auto from = LoadCatalog(o.from, o.paths.empty() && !o.to.empty() && !IsSnapshotPath(o.to) ? std::vector<std::string>{o.to} : paths,
-                          *backend, s);
+                          o.schemas, *backend, s);
   if (!from) return fail();
+  KeepSchemas(*from, o.schemas);
   // Against a database, let it spell the desired expressions its own way.
-  if (s.live && !IsDatabaseUrl(o.to)) s.live->Normalize(*to, &*from);
+  if (s.live && !IsDatabase(o.to)) s.live->Normalize(*to, &*from);
   auto changes = diff::Diff(*from, *to, *backend, s.diags);
   if (s.diags.has_errors()) return fail();
   if (o.dump == "changes") {
@@ -513,6 +542,7 @@ auto RunApply(const ApplyCliOptions& o) -> int {
     if (!realm) return fail();
     auto to = backend->Lower(*realm, s.diags);
     if (!to) return fail();
+    KeepSchemas(*to, o.schemas);
     auto from = InspectLive(o.db, o.schemas, *backend, s);
     if (!from) return fail();
     s.live->Normalize(*to, &*from);
@@ -666,6 +696,8 @@ auto Main(int argc, char** argv) -> int {
   plan->add_option("--target,-t", plan_o.target, "postgres | snowflake | firebolt | flink");
   plan->add_option("--from", plan_o.from, "Current state: empty | FILE.json | git:REV | .schema paths");
   plan->add_option("--to", plan_o.to, "Desired state instead of the paths: .schema path or FILE.json");
+  // One schema per occurrence: `--schema app db/` must not read db/ as a schema.
+  plan->add_option("--schema", plan_o.schemas, "Only these schemas, on both sides (repeatable)")->allow_extra_args(false);
   plan->add_option("--format", plan_o.format, "sql | text | json")->check(CLI::IsMember({"sql", "text", "json"}));
   plan->add_option("--dump", plan_o.dump, "Stop after a phase and print its product: ast | model | catalog | changes")
       ->check(CLI::IsMember({"ast", "model", "catalog", "changes"}));
@@ -687,7 +719,8 @@ auto Main(int argc, char** argv) -> int {
   InspectOptions inspect_o;
   auto* inspect = app.add_subcommand("inspect", "Read a live Postgres catalog as a snapshot");
   inspect->add_option("--db", inspect_o.db, "postgres://user@host/db (default: the PG* environment variables)");
-  inspect->add_option("--schema", inspect_o.schemas, "Only these schemas (repeatable; default: all user schemas)");
+  inspect->add_option("--schema", inspect_o.schemas, "Only these schemas (repeatable; default: all user schemas)")
+      ->allow_extra_args(false);
   inspect->add_option("--format", inspect_o.format, "json (a catalog snapshot) | schema")->check(CLI::IsMember({"json", "schema"}));
   inspect->add_option("-o,--output", inspect_o.output, "Output file (default: stdout)");
 
@@ -695,7 +728,8 @@ auto Main(int argc, char** argv) -> int {
   auto* apply = app.add_subcommand("apply", "Migrate a live Postgres database to the .schema files");
   apply->add_option("paths", apply_o.paths, "The desired state: files or directories (default: .)");
   apply->add_option("--db", apply_o.db, "postgres://user@host/db (default: the PG* environment variables)");
-  apply->add_option("--schema", apply_o.schemas, "Only these schemas of the database (repeatable)");
+  apply->add_option("--schema", apply_o.schemas, "Only these schemas, in the database and the files (repeatable)")
+      ->allow_extra_args(false);
   apply->add_flag("--dry-run", apply_o.dry_run, "Print what would run; change nothing");
   apply->add_flag("--allow-destructive", apply_o.allow_destructive, "Allow drops of schemas, tables and columns");
   apply->add_option("--lock-timeout", apply_o.lock_timeout, "lock_timeout for every statement (default 3s)");
@@ -704,6 +738,20 @@ auto Main(int argc, char** argv) -> int {
       ->check(CLI::IsMember({"text", "json"}));
   apply->add_option("--plan", apply_o.plan_file, "A plan JSON made with --from postgres://: refuse if the database changed since");
 
+  // An unknown command: say so and list the commands (CLI11 would only say
+  // that the argument was not expected).
+  if (argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string> names;
+    for (const auto* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+    if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+      std::string list;
+      for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+      std::cerr << "error: unknown command '" << argv[1] << "'\n";
+      if (std::string hint = diag::DidYouMean(argv[1], names); !hint.empty()) std::cerr << "  hint: " << hint << "\n";
+      std::cerr << "  commands: " << list << "\n  (schemac --help describes them)\n";
+      return kExitError;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

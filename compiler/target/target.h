@@ -131,9 +131,16 @@ class Backend {
   virtual auto Render(const plan::Plan& plan, const Script& script) const -> std::string = 0;
 };
 
-/// A database URL with its password (user:PASSWORD@ or ?password=) replaced
-/// by ***, for every message that shows a URL.
-auto RedactUrl(const std::string& url) -> std::string;
+/// A connection string with its password replaced by ***, for every message
+/// that shows one: a URL (user:PASSWORD@, ?password=) or libpq's key=value
+/// form (password=secret, password='a b').
+auto RedactConnection(const std::string& conn) -> std::string;
+/// `text` (e.g. a driver's error message) without the password of `conn`.
+auto RedactSecrets(std::string text, const std::string& conn) -> std::string;
+/// The scheme of a URL ("mysql" for mysql://...), or "" when `s` is not one.
+auto UrlScheme(const std::string& s) -> std::string;
+/// libpq's key=value connection string: "host=db dbname=prod ...".
+auto IsKeyValueConnection(const std::string& s) -> bool;
 
 /// The backend for `name`, or nullptr if there is none (yet).
 auto FindBackend(std::string_view name) -> std::unique_ptr<Backend>;
