@@ -42,6 +42,7 @@ class PostgresDatabase final : public target::LiveDatabase {
       if (!ok) {
         std::string label = s.change < labels.size() ? labels[s.change] : "change " + std::to_string(s.change + 1);
         result.error = error + "\n  in statement " + std::to_string(i + 1) + " (" + label + "): " + s.sql;
+        result.failed_statement = i + 1;
       }
       return ok;
     };

@@ -477,45 +477,67 @@ auto Destructive(const plan::Plan& p) -> std::vector<std::string> {
 
 auto RunApply(const ApplyCliOptions& o) -> int {
   Session s;
-  bool json = o.format == "json";
-  nlohmann::ordered_json result;
-  result["success"] = false;
-  result["statements"] = nlohmann::ordered_json::array();
-  result["error"] = nullptr;
-  auto finish = [&](int code, const std::string& error) {
-    if (json) {
-      if (!error.empty()) result["error"] = error;
-      std::cout << result.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-    } else if (!error.empty()) {
-      std::cerr << "error: " << error << "\n";
+  const bool json = o.format == "json";
+  nlohmann::ordered_json statements = nlohmann::ordered_json::array();
+  bool reported = false;  // text: the diagnostics so far are printed (before the statements they concern)
+  // Every outcome ends here. In JSON it is one object of one shape
+  // (docs/postgres.md): success, dry_run, statements, diagnostics, error.
+  auto finish = [&](const char* failed_phase, nlohmann::ordered_json details = nlohmann::ordered_json::object()) {
+    bool success = failed_phase == nullptr;
+    if (!json) {
+      if (!reported) Report(s.diags, "text");
+      return success ? kExitOk : kExitError;
     }
-    return code;
+    nlohmann::ordered_json out;
+    out["success"] = success;
+    out["dry_run"] = o.dry_run;
+    out["statements"] = statements;
+    out["diagnostics"] = nlohmann::ordered_json::parse(diag::RenderJson(s.diags))["diagnostics"];
+    out["error"] = nullptr;
+    if (!success) {
+      nlohmann::ordered_json e;
+      e["phase"] = failed_phase;
+      for (const auto& d : s.diags.Sorted())
+        if (d.severity == diag::Severity::Error) {
+          e["code"] = diag::KindName(d.kind);
+          e["message"] = d.message;
+          if (!d.hint.empty()) e["hint"] = d.hint;
+          break;
+        }
+      for (const auto& [k, v] : details.items()) e[k] = v;
+      out["error"] = std::move(e);
+    }
+    std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return success ? kExitOk : kExitError;
   };
-  auto fail = [&]() {
-    std::string text = diag::RenderText(s.diags, false);
-    if (!json) Report(s.diags, "text");
-    return finish(kExitError, json ? text : "");
-  };
+  // Where a live step failed: reaching the server, or reading its catalog.
+  auto live_phase = [&]() { return s.live ? "inspect" : "connect"; };
+
   auto backend = FindTarget("postgres", s);
+  if (!ConnectableDatabase(o.db, s)) return finish("input");
   auto disk = source::MakeDiskProvider();
   target::Script script;
-  std::vector<std::string> labels;
+  std::vector<std::string> labels;  // "create_table public.t" for each change
+  std::vector<std::string> destructive;
   std::string shown;  // the script as a person reads it (dry run)
   bool empty = false;
+  plan::Plan p;
+  std::optional<catalog::Catalog> from, to;
   if (!o.plan_file.empty()) {
     // A reviewed plan runs as it was reviewed, on the catalog it was made for.
-    auto text = disk->Read(o.plan_file);
-    nlohmann::json saved = text ? nlohmann::json::parse(*text, nullptr, false) : nlohmann::json();
+    auto text = ReadInput(o.plan_file, s);
+    if (!text) return finish("input");
+    nlohmann::json saved = nlohmann::json::parse(*text, nullptr, false);
     if (!saved.is_object() || !saved.contains("source_fingerprint") || !saved["changes"].is_array()) {
       s.diags.Emit(diag::Kind::ApplyRefused, {}, "'" + o.plan_file + "' is not a plan made against a database")
           .hint = "make it with: schemac plan --from postgres://... --format json -o plan.json";
-      return fail();
+      return finish("input");
     }
-    if (!InspectLive(o.db, o.schemas, *backend, s)) return fail();
+    if (!InspectLive(o.db, o.schemas, *backend, s)) return finish(live_phase());
     if (saved["source_fingerprint"] != s.live->Fingerprint()) {
       s.diags.Emit(diag::Kind::ApplyRefused, {}, "the database changed since '" + o.plan_file + "' was made")
           .hint = "plan again and review the new plan";
-      return fail();
+      return finish("refused");
     }
     for (const auto& c : saved["changes"]) {
       labels.push_back(c.value("kind", "change") + " " + c.value("object", ""));
@@ -523,58 +545,61 @@ auto RunApply(const ApplyCliOptions& o) -> int {
         script.statements.push_back({st.value("sql", ""), labels.size() - 1, st.value("transactional", true)});
         shown += st.value("sql", "") + "\n";
       }
+      std::string kind = c.value("kind", "");
+      if (kind == "drop_schema" || kind == "drop_table" || (kind == "drop_column" && !c.contains("reason")))
+        destructive.push_back(labels.back());
     }
     std::stable_partition(script.statements.begin(), script.statements.end(),
                           [](const target::Statement& st) { return !st.transactional; });
     empty = saved["changes"].empty();
-    for (const auto& c : saved["changes"])
-      if (c.value("kind", "") == "drop_schema" || c.value("kind", "") == "drop_table" ||
-          (c.value("kind", "") == "drop_column" && !c.contains("reason")))
-        if (!o.allow_destructive) {
-          s.diags.Emit(diag::Kind::ApplyRefused, {}, "the plan drops data; nothing was changed:\n  " +
-                                                         c.value("kind", "") + " " + c.value("object", ""))
-              .hint = "review the plan, then pass --allow-destructive";
-          return fail();
-        }
   } else {
     // The desired state, planned against the database as it is now.
     auto realm = Compile(DefaultPaths(o.paths), *disk, s);
-    if (!realm) return fail();
-    auto to = backend->Lower(*realm, s.diags);
-    if (!to) return fail();
+    if (!realm) return finish("compile");
+    to = backend->Lower(*realm, s.diags);
+    if (!to) return finish("compile");
     KeepSchemas(*to, o.schemas);
-    auto from = InspectLive(o.db, o.schemas, *backend, s);
-    if (!from) return fail();
+    from = InspectLive(o.db, o.schemas, *backend, s);
+    if (!from) return finish(live_phase());
     s.live->Normalize(*to, &*from);
     auto changes = diff::Diff(*from, *to, *backend, s.diags);
-    if (s.diags.has_errors()) return fail();
-    plan::Plan p = plan::Order("postgres", std::move(changes), s.diags);
+    if (s.diags.has_errors()) return finish("plan");
+    p = plan::Order("postgres", std::move(changes), s.diags);
     auto emitted = backend->Emit(p, s.diags);
-    if (!emitted || s.diags.has_errors()) return fail();
-    if (!json) Report(s.diags, "text");
-    auto destructive = Destructive(p);
-    if (!destructive.empty() && !o.allow_destructive) {
-      std::string list;
-      for (const auto& d : destructive) list += "\n  " + d;
-      s.diags.Emit(diag::Kind::ApplyRefused, {}, "the plan drops data; nothing was changed:" + list).hint =
-          "review the plan, then pass --allow-destructive";
-      return fail();
-    }
+    if (!emitted || s.diags.has_errors()) return finish("plan");
     script = *emitted;
     for (const auto& c : p.changes) labels.push_back(diff::KindName(c.op) + " " + diff::ObjectName(c.op));
+    destructive = Destructive(p);
     shown = backend->Render(p, script);
     empty = p.empty();
   }
+  // Refusals: checked before anything runs. A dry run shows the script and
+  // says what a real apply would refuse.
+  if (!destructive.empty() && !o.allow_destructive) {
+    std::string list;
+    for (const auto& d : destructive) list += "\n  " + d;
+    if (o.dry_run)
+      s.diags.Emit(diag::Kind::WouldRefuse, {}, "the plan drops data; apply refuses to run it without --allow-destructive:" + list)
+          .hint = "review the plan, then pass --allow-destructive";
+    else
+      s.diags.Emit(diag::Kind::ApplyRefused, {}, "the plan drops data; nothing was changed:" + list).hint =
+          "review the plan, then pass --allow-destructive";
+  }
+  if (s.diags.has_errors()) return finish("refused");
+  if (!json) {
+    Report(s.diags, "text");
+    reported = true;
+  }
+
   if (o.dry_run || empty) {
-    for (const auto& st : script.statements) result["statements"].push_back({{"sql", st.sql}, {"ms", 0}});
-    result["success"] = true;
-    result["dry_run"] = o.dry_run;
+    for (const auto& st : script.statements) statements.push_back({{"sql", st.sql}, {"ms", 0}});
     if (!json) {
       if (empty) std::cout << "Nothing to do: " << s.live_url << " already matches.\n";
       else std::cout << shown << "-- dry run: nothing was changed\n";
     }
-    return finish(kExitOk, "");
+    return finish(nullptr);
   }
+
   target::ApplyOptions options;
   options.lock_timeout = o.lock_timeout;
   options.statement_timeout = o.statement_timeout;
@@ -586,16 +611,30 @@ auto RunApply(const ApplyCliOptions& o) -> int {
   auto r = s.live->Apply(labels, script, options);
   if (tty) std::cerr << std::string(30, ' ') << "\r" << std::flush;
   for (const auto& st : r.statements) {
-    result["statements"].push_back({{"sql", st.sql}, {"ms", std::round(st.ms * 100) / 100}});
+    statements.push_back({{"sql", st.sql}, {"ms", std::round(st.ms * 100) / 100}});
     if (!json) std::cout << st.sql << "\n-- " << fmt::format("{:.1f}", st.ms) << " ms\n";
   }
-  result["success"] = r.success;
   if (!r.success) {
-    std::string error = r.error + (r.rolled_back ? "\n  the transaction was rolled back: the database is as it was" : "");
-    return finish(kExitError, error);
+    std::string message = r.error;
+    if (r.rolled_back) message += "\n  the transaction was rolled back: the database is as it was";
+    if (json) {
+      s.diags.Emit(diag::Kind::ApplyFailed, {}, message);
+    } else {  // after the statements that ran
+      diag::Engine failure(s.sm);
+      failure.Emit(diag::Kind::ApplyFailed, {}, message);
+      Report(failure, "text");
+    }
+    nlohmann::ordered_json details = nlohmann::ordered_json::object();
+    if (r.failed_statement) {
+      details["statement"] = r.failed_statement;
+      size_t change = script.statements[r.failed_statement - 1].change;
+      if (change < labels.size()) details["change"] = labels[change];
+    }
+    details["rolled_back"] = r.rolled_back;
+    return finish("apply", details);
   }
   if (!json) std::cout << "Applied " << r.statements.size() << " statement(s) to " << s.live_url << ".\n";
-  return finish(kExitOk, "");
+  return finish(nullptr);
 }
 
 // ---- snapshot ----
@@ -734,7 +773,7 @@ auto Main(int argc, char** argv) -> int {
   apply->add_flag("--allow-destructive", apply_o.allow_destructive, "Allow drops of schemas, tables and columns");
   apply->add_option("--lock-timeout", apply_o.lock_timeout, "lock_timeout for every statement (default 3s)");
   apply->add_option("--statement-timeout", apply_o.statement_timeout, "statement_timeout (default 0: none)");
-  apply->add_option("--format", apply_o.format, "text | json ({success, statements: [{sql, ms}], error})")
+  apply->add_option("--format", apply_o.format, "text | json ({success, dry_run, statements, diagnostics, error})")
       ->check(CLI::IsMember({"text", "json"}));
   apply->add_option("--plan", apply_o.plan_file, "A plan JSON made with --from postgres://: refuse if the database changed since");
 

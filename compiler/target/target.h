@@ -48,7 +48,8 @@ struct ApplyResult {
   bool success = false;
   std::vector<Executed> statements;  // the ones that ran (and, on failure, the failing one last)
   std::string error;                 // the server's message, naming the statement and object
-  bool rolled_back = false;
+  bool rolled_back = false;          // the failing statement's transaction was rolled back
+  size_t failed_statement = 0;       // 1-based index in the script of the statement that failed; 0: none
 };
 
 /// A running database of the target.
