@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <regex>
 #include <chrono>
@@ -338,6 +339,15 @@ auto RunCheck(const CheckOptions& o) -> int {
   return s.diags.has_errors() ? kExitError : kExitOk;
 }
 
+/// The plan changes whose statements run in `batch` (nullptr: in any transaction).
+auto TransactionalChanges(const target::Script& script, const target::Batch* batch) -> std::vector<size_t> {
+  std::vector<size_t> out;
+  for (size_t i = batch ? batch->first : 0; i < (batch ? batch->end : script.statements.size()); ++i)
+    if (script.statements[i].transactional && (out.empty() || out.back() != script.statements[i].change))
+      out.push_back(script.statements[i].change);
+  return out;
+}
+
 // ---- plan ----
 
 struct PlanOptions {
@@ -421,9 +431,10 @@ auto RunPlan(const PlanOptions& o) -> int {
   else if (o.format == "text") text = PlanText(p, *script, s.sm);
   else {
     text = PlanJson(p, *script, s.sm);
-    if (s.live) {  // so that `apply --plan` can refuse a changed database
+    if (s.live) {  // so that `apply --plan` can refuse a changed database, or one too small
       auto j = nlohmann::ordered_json::parse(text);
       j["source_fingerprint"] = s.live->Fingerprint();
+      j["lock_estimate"] = s.live->EstimateLocks(p, TransactionalChanges(*script, nullptr), *from, *to);
       text = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     }
   }
@@ -462,6 +473,7 @@ struct ApplyCliOptions {
   std::string statement_timeout = "0";
   std::string format = "text";
   std::string plan_file;
+  size_t batch = 0;  // changes per transaction; 0: one transaction
 };
 
 /// Drops of schemas, tables and columns lose data: refused unless allowed.
@@ -473,6 +485,91 @@ auto Destructive(const plan::Plan& p) -> std::vector<std::string> {
     if (drop) out.push_back(diff::KindName(c.op) + " " + diff::ObjectName(c.op));
   }
   return out;
+}
+
+/// "changes 1-10", numbered from 1 as `plan --format text` numbers them.
+auto ChangeRange(size_t first, size_t last) -> std::string {
+  return first == last ? fmt::format("change {}", first + 1) : fmt::format("changes {}-{}", first + 1, last + 1);
+}
+/// "batch 2", "batches 1-3" (1-based).
+auto BatchRange(size_t first, size_t last) -> std::string {
+  return first == last ? fmt::format("batch {}", first) : fmt::format("batches {}-{}", first, last);
+}
+
+/// A batched script as a person reads it: what runs before, then each batch
+/// in its own transaction, then what runs after.
+auto RenderBatches(const target::Script& script, const std::vector<std::string>& labels,
+                   const std::vector<target::Batch>& batches) -> std::string {
+  std::string out;
+  size_t last = SIZE_MAX;
+  auto put = [&](size_t i) {
+    const auto& st = script.statements[i];
+    if (st.change != last && st.change < labels.size()) out += "-- " + labels[st.change] + "\n";
+    last = st.change;
+    out += st.sql + "\n";
+  };
+  size_t i = 0;
+  for (; i < script.statements.size() && !script.statements[i].transactional; ++i) {
+    if (i == 0) out += "-- Outside the transactions: a new enum value cannot be used in the transaction that adds it.\n";
+    put(i);
+  }
+  for (size_t b = 0; b < batches.size(); ++b) {
+    out += fmt::format("\n-- batch {} of {}: {}\nBEGIN;\n", b + 1, batches.size(),
+                       ChangeRange(batches[b].first_change, batches[b].last_change));
+    for (i = batches[b].first; i < batches[b].end; ++i) put(i);
+    out += "COMMIT;\n";
+  }
+  if (!batches.empty()) i = batches.back().end;
+  if (i < script.statements.size()) out += "\n-- Outside the transactions (each step is safe to re-run):\n";
+  for (; i < script.statements.size(); ++i) put(i);
+  return out;
+}
+
+/// Why the transactions of an apply would not fit in the server's lock
+/// table (empty `message` when they fit, or when that cannot be told).
+struct LockVerdict {
+  std::string message, hint;
+};
+
+/// `estimate(batch)` is the locks one transaction takes (0: unknown);
+/// `can_split` tells whether other batch sizes can be estimated too, to
+/// suggest a --batch that fits.
+auto CheckLocks(const target::LockTable& table, const target::Script& script, size_t batch_size,
+                const std::function<size_t(const target::Batch&)>& estimate, bool can_split) -> LockVerdict {
+  LockVerdict v;
+  size_t capacity = table.capacity();
+  auto batches = target::SplitBatches(script, batch_size);
+  size_t worst = 0;
+  for (size_t k = 0; k < batches.size(); ++k) {
+    size_t need = estimate(batches[k]);
+    worst = std::max(worst, need);
+    if (need <= capacity || !v.message.empty()) continue;
+    v.message = fmt::format(
+        "{} needs about {} locks in one transaction, more than the {} the server's lock table holds "
+        "(max_locks_per_transaction {} x {} server processes and prepared transactions)",
+        batch_size ? fmt::format("batch {} of {}", k + 1, batches.size()) : std::string("the migration"), need, capacity,
+        table.per_transaction, table.slots);
+  }
+  if (v.message.empty()) return v;
+  v.hint = fmt::format("raise max_locks_per_transaction to {} or more (a restart)", (worst + table.slots - 1) / table.slots);
+  if (!can_split) return v;
+  // The largest batch size whose every batch fits (binary search; more
+  // changes per batch never need fewer locks).
+  auto fits = [&](size_t n) {
+    for (const auto& b : target::SplitBatches(script, n))
+      if (estimate(b) > capacity) return false;
+    return true;
+  };
+  size_t lo = 0, hi = TransactionalChanges(script, nullptr).size();
+  while (lo < hi) {
+    size_t mid = (lo + hi + 1) / 2;
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  if (lo > 0)
+    v.hint += batch_size ? fmt::format(", or use smaller batches: --batch {}", lo)
+                         : fmt::format(", or apply in batches that commit one by one with --batch {} (not atomic)", lo);
+  return v;
 }
 
 auto RunApply(const ApplyCliOptions& o) -> int {
@@ -521,8 +618,11 @@ auto RunApply(const ApplyCliOptions& o) -> int {
   std::vector<std::string> destructive;
   std::string shown;  // the script as a person reads it (dry run)
   bool empty = false;
+  // The plan and both catalogs, for the lock estimate (absent with --plan,
+  // which carries its own estimate).
   plan::Plan p;
   std::optional<catalog::Catalog> from, to;
+  size_t saved_estimate = 0;
   if (!o.plan_file.empty()) {
     // A reviewed plan runs as it was reviewed, on the catalog it was made for.
     auto text = ReadInput(o.plan_file, s);
@@ -552,6 +652,8 @@ auto RunApply(const ApplyCliOptions& o) -> int {
     std::stable_partition(script.statements.begin(), script.statements.end(),
                           [](const target::Statement& st) { return !st.transactional; });
     empty = saved["changes"].empty();
+    if (saved.contains("lock_estimate") && saved["lock_estimate"].is_number_unsigned())
+      saved_estimate = saved["lock_estimate"].get<size_t>();
   } else {
     // The desired state, planned against the database as it is now.
     auto realm = Compile(DefaultPaths(o.paths), *disk, s);
@@ -573,8 +675,14 @@ auto RunApply(const ApplyCliOptions& o) -> int {
     shown = backend->Render(p, script);
     empty = p.empty();
   }
+  std::vector<target::Batch> batches = target::SplitBatches(script, o.batch);
+
   // Refusals: checked before anything runs. A dry run shows the script and
   // says what a real apply would refuse.
+  auto refuse = [&](std::string message, std::string hint, diag::Kind kind) {
+    if (o.dry_run) s.diags.Emit(diag::Kind::WouldRefuse, {}, message).hint = hint;
+    else s.diags.Emit(kind, {}, message + "; nothing was changed").hint = hint;
+  };
   if (!destructive.empty() && !o.allow_destructive) {
     std::string list;
     for (const auto& d : destructive) list += "\n  " + d;
@@ -585,6 +693,18 @@ auto RunApply(const ApplyCliOptions& o) -> int {
       s.diags.Emit(diag::Kind::ApplyRefused, {}, "the plan drops data; nothing was changed:" + list).hint =
           "review the plan, then pass --allow-destructive";
   }
+  if (!empty && !s.diags.has_errors()) {
+    std::string error;
+    auto table = s.live->ReadLockTable(error);
+    std::function<size_t(const target::Batch&)> estimate = [&](const target::Batch& b) -> size_t {
+      if (from) return s.live->EstimateLocks(p, TransactionalChanges(script, &b), *from, *to);
+      return o.batch ? 0 : saved_estimate;  // a saved plan knows the whole transaction's only
+    };
+    if (table && table->capacity() > 0) {
+      LockVerdict v = CheckLocks(*table, script, o.batch, estimate, from.has_value());
+      if (!v.message.empty()) refuse(v.message, v.hint, diag::Kind::TooManyLocks);
+    }
+  }
   if (s.diags.has_errors()) return finish("refused");
   if (!json) {
     Report(s.diags, "text");
@@ -592,10 +712,15 @@ auto RunApply(const ApplyCliOptions& o) -> int {
   }
 
   if (o.dry_run || empty) {
-    for (const auto& st : script.statements) statements.push_back({{"sql", st.sql}, {"ms", 0}});
+    for (size_t i = 0; i < script.statements.size(); ++i) {
+      nlohmann::ordered_json j{{"sql", script.statements[i].sql}, {"ms", 0}};
+      for (size_t b = 0; o.batch && b < batches.size(); ++b)
+        if (i >= batches[b].first && i < batches[b].end) j["batch"] = b + 1;
+      statements.push_back(std::move(j));
+    }
     if (!json) {
       if (empty) std::cout << "Nothing to do: " << s.live_url << " already matches.\n";
-      else std::cout << shown << "-- dry run: nothing was changed\n";
+      else std::cout << (o.batch ? RenderBatches(script, labels, batches) : shown) << "-- dry run: nothing was changed\n";
     }
     return finish(nullptr);
   }
@@ -603,6 +728,7 @@ auto RunApply(const ApplyCliOptions& o) -> int {
   target::ApplyOptions options;
   options.lock_timeout = o.lock_timeout;
   options.statement_timeout = o.statement_timeout;
+  if (o.batch) options.batches = batches;
   bool tty = isatty(2) && !json;
   if (tty)
     options.on_statement = [](size_t i, size_t n, const target::Statement&) {
@@ -610,13 +736,35 @@ auto RunApply(const ApplyCliOptions& o) -> int {
     };
   auto r = s.live->Apply(labels, script, options);
   if (tty) std::cerr << std::string(30, ' ') << "\r" << std::flush;
-  for (const auto& st : r.statements) {
-    statements.push_back({{"sql", st.sql}, {"ms", std::round(st.ms * 100) / 100}});
-    if (!json) std::cout << st.sql << "\n-- " << fmt::format("{:.1f}", st.ms) << " ms\n";
+  for (size_t i = 0; i < r.statements.size(); ++i) {
+    const auto& st = r.statements[i];
+    nlohmann::ordered_json j{{"sql", st.sql}, {"ms", std::round(st.ms * 100) / 100}};
+    if (st.batch) j["batch"] = st.batch;
+    statements.push_back(std::move(j));
+    if (json) continue;
+    std::cout << st.sql << "\n-- " << fmt::format("{:.1f}", st.ms) << " ms\n";
+    bool batch_ends = st.batch && (i + 1 == r.statements.size() || r.statements[i + 1].batch != st.batch);
+    if (batch_ends && st.batch <= r.committed_batches) {
+      const auto& b = batches[st.batch - 1];
+      std::cout << fmt::format("-- batch {} of {} committed: {}\n", st.batch, batches.size(),
+                               ChangeRange(b.first_change, b.last_change));
+    }
   }
   if (!r.success) {
     std::string message = r.error;
-    if (r.rolled_back) message += "\n  the transaction was rolled back: the database is as it was";
+    if (r.failed_batch) {
+      size_t k = r.failed_batch, n = batches.size();
+      message += fmt::format("\n  batch {} of {} ({}) was rolled back; ", k, n,
+                             ChangeRange(batches[k - 1].first_change, batches[k - 1].last_change));
+      if (k > 1)
+        message += fmt::format("{} ({}) {} committed", BatchRange(1, k - 1),
+                               ChangeRange(batches[0].first_change, batches[k - 2].last_change), k > 2 ? "are" : "is");
+      else
+        message += "no batch was committed";
+      if (k < n) message += "; " + BatchRange(k + 1, n) + " did not run";
+    } else if (r.rolled_back) {
+      message += "\n  the transaction was rolled back: the database is as it was";
+    }
     if (json) {
       s.diags.Emit(diag::Kind::ApplyFailed, {}, message);
     } else {  // after the statements that ran
@@ -631,9 +779,17 @@ auto RunApply(const ApplyCliOptions& o) -> int {
       if (change < labels.size()) details["change"] = labels[change];
     }
     details["rolled_back"] = r.rolled_back;
+    if (o.batch) {
+      if (r.failed_batch) details["batch"] = r.failed_batch;
+      details["committed_batches"] = r.committed_batches;
+    }
     return finish("apply", details);
   }
-  if (!json) std::cout << "Applied " << r.statements.size() << " statement(s) to " << s.live_url << ".\n";
+  if (!json) {
+    std::cout << "Applied " << r.statements.size() << " statement(s) to " << s.live_url;
+    if (o.batch) std::cout << " in " << batches.size() << " batch" << (batches.size() == 1 ? "" : "es");
+    std::cout << ".\n";
+  }
   return finish(nullptr);
 }
 
@@ -775,6 +931,9 @@ auto Main(int argc, char** argv) -> int {
   apply->add_option("--statement-timeout", apply_o.statement_timeout, "statement_timeout (default 0: none)");
   apply->add_option("--format", apply_o.format, "text | json ({success, dry_run, statements, diagnostics, error})")
       ->check(CLI::IsMember({"text", "json"}));
+  apply->add_option("--batch", apply_o.batch,
+                    "Not atomic: run the changes in transactions of at most N changes, each committed on its own")
+      ->check(CLI::Range(static_cast<size_t>(1), std::numeric_limits<size_t>::max()));
   apply->add_option("--plan", apply_o.plan_file, "A plan JSON made with --from postgres://: refuse if the database changed since");
 
   // An unknown command: say so and list the commands (CLI11 would only say

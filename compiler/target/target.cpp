@@ -1,5 +1,6 @@
 // What every target shares about live databases: connection strings (URL or
-// libpq's key=value form) and hiding their passwords in messages.
+// libpq's key=value form) and hiding their passwords in messages, and how a
+// script's transactional part is split into batches.
 #include "compiler/target/target.h"
 
 #include <cctype>
@@ -131,6 +132,24 @@ auto RedactSecrets(std::string text, const std::string& conn) -> std::string {
     }
   }
   return text;
+}
+
+auto SplitBatches(const Script& script, size_t changes) -> std::vector<Batch> {
+  std::vector<Batch> out;
+  size_t in_batch = 0;  // changes in the last batch
+  for (size_t i = 0; i < script.statements.size(); ++i) {
+    const auto& st = script.statements[i];
+    if (!st.transactional) continue;
+    bool new_change = out.empty() || out.back().end != i || st.change != script.statements[i - 1].change;
+    if (out.empty() || out.back().end != i || (new_change && changes > 0 && in_batch == changes)) {
+      out.push_back({i, i, st.change, st.change});
+      in_batch = 0;
+    }
+    if (new_change) ++in_batch;
+    out.back().end = i + 1;
+    out.back().last_change = st.change;
+  }
+  return out;
 }
 
 }  // namespace schemac::target

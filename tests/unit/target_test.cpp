@@ -1,8 +1,10 @@
 // Unit tests of what live targets share: connection strings and their
-// passwords.
+// passwords, batches of a script, and the Postgres lock estimate.
 #include <catch2/catch.hpp>
 
+#include "backends/postgres/locks.h"
 #include "compiler/target/target.h"
+#include "helpers.h"
 
 using namespace schemac;
 
@@ -43,4 +45,43 @@ TEST_CASE("target: URL schemes and key=value connection strings are told apart f
   CHECK(target::IsKeyValueConnection(" dbname = prod"));
   CHECK_FALSE(target::IsKeyValueConnection("schema/a=b.schema"));
   CHECK_FALSE(target::IsKeyValueConnection("prod.json"));
+}
+
+TEST_CASE("target: batches never split a change and hold at most N changes", "[target]") {
+  target::Script s;
+  s.statements = {{"ALTER TYPE e ADD VALUE 'x'", 0, false}, {"a1", 1, true}, {"a2", 1, true}, {"b", 2, true},
+                  {"c", 3, true},                           {"d1", 4, true}, {"d2", 4, true}};
+  auto one = target::SplitBatches(s, 0);
+  REQUIRE(one.size() == 1);
+  CHECK(one[0].first == 1);
+  CHECK(one[0].end == 7);
+  CHECK(one[0].first_change == 1);
+  CHECK(one[0].last_change == 4);
+  auto two = target::SplitBatches(s, 2);
+  REQUIRE(two.size() == 2);
+  CHECK((two[0].first == 1 && two[0].end == 4 && two[0].first_change == 1 && two[0].last_change == 2));
+  CHECK((two[1].first == 4 && two[1].end == 7 && two[1].first_change == 3 && two[1].last_change == 4));
+  CHECK(target::SplitBatches(s, 1).size() == 4);
+  CHECK(target::SplitBatches(target::Script{}, 3).empty());
+}
+
+TEST_CASE("postgres: the lock estimate counts what Postgres locks", "[target][postgres]") {
+  // Measured on Postgres 15: a new table with an identity key and a unique
+  // text column holds 6 relation locks, plus one on its schema.
+  auto c = testing::Compile(
+      "table a {\n  id bigint primary key identity\n  email text unique\n}\n"
+      "table b {\n  id bigint primary key identity\n  email text unique\n}\n");
+  REQUIRE(c->catalog);
+  const catalog::Catalog& to = *c->catalog;
+  catalog::Catalog from;
+  from.target = "postgres";
+  plan::Plan p = testing::PlanBetween(from, to, c->diags);
+  REQUIRE(p.changes.size() == 2);
+  CHECK(backends::postgres::EstimateLocks(p, {0}, from, to) == 6 + 1 + 10);
+  CHECK(backends::postgres::EstimateLocks(p, {0, 1}, from, to) == 12 + 1 + 10);
+  CHECK(backends::postgres::EstimateLocks(p, {}, from, to) == 10);
+  // Dropping one also counts its row and array types and its two constraints.
+  plan::Plan drop = testing::PlanBetween(to, from, c->diags);
+  REQUIRE(drop.changes.size() == 2);
+  CHECK(backends::postgres::EstimateLocks(drop, {0}, to, from) == 6 + 2 + 2 + 10);
 }
