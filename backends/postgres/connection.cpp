@@ -1,7 +1,7 @@
 // libpq wrapper.
 #include "backends/postgres/connection.h"
 
-#include <regex>
+#include "compiler/target/target.h"
 
 namespace schemac::backends::postgres {
 
@@ -25,15 +25,9 @@ auto ResultError(const PGresult* r) -> std::string {
 auto Connection::Open(const std::string& url, std::string& error) -> std::unique_ptr<Connection> {
   PGconn* c = PQconnectdb(url.c_str());
   if (!c || PQstatus(c) != CONNECTION_OK) {
-    error = c ? Trim(PQerrorMessage(c)) : "out of memory";
-    // libpq does not print passwords, but be certain.
-    if (!url.empty()) {
-      std::smatch m;
-      static const std::regex pw(R"(:([^:/@]+)@)");
-      if (std::regex_search(url, m, pw) && m[1].length() > 0) {
-        for (size_t at; (at = error.find(m[1].str())) != std::string::npos;) error.replace(at, m[1].length(), "***");
-      }
-    }
+    // libpq does not print passwords, but it quotes what it cannot parse
+    // in a key=value string (part of a mistyped password): hide it.
+    error = target::RedactSecrets(c ? Trim(PQerrorMessage(c)) : "out of memory", url);
     if (c) PQfinish(c);
     return nullptr;
   }

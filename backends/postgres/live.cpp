@@ -1,10 +1,12 @@
 // The Postgres LiveDatabase: inspection, server-side normalisation and
-// applying a script, with its transactional part in one transaction under
-// lock_timeout and statement_timeout.
+// applying a script, with its transactional part in one transaction (or, when
+// asked, in batches committed one by one) under lock_timeout and
+// statement_timeout; the lock estimate is in locks.cpp.
 #include <chrono>
 
 #include "backends/postgres/backend.h"
 #include "backends/postgres/inspect.h"
+#include "backends/postgres/locks.h"
 #include "backends/postgres/postgres.h"
 
 namespace schemac::backends::postgres {
@@ -31,6 +33,7 @@ class PostgresDatabase final : public target::LiveDatabase {
       -> target::ApplyResult override {
     target::ApplyResult result;
     size_t total = script.statements.size();
+    size_t batch = 0;  // the batch running, 1-based, when batched
     auto run = [&](size_t i) -> bool {
       const auto& s = script.statements[i];
       if (options.on_statement) options.on_statement(i, total, s);
@@ -38,10 +41,11 @@ class PostgresDatabase final : public target::LiveDatabase {
       std::string error;
       bool ok = db_->Exec(s.sql, error);
       double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-      result.statements.push_back({s.sql, ms});
+      result.statements.push_back({s.sql, ms, s.transactional ? batch : 0});
       if (!ok) {
         std::string label = s.change < labels.size() ? labels[s.change] : "change " + std::to_string(s.change + 1);
         result.error = error + "\n  in statement " + std::to_string(i + 1) + " (" + label + "): " + s.sql;
+        result.failed_statement = i + 1;
       }
       return ok;
     };
@@ -52,32 +56,47 @@ class PostgresDatabase final : public target::LiveDatabase {
       result.error = error;
       return result;
     }
+    // Before the transaction(s): each statement is safe to re-run (IF NOT EXISTS).
     size_t i = 0;
-    // Before the transaction: each statement is safe to re-run (IF NOT EXISTS).
     for (; i < total && !script.statements[i].transactional; ++i)
       if (!run(i)) return result;
-    if (i < total && script.statements[i].transactional) {
-      if (!db_->Exec("BEGIN", error)) {
-        result.error = error;
-        return result;
-      }
-      for (; i < total && script.statements[i].transactional; ++i)
-        if (!run(i)) {
-          db_->Exec("ROLLBACK", error);
-          result.rolled_back = true;
-          return result;
-        }
-      if (!db_->Exec("COMMIT", error)) {
-        result.error = error;
+    // The transactional part: one transaction, or one per batch, each
+    // committed on its own.
+    bool batched = !options.batches.empty();
+    std::vector<target::Batch> transactions = batched ? options.batches : target::SplitBatches(script, 0);
+    for (size_t b = 0; b < transactions.size(); ++b) {
+      batch = batched ? b + 1 : 0;
+      auto fail = [&]() {
         db_->Exec("ROLLBACK", error);
         result.rolled_back = true;
+        result.failed_batch = batch;
         return result;
+      };
+      if (!db_->Exec("BEGIN", error)) {
+        result.error = error;
+        return fail();
       }
+      for (i = transactions[b].first; i < transactions[b].end; ++i)
+        if (!run(i)) return fail();
+      if (!db_->Exec("COMMIT", error)) {
+        result.error = error;
+        return fail();
+      }
+      ++result.committed_batches;
     }
-    for (; i < total; ++i)
+    batch = 0;
+    for (i = transactions.empty() ? i : transactions.back().end; i < total; ++i)
       if (!run(i)) return result;
     result.success = true;
     return result;
+  }
+
+  auto ReadLockTable(std::string& error) -> std::optional<target::LockTable> override {
+    return postgres::ReadLockTable(*db_, error);
+  }
+  auto EstimateLocks(const plan::Plan& plan, const std::vector<size_t>& changes, const catalog::Catalog& from,
+                     const catalog::Catalog& to) const -> size_t override {
+    return postgres::EstimateLocks(plan, changes, from, to);
   }
 
  private:

@@ -6,12 +6,15 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cmath>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <regex>
 #include <chrono>
@@ -90,15 +93,38 @@ struct Session {
   std::string live_url;                        // for messages: password redacted
 };
 
-auto IsDatabaseUrl(const std::string& s) -> bool {
-  return s.rfind("postgres://", 0) == 0 || s.rfind("postgresql://", 0) == 0;
+/// A database to connect to: a URL (any scheme; ConnectableDatabase tells
+/// whether schemac knows it) or libpq's key=value connection string.
+auto IsDatabase(const std::string& s) -> bool {
+  return !target::UrlScheme(s).empty() || target::IsKeyValueConnection(s);
 }
 
-/// Reads a live catalog, notes what is left alone, keeps the connection.
+/// False, with an unsupported-url error, for a URL of another kind of
+/// database than Postgres ("" is the PG* environment).
+auto ConnectableDatabase(const std::string& conn, Session& s) -> bool {
+  std::string scheme = target::UrlScheme(conn);
+  if (scheme.empty() || scheme == "postgres" || scheme == "postgresql") return true;
+  s.diags.Emit(diag::Kind::UnsupportedUrl, {}, target::RedactConnection(conn), scheme).hint =
+      "known schemes: postgres://, postgresql:// (or a key=value connection string)";
+  return false;
+}
+
+/// Keeps only `schemas` of a catalog (all when empty): --schema limits both
+/// what is read from a database and what the desired state may change.
+void KeepSchemas(catalog::Catalog& c, const std::vector<std::string>& schemas) {
+  if (schemas.empty()) return;
+  std::erase_if(c.schemas, [&](const catalog::Schema& sch) {
+    return std::find(schemas.begin(), schemas.end(), sch.name) == schemas.end();
+  });
+}
+
+/// Reads a live catalog, notes what is left alone, keeps the connection
+/// (s.live stays empty when the connection failed).
 auto InspectLive(const std::string& url, const std::vector<std::string>& schemas, const target::Backend& backend,
                  Session& s) -> std::optional<catalog::Catalog> {
   std::string error;
-  s.live_url = url.empty() ? "the PG* environment" : target::RedactUrl(url);
+  if (!ConnectableDatabase(url, s)) return std::nullopt;
+  s.live_url = url.empty() ? "the PG* environment" : target::RedactConnection(url);
   s.live = backend.Connect(url, error);
   if (!s.live) {
     s.diags.Emit(diag::Kind::DatabaseError, {}, "cannot connect to " + s.live_url + ": " + error);
@@ -139,13 +165,21 @@ auto Compile(const std::vector<std::string>& paths, source::Provider& files, Ses
 
 auto IsSnapshotPath(const std::string& p) -> bool { return p.size() > 5 && p.compare(p.size() - 5, 5, ".json") == 0; }
 
-auto ReadSnapshot(const std::string& path, Session& s) -> std::optional<catalog::Catalog> {
-  auto disk = source::MakeDiskProvider();
-  auto text = disk->Read(path);
+/// Reads a file named on the command line; a failure is reported with the
+/// system's reason (not found, permission denied, is a directory, ...).
+auto ReadInput(const std::string& path, Session& s) -> std::optional<std::string> {
+  std::string why;
+  auto text = source::MakeDiskProvider()->Read(path, &why);
   if (!text) {
-    s.diags.Emit(diag::Kind::FileNotFound, {}, path);
-    return std::nullopt;
+    if (why == source::kNoSuchFile) s.diags.Emit(diag::Kind::FileNotFound, {}, path);
+    else s.diags.Emit(diag::Kind::FileUnreadable, {}, "", path, why);
   }
+  return text;
+}
+
+auto ReadSnapshot(const std::string& path, Session& s) -> std::optional<catalog::Catalog> {
+  auto text = ReadInput(path, s);
+  if (!text) return std::nullopt;
   std::string error;
   auto c = catalog::FromJson(*text, error);
   if (!c) s.diags.Emit(diag::Kind::BadSnapshot, {}, path + ": " + error);
@@ -174,16 +208,17 @@ void ForgetSource(catalog::Catalog& c) {
   }
 }
 
-/// A catalog from a source spec: "empty", a snapshot file, git:REV (the same
-/// paths at that revision), or .schema paths.
-auto LoadCatalog(const std::string& spec, const std::vector<std::string>& paths, const target::Backend& backend,
-                 Session& s) -> std::optional<catalog::Catalog> {
+/// A catalog from a source spec: "empty", a database (only `schemas`, when
+/// given), a snapshot file, git:REV (the same paths at that revision), or
+/// .schema paths.
+auto LoadCatalog(const std::string& spec, const std::vector<std::string>& paths, const std::vector<std::string>& schemas,
+                 const target::Backend& backend, Session& s) -> std::optional<catalog::Catalog> {
   if (spec == "empty") {
     catalog::Catalog c;
     c.target = std::string(backend.Name());
     return c;
   }
-  if (IsDatabaseUrl(spec)) return InspectLive(spec, {}, backend, s);
+  if (IsDatabase(spec)) return InspectLive(spec, schemas, backend, s);
   std::optional<catalog::Catalog> c;
   if (spec.rfind("git:", 0) == 0) {
     std::string error;
@@ -308,10 +343,20 @@ auto RunCheck(const CheckOptions& o) -> int {
   return s.diags.has_errors() ? kExitError : kExitOk;
 }
 
+/// The plan changes whose statements run in `batch` (nullptr: in any transaction).
+auto TransactionalChanges(const target::Script& script, const target::Batch* batch) -> std::vector<size_t> {
+  std::vector<size_t> out;
+  for (size_t i = batch ? batch->first : 0; i < (batch ? batch->end : script.statements.size()); ++i)
+    if (script.statements[i].transactional && (out.empty() || out.back() != script.statements[i].change))
+      out.push_back(script.statements[i].change);
+  return out;
+}
+
 // ---- plan ----
 
 struct PlanOptions {
   std::vector<std::string> paths;
+  std::vector<std::string> schemas;
   std::string target = "postgres";
   std::string from = "empty";
   std::string to;
@@ -334,9 +379,9 @@ auto RunPlan(const PlanOptions& o) -> int {
   // The desired state: .schema paths (positional, or --to), or a snapshot.
   std::optional<catalog::Catalog> to;
   Session to_session;  // a second connection when both sides are databases
-  if (IsDatabaseUrl(o.to)) {
-    to = InspectLive(o.to, {}, *backend, to_session);
-    for (const auto& d : to_session.diags.all()) s.diags.Add(d.kind, d.range, d.message);
+  if (IsDatabase(o.to)) {
+    to = InspectLive(o.to, o.schemas, *backend, to_session);
+    for (const auto& d : to_session.diags.all()) s.diags.Add(d.kind, d.range, d.message).hint = d.hint;
     if (!to) return fail();
   } else if (!o.to.empty() && IsSnapshotPath(o.to)) {
     to = ReadSnapshot(o.to, s);
@@ -362,16 +407,18 @@ auto RunPlan(const PlanOptions& o) -> int {
     to = backend->Lower(*realm, s.diags);
   }
   if (!to) return fail();
+  KeepSchemas(*to, o.schemas);
   if (o.dump == "catalog") {
     Report(s.diags, diag_format);
     std::cout << catalog::ToJson(*to);
     return kExitOk;
   }
   auto from = LoadCatalog(o.from, o.paths.empty() && !o.to.empty() && !IsSnapshotPath(o.to) ? std::vector<std::string>{o.to} : paths,
-                          *backend, s);
+                          o.schemas, *backend, s);
   if (!from) return fail();
+  KeepSchemas(*from, o.schemas);
   // Against a database, let it spell the desired expressions its own way.
-  if (s.live && !IsDatabaseUrl(o.to)) s.live->Normalize(*to, &*from);
+  if (s.live && !IsDatabase(o.to)) s.live->Normalize(*to, &*from);
   auto changes = diff::Diff(*from, *to, *backend, s.diags);
   if (s.diags.has_errors()) return fail();
   if (o.dump == "changes") {
@@ -388,9 +435,10 @@ auto RunPlan(const PlanOptions& o) -> int {
   else if (o.format == "text") text = PlanText(p, *script, s.sm);
   else {
     text = PlanJson(p, *script, s.sm);
-    if (s.live) {  // so that `apply --plan` can refuse a changed database
+    if (s.live) {  // so that `apply --plan` can refuse a changed database, or one too small
       auto j = nlohmann::ordered_json::parse(text);
       j["source_fingerprint"] = s.live->Fingerprint();
+      j["lock_estimate"] = s.live->EstimateLocks(p, TransactionalChanges(*script, nullptr), *from, *to);
       text = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     }
   }
@@ -429,6 +477,7 @@ struct ApplyCliOptions {
   std::string statement_timeout = "0";
   std::string format = "text";
   std::string plan_file;
+  size_t batch = 0;  // changes per transaction; 0: one transaction
 };
 
 /// Drops of schemas, tables and columns lose data: refused unless allowed.
@@ -442,47 +491,157 @@ auto Destructive(const plan::Plan& p) -> std::vector<std::string> {
   return out;
 }
 
+/// "changes 1-10", numbered from 1 as `plan --format text` numbers them.
+auto ChangeRange(size_t first, size_t last) -> std::string {
+  return first == last ? fmt::format("change {}", first + 1) : fmt::format("changes {}-{}", first + 1, last + 1);
+}
+/// "batch 2", "batches 1-3" (1-based).
+auto BatchRange(size_t first, size_t last) -> std::string {
+  return first == last ? fmt::format("batch {}", first) : fmt::format("batches {}-{}", first, last);
+}
+
+/// A batched script as a person reads it: what runs before, then each batch
+/// in its own transaction, then what runs after.
+auto RenderBatches(const target::Script& script, const std::vector<std::string>& labels,
+                   const std::vector<target::Batch>& batches) -> std::string {
+  std::string out;
+  size_t last = SIZE_MAX;
+  auto put = [&](size_t i) {
+    const auto& st = script.statements[i];
+    if (st.change != last && st.change < labels.size()) out += "-- " + labels[st.change] + "\n";
+    last = st.change;
+    out += st.sql + "\n";
+  };
+  size_t i = 0;
+  for (; i < script.statements.size() && !script.statements[i].transactional; ++i) {
+    if (i == 0) out += "-- Outside the transactions: a new enum value cannot be used in the transaction that adds it.\n";
+    put(i);
+  }
+  for (size_t b = 0; b < batches.size(); ++b) {
+    out += fmt::format("\n-- batch {} of {}: {}\nBEGIN;\n", b + 1, batches.size(),
+                       ChangeRange(batches[b].first_change, batches[b].last_change));
+    for (i = batches[b].first; i < batches[b].end; ++i) put(i);
+    out += "COMMIT;\n";
+  }
+  if (!batches.empty()) i = batches.back().end;
+  if (i < script.statements.size()) out += "\n-- Outside the transactions (each step is safe to re-run):\n";
+  for (; i < script.statements.size(); ++i) put(i);
+  return out;
+}
+
+/// Why the transactions of an apply would not fit in the server's lock
+/// table (empty `message` when they fit, or when that cannot be told).
+struct LockVerdict {
+  std::string message, hint;
+};
+
+/// `estimate(batch)` is the locks one transaction takes (0: unknown);
+/// `can_split` tells whether other batch sizes can be estimated too, to
+/// suggest a --batch that fits.
+auto CheckLocks(const target::LockTable& table, const target::Script& script, size_t batch_size,
+                const std::function<size_t(const target::Batch&)>& estimate, bool can_split) -> LockVerdict {
+  LockVerdict v;
+  size_t capacity = table.capacity();
+  auto batches = target::SplitBatches(script, batch_size);
+  size_t worst = 0;
+  for (size_t k = 0; k < batches.size(); ++k) {
+    size_t need = estimate(batches[k]);
+    worst = std::max(worst, need);
+    if (need <= capacity || !v.message.empty()) continue;
+    v.message = fmt::format(
+        "{} needs about {} locks in one transaction, more than the {} the server's lock table holds "
+        "(max_locks_per_transaction {} x {} server processes and prepared transactions)",
+        batch_size ? fmt::format("batch {} of {}", k + 1, batches.size()) : std::string("the migration"), need, capacity,
+        table.per_transaction, table.slots);
+  }
+  if (v.message.empty()) return v;
+  v.hint = fmt::format("raise max_locks_per_transaction to {} or more (a restart)", (worst + table.slots - 1) / table.slots);
+  if (!can_split) return v;
+  // The largest batch size whose every batch fits (binary search; more
+  // changes per batch never need fewer locks).
+  auto fits = [&](size_t n) {
+    for (const auto& b : target::SplitBatches(script, n))
+      if (estimate(b) > capacity) return false;
+    return true;
+  };
+  size_t lo = 0, hi = TransactionalChanges(script, nullptr).size();
+  while (lo < hi) {
+    size_t mid = (lo + hi + 1) / 2;
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  if (lo > 0)
+    v.hint += batch_size ? fmt::format(", or use smaller batches: --batch {}", lo)
+                         : fmt::format(", or apply in batches that commit one by one with --batch {} (not atomic)", lo);
+  return v;
+}
+
 auto RunApply(const ApplyCliOptions& o) -> int {
   Session s;
-  bool json = o.format == "json";
-  nlohmann::ordered_json result;
-  result["success"] = false;
-  result["statements"] = nlohmann::ordered_json::array();
-  result["error"] = nullptr;
-  auto finish = [&](int code, const std::string& error) {
-    if (json) {
-      if (!error.empty()) result["error"] = error;
-      std::cout << result.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-    } else if (!error.empty()) {
-      std::cerr << "error: " << error << "\n";
+  const bool json = o.format == "json";
+  nlohmann::ordered_json statements = nlohmann::ordered_json::array();
+  bool reported = false;  // text: the diagnostics so far are printed (before the statements they concern)
+  // Every outcome ends here. In JSON it is one object of one shape
+  // (docs/postgres.md): success, dry_run, statements, diagnostics, error.
+  auto finish = [&](const char* failed_phase, nlohmann::ordered_json details = nlohmann::ordered_json::object()) {
+    bool success = failed_phase == nullptr;
+    if (!json) {
+      if (!reported) Report(s.diags, "text");
+      return success ? kExitOk : kExitError;
     }
-    return code;
+    nlohmann::ordered_json out;
+    out["success"] = success;
+    out["dry_run"] = o.dry_run;
+    out["statements"] = statements;
+    out["diagnostics"] = nlohmann::ordered_json::parse(diag::RenderJson(s.diags))["diagnostics"];
+    out["error"] = nullptr;
+    if (!success) {
+      nlohmann::ordered_json e;
+      e["phase"] = failed_phase;
+      for (const auto& d : s.diags.Sorted())
+        if (d.severity == diag::Severity::Error) {
+          e["code"] = diag::KindName(d.kind);
+          e["message"] = d.message;
+          if (!d.hint.empty()) e["hint"] = d.hint;
+          break;
+        }
+      for (const auto& [k, v] : details.items()) e[k] = v;
+      out["error"] = std::move(e);
+    }
+    std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return success ? kExitOk : kExitError;
   };
-  auto fail = [&]() {
-    std::string text = diag::RenderText(s.diags, false);
-    if (!json) Report(s.diags, "text");
-    return finish(kExitError, json ? text : "");
-  };
+  // Where a live step failed: reaching the server, or reading its catalog.
+  auto live_phase = [&]() { return s.live ? "inspect" : "connect"; };
+
   auto backend = FindTarget("postgres", s);
+  if (!ConnectableDatabase(o.db, s)) return finish("input");
   auto disk = source::MakeDiskProvider();
   target::Script script;
-  std::vector<std::string> labels;
+  std::vector<std::string> labels;  // "create_table public.t" for each change
+  std::vector<std::string> destructive;
   std::string shown;  // the script as a person reads it (dry run)
   bool empty = false;
+  // The plan and both catalogs, for the lock estimate (absent with --plan,
+  // which carries its own estimate).
+  plan::Plan p;
+  std::optional<catalog::Catalog> from, to;
+  size_t saved_estimate = 0;
   if (!o.plan_file.empty()) {
     // A reviewed plan runs as it was reviewed, on the catalog it was made for.
-    auto text = disk->Read(o.plan_file);
-    nlohmann::json saved = text ? nlohmann::json::parse(*text, nullptr, false) : nlohmann::json();
+    auto text = ReadInput(o.plan_file, s);
+    if (!text) return finish("input");
+    nlohmann::json saved = nlohmann::json::parse(*text, nullptr, false);
     if (!saved.is_object() || !saved.contains("source_fingerprint") || !saved["changes"].is_array()) {
       s.diags.Emit(diag::Kind::ApplyRefused, {}, "'" + o.plan_file + "' is not a plan made against a database")
           .hint = "make it with: schemac plan --from postgres://... --format json -o plan.json";
-      return fail();
+      return finish("input");
     }
-    if (!InspectLive(o.db, o.schemas, *backend, s)) return fail();
+    if (!InspectLive(o.db, o.schemas, *backend, s)) return finish(live_phase());
     if (saved["source_fingerprint"] != s.live->Fingerprint()) {
       s.diags.Emit(diag::Kind::ApplyRefused, {}, "the database changed since '" + o.plan_file + "' was made")
           .hint = "plan again and review the new plan";
-      return fail();
+      return finish("refused");
     }
     for (const auto& c : saved["changes"]) {
       labels.push_back(c.value("kind", "change") + " " + c.value("object", ""));
@@ -490,60 +649,90 @@ auto RunApply(const ApplyCliOptions& o) -> int {
         script.statements.push_back({st.value("sql", ""), labels.size() - 1, st.value("transactional", true)});
         shown += st.value("sql", "") + "\n";
       }
+      std::string kind = c.value("kind", "");
+      if (kind == "drop_schema" || kind == "drop_table" || (kind == "drop_column" && !c.contains("reason")))
+        destructive.push_back(labels.back());
     }
     std::stable_partition(script.statements.begin(), script.statements.end(),
                           [](const target::Statement& st) { return !st.transactional; });
     empty = saved["changes"].empty();
-    for (const auto& c : saved["changes"])
-      if (c.value("kind", "") == "drop_schema" || c.value("kind", "") == "drop_table" ||
-          (c.value("kind", "") == "drop_column" && !c.contains("reason")))
-        if (!o.allow_destructive) {
-          s.diags.Emit(diag::Kind::ApplyRefused, {}, "the plan drops data; nothing was changed:\n  " +
-                                                         c.value("kind", "") + " " + c.value("object", ""))
-              .hint = "review the plan, then pass --allow-destructive";
-          return fail();
-        }
+    if (saved.contains("lock_estimate") && saved["lock_estimate"].is_number_unsigned())
+      saved_estimate = saved["lock_estimate"].get<size_t>();
   } else {
     // The desired state, planned against the database as it is now.
     auto realm = Compile(DefaultPaths(o.paths), *disk, s);
-    if (!realm) return fail();
-    auto to = backend->Lower(*realm, s.diags);
-    if (!to) return fail();
-    auto from = InspectLive(o.db, o.schemas, *backend, s);
-    if (!from) return fail();
+    if (!realm) return finish("compile");
+    to = backend->Lower(*realm, s.diags);
+    if (!to) return finish("compile");
+    KeepSchemas(*to, o.schemas);
+    from = InspectLive(o.db, o.schemas, *backend, s);
+    if (!from) return finish(live_phase());
     s.live->Normalize(*to, &*from);
     auto changes = diff::Diff(*from, *to, *backend, s.diags);
-    if (s.diags.has_errors()) return fail();
-    plan::Plan p = plan::Order("postgres", std::move(changes), s.diags);
+    if (s.diags.has_errors()) return finish("plan");
+    p = plan::Order("postgres", std::move(changes), s.diags);
     auto emitted = backend->Emit(p, s.diags);
-    if (!emitted || s.diags.has_errors()) return fail();
-    if (!json) Report(s.diags, "text");
-    auto destructive = Destructive(p);
-    if (!destructive.empty() && !o.allow_destructive) {
-      std::string list;
-      for (const auto& d : destructive) list += "\n  " + d;
-      s.diags.Emit(diag::Kind::ApplyRefused, {}, "the plan drops data; nothing was changed:" + list).hint =
-          "review the plan, then pass --allow-destructive";
-      return fail();
-    }
+    if (!emitted || s.diags.has_errors()) return finish("plan");
     script = *emitted;
     for (const auto& c : p.changes) labels.push_back(diff::KindName(c.op) + " " + diff::ObjectName(c.op));
+    destructive = Destructive(p);
     shown = backend->Render(p, script);
     empty = p.empty();
   }
+  std::vector<target::Batch> batches = target::SplitBatches(script, o.batch);
+
+  // Refusals: checked before anything runs. A dry run shows the script and
+  // says what a real apply would refuse.
+  auto refuse = [&](std::string message, std::string hint, diag::Kind kind) {
+    if (o.dry_run) s.diags.Emit(diag::Kind::WouldRefuse, {}, message).hint = hint;
+    else s.diags.Emit(kind, {}, message + "; nothing was changed").hint = hint;
+  };
+  if (!destructive.empty() && !o.allow_destructive) {
+    std::string list;
+    for (const auto& d : destructive) list += "\n  " + d;
+    if (o.dry_run)
+      s.diags.Emit(diag::Kind::WouldRefuse, {}, "the plan drops data; apply refuses to run it without --allow-destructive:" + list)
+          .hint = "review the plan, then pass --allow-destructive";
+    else
+      s.diags.Emit(diag::Kind::ApplyRefused, {}, "the plan drops data; nothing was changed:" + list).hint =
+          "review the plan, then pass --allow-destructive";
+  }
+  if (!empty && !s.diags.has_errors()) {
+    std::string error;
+    auto table = s.live->ReadLockTable(error);
+    std::function<size_t(const target::Batch&)> estimate = [&](const target::Batch& b) -> size_t {
+      if (from) return s.live->EstimateLocks(p, TransactionalChanges(script, &b), *from, *to);
+      return o.batch ? 0 : saved_estimate;  // a saved plan knows the whole transaction's only
+    };
+    if (table && table->capacity() > 0) {
+      LockVerdict v = CheckLocks(*table, script, o.batch, estimate, from.has_value());
+      if (!v.message.empty()) refuse(v.message, v.hint, diag::Kind::TooManyLocks);
+    }
+  }
+  if (s.diags.has_errors()) return finish("refused");
+  if (!json) {
+    Report(s.diags, "text");
+    reported = true;
+  }
+
   if (o.dry_run || empty) {
-    for (const auto& st : script.statements) result["statements"].push_back({{"sql", st.sql}, {"ms", 0}});
-    result["success"] = true;
-    result["dry_run"] = o.dry_run;
+    for (size_t i = 0; i < script.statements.size(); ++i) {
+      nlohmann::ordered_json j{{"sql", script.statements[i].sql}, {"ms", 0}};
+      for (size_t b = 0; o.batch && b < batches.size(); ++b)
+        if (i >= batches[b].first && i < batches[b].end) j["batch"] = b + 1;
+      statements.push_back(std::move(j));
+    }
     if (!json) {
       if (empty) std::cout << "Nothing to do: " << s.live_url << " already matches.\n";
-      else std::cout << shown << "-- dry run: nothing was changed\n";
+      else std::cout << (o.batch ? RenderBatches(script, labels, batches) : shown) << "-- dry run: nothing was changed\n";
     }
-    return finish(kExitOk, "");
+    return finish(nullptr);
   }
+
   target::ApplyOptions options;
   options.lock_timeout = o.lock_timeout;
   options.statement_timeout = o.statement_timeout;
+  if (o.batch) options.batches = batches;
   bool tty = isatty(2) && !json;
   if (tty)
     options.on_statement = [](size_t i, size_t n, const target::Statement&) {
@@ -551,17 +740,61 @@ auto RunApply(const ApplyCliOptions& o) -> int {
     };
   auto r = s.live->Apply(labels, script, options);
   if (tty) std::cerr << std::string(30, ' ') << "\r" << std::flush;
-  for (const auto& st : r.statements) {
-    result["statements"].push_back({{"sql", st.sql}, {"ms", std::round(st.ms * 100) / 100}});
-    if (!json) std::cout << st.sql << "\n-- " << fmt::format("{:.1f}", st.ms) << " ms\n";
+  for (size_t i = 0; i < r.statements.size(); ++i) {
+    const auto& st = r.statements[i];
+    nlohmann::ordered_json j{{"sql", st.sql}, {"ms", std::round(st.ms * 100) / 100}};
+    if (st.batch) j["batch"] = st.batch;
+    statements.push_back(std::move(j));
+    if (json) continue;
+    std::cout << st.sql << "\n-- " << fmt::format("{:.1f}", st.ms) << " ms\n";
+    bool batch_ends = st.batch && (i + 1 == r.statements.size() || r.statements[i + 1].batch != st.batch);
+    if (batch_ends && st.batch <= r.committed_batches) {
+      const auto& b = batches[st.batch - 1];
+      std::cout << fmt::format("-- batch {} of {} committed: {}\n", st.batch, batches.size(),
+                               ChangeRange(b.first_change, b.last_change));
+    }
   }
-  result["success"] = r.success;
   if (!r.success) {
-    std::string error = r.error + (r.rolled_back ? "\n  the transaction was rolled back: the database is as it was" : "");
-    return finish(kExitError, error);
+    std::string message = r.error;
+    if (r.failed_batch) {
+      size_t k = r.failed_batch, n = batches.size();
+      message += fmt::format("\n  batch {} of {} ({}) was rolled back; ", k, n,
+                             ChangeRange(batches[k - 1].first_change, batches[k - 1].last_change));
+      if (k > 1)
+        message += fmt::format("{} ({}) {} committed", BatchRange(1, k - 1),
+                               ChangeRange(batches[0].first_change, batches[k - 2].last_change), k > 2 ? "are" : "is");
+      else
+        message += "no batch was committed";
+      if (k < n) message += "; " + BatchRange(k + 1, n) + " did not run";
+    } else if (r.rolled_back) {
+      message += "\n  the transaction was rolled back: the database is as it was";
+    }
+    if (json) {
+      s.diags.Emit(diag::Kind::ApplyFailed, {}, message);
+    } else {  // after the statements that ran
+      diag::Engine failure(s.sm);
+      failure.Emit(diag::Kind::ApplyFailed, {}, message);
+      Report(failure, "text");
+    }
+    nlohmann::ordered_json details = nlohmann::ordered_json::object();
+    if (r.failed_statement) {
+      details["statement"] = r.failed_statement;
+      size_t change = script.statements[r.failed_statement - 1].change;
+      if (change < labels.size()) details["change"] = labels[change];
+    }
+    details["rolled_back"] = r.rolled_back;
+    if (o.batch) {
+      if (r.failed_batch) details["batch"] = r.failed_batch;
+      details["committed_batches"] = r.committed_batches;
+    }
+    return finish("apply", details);
   }
-  if (!json) std::cout << "Applied " << r.statements.size() << " statement(s) to " << s.live_url << ".\n";
-  return finish(kExitOk, "");
+  if (!json) {
+    std::cout << "Applied " << r.statements.size() << " statement(s) to " << s.live_url;
+    if (o.batch) std::cout << " in " << batches.size() << " batch" << (batches.size() == 1 ? "" : "es");
+    std::cout << ".\n";
+  }
+  return finish(nullptr);
 }
 
 // ---- snapshot ----
@@ -611,11 +844,8 @@ auto RunFmt(const FmtOptions& o) -> int {
   int status = kExitOk;
   std::vector<std::pair<std::string, std::string>> rewrites;
   for (const auto& path : files) {
-    auto text = disk->Read(path);
-    if (!text) {
-      s.diags.Emit(diag::Kind::FileNotFound, {}, path);
-      continue;
-    }
+    auto text = ReadInput(path, s);
+    if (!text) continue;
     source::FileId id = s.sm.Add(path, *text);
     size_t before = s.diags.errors();
     ast::File file = syntax::Parse(id, s.sm, s.diags);
@@ -665,6 +895,8 @@ auto Main(int argc, char** argv) -> int {
   plan->add_option("--target,-t", plan_o.target, "postgres | snowflake | firebolt | flink");
   plan->add_option("--from", plan_o.from, "Current state: empty | FILE.json | git:REV | .schema paths");
   plan->add_option("--to", plan_o.to, "Desired state instead of the paths: .schema path or FILE.json");
+  // One schema per occurrence: `--schema app db/` must not read db/ as a schema.
+  plan->add_option("--schema", plan_o.schemas, "Only these schemas, on both sides (repeatable)")->allow_extra_args(false);
   plan->add_option("--format", plan_o.format, "sql | text | json")->check(CLI::IsMember({"sql", "text", "json"}));
   plan->add_option("--dump", plan_o.dump, "Stop after a phase and print its product: ast | model | catalog | changes")
       ->check(CLI::IsMember({"ast", "model", "catalog", "changes"}));
@@ -686,7 +918,8 @@ auto Main(int argc, char** argv) -> int {
   InspectOptions inspect_o;
   auto* inspect = app.add_subcommand("inspect", "Read a live Postgres catalog as a snapshot");
   inspect->add_option("--db", inspect_o.db, "postgres://user@host/db (default: the PG* environment variables)");
-  inspect->add_option("--schema", inspect_o.schemas, "Only these schemas (repeatable; default: all user schemas)");
+  inspect->add_option("--schema", inspect_o.schemas, "Only these schemas (repeatable; default: all user schemas)")
+      ->allow_extra_args(false);
   inspect->add_option("--format", inspect_o.format, "json (a catalog snapshot) | schema")->check(CLI::IsMember({"json", "schema"}));
   inspect->add_option("-o,--output", inspect_o.output, "Output file (default: stdout)");
 
@@ -694,15 +927,33 @@ auto Main(int argc, char** argv) -> int {
   auto* apply = app.add_subcommand("apply", "Migrate a live Postgres database to the .schema files");
   apply->add_option("paths", apply_o.paths, "The desired state: files or directories (default: .)");
   apply->add_option("--db", apply_o.db, "postgres://user@host/db (default: the PG* environment variables)");
-  apply->add_option("--schema", apply_o.schemas, "Only these schemas of the database (repeatable)");
+  apply->add_option("--schema", apply_o.schemas, "Only these schemas, in the database and the files (repeatable)")
+      ->allow_extra_args(false);
   apply->add_flag("--dry-run", apply_o.dry_run, "Print what would run; change nothing");
   apply->add_flag("--allow-destructive", apply_o.allow_destructive, "Allow drops of schemas, tables and columns");
   apply->add_option("--lock-timeout", apply_o.lock_timeout, "lock_timeout for every statement (default 3s)");
   apply->add_option("--statement-timeout", apply_o.statement_timeout, "statement_timeout (default 0: none)");
-  apply->add_option("--format", apply_o.format, "text | json ({success, statements: [{sql, ms}], error})")
+  apply->add_option("--format", apply_o.format, "text | json ({success, dry_run, statements, diagnostics, error})")
       ->check(CLI::IsMember({"text", "json"}));
+  apply->add_option("--batch", apply_o.batch,
+                    "Not atomic: run the changes in transactions of at most N changes, each committed on its own")
+      ->check(CLI::Range(static_cast<size_t>(1), std::numeric_limits<size_t>::max()));
   apply->add_option("--plan", apply_o.plan_file, "A plan JSON made with --from postgres://: refuse if the database changed since");
 
+  // An unknown command: say so and list the commands (CLI11 would only say
+  // that the argument was not expected).
+  if (argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string> names;
+    for (const auto* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+    if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+      std::string list;
+      for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+      std::cerr << "error: unknown command '" << argv[1] << "'\n";
+      if (std::string hint = diag::DidYouMean(argv[1], names); !hint.empty()) std::cerr << "  hint: " << hint << "\n";
+      std::cerr << "  commands: " << list << "\n  (schemac --help describes them)\n";
+      return kExitError;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -42,9 +42,11 @@ struct Loader {
       }
     }
     if (loaded.count(key)) return;  // importing the same file twice is a no-op
-    auto text = from.Read(path);
+    std::string why;
+    auto text = from.Read(path, &why);
     if (!text) {
-      if (at.valid()) diags.Emit(diag::Kind::ImportNotFound, at, path);
+      if (why != source::kNoSuchFile) diags.Emit(diag::Kind::FileUnreadable, at, at.valid() ? "import " : "", path, why);
+      else if (at.valid()) diags.Emit(diag::Kind::ImportNotFound, at, path);
       else diags.Emit(diag::Kind::FileNotFound, at, path);
       return;
     }

@@ -1,9 +1,15 @@
 // Disk and git file providers, and the line table of the source manager.
 #include "compiler/source/source.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -17,14 +23,33 @@ namespace {
 
 class DiskProvider final : public Provider {
  public:
-  auto Read(const std::string& path) -> std::optional<std::string> override {
-    std::error_code ec;
-    if (!fs::is_regular_file(path, ec)) return std::nullopt;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+  auto Read(const std::string& path, std::string* why) -> std::optional<std::string> override {
+    // open(2) itself, so that the reason is the system's: ENOENT, EACCES,
+    // ENOTDIR (a parent is a file), EISDIR (checked: open succeeds on a
+    // directory for reading).
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return Fail(errno, why);
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+      int err = S_ISDIR(st.st_mode) ? EISDIR : errno;
+      ::close(fd);
+      return Fail(err, why);
+    }
+    std::string text;
+    std::array<char, 65536> buf;
+    for (;;) {
+      ssize_t n = ::read(fd, buf.data(), buf.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        int err = errno;
+        ::close(fd);
+        return Fail(err, why);
+      }
+      if (n == 0) break;
+      text.append(buf.data(), static_cast<size_t>(n));
+    }
+    ::close(fd);
+    return text;
   }
   auto ListSchemaFiles(const std::string& dir) -> std::optional<std::vector<std::string>> override {
     std::error_code ec;
@@ -42,6 +67,16 @@ class DiskProvider final : public Provider {
     return fs::is_directory(path, ec);
   }
   auto Describe() const -> std::string override { return "the working tree"; }
+
+ private:
+  /// strerror's text in lower case ("permission denied"), as diagnostics write it.
+  static auto Fail(int err, std::string* why) -> std::optional<std::string> {
+    if (why) {
+      *why = err == ENOENT ? kNoSuchFile : std::strerror(err);
+      if (!why->empty()) (*why)[0] = static_cast<char>(std::tolower(static_cast<unsigned char>((*why)[0])));
+    }
+    return std::nullopt;
+  }
 };
 
 /// Runs a command with argv (no shell) and captures stdout; returns exit status.
@@ -84,11 +119,17 @@ class GitProvider final : public Provider {
   GitProvider(std::string rev, std::string prefix, std::vector<std::string> files)
       : rev_(std::move(rev)), prefix_(std::move(prefix)), files_(std::move(files)) {}
 
-  auto Read(const std::string& path) -> std::optional<std::string> override {
+  auto Read(const std::string& path, std::string* why) -> std::optional<std::string> override {
     std::string full = InRepo(path);
-    if (!std::binary_search(files_.begin(), files_.end(), full)) return std::nullopt;
+    if (!std::binary_search(files_.begin(), files_.end(), full)) {
+      if (why) *why = IsDirectory(path) ? "is a directory" : kNoSuchFile;
+      return std::nullopt;
+    }
     std::string out;
-    if (RunCapture({"git", "show", rev_ + ":" + full}, out) != 0) return std::nullopt;
+    if (RunCapture({"git", "show", rev_ + ":" + full}, out) != 0) {
+      if (why) *why = "git show failed";
+      return std::nullopt;
+    }
     return out;
   }
   auto ListSchemaFiles(const std::string& dir) -> std::optional<std::vector<std::string>> override {

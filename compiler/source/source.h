@@ -26,8 +26,10 @@ struct SourceRange {
 class Provider {
  public:
   virtual ~Provider() = default;
-  /// The text of `path`, or nullopt if it does not exist.
-  virtual auto Read(const std::string& path) -> std::optional<std::string> = 0;
+  /// The text of `path`, or nullopt when it cannot be read; then `why` (if
+  /// given) says why, in lower case: "no such file or directory",
+  /// "permission denied", "is a directory", "not a directory", ...
+  virtual auto Read(const std::string& path, std::string* why = nullptr) -> std::optional<std::string> = 0;
   /// Every `*.schema` file below `dir`, sorted by path; nullopt if `dir` is not a directory.
   virtual auto ListSchemaFiles(const std::string& dir) -> std::optional<std::vector<std::string>> = 0;
   virtual auto IsDirectory(const std::string& path) -> bool = 0;
@@ -38,6 +40,9 @@ class Provider {
 };
 
 auto MakeDiskProvider() -> std::unique_ptr<Provider>;
+/// The reason for a failed read that means "there is no such file" (the
+/// file-not-found diagnostic); any other reason is file-unreadable.
+inline constexpr const char* kNoSuchFile = "no such file or directory";
 /// Files as they are at git revision `rev` of the repository containing the
 /// current directory; paths are relative to the current directory.
 auto MakeGitProvider(std::string rev, std::string* error) -> std::unique_ptr<Provider>;

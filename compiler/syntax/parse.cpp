@@ -238,6 +238,18 @@ class ErrorListener : public antlr4::BaseErrorListener {
       return;
     }
     if (bad && bad->getType() == SchemaLexer::ERRCHAR) {
+      // Postgres's regular-expression matches (~ ~* !~ !~*) are what users
+      // write most often; say that they are operators the language lacks.
+      if (std::string op = RegexOperatorAt(bad); !op.empty()) {
+        if (line == op_line_ && r.col < op_end_col_) return;  // the rest of the same operator
+        r.end_col = r.col + static_cast<uint32_t>(op.size());
+        diags_.Emit(diag::Kind::UnsupportedOperator, r, op).hint =
+            "write the match in the target's SQL: sql('column ~ ''pattern''')";
+        op_line_ = line;
+        op_end_col_ = r.end_col;
+        last_line_ = line;  // what follows on this line is the same mistake
+        return;
+      }
       diags_.Emit(diag::Kind::InvalidCharacter, r, bad->getText());
       return;
     }
@@ -295,9 +307,24 @@ class ErrorListener : public antlr4::BaseErrorListener {
     return n;
   }
 
+  /// "~", "~*", "!~" or "!~*" starting at `bad`, or "".
+  static auto RegexOperatorAt(Token* bad) -> std::string {
+    if (bad->getText() != "~" && bad->getText() != "!") return "";
+    antlr4::CharStream* input = bad->getInputStream();
+    if (!input) return "";
+    size_t at = bad->getStartIndex();
+    if (at >= input->size()) return "";
+    std::string ahead = input->getText(antlr4::misc::Interval(at, std::min(at + 2, input->size() - 1)));
+    for (const char* op : {"!~*", "!~", "~*", "~"})
+      if (ahead.rfind(op, 0) == 0) return op;
+    return "";
+  }
+
   diag::Engine& diags_;
   const source::SourceManager& sm_;
   source::FileId file_;
+  size_t op_line_ = 0;
+  uint32_t op_end_col_ = 0;
   size_t last_line_ = 0;
   bool gave_up_ = false;
   const NewlineFilter* filter_ = nullptr;

@@ -32,9 +32,24 @@ struct Script {
   std::vector<Statement> statements;
 };
 
+/// One transaction of a batched apply: statements [first, end) of a script,
+/// which implement plan changes first_change..last_change (0-based).
+struct Batch {
+  size_t first = 0, end = 0;
+  size_t first_change = 0, last_change = 0;
+};
+
+/// The transactional statements of `script` in transactions of at most
+/// `changes` changes each (0: all in one); the statements of one change are
+/// never split. Empty when the script has no transactional statement.
+auto SplitBatches(const Script& script, size_t changes) -> std::vector<Batch>;
+
 struct ApplyOptions {
   std::string lock_timeout = "3s";
   std::string statement_timeout = "0";
+  /// The transactions to run the transactional statements in, each committed
+  /// on its own (SplitBatches). Empty: one transaction for all of them.
+  std::vector<Batch> batches;
   /// Called before each statement runs (progress on a terminal); may be empty.
   std::function<void(size_t index, size_t total, const Statement&)> on_statement;
 };
@@ -44,11 +59,23 @@ struct ApplyResult {
   struct Executed {
     std::string sql;
     double ms = 0;
+    size_t batch = 0;  // 1-based batch it ran in; 0: outside a transaction, or not batched
   };
   bool success = false;
   std::vector<Executed> statements;  // the ones that ran (and, on failure, the failing one last)
   std::string error;                 // the server's message, naming the statement and object
-  bool rolled_back = false;
+  bool rolled_back = false;          // the failing statement's transaction was rolled back
+  size_t failed_statement = 0;       // 1-based index in the script of the statement that failed; 0: none
+  size_t failed_batch = 0;           // 1-based batch that failed (batched apply only)
+  size_t committed_batches = 0;      // batches committed before the failure, or all of them
+};
+
+/// How many locks the server's shared lock table holds, which bounds the
+/// objects one transaction can lock ("out of shared memory" beyond it).
+struct LockTable {
+  size_t per_transaction = 0;  // max_locks_per_transaction
+  size_t slots = 0;            // server processes and prepared transactions the table is sized for
+  auto capacity() const -> size_t { return per_transaction * slots; }
 };
 
 /// A running database of the target.
@@ -68,6 +95,13 @@ class LiveDatabase {
   /// names change i ("create_index public.t_a_idx") for error messages.
   virtual auto Apply(const std::vector<std::string>& labels, const Script& script, const ApplyOptions& options)
       -> ApplyResult = 0;
+  /// The server's lock table; nullopt (and `error`) when it cannot be read.
+  virtual auto ReadLockTable(std::string& error) -> std::optional<LockTable> = 0;
+  /// An estimate, meant to be on the high side, of the lock-table entries one
+  /// transaction takes to run `changes` (indexes into `plan.changes`), from
+  /// the objects they touch in `from` (the database) and `to` (the desired state).
+  virtual auto EstimateLocks(const plan::Plan& plan, const std::vector<size_t>& changes, const catalog::Catalog& from,
+                             const catalog::Catalog& to) const -> size_t = 0;
 };
 
 class Backend {
@@ -131,9 +165,16 @@ class Backend {
   virtual auto Render(const plan::Plan& plan, const Script& script) const -> std::string = 0;
 };
 
-/// A database URL with its password (user:PASSWORD@ or ?password=) replaced
-/// by ***, for every message that shows a URL.
-auto RedactUrl(const std::string& url) -> std::string;
+/// A connection string with its password replaced by ***, for every message
+/// that shows one: a URL (user:PASSWORD@, ?password=) or libpq's key=value
+/// form (password=secret, password='a b').
+auto RedactConnection(const std::string& conn) -> std::string;
+/// `text` (e.g. a driver's error message) without the password of `conn`.
+auto RedactSecrets(std::string text, const std::string& conn) -> std::string;
+/// The scheme of a URL ("mysql" for mysql://...), or "" when `s` is not one.
+auto UrlScheme(const std::string& s) -> std::string;
+/// libpq's key=value connection string: "host=db dbname=prod ...".
+auto IsKeyValueConnection(const std::string& s) -> bool;
 
 /// The backend for `name`, or nullptr if there is none (yet).
 auto FindBackend(std::string_view name) -> std::unique_ptr<Backend>;

@@ -31,6 +31,11 @@ config.substitutions.append(("%python", python))
 config.substitutions.append(("%stdlib", os.path.join(config.schemac_source_dir, "stdlib")))
 config.substitutions.append(("%pgdb", f"{python} {tools}/pgdb.py"))
 config.substitutions.append(("%roundtrip", f"{python} {tools}/roundtrip.py"))
+config.substitutions.append(("%python", python))
+config.substitutions.append(("%repo", config.schemac_source_dir))
+# A command prefix that drops root's privileges, so that file permissions
+# apply (root reads any file); empty when the tests do not run as root.
+config.substitutions.append(("%unprivileged", "runuser -u nobody --" if os.geteuid() == 0 else ""))
 
 # The Postgres server for the whole run. Failing to start it fails the run:
 # a migration that was never executed must not count as tested.
@@ -47,3 +52,13 @@ else:
     # %pg/NAME is the URL of database NAME (made with %pgdb reset NAME).
     config.substitutions.insert(0, ("%pg/", server.dsn.rsplit("/", 1)[0] + "/"))
     lit_config.note(f"Postgres {server.version} at {server.dsn}")
+    # A second server whose lock table is as small as Postgres allows (room
+    # for 10 x 12 = 120 locks), for the tests of big migrations: a few dozen
+    # tables exceed it. Only those tests use it.
+    small = pgserver.start(config.test_exec_root, "-c max_locks_per_transaction=10 -c max_connections=10 "
+                           "-c max_wal_senders=0 -c max_worker_processes=0 -c autovacuum_max_workers=1 "
+                           "-c max_prepared_transactions=0")
+    config.environment["SCHEMAC_PG_SMALL_DSN"] = small.dsn
+    # %pgdb-small before %pgdb, which is a prefix of it.
+    config.substitutions.insert(0, ("%pgdb-small", f"{python} {tools}/pgdb.py --small"))
+    config.substitutions.insert(0, ("%pgsmall/", small.dsn.rsplit("/", 1)[0] + "/"))

@@ -1,17 +1,22 @@
 #!/usr/bin/env python3
 """Databases for live-Postgres lit tests, on the server lit.cfg.py started.
 
-  pgdb.py reset NAME [FILE.sql ...]   drop and create database NAME, then run the files
+  pgdb.py [--small] reset NAME [FILE.sql ...]   drop and create database NAME, then run the files
   pgdb.py sql NAME "SQL"              run SQL; print rows unaligned ("a|b"), fail on error
   pgdb.py url NAME                    print the database's URL
 
 Tests name their database %basename_t so parallel tests never share one.
+With --small (%pgdb-small), the databases are on the server with a small lock
+table (%pgsmall/, SCHEMAC_PG_SMALL_DSN).
 """
 import os
 import subprocess
 import sys
 
 DSN = os.environ.get("SCHEMAC_PG_DSN")
+if len(sys.argv) > 1 and sys.argv[1] == "--small":
+    DSN = os.environ.get("SCHEMAC_PG_SMALL_DSN")
+    del sys.argv[1]
 PG_BIN = os.environ.get("SCHEMAC_PG_BIN", "/usr/lib/postgresql/15/bin")
 PSQL = os.path.join(PG_BIN, "psql") if os.path.exists(os.path.join(PG_BIN, "psql")) else "psql"
 

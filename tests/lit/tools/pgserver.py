@@ -39,7 +39,8 @@ def _free_port():
         return s.getsockname()[1]
 
 
-def start(parent=None):
+def start(parent=None, options=""):
+    """Starts a server; `options` are extra `-c name=value` settings."""
     bin_dir = os.environ.get("SCHEMAC_PG_BIN", DEFAULT_BIN)
     if not os.path.exists(os.path.join(bin_dir, "postgres")):
         raise RuntimeError(f"no Postgres server binaries in {bin_dir} (install postgresql-15, or set SCHEMAC_PG_BIN)")
@@ -68,7 +69,7 @@ def start(parent=None):
     for _ in range(5):  # another process may take the port between probe and start
         port = _free_port()
         opts = (f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off "
-                f"-c synchronous_commit=off -c max_connections=50 " + os.environ.get("SCHEMAC_PG_OPTIONS", ""))
+                f"-c synchronous_commit=off -c max_connections=50 {options} " + os.environ.get("SCHEMAC_PG_OPTIONS", ""))
         r = subprocess.run(_as_postgres([os.path.join(bin_dir, "pg_ctl"), "-D", data, "-l", log, "-o", opts, "-w",
                                          "-t", "60", "start"]),
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
