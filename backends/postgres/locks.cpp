@@ -90,6 +90,7 @@ struct Footprint {
     Type(c.schema, c.to);
   }
   void operator()(const diff::AddEnumValue& c) { Type(c.schema, c.name); }
+  void operator()(const diff::RenameEnumValue& c) { Type(c.schema, c.name); }
   void operator()(const diff::CreateTable& c) {
     Add("schema " + c.schema);
     Table(c.schema, c.table.name);
