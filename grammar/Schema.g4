@@ -319,7 +319,7 @@ RAW : '"""' .*? '"""' ;
 // Unterminated literals get a token of their own so the error says so.
 UNTERMINATED_RAW : '"""' ( ~'"' | '"' ~'"' | '""' ~'"' )* ('"' | '""')? EOF ;
 UNTERMINATED_COMMENT : '/*' ( ~'*' | '*'+ ~[*/] )* '*'* EOF ;
-QIDENT : '"' ( ~["\r\n] | '""' )* '"' ;
+QIDENT : ([uU] '&')? '"' ( ~["\r\n] | '""' )* '"' ;  // U&"a\000Ab": Postgres's escapes, for control characters
 STRING : '\'' ( ~['] | '\'\'' )* '\'' ;
 NUMBER : [0-9]+ ('.' [0-9]+)? ([eE] [+-]? [0-9]+)? ;
 IDENT : ( [A-Za-z_] | INTERP ) ( [A-Za-z0-9_$] | INTERP )* ;

@@ -281,8 +281,8 @@ auto Render(const plan::Plan& plan, const target::Script& script) -> std::string
     if (s.change == last) return;
     last = s.change;
     const auto& c = plan.changes[s.change];
-    out += "\n-- " + diff::KindName(c.op) + " " + diff::ObjectName(c.op);
-    if (!c.reason.empty()) out += " (" + c.reason + ")";
+    out += "\n-- " + target::CommentText(diff::KindName(c.op) + " " + diff::ObjectName(c.op));
+    if (!c.reason.empty()) out += " (" + target::CommentText(c.reason) + ")";
     out += "\n";
   };
   size_t last = SIZE_MAX;

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "backends/postgres/postgres.h"
+#include "compiler/syntax/quote.h"
 
 namespace schemac::backends::postgres {
 namespace {
@@ -31,9 +32,7 @@ auto IsKeyword(const std::string& s) -> bool {
 auto Name(const std::string& n) -> std::string {
   static const std::regex plain("[a-z_][a-z0-9_]*");
   if (std::regex_match(n, plain) && !IsKeyword(n)) return n;
-  std::string out = "\"";
-  for (char c : n) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
+  return syntax::QuoteIdentifier(n);
 }
 
 auto Literal(const std::string& s) -> std::string {

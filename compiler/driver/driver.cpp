@@ -508,7 +508,7 @@ auto RenderBatches(const target::Script& script, const std::vector<std::string>&
   size_t last = SIZE_MAX;
   auto put = [&](size_t i) {
     const auto& st = script.statements[i];
-    if (st.change != last && st.change < labels.size()) out += "-- " + labels[st.change] + "\n";
+    if (st.change != last && st.change < labels.size()) out += "-- " + target::CommentText(labels[st.change]) + "\n";
     last = st.change;
     out += st.sql + "\n";
   };

@@ -19,6 +19,7 @@
 // keep the spacing they had). Every comment is printed exactly once, and the
 // output is a fixed point: formatting it again gives the same text.
 #include "compiler/format/format.h"
+#include "compiler/syntax/quote.h"
 
 #include <algorithm>
 #include <compare>
@@ -112,15 +113,7 @@ auto StringLit(const std::string& s) -> std::string {
   return out + "'";
 }
 
-/// "text" with "" for a quote.
-auto QuoteIdent(const std::string& s) -> std::string {
-  std::string out = "\"";
-  for (char c : s) {
-    out += c;
-    if (c == '"') out += '"';
-  }
-  return out + "\"";
-}
+auto QuoteIdent(const std::string& s) -> std::string { return syntax::QuoteIdentifier(s); }
 
 auto IsIdentStart(char c) -> bool { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
 auto IsIdentChar(char c) -> bool { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }

@@ -10,6 +10,7 @@
 #include "SchemaLexer.h"
 #include "SchemaParser.h"
 #include "antlr4-runtime.h"
+#include "compiler/syntax/quote.h"
 
 namespace schemac::syntax {
 namespace {
@@ -463,7 +464,7 @@ class Builder {
     n.range = Range(ctx);
     std::string t = ctx->getText();
     if (ctx->QIDENT()) {
-      n.text = Unquote(t, '"');
+      n.text = syntax::UnquoteIdentifier(t);
       n.quoted = true;
     } else {
       n.text = t;
@@ -840,7 +841,7 @@ class Builder {
   /// The (possibly qualified) name of a call or a column reference.
   static void SetName(ast::Expr& e, P::FuncNameContext* name) {
     auto ids = name->funcIdent();
-    auto text = [](P::FuncIdentContext* id) { return id->QIDENT() ? Unquote(id->getText(), '"') : id->getText(); };
+    auto text = [](P::FuncIdentContext* id) { return id->QIDENT() ? syntax::UnquoteIdentifier(id->getText()) : id->getText(); };
     e.text = text(ids.back());
     e.quoted = ids.back()->QIDENT() != nullptr;
     if (ids.size() == 2) {

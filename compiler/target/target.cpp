@@ -3,6 +3,8 @@
 // script's transactional part is split into batches.
 #include "compiler/target/target.h"
 
+#include <fmt/format.h>
+
 #include <cctype>
 #include <regex>
 #include <set>
@@ -148,6 +150,18 @@ auto SplitBatches(const Script& script, size_t changes) -> std::vector<Batch> {
     if (new_change) ++in_batch;
     out.back().end = i + 1;
     out.back().last_change = st.change;
+  }
+  return out;
+}
+
+auto CommentText(std::string_view text) -> std::string {
+  std::string out;
+  for (unsigned char c : text) {
+    if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else if (c < 0x20 || c == 0x7f) out += fmt::format("\\x{:02X}", static_cast<unsigned>(c));
+    else out += static_cast<char>(c);
   }
   return out;
 }

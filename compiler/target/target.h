@@ -176,6 +176,11 @@ auto UrlScheme(const std::string& s) -> std::string;
 /// libpq's key=value connection string: "host=db dbname=prod ...".
 auto IsKeyValueConnection(const std::string& s) -> bool;
 
+/// `text` made safe for a `-- ` comment line of a script: control characters
+/// (a newline in a quoted name) are written as \n, \r, \t or \xNN, so that
+/// nothing after them can run as SQL.
+auto CommentText(std::string_view text) -> std::string;
+
 /// The backend for `name`, or nullptr if there is none (yet).
 auto FindBackend(std::string_view name) -> std::unique_ptr<Backend>;
 

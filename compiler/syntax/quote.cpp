@@ -1,0 +1,94 @@
+// Quoted identifiers: see quote.h.
+#include "compiler/syntax/quote.h"
+
+#include <cstdint>
+#include <cstdio>
+
+namespace schemac::syntax {
+namespace {
+
+auto IsControl(unsigned char c) -> bool { return c < 0x20 || c == 0x7f; }
+
+void AppendUtf8(std::string& out, uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+/// The code point of `digits` hex digits at `s[at]`, or -1.
+auto Hex(std::string_view s, size_t at, size_t digits) -> int64_t {
+  if (at + digits > s.size()) return -1;
+  int64_t v = 0;
+  for (size_t i = at; i < at + digits; ++i) {
+    char c = s[i];
+    int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v <= 0x10FFFF && v != 0 ? v : -1;
+}
+
+}  // namespace
+
+auto QuoteIdentifier(std::string_view name) -> std::string {
+  bool control = false;
+  for (unsigned char c : name) control |= IsControl(c);
+  std::string out = control ? "U&\"" : "\"";
+  for (unsigned char c : name) {
+    if (c == '"') {
+      out += "\"\"";
+    } else if (control && c == '\\') {
+      out += "\\\\";
+    } else if (control && IsControl(c)) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\%04X", static_cast<unsigned>(c));
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+auto UnquoteIdentifier(std::string_view token) -> std::string {
+  bool unicode = token.size() >= 3 && (token[0] == 'U' || token[0] == 'u') && token[1] == '&';
+  if (unicode) token.remove_prefix(2);
+  if (token.size() < 2) return "";
+  std::string_view body = token.substr(1, token.size() - 2);
+  std::string out;
+  for (size_t i = 0; i < body.size(); ++i) {
+    char c = body[i];
+    if (c == '"' && i + 1 < body.size() && body[i + 1] == '"') {
+      out += '"';
+      ++i;
+    } else if (unicode && c == '\\') {
+      if (i + 1 < body.size() && body[i + 1] == '\\') {
+        out += '\\';
+        ++i;
+      } else if (int64_t cp = i + 1 < body.size() && body[i + 1] == '+' ? Hex(body, i + 2, 6) : Hex(body, i + 1, 4);
+                 cp >= 0) {
+        AppendUtf8(out, static_cast<uint32_t>(cp));
+        i += body[i + 1] == '+' ? 7 : 4;
+      } else {
+        out += c;
+      }
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace schemac::syntax

@@ -1,0 +1,19 @@
+// Quoted identifiers as .schema source spells them: "name" with "" for a
+// quote, or, when the name holds a control character (a newline, a tab),
+// Postgres's own U&"..." form with \XXXX escapes, so that every name can be
+// written on one line and read back exactly.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace schemac::syntax {
+
+/// `name` as a quoted .schema identifier ("a""b", or U&"a\000Ab").
+auto QuoteIdentifier(std::string_view name) -> std::string;
+
+/// The name a QIDENT token stands for ("a""b" -> a"b; U&"a\000Ab" -> a, newline, b).
+/// An escape that is not \\, \XXXX or \+XXXXXX is kept as written.
+auto UnquoteIdentifier(std::string_view token) -> std::string;
+
+}  // namespace schemac::syntax
