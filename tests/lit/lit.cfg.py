@@ -30,6 +30,7 @@ config.substitutions.append(("%not", f"{python} {tools}/not.py"))
 config.substitutions.append(("%stdlib", os.path.join(config.schemac_source_dir, "stdlib")))
 config.substitutions.append(("%pgdb", f"{python} {tools}/pgdb.py"))
 config.substitutions.append(("%roundtrip", f"{python} {tools}/roundtrip.py"))
+config.substitutions.append(("%agree", f"{python} {tools}/agree.py"))
 
 # The Postgres server for the whole run. Failing to start it fails the run:
 # a migration that was never executed must not count as tested.
