@@ -732,6 +732,13 @@ auto ExpressionError(std::string_view sql) -> std::string {
   return error;
 }
 
+auto QueryError(std::string_view sql) -> std::string {
+  std::string error;
+  auto tree = ParseSql(std::string(sql), error);
+  if (tree && !OnlySelect(*tree)) error = "not a single SELECT statement";
+  return error;
+}
+
 auto SameExpressionText(std::string_view a, std::string_view b) -> bool {
   if (a == b) return true;
   auto ka = ExpressionKey(a), kb = ExpressionKey(b);

@@ -27,6 +27,9 @@ auto ExpressionKey(std::string_view sql) -> std::optional<std::string>;
 /// Why `sql` is not one expression ("" when it is).
 auto ExpressionError(std::string_view sql) -> std::string;
 
+/// Why `sql` is not one SELECT statement, as a view body must be ("" when it is).
+auto QueryError(std::string_view sql) -> std::string;
+
 /// Same meaning: equal keys when both parse, equal normalised text otherwise.
 auto SameExpressionText(std::string_view a, std::string_view b) -> bool;
 

@@ -565,7 +565,7 @@ class Differ {
           if (recreate.count(n) || !to_.FindView(n)) continue;
           const catalog::View* want = to_.FindView(n);
           bool star = ReadsStar(v.definition) || (want && ReadsStar(want->source));
-          for (const auto& d : ReadRelations(n, v))
+          for (const auto& d : v.depends_on)
             if (changed_relations.count(d) || (star && widened.count(d))) {
               recreate.insert(n);
               changed_relations.insert(n);
@@ -596,20 +596,6 @@ class Differ {
                      from_.FindView(n)->comment, v->comment},
           v->src);
     }
-  }
-
-  /// The relations a current view reads: from its body where the backend
-  /// understands it (and every relation is in the catalog), else its
-  /// declared dependencies, which may name more.
-  auto ReadRelations(const ObjectName& n, const catalog::View& v) const -> std::vector<ObjectName> {
-    auto reads = backend_.ViewColumns(from_, n);
-    if (!reads) return v.depends_on;
-    std::vector<ObjectName> out;
-    for (const auto& r : *reads) {
-      if (!from_.FindTable(r.relation) && !from_.FindView(r.relation)) return v.depends_on;
-      out.push_back(r.relation);
-    }
-    return out;
   }
 
   /// Does a view body select `*` or `t.*` (not `count(*)`)?
