@@ -2,7 +2,7 @@
 # Installs the Debian packages schemac needs to build and test, if missing.
 set -euo pipefail
 packages=(cmake ninja-build g++ git python3 antlr4 libantlr4-runtime-dev libfmt-dev catch2 libcli11-dev
-          nlohmann-json3-dev libpq-dev llvm-14-tools postgresql-15 postgresql-client-15)
+          nlohmann-json3-dev libpq-dev libpg-query-dev llvm-14-tools postgresql-15 postgresql-client-15)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

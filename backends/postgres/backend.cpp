@@ -1,6 +1,7 @@
 // The Postgres backend object.
 #include "backends/postgres/backend.h"
 
+#include "backends/postgres/expr.h"
 #include "backends/postgres/postgres.h"
 
 #include <climits>
@@ -17,23 +18,30 @@ class PostgresBackend final : public target::Backend {
   }
   auto IsBuiltinSchema(const std::string& name) const -> bool override { return name == "public"; }
   auto SameExpression(const std::string& a, const std::string& b) const -> bool override {
-    return a == b || NormalizeExpr(a) == NormalizeExpr(b);
+    return SameExpressionText(a, b);
+  }
+  auto SameView(const catalog::Catalog& a, const catalog::Catalog& b, const catalog::ObjectName& name) const
+      -> bool override {
+    const catalog::View *x = a.FindView(name), *y = b.FindView(name);
+    if (!x || !y) return false;
+    if (x->definition == y->definition) return true;
+    ViewAnalysis va = AnalyzeView(a, name), vb = AnalyzeView(b, name);
+    return va.parsed == vb.parsed && va.key == vb.key;
+  }
+  auto ViewColumns(const catalog::Catalog& c, const catalog::ObjectName& view) const
+      -> std::optional<std::vector<target::ViewRead>> override {
+    ViewAnalysis a = AnalyzeView(c, view);
+    if (!a.parsed) return std::nullopt;
+    std::vector<target::ViewRead> out;
+    for (auto& [rel, cols] : a.reads) out.push_back({rel, cols});
+    return out;
   }
   auto ExpressionNames(const std::string& expr) const -> std::vector<std::string> override {
-    std::vector<std::string> out;
-    for (const auto& t : IdentifierTokens(expr)) out.push_back(t.name);
-    return out;
+    return ExpressionColumns(expr);
   }
   auto RenameInExpression(const std::string& expr, const std::string& from, const std::string& to) const
       -> std::string override {
-    std::string out;
-    size_t at = 0;
-    for (const auto& t : IdentifierTokens(expr)) {
-      if (t.name != from) continue;
-      out += expr.substr(at, t.offset - at) + QuoteIdent(to);
-      at = t.offset + t.length;
-    }
-    return out + expr.substr(at);
+    return RenameColumnIn(expr, from, to);
   }
   auto KeepsValues(const std::string& from, const std::string& to) const -> bool override {
     // Postgres's binary-coercible widenings (no rewrite, no re-check).

@@ -11,6 +11,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "backends/postgres/expr.h"
 #include "backends/postgres/postgres.h"
 
 namespace schemac::backends::postgres {
@@ -384,27 +385,47 @@ void NormalizeBatch(Connection& db, catalog::Catalog& desired, const catalog::Ca
           "select a.attname, pg_get_expr(ad.adbin, ad.adrelid), a.attgenerated = 's' from pg_attribute a join "
           "pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum where a.attrelid = $1::regclass",
           {"pg_temp." + temp}, error);
+      // Where the server's spelling of a desired expression means what the
+      // database has, the database's text is taken (no change); otherwise
+      // the source's text stays, so that a plan shows what the user wrote.
+      // Not over a column whose type changes: such expressions are made
+      // again from the source's text.
+      auto stable = [&](const std::string& expr) {
+        for (const auto& name : ExpressionColumns(expr)) {
+          const catalog::Column *a = t.FindColumn(name), *b = cur_table ? cur_table->FindColumn(name) : nullptr;
+          if (a && b && (a->type != b->type || a->collation != b->collation)) return false;
+        }
+        return true;
+      };
       if (cols)
         for (size_t i = 0; i < cols->rows.size(); ++i)
           for (auto& c : t.columns)
             if (c.name == cols->Text(i, 0)) {
-              auto& field = cols->Text(i, 2) == "t" ? c.generated : c.default_expr;
+              bool generated = cols->Text(i, 2) == "t";
+              auto& field = generated ? c.generated : c.default_expr;
               const catalog::Column* was = cur_table ? cur_table->FindColumn(c.name) : nullptr;
-              bool as_stored = was && field == (cols->Text(i, 2) == "t" ? was->generated : was->default_expr);
-              if (!as_stored) field = cols->Get(i, 1);
+              const auto* old = was ? (generated ? &was->generated : &was->default_expr) : nullptr;
+              auto server = cols->Get(i, 1);
+              if (old && *old && field && server && stable(*field) && SameExpressionText(*server, **old)) field = *old;
             }
       auto checks = db.Query(
           "select conname, pg_get_expr(conbin, conrelid) from pg_constraint where conrelid = $1::regclass and contype = 'c'",
           {"pg_temp." + temp}, error);
-      if (checks)
+      if (checks && cur_table)
         for (size_t i = 0; i < checks->rows.size(); ++i) {
           size_t k = std::stoul(checks->Text(i, 0).substr(1));
-          if (k >= t.constraints.size()) continue;
-          bool as_stored = cur_table && std::any_of(cur_table->constraints.begin(), cur_table->constraints.end(),
-                                                    [&](const catalog::Constraint& x) {
-                                                      return x.name == t.constraints[k].name && x.check == t.constraints[k].check;
-                                                    });
-          if (!as_stored) t.constraints[k].check = checks->Text(i, 1);
+          if (k >= t.constraints.size() || !stable(t.constraints[k].check)) continue;
+          std::string server = checks->Text(i, 1);
+          // The check of the same name, or another one that means the same (a rename).
+          const catalog::Constraint* same = nullptr;
+          for (int pass = 0; pass < 2 && !same; ++pass)
+            for (const auto& x : cur_table->constraints)
+              if (x.kind == catalog::Constraint::Kind::Check && (pass == 1 || x.name == t.constraints[k].name) &&
+                  SameExpressionText(server, x.check)) {
+                same = &x;
+                break;
+              }
+          if (same) t.constraints[k].check = same->check;
         }
       for (size_t x = 0; x < t.indexes.size(); ++x) {
         auto& ix = t.indexes[x];
@@ -418,21 +439,36 @@ void NormalizeBatch(Connection& db, catalog::Catalog& desired, const catalog::Ca
         isql += ")";
         if (ix.where) isql += " WHERE " + *ix.where;
         if (!attempt(isql)) continue;  // next index
-        const catalog::Index* was_index = nullptr;
-        if (cur_table)
-          for (const auto& ci : cur_table->indexes)
-            if (ci.name == ix.name) was_index = &ci;
         auto back = db.Query(
             "select array_to_json(array(select pg_get_indexdef(i.indexrelid, k + 1, true) from generate_series(0, i.indnkeyatts - 1) k "
             "order by k)), pg_get_expr(i.indpred, i.indrelid) from pg_index i where i.indexrelid = $1::regclass",
             {"pg_temp." + iname}, error);
-        if (!back || back->rows.empty()) continue;
+        bool keys_stable = !ix.where || stable(*ix.where);
+        for (const auto& k : ix.keys) keys_stable = keys_stable && (!k.column.empty() || stable(k.expression));
+        if (!back || back->rows.empty() || !cur_table || !keys_stable) continue;
         auto defs = JsonStrings(back->Get(0, 0));
-        for (size_t k = 0; k < ix.keys.size() && k < defs.size(); ++k)
-          if (ix.keys[k].column.empty() && !(was_index && k < was_index->keys.size() &&
-                                              was_index->keys[k].expression == ix.keys[k].expression))
-            ix.keys[k].expression = defs[k];
-        if (ix.where && !(was_index && was_index->where == ix.where)) ix.where = back->Get(0, 1);
+        auto where = back->Get(0, 1);
+        // The index of the same name, or another one that means the same (a rename).
+        auto same_as = [&](const catalog::Index& ci) {
+          if (ci.keys.size() != ix.keys.size() || ci.where.has_value() != ix.where.has_value() || defs.size() < ix.keys.size())
+            return false;
+          for (size_t k = 0; k < ix.keys.size(); ++k)
+            if (ix.keys[k].column != ci.keys[k].column ||
+                (ix.keys[k].column.empty() && !SameExpressionText(defs[k], ci.keys[k].expression)))
+              return false;
+          return !ix.where || (where && SameExpressionText(*where, *ci.where));
+        };
+        const catalog::Index* same = nullptr;
+        for (int pass = 0; pass < 2 && !same; ++pass)
+          for (const auto& ci : cur_table->indexes)
+            if ((pass == 1 || ci.name == ix.name) && same_as(ci)) {
+              same = &ci;
+              break;
+            }
+        if (!same) continue;
+        for (size_t k = 0; k < ix.keys.size(); ++k)
+          if (ix.keys[k].column.empty()) ix.keys[k].expression = same->keys[k].expression;
+        ix.where = same->where;
       }
     }
     // Views: a temporary view with the same body, resolved in the view's schema.
@@ -476,19 +512,31 @@ void NormalizeWithServer(Connection& db, catalog::Catalog& desired, const catalo
       bool differs = !was;
       for (const auto& c : t.columns) {
         const catalog::Column* wc = was ? was->FindColumn(c.name) : nullptr;
-        if (wc && (wc->default_expr != c.default_expr || wc->generated != c.generated)) differs = true;
+        auto same = [](const std::optional<std::string>& a, const std::optional<std::string>& b) {
+          return a.has_value() == b.has_value() && (!a || SameExpressionText(*a, *b));
+        };
+        if (wc && (!same(wc->default_expr, c.default_expr) || !same(wc->generated, c.generated))) differs = true;
       }
       for (const auto& k : t.constraints)
         if (k.kind == catalog::Constraint::Kind::Check && was &&
             std::none_of(was->constraints.begin(), was->constraints.end(), [&](const catalog::Constraint& x) {
-              return x.name == k.name && x.check == k.check;
+              return x.kind == catalog::Constraint::Kind::Check && x.name == k.name && SameExpressionText(x.check, k.check);
             }))
           differs = true;
       for (const auto& ix : t.indexes) {
         bool has_expr = ix.where.has_value();
         for (const auto& key : ix.keys) has_expr |= key.column.empty();
         if (has_expr && was &&
-            std::none_of(was->indexes.begin(), was->indexes.end(), [&](const catalog::Index& x) { return x.SameDefinition(ix); }))
+            std::none_of(was->indexes.begin(), was->indexes.end(), [&](const catalog::Index& x) {
+              if (x.unique != ix.unique || x.method != ix.method || x.keys.size() != ix.keys.size() ||
+                  x.where.has_value() != ix.where.has_value() || (x.where && !SameExpressionText(*x.where, *ix.where)))
+                return false;
+              for (size_t k = 0; k < x.keys.size(); ++k)
+                if (x.keys[k].column != ix.keys[k].column ||
+                    (x.keys[k].column.empty() && !SameExpressionText(x.keys[k].expression, ix.keys[k].expression)))
+                  return false;
+              return true;
+            }))
           differs = true;
       }
       if (was && t.options.count("partition_by") && was->options != t.options) differs = true;
@@ -497,6 +545,10 @@ void NormalizeWithServer(Connection& db, catalog::Catalog& desired, const catalo
     for (auto& v : s.views) {
       const catalog::View* was = current ? current->FindView({s.name, v.name}) : nullptr;
       if (current && (!was || was->definition == v.definition)) continue;
+      if (current) {  // the same by meaning offline: nothing to ask the server
+        ViewAnalysis a = AnalyzeView(desired, {s.name, v.name}), b = AnalyzeView(*current, {s.name, v.name});
+        if (a.parsed && b.parsed && a.key == b.key) continue;
+      }
       items.push_back({&s, nullptr, &v});
     }
   }

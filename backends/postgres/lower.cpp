@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "backends/postgres/expr.h"
 #include "backends/postgres/postgres.h"
 
 namespace schemac::backends::postgres {
@@ -179,6 +180,18 @@ class Lowerer {
           "choose a shorter name; Postgres would silently cut it, and the next plan would not match";
   }
 
+  /// sql('...') inside `e` must be one expression Postgres's parser accepts.
+  void CheckSql(const ast::Expr& e) {
+    if (model::IsRawSql(e)) {
+      std::string error = ExpressionError(e.args[0].text);
+      if (!error.empty())
+        diags_.Emit(diag::Kind::InvalidSql, e.range, "sql('" + e.args[0].text + "')", "Postgres", error).hint =
+            "write one expression, as it would follow DEFAULT or go inside CHECK (...)";
+      return;
+    }
+    for (const auto& a : e.args) CheckSql(a);
+  }
+
   auto LowerEnum(const model::Enum& e) -> catalog::Enum {
     std::string name = Fold(e.name);
     CheckLength(name, e.range);
@@ -220,6 +233,8 @@ class Lowerer {
     if (t.renamed_from) out.renamed_from = Fold(*t.renamed_from);
     CheckLength(out.name, t.range);
     for (const auto& c : t.columns) {
+      if (c.default_value) CheckSql(*c.default_value);
+      if (c.generated) CheckSql(*c.generated);
       catalog::Column col;
       col.name = Fold(c.name);
       col.src = c.range;
@@ -279,6 +294,7 @@ class Lowerer {
     }
     for (const auto& k : t.constraints) {
       if (k.kind != model::Constraint::Kind::Check) continue;
+      CheckSql(*k.check);
       catalog::Constraint c;
       c.src = k.range;
       c.kind = catalog::Constraint::Kind::Check;
@@ -315,7 +331,9 @@ class Lowerer {
       ci.unique = ix.unique;
       ci.method = ix.method.value_or("btree");
       std::vector<std::string> names;
+      if (ix.where) CheckSql(*ix.where);
       for (const auto& k : ix.keys) {
+        CheckSql(k.expr);
         catalog::IndexKey key;
         if (k.expr.kind == ast::Expr::Kind::Column && k.expr.qualifier.empty() && !k.expr.parenthesized) {
           key.column = Fold(model::Name{k.expr.text, k.expr.quoted});
@@ -382,6 +400,9 @@ class Lowerer {
     for (const auto& d : v.depends_on)
       out.depends_on.push_back({d.schema ? Fold(*d.schema) : "public", Fold(d.name)});
     out.source = out.definition;
+    if (std::string error = QueryError(out.definition); !error.empty())
+      diags_.Emit(diag::Kind::InvalidSql, v.range, "the body of view '" + out.name + "'", "Postgres", error).hint =
+          "a view body is one SELECT (or WITH ... SELECT, VALUES) statement";
     out.comment = v.comment;
     out.src = v.range;
     return out;

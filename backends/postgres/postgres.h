@@ -36,8 +36,9 @@ auto TypeName(const model::Type& t, std::string& error, bool& lossy) -> std::str
 /// An expression rendered as Postgres SQL, column names folded and quoted.
 auto RenderExpr(const ast::Expr& e) -> std::string;
 
-/// Canonical text of an expression for comparison: white space and case
-/// outside literals normalised, synonyms (CURRENT_TIMESTAMP = now()) unified.
+/// Canonical text of an expression that does not parse, for comparison:
+/// white space and case outside literals normalised, a trailing `;` dropped
+/// (expressions that parse are compared by parse tree: expr.h).
 auto NormalizeExpr(std::string_view sql) -> std::string;
 
 /// An SQL expression's tokens that are identifiers: (byte offset, length, folded name).

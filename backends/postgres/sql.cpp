@@ -335,11 +335,6 @@ auto NormalizeExpr(std::string_view sql) -> std::string {
     space = false;
     out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
-  // Synonyms Postgres itself treats as one.
-  static const std::pair<const char*, const char*> synonyms[] = {{"current_timestamp", "now()"},
-                                                                  {"transaction_timestamp()", "now()"}};
-  for (const auto& [from, to] : synonyms)
-    if (out == from) out = to;
   while (!out.empty() && out.back() == ';') out.pop_back();
   return out;
 }

@@ -586,7 +586,7 @@ class Differ {
           continue;
         }
         // What a view reads follows from its body; the body decides.
-        if (cur->materialized != v.materialized || !backend_.SameExpression(cur->definition, v.definition)) {
+        if (cur->materialized != v.materialized || !backend_.SameView(from_, to_, {s.name, v.name})) {
           recreate.insert({s.name, v.name});
           changed_relations.insert({s.name, v.name});
         } else if (cur->comment != v.comment) {

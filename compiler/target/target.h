@@ -104,6 +104,12 @@ class LiveDatabase {
                              const catalog::Catalog& to) const -> size_t = 0;
 };
 
+/// The columns a view reads from one relation (a table or a view).
+struct ViewRead {
+  catalog::ObjectName relation;
+  std::vector<std::string> columns;  // sorted; `*` stands for every column
+};
+
 class Backend {
  public:
   virtual ~Backend() = default;
@@ -117,6 +123,23 @@ class Backend {
 
   /// Whether two expressions (defaults, checks, ...) mean the same.
   virtual auto SameExpression(const std::string& a, const std::string& b) const -> bool = 0;
+
+  /// Whether view `name` means the same in catalog `a` as in catalog `b`
+  /// (each body read against its own catalog's relations).
+  virtual auto SameView(const catalog::Catalog& a, const catalog::Catalog& b, const catalog::ObjectName& name) const
+      -> bool {
+    const catalog::View *x = a.FindView(name), *y = b.FindView(name);
+    return x && y && SameExpression(x->definition, y->definition);
+  }
+
+  /// The relations view `view` of `c` reads and, for each, the columns it
+  /// reads (`*` expanded); nullopt when the body is not understood.
+  virtual auto ViewColumns(const catalog::Catalog& c, const catalog::ObjectName& view) const
+      -> std::optional<std::vector<ViewRead>> {
+    (void)c;
+    (void)view;
+    return std::nullopt;
+  }
 
   /// The identifiers an expression of this target mentions (folded as the
   /// target folds them), e.g. the columns a generated column is computed from.

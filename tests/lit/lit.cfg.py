@@ -31,11 +31,11 @@ config.substitutions.append(("%python", python))
 config.substitutions.append(("%stdlib", os.path.join(config.schemac_source_dir, "stdlib")))
 config.substitutions.append(("%pgdb", f"{python} {tools}/pgdb.py"))
 config.substitutions.append(("%roundtrip", f"{python} {tools}/roundtrip.py"))
-config.substitutions.append(("%python", python))
 config.substitutions.append(("%repo", config.schemac_source_dir))
 # A command prefix that drops root's privileges, so that file permissions
 # apply (root reads any file); empty when the tests do not run as root.
 config.substitutions.append(("%unprivileged", "runuser -u nobody --" if os.geteuid() == 0 else ""))
+config.substitutions.append(("%agree", f"{python} {tools}/agree.py"))
 
 # The Postgres server for the whole run. Failing to start it fails the run:
 # a migration that was never executed must not count as tested.

@@ -9,10 +9,17 @@
    and so must the same source after `fmt`;
 4. `plan --from` the database to that source must be empty (no endless diff);
 5. `plan --from empty` to that source must run on another fresh database,
-   and planning that database against the source must be empty too.
+   and planning that database against the source must be empty too;
+6. every `--from` source agrees: for that database (built from the source),
+   its `inspect` snapshot, the source file and the source committed at
+   `git:HEAD`, the plans to the same source, to the source with one more
+   column in every table, and to an empty source are the same list of
+   changes (kind, object and changed attributes).
 Prints what differs and exits 1 on any failure.
 """
+import json
 import os
+import re
 import subprocess
 import sys
 
@@ -47,6 +54,63 @@ def schemac(args, what):
     if r.returncode not in (0,):
         raise SystemExit(f"{what} failed (exit {r.returncode}):\n{r.stderr}{r.stdout}")
     return r.stdout
+
+
+def changes(plan_json, what):
+    try:
+        plan = json.loads(plan_json)
+    except json.JSONDecodeError:
+        raise SystemExit(f"{what}: not a JSON plan:\n{plan_json}")
+    out = []
+    for c in plan.get("changes", []):
+        out.append(" ".join([c["kind"], c["object"]] + ([f"({c['changed']})"] if c.get("changed") else [])))
+    return sorted(out)
+
+
+def widened(source):
+    """The source with a column `schemac_rt_extra int` added to every table."""
+    return re.sub(r"^(\s*)(table .*\{)$", r"\1\2\n\1  schemac_rt_extra int", source, flags=re.M)
+
+
+def agree(db, src, work):
+    """Plans from the database, its snapshot, the source and git:HEAD agree."""
+    repo = os.path.join(work, "git")
+    os.makedirs(repo, exist_ok=True)
+    snap = os.path.join(work, "built.json")
+    schemac(["inspect", "--db", url(db), "-o", snap], "inspect the rebuilt database")
+    desired = os.path.join(repo, "db.schema")
+    original = open(src).read()
+    git = ["git", "-C", repo, "-c", "user.name=schemac", "-c", "user.email=schemac@localhost"]
+    if not os.path.isdir(os.path.join(repo, ".git")):
+        run(["git", "init", "-q", repo])
+    with open(desired, "w") as f:
+        f.write(original)
+    for args in (["add", "db.schema"], ["commit", "-q", "--allow-empty", "-m", "the source the database was built from"]):
+        r = run(git + args)
+        if r.returncode != 0:
+            raise SystemExit(f"git {args[0]} failed:\n{r.stderr}")
+    froms = {"live": url(db), "snapshot": snap, "schema": os.path.abspath(src), "git": "git:HEAD"}
+    for name, text in (("the same source", original), ("one more column in every table", widened(original)),
+                       ("an empty source", "-- nothing\n")):
+        with open(desired, "w") as f:
+            f.write(text)
+        lists = {}
+        for kind, source in froms.items():
+            r = run([BIN, "plan", "--from", source, "db.schema", "--format", "json"], cwd=repo)
+            if r.returncode == 2 and not r.stdout.strip():  # refused: the errors must agree too
+                lists[kind] = sorted(l for l in r.stderr.splitlines() if "error" in l)
+                continue
+            if r.returncode != 0:
+                raise SystemExit(f"plan --from {kind} to {name} failed (exit {r.returncode}):\n{r.stderr}{r.stdout}")
+            lists[kind] = changes(r.stdout, f"plan --from {kind} to {name}")
+        if any(v != lists["live"] for v in lists.values()):
+            report = [f"the --from sources disagree planning {name}:"]
+            for kind, v in lists.items():
+                report.append(f"--- from {kind} ({len(v)} changes):")
+                report += ["  " + c for c in v]
+            raise SystemExit("\n".join(report) + f"\n--- source ---\n{text}")
+    with open(desired, "w") as f:
+        f.write(original)
 
 
 def main():
@@ -85,6 +149,7 @@ def main():
     replan = schemac(["plan", "--from", url(b), src, "--format", "text"], "plan against the rebuilt database")
     if not replan.startswith("No changes"):
         raise SystemExit(f"the database built from the source differs from it:\n{replan}")
+    agree(b, src, work)
     for db in (a, b):
         psql("postgres", ["-c", f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)'])
     print("round trip: ok")
