@@ -57,11 +57,11 @@ tableBody : LBRACE sep* (tableItem (sep+ tableItem)*)? sep* RBRACE ;
 
 tableItem
   : INCLUDE qname                                                    # includeItem
-  | PRIMARY KEY ident? LPAREN identList RPAREN                       # primaryKeyItem
+  | PRIMARY KEY ident? LPAREN identList RPAREN deferrable?           # primaryKeyItem
   | UNIQUE? INDEX ident? LPAREN indexKey (COMMA indexKey)* RPAREN indexTail*   # indexItem
-  | UNIQUE ident? LPAREN identList RPAREN                            # uniqueItem
+  | UNIQUE ident? LPAREN identList RPAREN uniqueAttr*                # uniqueItem
   | FOREIGN KEY ident? LPAREN identList RPAREN references (NOT VALID)?   # foreignKeyItem
-  | CHECK ident? LPAREN expr RPAREN (NOT VALID)?                     # checkItem
+  | CHECK ident? LPAREN expr RPAREN (NO INHERIT)? (NOT VALID)?       # checkItem
   | COMMENT STRING                                                   # commentItem
   | RENAMED FROM ident                                               # renamedItem
   | targetName LBRACE sep* (targetItem (sep+ targetItem)*)? sep* RBRACE   # targetItemBlock
@@ -69,17 +69,21 @@ tableItem
   ;
 
 indexKey : expr (ASC | DESC)? (NULLS (FIRST | LAST))? ;
-indexTail : WHERE expr | USING ident ;
+indexTail : WHERE expr | USING ident | NULLS NOT DISTINCT ;
+
+// `deferrable [initially deferred | initially immediate]` on keys and foreign keys.
+deferrable : DEFERRABLE (INITIALLY (DEFERRED | IMMEDIATE))? ;
+uniqueAttr : NULLS NOT DISTINCT | deferrable ;
 
 columnAttr
   : NOT NULL_                                                         # notNullAttr
   | NULL_                                                             # nullAttr
   | DEFAULT expr                                                     # defaultAttr
-  | PRIMARY KEY                                                      # primaryKeyAttr
-  | UNIQUE                                                           # uniqueAttr
+  | PRIMARY KEY deferrable?                                          # primaryKeyAttr
+  | UNIQUE uniqueAttr*                                               # uniqueColumnAttr
   | references                                                       # referencesAttr
   | CHECK LPAREN expr RPAREN                                         # checkAttr
-  | IDENTITY ALWAYS?                                                 # identityAttr
+  | IDENTITY ALWAYS? (LPAREN identityOption* RPAREN)?                # identityAttr
   | GENERATED ALWAYS AS LPAREN expr RPAREN STORED?                   # generatedAttr
   | COMMENT STRING                                                   # commentAttr
   | RENAMED FROM ident                                               # renamedAttr
@@ -87,7 +91,11 @@ columnAttr
   | targetName LBRACE sep* (targetItem (sep+ targetItem)*)? sep* RBRACE   # columnTargetAttr
   ;
 
-references : REFERENCES qname (LPAREN identList RPAREN)? fkAction* ;
+references : REFERENCES qname (LPAREN identList RPAREN)? refOption* ;
+refOption : fkAction | MATCH (FULL | SIMPLE) | deferrable ;
+
+// `identity (start 100 increment 10 cycle)`: sequence options, checked by name.
+identityOption : ident (MINUS? NUMBER)? ;
 
 fkAction : ON (DELETE | UPDATE) refAction ;
 refAction : CASCADE | RESTRICT | SET NULL_ | SET DEFAULT | NO ACTION ;
@@ -187,6 +195,7 @@ funcIdent
   | ASC | DESC | NULLS | FIRST | LAST | POSTGRES | SNOWFLAKE | FIREBOLT | FLINK | PIPE
   | MAP | ROW | STRUCT | WITH | WITHOUT | TIME | ZONE | PRECISION | VARYING | COLLATE
   | PARTITION | BY | CLUSTER | WATERMARK | TYPE | INTO | VALID
+  | DEFERRABLE | INITIALLY | DEFERRED | IMMEDIATE | MATCH | FULL | SIMPLE | INHERIT | DISTINCT
   ;
 identList : ident (COMMA ident)* ;
 
@@ -201,6 +210,7 @@ ident
   | THEN | ELSE | END | CAST | INTERVAL | POSTGRES | SNOWFLAKE | FIREBOLT | FLINK | PIPE
   | ARRAY | MAP | ROW | STRUCT | WITH | WITHOUT | TIME | ZONE | PRECISION | VARYING | COLLATE
   | PARTITION | BY | CLUSTER | WATERMARK | TYPE | INTO | VALID
+  | DEFERRABLE | INITIALLY | DEFERRED | IMMEDIATE | MATCH | FULL | SIMPLE | INHERIT | DISTINCT
   ;
 
 // ---- lexer -----------------------------------------------------------------
@@ -290,6 +300,15 @@ WATERMARK : W A T E R M A R K ;
 TYPE : T Y P E ;
 INTO : I N T O ;
 VALID : V A L I D ;
+DEFERRABLE : D E F E R R A B L E ;
+INITIALLY : I N I T I A L L Y ;
+DEFERRED : D E F E R R E D ;
+IMMEDIATE : I M M E D I A T E ;
+MATCH : M A T C H ;
+FULL : F U L L ;
+SIMPLE : S I M P L E ;
+INHERIT : I N H E R I T ;
+DISTINCT : D I S T I N C T ;
 
 LBRACE : '{' ;
 RBRACE : '}' ;

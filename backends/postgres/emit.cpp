@@ -42,6 +42,26 @@ auto SerialType(const std::string& schema, const std::string& table, const catal
   return it->second;
 }
 
+/// `(START WITH 100 INCREMENT BY 10 ...)` of an identity column, or "".
+auto SequenceOptions(const catalog::IdentityOptions& o) -> std::string {
+  std::vector<std::string> items;
+  if (o.start) items.push_back("START WITH " + std::to_string(*o.start));
+  if (o.increment) items.push_back("INCREMENT BY " + std::to_string(*o.increment));
+  if (o.min) items.push_back("MINVALUE " + std::to_string(*o.min));
+  if (o.max) items.push_back("MAXVALUE " + std::to_string(*o.max));
+  if (o.cache) items.push_back("CACHE " + std::to_string(*o.cache));
+  if (o.cycle) items.push_back("CYCLE");
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? " (" : " ") + i;
+  return out.empty() ? out : out + ")";
+}
+
+/// `DEFERRABLE [INITIALLY DEFERRED]`, or "".
+auto Timing(const catalog::Constraint& k) -> std::string {
+  if (!k.deferrable) return "";
+  return k.initially_deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
+}
+
 auto ColumnDefinition(const catalog::Column& c, const std::string& schema = "", const std::string& table = "")
     -> std::string {
   if (std::string serial = SerialType(schema, table, c); !serial.empty())
@@ -49,7 +69,7 @@ auto ColumnDefinition(const catalog::Column& c, const std::string& schema = "", 
   std::string out = QuoteIdent(c.name) + " " + c.type;
   if (c.collation) out += " COLLATE " + QuoteIdent(*c.collation);
   if (c.generated) out += " GENERATED ALWAYS AS (" + *c.generated + ") STORED";
-  if (!c.identity.empty()) out += " GENERATED " + Action(c.identity) + " AS IDENTITY";
+  if (!c.identity.empty()) out += " GENERATED " + Action(c.identity) + " AS IDENTITY" + SequenceOptions(c.identity_options);
   if (c.default_expr) out += " DEFAULT " + *c.default_expr;
   if (c.not_null) out += " NOT NULL";
   return out;
@@ -59,15 +79,19 @@ auto ConstraintDefinition(const catalog::Constraint& k) -> std::string {
   std::string out = "CONSTRAINT " + QuoteIdent(k.name) + " ";
   switch (k.kind) {
     case catalog::Constraint::Kind::PrimaryKey: out += "PRIMARY KEY (" + ColumnList(k.columns) + ")"; break;
-    case catalog::Constraint::Kind::Unique: out += "UNIQUE (" + ColumnList(k.columns) + ")"; break;
-    case catalog::Constraint::Kind::Check: out += "CHECK (" + k.check + ")"; break;
+    case catalog::Constraint::Kind::Unique:
+      out += std::string("UNIQUE ") + (k.nulls_not_distinct ? "NULLS NOT DISTINCT " : "") + "(" + ColumnList(k.columns) + ")";
+      break;
+    case catalog::Constraint::Kind::Check: out += "CHECK (" + k.check + ")" + (k.no_inherit ? " NO INHERIT" : ""); break;
     case catalog::Constraint::Kind::ForeignKey:
       out += "FOREIGN KEY (" + ColumnList(k.columns) + ") REFERENCES " +
              QuoteQualified(k.ref_table.schema, k.ref_table.name) + " (" + ColumnList(k.ref_columns) + ")";
+      if (k.match_full) out += " MATCH FULL";
       if (k.on_update != "no action") out += " ON UPDATE " + Action(k.on_update);
       if (k.on_delete != "no action") out += " ON DELETE " + Action(k.on_delete);
       break;
   }
+  out += Timing(k);
   if (k.not_valid) out += " NOT VALID";
   return out;
 }
@@ -85,6 +109,7 @@ auto CreateIndexSql(const std::string& schema, const std::string& table, const c
     if (k.nulls_first) out += *k.nulls_first ? " NULLS FIRST" : " NULLS LAST";
   }
   out += ")";
+  if (ix.nulls_not_distinct) out += " NULLS NOT DISTINCT";
   if (ix.where) out += " WHERE " + *ix.where;
   return out + ";";
 }
@@ -191,6 +216,22 @@ struct Emitter {
     bool adds_identity = Is(c.kind, ChangeKind::Identity) && !c.to.identity.empty() && c.from.identity.empty();
     if (Is(c.kind, ChangeKind::Identity) && !c.to.identity.empty() && !adds_identity)
       actions.push_back("SET GENERATED " + Action(c.to.identity));
+    if (Is(c.kind, ChangeKind::IdentityOptions) && !c.to.identity.empty() && !adds_identity) {
+      // Every option whose value (as Postgres fills it in) changes.
+      EffectiveSequence a = EffectiveIdentityOptions(c.from.type, c.from.identity_options);
+      EffectiveSequence b = EffectiveIdentityOptions(c.to.type, c.to.identity_options);
+      std::string set;
+      if (a.increment != b.increment) set += " SET INCREMENT BY " + std::to_string(b.increment);
+      if (a.min != b.min) set += " SET MINVALUE " + std::to_string(b.min);
+      if (a.max != b.max) set += " SET MAXVALUE " + std::to_string(b.max);
+      if (a.start != b.start) set += " SET START WITH " + std::to_string(b.start);
+      if (a.cache != b.cache) set += " SET CACHE " + std::to_string(b.cache);
+      if (a.cycle != b.cycle) set += b.cycle ? " SET CYCLE" : " SET NO CYCLE";
+      // The next value of a sequence that turns around would lie outside
+      // its new range: only then does it start over.
+      if ((a.increment > 0) != (b.increment > 0)) set += " RESTART";
+      if (!set.empty()) actions.push_back(set.substr(1));
+    }
     auto alter = [&](const std::vector<std::string>& list) {
       if (list.empty()) return;
       std::string sql = "ALTER TABLE " + table;
@@ -206,7 +247,7 @@ struct Emitter {
       std::smatch m;
       if (c.from.default_expr && std::regex_match(*c.from.default_expr, m, serial))
         Put("DROP SEQUENCE IF EXISTS " + m[1].str() + ";");
-      alter({"ADD GENERATED " + Action(c.to.identity) + " AS IDENTITY"});
+      alter({"ADD GENERATED " + Action(c.to.identity) + " AS IDENTITY" + SequenceOptions(c.to.identity_options)});
       // Existing rows keep their values: start after the largest.
       Put("SELECT setval(pg_get_serial_sequence(" + QuoteLiteral(table) + ", " + QuoteLiteral(c.to.name) +
           "), coalesce(max(" + col + "), 0) + 1, false) FROM " + table + ";");
@@ -222,6 +263,12 @@ struct Emitter {
   void operator()(const RenameConstraint& c) {
     Put("ALTER TABLE " + QuoteQualified(c.schema, c.table) + " RENAME CONSTRAINT " + QuoteIdent(c.from) + " TO " +
         QuoteIdent(c.to) + ";");
+  }
+  void operator()(const AlterConstraint& c) {
+    std::string timing = !c.to.deferrable              ? "NOT DEFERRABLE"
+                         : c.to.initially_deferred     ? "DEFERRABLE INITIALLY DEFERRED"
+                                                       : "DEFERRABLE INITIALLY IMMEDIATE";
+    Put("ALTER TABLE " + QuoteQualified(c.schema, c.table) + " ALTER CONSTRAINT " + QuoteIdent(c.to.name) + " " + timing + ";");
   }
   void operator()(const CreateIndex& c) { Put(CreateIndexSql(c.schema, c.table, c.index)); }
   void operator()(const DropIndex& c) { Put("DROP INDEX " + QuoteQualified(c.schema, c.index.name) + ";"); }

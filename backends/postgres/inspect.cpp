@@ -151,10 +151,14 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
       "case when a.attgenerated = '' then pg_get_expr(ad.adbin, ad.adrelid) end, "
       "case when a.attgenerated = 's' then pg_get_expr(ad.adbin, ad.adrelid) end, a.attidentity::text, "
       "case when a.attcollation <> t.typcollation then co.collname end, col_description(a.attrelid, a.attnum), "
-      "en.nspname, et.typname "
+      "en.nspname, et.typname, seq.seqstart::text, seq.seqincrement::text, seq.seqmin::text, seq.seqmax::text, "
+      "seq.seqcache::text, seq.seqcycle "
       "from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace "
       "join pg_type t on t.oid = a.atttypid left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum "
       "left join pg_collation co on co.oid = a.attcollation "
+      "left join pg_depend sd on a.attidentity <> '' and sd.refobjid = a.attrelid and sd.refobjsubid = a.attnum "
+      "  and sd.classid = 'pg_class'::regclass and sd.refclassid = 'pg_class'::regclass and sd.deptype = 'i' "
+      "left join pg_sequence seq on seq.seqrelid = sd.objid "
       "left join pg_type et on et.oid = (case when t.typcategory = 'A' then t.typelem else t.oid end) and et.typtype = 'e' "
       "left join pg_namespace en on en.oid = et.typnamespace "
       "where c.relkind in ('r', 'p') and not c.relispartition and " + in_schemas +
@@ -175,6 +179,16 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
     c.collation = cols->Get(i, 7);
     c.comment = cols->Get(i, 8);
     if (cols->Get(i, 9)) c.type_ref = catalog::ObjectName{cols->Text(i, 9), cols->Text(i, 10)};
+    if (!c.identity.empty() && cols->Get(i, 11)) {
+      EffectiveSequence e;
+      e.start = std::stoll(cols->Text(i, 11));
+      e.increment = std::stoll(cols->Text(i, 12));
+      e.min = std::stoll(cols->Text(i, 13));
+      e.max = std::stoll(cols->Text(i, 14));
+      e.cache = std::stoll(cols->Text(i, 15));
+      e.cycle = cols->Text(i, 16) == "t";
+      c.identity_options = CanonicalIdentityOptions(c.type, e);
+    }
     t->columns.push_back(std::move(c));
   }
 
@@ -187,9 +201,11 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
       "array_to_json(array(select a.attname from unnest(con.confkey) with ordinality k(num, i) "
       "  join pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.num order by k.i)), "
       "con.confdeltype::text, con.confupdtype::text, pg_get_expr(con.conbin, con.conrelid), con.convalidated, "
-      "n.nspname, c.relname, con.condeferrable, con.condeferred "
+      "n.nspname, c.relname, con.condeferrable, con.condeferred, con.confmatchtype::text, con.connoinherit, "
+      "coalesce(ci.indnullsnotdistinct, false) "
       "from pg_constraint con join pg_class c on c.oid = con.conrelid join pg_namespace n on n.oid = c.relnamespace "
       "left join pg_class fc on fc.oid = con.confrelid left join pg_namespace fn on fn.oid = fc.relnamespace "
+      "left join pg_index ci on ci.indexrelid = con.conindid and con.contype = 'u' "
       "where con.contype in ('p', 'u', 'f', 'c') and c.relkind in ('r', 'p') and " + in_schemas +
           " and (con.contype <> 'c' or con.conislocal) and con.conparentid = 0 order by con.conrelid, con.conname",
       {list}, error);
@@ -216,9 +232,17 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
     std::string where = cons->Text(i, 11) + "." + cons->Text(i, 12) + "." + k.name;
     if (k.not_valid)
       out.unmanaged.push_back("constraint " + where + ": NOT VALID (rows from before it were never checked; kept as it is)");
-    if (cons->Text(i, 13) == "t")
-      out.unmanaged.push_back("constraint " + where + ": DEFERRABLE" + (cons->Text(i, 14) == "t" ? " INITIALLY DEFERRED" : "") +
-                              " (not expressible in .schema; kept as it is)");
+    if (k.kind != catalog::Constraint::Kind::Check) {
+      k.deferrable = cons->Text(i, 13) == "t";
+      k.initially_deferred = cons->Text(i, 14) == "t";
+    }
+    if (k.kind == catalog::Constraint::Kind::ForeignKey) {
+      k.match_full = cons->Text(i, 15) == "f";
+      if (cons->Text(i, 15) == "p")
+        out.unmanaged.push_back("constraint " + where + ": MATCH PARTIAL (not expressible in .schema; kept as it is)");
+    }
+    if (k.kind == catalog::Constraint::Kind::Check) k.no_inherit = cons->Text(i, 16) == "t";
+    if (k.kind == catalog::Constraint::Kind::Unique) k.nulls_not_distinct = cons->Text(i, 17) == "t";
     t->constraints.push_back(std::move(k));
   }
 
@@ -230,12 +254,12 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
       "array_to_json(array(select pg_get_indexdef(i.indexrelid, k + 1, true) from generate_series(0, i.indnkeyatts - 1) k order by k)), "
       "array_to_json(array(select i.indoption[k]::int from generate_series(0, i.indnkeyatts - 1) k order by k)), "
       "pg_get_expr(i.indpred, i.indrelid), not i.indisvalid, n.nspname, "
-      "concat_ws(', ', case when i.indnullsnotdistinct then 'NULLS NOT DISTINCT' end, "
-      "  case when i.indnkeyatts < i.indnatts then 'INCLUDE columns' end, "
+      "concat_ws(', ', case when i.indnkeyatts < i.indnatts then 'INCLUDE columns' end, "
       "  case when exists (select 1 from unnest(i.indclass) oc join pg_opclass o on o.oid = oc where not o.opcdefault) "
       "  then 'a non-default operator class' end, "
       "  case when exists (select 1 from unnest(i.indcollation) ic2 where ic2 <> 0 and ic2 not in (select attcollation from pg_attribute "
-      "  where attrelid = i.indrelid)) then 'a collation' end) "
+      "  where attrelid = i.indrelid)) then 'a collation' end, "
+      "  case when ic.reloptions is not null then 'storage parameters' end), i.indnullsnotdistinct "
       "from pg_index i join pg_class ic on ic.oid = i.indexrelid join pg_class c on c.oid = i.indrelid "
       "join pg_namespace n on n.oid = c.relnamespace join pg_am am on am.oid = ic.relam "
       "where c.relkind in ('r', 'p') and " + in_schemas +
@@ -265,6 +289,7 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
     }
     ix.where = idx->Get(i, 7);
     ix.invalid = idx->Text(i, 8) == "t";
+    ix.nulls_not_distinct = idx->Text(i, 11) == "t";
     if (!idx->Text(i, 10).empty())
       out.unmanaged.push_back("index " + idx->Text(i, 9) + "." + ix.name + ": " + idx->Text(i, 10) +
                               " (not expressible in .schema; kept as it is)");
@@ -311,6 +336,12 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
       "n.nspname || '.' || c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
       "where c.relkind in ('S', 'f') and " + in_schemas + " and " + NotExtension("c", "pg_class") +
       " and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype in ('a', 'i') and d.classid = 'pg_class'::regclass)"
+      " union all select 'constraint ' || n.nspname || '.' || c.relname || '.' || con.conname || "
+      "': EXCLUDE (exclusion constraints are not expressible in .schema; kept as it is)' from pg_constraint con "
+      "join pg_class c on c.oid = con.conrelid join pg_namespace n on n.oid = c.relnamespace where con.contype = 'x' and " + in_schemas +
+      " union all select 'index ' || n.nspname || '.' || ic.relname || ' on materialized view ' || n.nspname || '.' || c.relname || "
+      "' (not expressible in .schema; kept as it is)' from pg_index i join pg_class ic on ic.oid = i.indexrelid "
+      "join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace where c.relkind = 'm' and " + in_schemas +
       " union all select 'type ' || n.nspname || '.' || t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace "
       "where t.typtype in ('d', 'r', 'm') and " + in_schemas + " and " + NotExtension("t", "pg_type") +
       " order by 1",

@@ -4,6 +4,7 @@
 // ChooseConstraintName in Postgres's source), so that a plan against a live
 // database converges.
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 
@@ -11,9 +12,46 @@
 #include "backends/postgres/postgres.h"
 
 namespace schemac::backends::postgres {
-namespace {
+auto EffectiveIdentityOptions(const std::string& type, const catalog::IdentityOptions& o) -> EffectiveSequence {
+  // The sequence's data type is the column's: its range bounds the defaults.
+  int64_t lo = INT64_MIN, hi = INT64_MAX;
+  if (type == "smallint") lo = INT16_MIN, hi = INT16_MAX;
+  if (type == "integer") lo = INT32_MIN, hi = INT32_MAX;
+  EffectiveSequence e;
+  e.increment = o.increment.value_or(1);
+  bool up = e.increment > 0;
+  e.min = o.min.value_or(up ? 1 : lo);
+  e.max = o.max.value_or(up ? hi : -1);
+  e.start = o.start.value_or(up ? e.min : e.max);
+  e.cache = o.cache.value_or(1);
+  e.cycle = o.cycle;
+  return e;
+}
 
-}  // namespace
+auto CanonicalIdentityOptions(const std::string& type, const std::map<std::string, int64_t>& given)
+    -> catalog::IdentityOptions {
+  auto get = [&](const char* k) -> std::optional<int64_t> {
+    auto it = given.find(k);
+    return it == given.end() ? std::nullopt : std::optional<int64_t>(it->second);
+  };
+  catalog::IdentityOptions written{get("start"), get("increment"), get("minvalue"), get("maxvalue"), get("cache"),
+                                   get("cycle").value_or(0) != 0};
+  return CanonicalIdentityOptions(type, EffectiveIdentityOptions(type, written));
+}
+
+auto CanonicalIdentityOptions(const std::string& type, const EffectiveSequence& e) -> catalog::IdentityOptions {
+  catalog::IdentityOptions defaults;
+  if (e.increment != 1) defaults.increment = e.increment;
+  EffectiveSequence d = EffectiveIdentityOptions(type, defaults);  // the defaults for this increment
+  catalog::IdentityOptions out;
+  out.increment = defaults.increment;
+  if (e.min != d.min) out.min = e.min;
+  if (e.max != d.max) out.max = e.max;
+  if (e.start != (e.increment > 0 ? e.min : e.max)) out.start = e.start;
+  if (e.cache != d.cache) out.cache = e.cache;
+  out.cycle = e.cycle;
+  return out;
+}
 
 /// Postgres's makeObjectName: name1_name2_label, shortening the longer of
 /// name1/name2 until it fits in 63 bytes, never splitting a UTF-8 character.
@@ -258,6 +296,7 @@ class Lowerer {
       }
       if (c.identity) {
         col.identity = c.identity_always ? "always" : "by default";
+        col.identity_options = CanonicalIdentityOptions(col.type, c.identity_options);
         ns.Choose(out.name, col.name, "seq", true, false);
       }
       if (c.generated) col.generated = RenderExpr(*c.generated);
@@ -282,11 +321,16 @@ class Lowerer {
         case model::Constraint::Kind::PrimaryKey:
           c.kind = catalog::Constraint::Kind::PrimaryKey;
           c.name = k.name ? Fold(*k.name) : ns.Choose(out.name, "", "pkey", true, true);
+          c.deferrable = k.deferrable;
+          c.initially_deferred = k.initially_deferred;
           pk_unique.push_back(std::move(c));
           break;
         case model::Constraint::Kind::Unique:
           c.kind = catalog::Constraint::Kind::Unique;
           c.name = k.name ? Fold(*k.name) : ns.Choose(out.name, IndexNameAddition(c.columns), "key", true, true);
+          c.deferrable = k.deferrable;
+          c.initially_deferred = k.initially_deferred;
+          c.nulls_not_distinct = k.nulls_not_distinct;
           pk_unique.push_back(std::move(c));
           break;
         default: break;
@@ -300,6 +344,7 @@ class Lowerer {
       c.kind = catalog::Constraint::Kind::Check;
       c.check = RenderExpr(*k.check);
       c.not_valid = k.not_valid;
+      c.no_inherit = k.no_inherit;
       std::vector<std::string> cols;
       ColumnsOf(*k.check, cols);
       std::erase_if(cols, [&](const std::string& n) { return !out.FindColumn(n); });
@@ -317,6 +362,9 @@ class Lowerer {
       c.on_delete = k.on_delete.empty() ? "no action" : k.on_delete;
       c.on_update = k.on_update.empty() ? "no action" : k.on_update;
       c.not_valid = k.not_valid;
+      c.match_full = k.match_full;
+      c.deferrable = k.deferrable;
+      c.initially_deferred = k.initially_deferred;
       c.name = k.name ? Fold(*k.name) : ns.Choose(out.name, IndexNameAddition(c.columns), "fkey", false, true);
       fks.push_back(std::move(c));
     }
@@ -330,6 +378,7 @@ class Lowerer {
       ci.src = ix.range;
       ci.unique = ix.unique;
       ci.method = ix.method.value_or("btree");
+      ci.nulls_not_distinct = ix.nulls_not_distinct;
       std::vector<std::string> names;
       if (ix.where) CheckSql(*ix.where);
       for (const auto& k : ix.keys) {

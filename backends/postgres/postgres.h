@@ -2,6 +2,8 @@
 // rendering, lowering, emission. The public face is target::FindBackend("postgres").
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -26,6 +28,20 @@ auto QuoteLiteral(std::string_view text) -> std::string;
 
 /// Postgres's makeObjectName: name1_name2_label cut to 63 bytes.
 auto MakeObjectName(const std::string& name1, const std::string& name2, const std::string& label) -> std::string;
+
+/// Every option of an identity column's sequence, as Postgres fills in the
+/// ones not given for a column of `type` (its spelling, e.g. "integer").
+struct EffectiveSequence {
+  int64_t start = 1, increment = 1, min = 1, max = 0, cache = 1;
+  bool cycle = false;
+};
+auto EffectiveIdentityOptions(const std::string& type, const catalog::IdentityOptions& o) -> EffectiveSequence;
+/// The options with every value Postgres would choose by itself left out:
+/// from the language's `identity (...)` (start, increment, minvalue,
+/// maxvalue, cache, cycle = 0/1) or from a sequence as the server stores it.
+auto CanonicalIdentityOptions(const std::string& type, const std::map<std::string, int64_t>& given)
+    -> catalog::IdentityOptions;
+auto CanonicalIdentityOptions(const std::string& type, const EffectiveSequence& e) -> catalog::IdentityOptions;
 
 /// A plain name folds to lower case; a quoted one is exact.
 auto Fold(const model::Name& n) -> std::string;

@@ -24,7 +24,8 @@ auto IsKeyword(const std::string& s) -> bool {
       "and", "or", "is", "between", "like", "ilike", "case", "when", "then", "else", "end", "cast", "interval",
       "true", "false", "postgres", "snowflake", "firebolt", "flink", "pipe", "array", "map", "row", "struct", "with",
       "without", "time", "zone", "precision", "varying", "collate", "partition", "by", "cluster", "watermark",
-      "type", "into", "sql"};
+      "type", "into", "sql", "deferrable", "initially", "deferred", "immediate", "match", "full", "simple", "inherit",
+      "distinct"};
   return words.count(s) > 0;
 }
 
@@ -98,6 +99,20 @@ void WriteTable(std::string& out, const std::string& indent, const std::string& 
   for (const auto& c : t.columns) {
     std::string line = in + Name(c.name) + std::string(width - Name(c.name).size() + 1, ' ') + Type(c, schema);
     if (!c.identity.empty()) line += c.identity == "always" ? " identity always" : " identity";
+    if (!c.identity.empty() && !c.identity_options.empty()) {
+      const auto& o = c.identity_options;
+      std::string opts;
+      auto put = [&](const char* key, const std::optional<int64_t>& v) {
+        if (v) opts += (opts.empty() ? "" : " ") + std::string(key) + " " + std::to_string(*v);
+      };
+      put("start", o.start);
+      put("increment", o.increment);
+      put("minvalue", o.min);
+      put("maxvalue", o.max);
+      put("cache", o.cache);
+      if (o.cycle) opts += opts.empty() ? "cycle" : " cycle";
+      line += " (" + opts + ")";
+    }
     if (c.not_null && c.identity.empty()) line += " not null";
     if (c.default_expr) line += " default " + Expr(*c.default_expr);
     if (c.generated) line += " generated always as (" + Expr(*c.generated) + ") stored";
@@ -111,11 +126,18 @@ void WriteTable(std::string& out, const std::string& indent, const std::string& 
     return s;
   };
   for (const auto& k : t.constraints) {
+    std::string timing = !k.deferrable ? "" : k.initially_deferred ? " deferrable initially deferred" : " deferrable";
     switch (k.kind) {
-      case catalog::Constraint::Kind::PrimaryKey: out += in + "primary key " + Name(k.name) + " (" + cols(k.columns) + ")\n"; break;
-      case catalog::Constraint::Kind::Unique: out += in + "unique " + Name(k.name) + " (" + cols(k.columns) + ")\n"; break;
+      case catalog::Constraint::Kind::PrimaryKey:
+        out += in + "primary key " + Name(k.name) + " (" + cols(k.columns) + ")" + timing + "\n";
+        break;
+      case catalog::Constraint::Kind::Unique:
+        out += in + "unique " + Name(k.name) + " (" + cols(k.columns) + ")" + (k.nulls_not_distinct ? " nulls not distinct" : "") +
+               timing + "\n";
+        break;
       case catalog::Constraint::Kind::Check:
-        out += in + "check " + Name(k.name) + " (" + Expr(k.check) + ")" + (k.not_valid ? " not valid" : "") + "\n";
+        out += in + "check " + Name(k.name) + " (" + Expr(k.check) + ")" + (k.no_inherit ? " no inherit" : "") +
+               (k.not_valid ? " not valid" : "") + "\n";
         break;
       case catalog::Constraint::Kind::ForeignKey: {
         // Inside another schema's block a bare name would mean that schema's table.
@@ -124,6 +146,8 @@ void WriteTable(std::string& out, const std::string& indent, const std::string& 
         out += in + "foreign key " + Name(k.name) + " (" + cols(k.columns) + ") references " + ref + " (" + cols(k.ref_columns) + ")";
         if (k.on_delete != "no action") out += " on delete " + k.on_delete;
         if (k.on_update != "no action") out += " on update " + k.on_update;
+        if (k.match_full) out += " match full";
+        out += timing;
         if (k.not_valid) out += " not valid";
         out += "\n";
         break;
@@ -140,6 +164,7 @@ void WriteTable(std::string& out, const std::string& indent, const std::string& 
     out += in + (ix.unique ? "unique index " : "index ") + Name(ix.name) + " (" + keys + ")";
     if (ix.where) out += " where " + Expr(*ix.where);
     if (ix.method != "btree") out += " using " + ix.method;
+    if (ix.nulls_not_distinct) out += " nulls not distinct";
     out += "\n";
   }
   if (t.comment) out += in + "comment " + Literal(*t.comment) + "\n";

@@ -11,7 +11,8 @@ using Json = nlohmann::ordered_json;
 
 auto Column::operator==(const Column& o) const -> bool {
   return name == o.name && type == o.type && type_ref == o.type_ref && not_null == o.not_null &&
-         default_expr == o.default_expr && identity == o.identity && generated == o.generated &&
+         default_expr == o.default_expr && identity == o.identity && identity_options == o.identity_options &&
+         generated == o.generated &&
          collation == o.collation && comment == o.comment;
 }
 
@@ -88,6 +89,17 @@ auto ColumnJson(const Column& c) -> Json {
   j["not_null"] = c.not_null;
   PutOpt(j, "default", c.default_expr);
   if (!c.identity.empty()) j["identity"] = c.identity;
+  if (!c.identity_options.empty()) {
+    const auto& o = c.identity_options;
+    Json oj = Json::object();
+    PutOpt(oj, "start", o.start);
+    PutOpt(oj, "increment", o.increment);
+    PutOpt(oj, "min", o.min);
+    PutOpt(oj, "max", o.max);
+    PutOpt(oj, "cache", o.cache);
+    if (o.cycle) oj["cycle"] = true;
+    j["identity_options"] = std::move(oj);
+  }
   PutOpt(j, "generated", c.generated);
   PutOpt(j, "collation", c.collation);
   PutOpt(j, "comment", c.comment);
@@ -104,8 +116,13 @@ auto ConstraintJson(const Constraint& k) -> Json {
     j["ref_columns"] = k.ref_columns;
     j["on_delete"] = k.on_delete;
     j["on_update"] = k.on_update;
+    if (k.match_full) j["match"] = "full";
   }
   if (k.kind == Constraint::Kind::Check) j["check"] = k.check;
+  if (k.nulls_not_distinct) j["nulls_not_distinct"] = true;
+  if (k.deferrable) j["deferrable"] = true;
+  if (k.initially_deferred) j["initially_deferred"] = true;
+  if (k.no_inherit) j["no_inherit"] = true;
   if (k.not_valid) j["not_valid"] = true;
   return j;
 }
@@ -126,6 +143,7 @@ auto IndexJson(const Index& ix) -> Json {
   }
   j["keys"] = std::move(keys);
   PutOpt(j, "where", ix.where);
+  if (ix.nulls_not_distinct) j["nulls_not_distinct"] = true;
   if (ix.invalid) j["invalid"] = true;
   return j;
 }
@@ -150,6 +168,12 @@ struct Reader {
     if (!j.contains(key)) return true;
     if (!j[key].is_string()) return Fail(std::string("\"") + key + "\" must be a string");
     out = j[key].get<std::string>();
+    return true;
+  }
+  auto OptInt(const Json& j, const char* key, std::optional<int64_t>& out) -> bool {
+    if (!j.contains(key)) return true;
+    if (!j[key].is_number_integer()) return Fail(std::string("\"") + key + "\" must be an integer");
+    out = j[key].get<int64_t>();
     return true;
   }
   auto Bool(const Json& j, const char* key, bool& out) -> bool {
@@ -194,6 +218,14 @@ auto ReadColumn(Reader r, const Json& j, Column& c) -> bool {
     return false;
   if (!c.identity.empty() && c.identity != "always" && c.identity != "by default")
     return r.Fail("\"identity\" must be \"always\" or \"by default\"");
+  if (j.contains("identity_options")) {
+    const Json& oj = j["identity_options"];
+    auto& o = c.identity_options;
+    if (!oj.is_object()) return r.Fail("\"identity_options\" must be an object");
+    if (!r.OptInt(oj, "start", o.start) || !r.OptInt(oj, "increment", o.increment) || !r.OptInt(oj, "min", o.min) ||
+        !r.OptInt(oj, "max", o.max) || !r.OptInt(oj, "cache", o.cache) || !r.Bool(oj, "cycle", o.cycle))
+      return false;
+  }
   if (j.contains("type_ref")) {
     ObjectName n;
     if (!r.Object(j["type_ref"], n)) return false;
@@ -211,12 +243,20 @@ auto ReadConstraint(Reader r, const Json& j, Constraint& k) -> bool {
   else if (kind == "foreign_key") k.kind = Constraint::Kind::ForeignKey;
   else if (kind == "check") k.kind = Constraint::Kind::Check;
   else return r.Fail("unknown constraint kind \"" + kind + "\"");
-  if (!r.Strings(j, "columns", k.columns) || !r.Bool(j, "not_valid", k.not_valid)) return false;
+  if (!r.Strings(j, "columns", k.columns) || !r.Bool(j, "not_valid", k.not_valid) ||
+      !r.Bool(j, "deferrable", k.deferrable) || !r.Bool(j, "initially_deferred", k.initially_deferred) ||
+      !r.Bool(j, "no_inherit", k.no_inherit) || !r.Bool(j, "nulls_not_distinct", k.nulls_not_distinct))
+    return false;
+  if (k.initially_deferred && !k.deferrable) return r.Fail("\"initially_deferred\" needs \"deferrable\"");
   if (k.kind == Constraint::Kind::ForeignKey) {
     if (!j.contains("ref_table")) return r.Fail("missing \"ref_table\"");
     if (!r.Object(j["ref_table"], k.ref_table) || !r.Strings(j, "ref_columns", k.ref_columns) ||
         !r.Str(j, "on_delete", k.on_delete, false) || !r.Str(j, "on_update", k.on_update, false))
       return false;
+    std::string match = "simple";
+    if (!r.Str(j, "match", match, false)) return false;
+    if (match != "simple" && match != "full") return r.Fail("\"match\" must be \"simple\" or \"full\"");
+    k.match_full = match == "full";
   }
   if (k.kind == Constraint::Kind::Check && !r.Str(j, "check", k.check)) return false;
   return true;
@@ -225,7 +265,8 @@ auto ReadConstraint(Reader r, const Json& j, Constraint& k) -> bool {
 auto ReadIndex(Reader r, const Json& j, Index& ix) -> bool {
   if (!j.is_object()) return r.Fail("an index must be an object");
   if (!r.Str(j, "name", ix.name) || !r.Bool(j, "unique", ix.unique) || !r.Str(j, "method", ix.method, false) ||
-      !r.OptStr(j, "where", ix.where) || !r.Bool(j, "invalid", ix.invalid))
+      !r.OptStr(j, "where", ix.where) || !r.Bool(j, "invalid", ix.invalid) ||
+      !r.Bool(j, "nulls_not_distinct", ix.nulls_not_distinct))
     return false;
   const Json* keys = r.Array(j, "keys");
   if (!keys) return false;

@@ -5,6 +5,7 @@
 // snapshots and the differ rely on.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -23,6 +24,15 @@ struct ObjectName {
   auto operator<=>(const ObjectName&) const = default;
 };
 
+/// Options of the sequence behind an identity column; absent means the
+/// target's default for the column's type (and the increment's sign).
+struct IdentityOptions {
+  std::optional<int64_t> start, increment, min, max, cache;
+  bool cycle = false;
+  auto empty() const -> bool { return !start && !increment && !min && !max && !cache && !cycle; }
+  auto operator==(const IdentityOptions&) const -> bool = default;
+};
+
 struct Column {
   std::string name;
   std::string type;                     // the target's spelling, e.g. "character varying(320)"
@@ -30,6 +40,7 @@ struct Column {
   bool not_null = false;
   std::optional<std::string> default_expr;
   std::string identity;                 // "" | "always" | "by default"
+  IdentityOptions identity_options;     // identity columns only
   std::optional<std::string> generated; // expression of a stored generated column
   std::optional<std::string> collation;
   std::optional<std::string> comment;
@@ -48,9 +59,15 @@ struct Constraint {
   ObjectName ref_table;
   std::vector<std::string> ref_columns;
   std::string on_delete = "no action", on_update = "no action";
+  bool match_full = false;  // MATCH FULL (MATCH SIMPLE otherwise)
+  // PrimaryKey, Unique, ForeignKey
+  bool deferrable = false, initially_deferred = false;
+  // Unique
+  bool nulls_not_distinct = false;
   // Check
   std::string check;
   bool not_valid = false;
+  bool no_inherit = false;
   SourceRange src;
 };
 
@@ -69,9 +86,11 @@ struct Index {
   std::vector<IndexKey> keys;
   std::optional<std::string> where;
   bool invalid = false;  // a failed CREATE INDEX CONCURRENTLY left it unusable
+  bool nulls_not_distinct = false;  // unique: NULLS NOT DISTINCT
   SourceRange src;
   auto SameDefinition(const Index& o) const -> bool {
-    return unique == o.unique && method == o.method && keys == o.keys && where == o.where && invalid == o.invalid;
+    return unique == o.unique && method == o.method && keys == o.keys && where == o.where && invalid == o.invalid &&
+           nulls_not_distinct == o.nulls_not_distinct;
   }
 };
 

@@ -6,6 +6,7 @@
 #include "compiler/check/check.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -389,6 +390,8 @@ class Checker {
         k.kind = model::Constraint::Kind::PrimaryKey;
         k.columns = {col};
         k.range = c->primary_key_range;
+        k.deferrable = c->primary_key_timing.deferrable;
+        k.initially_deferred = c->primary_key_timing.initially_deferred;
         Table(p).constraints.push_back(std::move(k));
       }
       if (c->unique) {
@@ -396,6 +399,9 @@ class Checker {
         k.kind = model::Constraint::Kind::Unique;
         k.columns = {col};
         k.range = c->unique_range;
+        k.nulls_not_distinct = c->unique_nulls_not_distinct;
+        k.deferrable = c->unique_timing.deferrable;
+        k.initially_deferred = c->unique_timing.initially_deferred;
         Table(p).constraints.push_back(std::move(k));
       }
       for (const auto& chk : c->checks) {
@@ -523,11 +529,79 @@ class Checker {
         diags_.Emit(Kind::ConflictingAttributes, c.identity_range,
                     "column '" + c.name.text + "' cannot be both identity and generated");
       col.not_null = true;  // identity columns are always not null
+      if (ok) col.identity_options = IdentityOptions(c, col.type);
     }
     if (c.generated && c.default_value) diags_.Emit(Kind::GeneratedWithDefault, c.default_value->range, c.name.text);
     if (c.default_value) CheckExprStrings(*c.default_value);
     if (c.default_value && ok) CheckDefault(*c.default_value, col);
     return col;
+  }
+
+  /// `identity (start 100 increment 10 ...)`: known names, integer values
+  /// that fit the column's type, and the rules Postgres enforces on them.
+  auto IdentityOptions(const ast::Column& c, const model::Type& type) -> std::map<std::string, int64_t> {
+    static const std::vector<std::string> numeric = {"start", "increment", "minvalue", "maxvalue", "cache"};
+    std::map<std::string, int64_t> out;
+    using TK = model::Type::Kind;
+    int64_t lo = type.kind == TK::Int16 ? INT16_MIN : type.kind == TK::Int32 ? INT32_MIN : INT64_MIN;
+    int64_t hi = type.kind == TK::Int16 ? INT16_MAX : type.kind == TK::Int32 ? INT32_MAX : INT64_MAX;
+    std::map<std::string, source::SourceRange> at;
+    for (const auto& o : c.identity_options) {
+      std::string key = Lower(o.key.text);
+      bool is_numeric = std::find(numeric.begin(), numeric.end(), key) != numeric.end();
+      if (!is_numeric && key != "cycle") {
+        std::vector<std::string> known = numeric;
+        known.push_back("cycle");
+        diags_.Emit(Kind::BadIdentityOption, o.key.range, "unknown identity option '" + o.key.text + "'").hint =
+            diag::DidYouMean(key, known);
+        continue;
+      }
+      if (out.count(key)) {
+        diags_.Emit(Kind::BadIdentityOption, o.range, "identity option '" + key + "' is given twice");
+        continue;
+      }
+      if (key == "cycle") {
+        if (o.value) diags_.Emit(Kind::BadIdentityOption, o.range, "identity option 'cycle' takes no value");
+        out[key] = 1;
+        at[key] = o.range;
+        continue;
+      }
+      if (!o.value) {
+        diags_.Emit(Kind::BadIdentityOption, o.range, "identity option '" + key + "' needs a number");
+        continue;
+      }
+      int64_t v = 0;
+      bool fits = o.value->find_first_of(".eE") == std::string::npos;
+      try {
+        v = fits ? std::stoll(*o.value) : 0;
+      } catch (...) {
+        fits = false;
+      }
+      if (!fits || v < lo || v > hi) {
+        diags_.Emit(Kind::BadIdentityOption, o.range,
+                    "identity option '" + key + "' must be an integer of type " + type.Describe() + ", not " + *o.value);
+        continue;
+      }
+      out[key] = v;
+      at[key] = o.range;
+    }
+    auto bad = [&](const std::string& key, const std::string& what) {
+      diags_.Emit(Kind::BadIdentityOption, at[key], what);
+      return out;
+    };
+    if (out.count("increment") && out["increment"] == 0) return bad("increment", "identity option 'increment' cannot be 0");
+    if (out.count("cache") && out["cache"] < 1) return bad("cache", "identity option 'cache' must be at least 1");
+    // What Postgres fills in for the options not given.
+    bool up = !out.count("increment") || out["increment"] > 0;
+    int64_t min = out.count("minvalue") ? out["minvalue"] : up ? 1 : lo;
+    int64_t max = out.count("maxvalue") ? out["maxvalue"] : up ? hi : -1;
+    if (min >= max)
+      return bad(out.count("minvalue") ? "minvalue" : "maxvalue",
+                 "identity minvalue " + std::to_string(min) + " must be less than maxvalue " + std::to_string(max));
+    if (out.count("start") && (out["start"] < min || out["start"] > max))
+      return bad("start", "identity start " + std::to_string(out["start"]) + " is outside " + std::to_string(min) + ".." +
+                              std::to_string(max));
+    return out;
   }
 
   void BuildConstraint(const ast::Constraint& k, const PendingTable& p,
@@ -542,6 +616,10 @@ class Checker {
       CheckColumnExists(n, p);
       mk.columns.push_back(model::FromAst(n));
     }
+    mk.deferrable = k.timing.deferrable;
+    mk.initially_deferred = k.timing.initially_deferred;
+    mk.nulls_not_distinct = k.nulls_not_distinct;
+    mk.no_inherit = k.no_inherit;
     switch (k.kind) {
       case ast::Constraint::Kind::PrimaryKey:
         if (!note_pk(k.range)) return;
@@ -575,6 +653,9 @@ class Checker {
     mk.range = range;
     mk.on_delete = r.on_delete;
     mk.on_update = r.on_update;
+    mk.match_full = r.match_full;
+    mk.deferrable = r.timing.deferrable;
+    mk.initially_deferred = r.timing.initially_deferred;
     mk.ref_table.schema = r.table.schema ? std::optional<Name>(model::FromAst(*r.table.schema)) : std::nullopt;
     mk.ref_table.name = model::FromAst(r.table.name);
     std::vector<source::SourceRange> ref_ranges;
@@ -682,11 +763,11 @@ class Checker {
         if (std::find(k.ref_columns.begin(), k.ref_columns.end(), n) == k.ref_columns.end()) return false;
       return true;
     };
-    bool keyed = false;
+    bool keyed = false, deferrable_key = false;
     for (const auto& c : ref->constraints)
       if ((c.kind == model::Constraint::Kind::PrimaryKey || c.kind == model::Constraint::Kind::Unique) &&
           same_set(c.columns))
-        keyed = true;
+        (c.deferrable ? deferrable_key : keyed) = true;
     for (const auto& ix : ref->indexes) {
       if (!ix.unique || ix.where) continue;
       std::vector<Name> cols;
@@ -698,7 +779,8 @@ class Checker {
       std::string list;
       for (const auto& n : k.ref_columns) list += (list.empty() ? "" : ", ") + n.text;
       diags_.Emit(Kind::ForeignKeyNotUnique, fk.ref_range, list, ref->name.text).hint =
-          "declare 'unique (" + list + ")' on '" + ref->name.text + "'";
+          deferrable_key ? "the key over (" + list + ") is deferrable, and Postgres cannot reference a deferrable key"
+                         : "declare 'unique (" + list + ")' on '" + ref->name.text + "'";
     }
   }
 
@@ -729,6 +811,9 @@ class Checker {
     }
     mi.unique = ix.unique;
     mi.range = ix.range;
+    mi.nulls_not_distinct = ix.nulls_not_distinct;
+    if (ix.nulls_not_distinct && !ix.unique)
+      diags_.Emit(Kind::ConflictingAttributes, ix.range, "'nulls not distinct' applies to unique indexes only");
     for (const auto& k : ix.keys) {
       CheckExprColumns(k.expr, p);
       mi.keys.push_back(model::IndexKey{k.expr, k.desc, k.nulls_first});

@@ -23,6 +23,7 @@ enum class ChangeKind : uint32_t {
   Generated = 1u << 4,
   Comment = 1u << 5,
   Collation = 1u << 6,
+  IdentityOptions = 1u << 7,  // the options of an identity column's sequence
 };
 constexpr auto operator|(ChangeKind a, ChangeKind b) -> ChangeKind {
   return static_cast<ChangeKind>(static_cast<uint32_t>(a) | static_cast<uint32_t>(b));
@@ -57,6 +58,9 @@ struct AlterColumn { std::string schema, table; catalog::Column from, to; Change
 struct AddConstraint { std::string schema, table; catalog::Constraint constraint; };
 struct DropConstraint { std::string schema, table; catalog::Constraint constraint; };
 struct RenameConstraint { std::string schema, table, from, to; };
+/// A constraint changed in place: only when a foreign key is checked
+/// (`deferrable`, `initially deferred`) differs.
+struct AlterConstraint { std::string schema, table; catalog::Constraint from, to; };
 
 struct CreateIndex { std::string schema, table; catalog::Index index; };
 struct DropIndex { std::string schema, table; catalog::Index index; };
@@ -76,7 +80,7 @@ struct SetComment {
 
 using Op = std::variant<CreateSchema, DropSchema, CreateEnum, DropEnum, RenameEnum, AddEnumValue, RenameEnumValue, CreateTable, DropTable,
                         RenameTable, AddColumn, DropColumn, RenameColumn, AlterColumn, AddConstraint, DropConstraint,
-                        RenameConstraint, CreateIndex, DropIndex, RenameIndex, CreateView, DropView, SetComment>;
+                        RenameConstraint, AlterConstraint, CreateIndex, DropIndex, RenameIndex, CreateView, DropView, SetComment>;
 
 struct Change {
   Op op;

@@ -349,6 +349,7 @@ class Differ {
       if (old->not_null != c.not_null) k = k | ChangeKind::Null;
       if (!SameExpr(old->default_expr, c.default_expr)) k = k | ChangeKind::Default;
       if (old->identity != c.identity) k = k | ChangeKind::Identity;
+      if (old->identity_options != c.identity_options) k = k | ChangeKind::IdentityOptions;
       if (!SameExpr(old->generated, c.generated)) k = k | ChangeKind::Generated;
       if (old->comment != c.comment) k = k | ChangeKind::Comment;
       if (old->collation != c.collation) k = k | ChangeKind::Collation;
@@ -414,6 +415,20 @@ class Differ {
         return gone || stale;
       });
     }
+    // A foreign key that changes only in when it is checked is altered in
+    // place; every other change of a constraint drops and adds it again.
+    for (auto& k : base.constraints) {
+      if (k.kind != catalog::Constraint::Kind::ForeignKey) continue;
+      for (const auto& w : want.constraints) {
+        if (w.name != k.name || (k.deferrable == w.deferrable && k.initially_deferred == w.initially_deferred)) continue;
+        catalog::Constraint retimed = k;
+        retimed.deferrable = w.deferrable;
+        retimed.initially_deferred = w.initially_deferred;
+        if (!SameConstraint(retimed, w)) continue;
+        Add(AlterConstraint{schema, want.name, k, w}, w.src);
+        k = retimed;
+      }
+    }
     // Constraints: by name, then unmatched pairs with the same definition are renames.
     DiffNamed(base.constraints, want.constraints,
               [&](const catalog::Constraint& a, const catalog::Constraint& b) { return SameConstraint(a, b); },
@@ -446,13 +461,16 @@ class Differ {
 
   auto SameConstraint(const catalog::Constraint& a, const catalog::Constraint& b) const -> bool {
     if (a.kind != b.kind || a.columns != b.columns || a.ref_table != b.ref_table || a.ref_columns != b.ref_columns ||
-        a.on_delete != b.on_delete || a.on_update != b.on_update)
+        a.on_delete != b.on_delete || a.on_update != b.on_update || a.match_full != b.match_full ||
+        a.deferrable != b.deferrable || a.initially_deferred != b.initially_deferred ||
+        a.nulls_not_distinct != b.nulls_not_distinct || a.no_inherit != b.no_inherit)
       return false;
     return a.kind != catalog::Constraint::Kind::Check || backend_.SameExpression(a.check, b.check);
   }
 
   auto SameIndex(const catalog::Index& a, const catalog::Index& b) const -> bool {
-    if (a.unique != b.unique || a.method != b.method || a.keys.size() != b.keys.size() || a.invalid != b.invalid)
+    if (a.unique != b.unique || a.method != b.method || a.keys.size() != b.keys.size() || a.invalid != b.invalid ||
+        a.nulls_not_distinct != b.nulls_not_distinct)
       return false;
     for (size_t i = 0; i < a.keys.size(); ++i) {
       const auto &x = a.keys[i], &y = b.keys[i];
@@ -547,6 +565,11 @@ class Differ {
             name = std::get<RenameConstraint>(renamed->op).to;
             changes_.erase(renamed);
           }
+          // Added again as desired, it needs no change in place either.
+          std::erase_if(changes_, [&](const Change& c) {
+            auto* a = std::get_if<AlterConstraint>(&c.op);
+            return a && a->schema == s.name && a->table == t.name && a->from.name == k.name;
+          });
           const catalog::Constraint* again = nullptr;
           if (want)
             for (const auto& wk : want->constraints)
@@ -712,7 +735,7 @@ class Differ {
                                std::is_same_v<T, AlterColumn> || std::is_same_v<T, RenameColumn> ||
                                std::is_same_v<T, AddConstraint> || std::is_same_v<T, DropConstraint> ||
                                std::is_same_v<T, CreateIndex> || std::is_same_v<T, DropIndex> ||
-                               std::is_same_v<T, RenameConstraint>)
+                               std::is_same_v<T, RenameConstraint> || std::is_same_v<T, AlterConstraint>)
               table_changes[{c.schema, c.table}].push_back(i);
             else if constexpr (std::is_same_v<T, RenameTable>) table_changes[{c.schema, c.to}].push_back(i);
           },
@@ -890,7 +913,7 @@ auto Describe(ChangeKind k) -> std::string {
   static const std::pair<ChangeKind, const char*> names[] = {
       {ChangeKind::Type, "type"},         {ChangeKind::Null, "null"},           {ChangeKind::Default, "default"},
       {ChangeKind::Identity, "identity"}, {ChangeKind::Generated, "generated"}, {ChangeKind::Comment, "comment"},
-      {ChangeKind::Collation, "collation"}};
+      {ChangeKind::Collation, "collation"}, {ChangeKind::IdentityOptions, "identity options"}};
   std::string s;
   for (const auto& [bit, name] : names)
     if (Is(k, bit)) s += (s.empty() ? "" : ", ") + std::string(name);
@@ -918,6 +941,7 @@ auto KindName(const Op& op) -> std::string {
         else if constexpr (std::is_same_v<T, AddConstraint>) return "add_constraint";
         else if constexpr (std::is_same_v<T, DropConstraint>) return "drop_constraint";
         else if constexpr (std::is_same_v<T, RenameConstraint>) return "rename_constraint";
+        else if constexpr (std::is_same_v<T, AlterConstraint>) return "alter_constraint";
         else if constexpr (std::is_same_v<T, CreateIndex>) return "create_index";
         else if constexpr (std::is_same_v<T, DropIndex>) return "drop_index";
         else if constexpr (std::is_same_v<T, RenameIndex>) return "rename_index";
@@ -944,6 +968,7 @@ auto ObjectName(const Op& op) -> std::string {
         else if constexpr (std::is_same_v<T, AlterColumn>) return c.schema + "." + c.table + "." + c.to.name;
         else if constexpr (std::is_same_v<T, AddConstraint> || std::is_same_v<T, DropConstraint>) return c.schema + "." + c.table + "." + c.constraint.name;
         else if constexpr (std::is_same_v<T, RenameConstraint>) return c.schema + "." + c.table + "." + c.from;
+        else if constexpr (std::is_same_v<T, AlterConstraint>) return c.schema + "." + c.table + "." + c.to.name;
         else if constexpr (std::is_same_v<T, CreateIndex> || std::is_same_v<T, DropIndex>) return c.schema + "." + c.index.name;
         else if constexpr (std::is_same_v<T, RenameIndex>) return c.schema + "." + c.from;
         else if constexpr (std::is_same_v<T, CreateView> || std::is_same_v<T, DropView>) return c.schema + "." + c.view.name;

@@ -237,6 +237,7 @@ auto DumpModel(const model::Realm& realm) -> std::string {
         out += "    column " + ModelName(c.name) + " " + c.type.Describe();
         if (c.not_null) out += " not-null";
         if (c.identity) out += c.identity_always ? " identity-always" : " identity";
+        for (const auto& [k, v] : c.identity_options) out += " " + k + "=" + std::to_string(v);
         if (c.default_value) out += " default=" + DumpExpr(*c.default_value);
         if (c.generated) out += " generated=" + DumpExpr(*c.generated) + (c.stored ? " stored" : "");
         for (const auto& [target, type] : c.type_for_target) out += " " + target + ":" + type.Describe();
@@ -254,7 +255,11 @@ auto DumpModel(const model::Realm& realm) -> std::string {
           out += " -> " + ref(k.ref_table) + " " + names(k.ref_columns);
           if (!k.on_delete.empty()) out += " on-delete=" + k.on_delete;
           if (!k.on_update.empty()) out += " on-update=" + k.on_update;
+          if (k.match_full) out += " match-full";
         }
+        if (k.nulls_not_distinct) out += " nulls-not-distinct";
+        if (k.deferrable) out += k.initially_deferred ? " deferrable-initially-deferred" : " deferrable";
+        if (k.no_inherit) out += " no-inherit";
         if (k.check) out += " " + DumpExpr(*k.check);
         if (k.not_valid) out += " not-valid";
         out += "\n";
@@ -271,6 +276,7 @@ auto DumpModel(const model::Realm& realm) -> std::string {
         out += ")";
         if (ix.where) out += " where=" + DumpExpr(*ix.where);
         if (ix.method) out += " using=" + *ix.method;
+        if (ix.nulls_not_distinct) out += " nulls-not-distinct";
         out += "\n";
       }
     }

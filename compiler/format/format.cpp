@@ -686,13 +686,17 @@ class Printer {
               std::string name = k.name ? " " + Name(*k.name) : std::string();
               std::string not_valid = k.not_valid ? " not valid" : "";
               switch (k.kind) {
-                case ast::Constraint::Kind::PrimaryKey: return "primary key" + name + " (" + Names(k.columns) + ")";
-                case ast::Constraint::Kind::Unique: return "unique" + name + " (" + Names(k.columns) + ")";
+                case ast::Constraint::Kind::PrimaryKey:
+                  return "primary key" + name + " (" + Names(k.columns) + ")" + Timing(k.timing);
+                case ast::Constraint::Kind::Unique:
+                  return "unique" + name + " (" + Names(k.columns) + ")" + (k.nulls_not_distinct ? " nulls not distinct" : "") +
+                         Timing(k.timing);
                 case ast::Constraint::Kind::ForeignKey:
                   return "foreign key" + name + " (" + Names(k.columns) + ")" +
                          (k.references ? " " + References(*k.references) : std::string()) + not_valid;
                 case ast::Constraint::Kind::Check:
-                  return "check" + name + " (" + (k.check ? Expr(*k.check) : std::string()) + ")" + not_valid;
+                  return "check" + name + " (" + (k.check ? Expr(*k.check) : std::string()) + ")" +
+                         (k.no_inherit ? " no inherit" : "") + not_valid;
               }
               return {};
             },
@@ -707,6 +711,7 @@ class Printer {
                      }) + ")";
               if (ix.where) out += " where " + Expr(*ix.where);
               if (ix.method) out += " using " + Name(*ix.method);
+              if (ix.nulls_not_distinct) out += " nulls not distinct";
               return out;
             },
             [&](const ast::Include& x) -> std::string { return "include " + QName(x.mixin); },
@@ -720,10 +725,17 @@ class Printer {
   /// A column's attributes in canonical order.
   auto ColumnAttrs(const ast::Column& c) -> std::string {
     std::vector<std::string> a;
-    if (c.primary_key) a.push_back("primary key");
-    if (c.identity) a.push_back(c.identity_always ? "identity always" : "identity");
+    if (c.primary_key) a.push_back("primary key" + Timing(c.primary_key_timing));
+    if (c.identity) {
+      std::string id = c.identity_always ? "identity always" : "identity";
+      if (!c.identity_options.empty())
+        id += " (" + Join(c.identity_options, " ", [](const ast::IdentityOption& o) {
+          return Name(o.key) + (o.value ? " " + *o.value : std::string());
+        }) + ")";
+      a.push_back(id);
+    }
     if (c.not_null) a.push_back(*c.not_null ? "not null" : "null");
-    if (c.unique) a.push_back("unique");
+    if (c.unique) a.push_back(std::string("unique") + (c.unique_nulls_not_distinct ? " nulls not distinct" : "") + Timing(c.unique_timing));
     if (c.default_value) a.push_back("default " + Expr(*c.default_value));
     if (c.generated) a.push_back("generated always as (" + Expr(*c.generated) + ")" + (c.stored ? " stored" : ""));
     if (c.references) a.push_back(References(*c.references));
@@ -740,7 +752,13 @@ class Printer {
     if (!r.columns.empty()) out += " (" + Names(r.columns) + ")";
     if (!r.on_delete.empty()) out += " on delete " + r.on_delete;
     if (!r.on_update.empty()) out += " on update " + r.on_update;
-    return out;
+    if (r.match_full) out += " match full";
+    return out + Timing(r.timing);
+  }
+
+  static auto Timing(const ast::Deferrable& t) -> std::string {
+    if (!t.deferrable) return "";
+    return t.initially_deferred ? " deferrable initially deferred" : " deferrable";
   }
 
   // ---- types and expressions -----------------------------------------------

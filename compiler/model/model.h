@@ -61,6 +61,9 @@ struct Column {
   std::optional<ast::Expr> default_value;
   bool identity = false;
   bool identity_always = false;
+  /// `identity (...)` options as written and checked: start, increment,
+  /// minvalue, maxvalue, cache (numbers) and cycle (1).
+  std::map<std::string, int64_t> identity_options;
   std::optional<ast::Expr> generated;
   bool stored = false;
   std::optional<std::string> comment;
@@ -84,9 +87,15 @@ struct Constraint {
   TableRef ref_table;
   std::vector<Name> ref_columns;
   std::string on_delete, on_update;
+  bool match_full = false;
+  // PrimaryKey, Unique, ForeignKey
+  bool deferrable = false, initially_deferred = false;
+  // Unique
+  bool nulls_not_distinct = false;
   // Check
   std::optional<ast::Expr> check;
   bool not_valid = false;
+  bool no_inherit = false;
   SourceRange range;
 };
 
@@ -102,6 +111,7 @@ struct Index {
   std::vector<IndexKey> keys;
   std::optional<ast::Expr> where;
   std::optional<std::string> method;
+  bool nulls_not_distinct = false;
   SourceRange range;
 };
 

@@ -37,6 +37,7 @@ auto Rank(const Op& op) -> int {
         else if constexpr (std::is_same_v<T, AlterColumn>) return 11;
         else if constexpr (std::is_same_v<T, AddConstraint>)
           return c.constraint.kind == catalog::Constraint::Kind::ForeignKey ? 13 : 12;
+        else if constexpr (std::is_same_v<T, AlterConstraint>) return 13;
         else if constexpr (std::is_same_v<T, CreateIndex>) return 14;
         else if constexpr (std::is_same_v<T, CreateView>) return 15;
         else if constexpr (std::is_same_v<T, SetComment>) return 16;

@@ -279,6 +279,18 @@ struct Applier {
       }
     return Fail("constraint " + x.from + " missing");
   }
+  auto operator()(const AlterConstraint& x) -> bool {
+    auto* t = NeedTable(x.schema, x.table);
+    if (!t) return false;
+    for (auto& k : t->constraints)
+      if (k.name == x.from.name) {
+        if (k.kind != catalog::Constraint::Kind::ForeignKey) return Fail("constraint " + k.name + " is not a foreign key");
+        k.deferrable = x.to.deferrable;
+        k.initially_deferred = x.to.initially_deferred;
+        return true;
+      }
+    return Fail("constraint " + x.from.name + " missing");
+  }
   auto operator()(const CreateIndex& x) -> bool {
     auto* t = NeedTable(x.schema, x.table);
     if (!t) return false;

@@ -92,10 +92,25 @@ struct TargetBlock {
   SourceRange range;
 };
 
+/// `deferrable [initially deferred]` on a key or foreign key.
+struct Deferrable {
+  bool deferrable = false;
+  bool initially_deferred = false;
+};
+
 struct References {
   QName table;
   std::vector<Name> columns;  // empty: the referenced table's primary key
   std::string on_delete, on_update;  // "" or cascade | restrict | set null | set default | no action
+  bool match_full = false;           // `match full` (`match simple` is the default)
+  Deferrable timing;
+  SourceRange range;
+};
+
+/// One option of `identity (start 100 increment 10 cycle)`; `value` as written (with its sign).
+struct IdentityOption {
+  Name key;
+  std::optional<std::string> value;
   SourceRange range;
 };
 
@@ -106,13 +121,17 @@ struct Column {
   SourceRange null_range;
   std::optional<Expr> default_value;
   bool primary_key = false;
+  Deferrable primary_key_timing;
   SourceRange primary_key_range;
   bool unique = false;
+  bool unique_nulls_not_distinct = false;
+  Deferrable unique_timing;
   SourceRange unique_range;
   std::optional<References> references;
   std::vector<Expr> checks;
   bool identity = false;
   bool identity_always = false;  // `identity always`: values cannot be given on insert
+  std::vector<IdentityOption> identity_options;
   SourceRange identity_range;
   std::optional<Expr> generated;
   bool stored = false;
@@ -131,6 +150,9 @@ struct Constraint {
   std::optional<References> references;  // ForeignKey
   std::optional<Expr> check;             // Check
   bool not_valid = false;                // `not valid`: rows already there are not checked
+  bool no_inherit = false;               // Check: `no inherit`
+  bool nulls_not_distinct = false;       // Unique: `nulls not distinct`
+  Deferrable timing;                     // PrimaryKey, Unique (a foreign key's is in `references`)
   SourceRange range;
 };
 
@@ -146,6 +168,7 @@ struct Index {
   std::vector<IndexKey> keys;
   std::optional<Expr> where;
   std::optional<Name> method;
+  bool nulls_not_distinct = false;  // unique: `nulls not distinct`
   SourceRange range;
 };
 

@@ -603,14 +603,36 @@ class Builder {
     r.range = Range(c);
     r.table = QName(c->qname());
     r.columns = Names(c->identList());
-    for (auto* a : c->fkAction()) {
-      std::string action = Lower(a->refAction()->getText());
-      if (action == "setnull") action = "set null";
-      else if (action == "setdefault") action = "set default";
-      else if (action == "noaction") action = "no action";
-      (a->DELETE() ? r.on_delete : r.on_update) = action;
+    for (auto* o : c->refOption()) {
+      if (auto* a = o->fkAction()) {
+        std::string action = Lower(a->refAction()->getText());
+        if (action == "setnull") action = "set null";
+        else if (action == "setdefault") action = "set default";
+        else if (action == "noaction") action = "no action";
+        (a->DELETE() ? r.on_delete : r.on_update) = action;
+      } else if (o->MATCH()) {
+        r.match_full = o->FULL() != nullptr;
+      } else if (auto* d = o->deferrable()) {
+        r.timing = Timing(d);
+      }
     }
     return r;
+  }
+
+  static auto Timing(P::DeferrableContext* d) -> ast::Deferrable {
+    ast::Deferrable t;
+    if (!d) return t;
+    t.deferrable = true;
+    t.initially_deferred = d->DEFERRED() != nullptr;
+    return t;
+  }
+
+  /// `nulls not distinct` and `deferrable ...` after `unique`.
+  static void UniqueAttrs(const std::vector<P::UniqueAttrContext*>& attrs, bool& nulls_not_distinct, ast::Deferrable& timing) {
+    for (auto* a : attrs) {
+      if (a->DISTINCT()) nulls_not_distinct = true;
+      if (auto* d = a->deferrable()) timing = Timing(d);
+    }
   }
 
   void BuildTableBody(P::TableBodyContext* body, ast::Table& t) {
@@ -624,6 +646,7 @@ class Builder {
         k.kind = ast::Constraint::Kind::PrimaryKey;
         if (c->ident()) k.name = Ident(c->ident());
         k.columns = Names(c->identList());
+        k.timing = Timing(c->deferrable());
         k.range = Range(c);
         t.items.emplace_back(std::move(k));
       } else if (auto* c = dynamic_cast<P::IndexItemContext*>(item)) {
@@ -641,6 +664,7 @@ class Builder {
         for (auto* tail : c->indexTail()) {
           if (tail->WHERE()) ix.where = BuildExpr(tail->expr());
           if (tail->USING()) ix.method = Ident(tail->ident());
+          if (tail->DISTINCT()) ix.nulls_not_distinct = true;
         }
         t.items.emplace_back(std::move(ix));
       } else if (auto* c = dynamic_cast<P::UniqueItemContext*>(item)) {
@@ -648,6 +672,7 @@ class Builder {
         k.kind = ast::Constraint::Kind::Unique;
         if (c->ident()) k.name = Ident(c->ident());
         k.columns = Names(c->identList());
+        UniqueAttrs(c->uniqueAttr(), k.nulls_not_distinct, k.timing);
         k.range = Range(c);
         t.items.emplace_back(std::move(k));
       } else if (auto* c = dynamic_cast<P::ForeignKeyItemContext*>(item)) {
@@ -665,6 +690,7 @@ class Builder {
         if (c->ident()) k.name = Ident(c->ident());
         k.check = BuildExpr(c->expr());
         k.not_valid = c->VALID() != nullptr;
+        k.no_inherit = c->INHERIT() != nullptr;
         k.range = Range(c);
         t.items.emplace_back(std::move(k));
       } else if (auto* c = dynamic_cast<P::CommentItemContext*>(item)) {
@@ -698,11 +724,13 @@ class Builder {
         col.null_range = Range(a);
       } else if (auto* d = dynamic_cast<P::DefaultAttrContext*>(a)) {
         col.default_value = BuildExpr(d->expr());
-      } else if (dynamic_cast<P::PrimaryKeyAttrContext*>(a)) {
+      } else if (auto* pk = dynamic_cast<P::PrimaryKeyAttrContext*>(a)) {
         col.primary_key = true;
+        col.primary_key_timing = Timing(pk->deferrable());
         col.primary_key_range = Range(a);
-      } else if (dynamic_cast<P::UniqueAttrContext*>(a)) {
+      } else if (auto* u = dynamic_cast<P::UniqueColumnAttrContext*>(a)) {
         col.unique = true;
+        UniqueAttrs(u->uniqueAttr(), col.unique_nulls_not_distinct, col.unique_timing);
         col.unique_range = Range(a);
       } else if (auto* r = dynamic_cast<P::ReferencesAttrContext*>(a)) {
         col.references = BuildReferences(r->references());
@@ -712,6 +740,13 @@ class Builder {
         col.identity = true;
         col.identity_always = id->ALWAYS() != nullptr;
         col.identity_range = Range(a);
+        for (auto* o : id->identityOption()) {
+          ast::IdentityOption opt;
+          opt.key = Ident(o->ident());
+          if (o->NUMBER()) opt.value = (o->MINUS() ? "-" : "") + o->NUMBER()->getText();
+          opt.range = Range(o);
+          col.identity_options.push_back(std::move(opt));
+        }
       } else if (auto* g = dynamic_cast<P::GeneratedAttrContext*>(a)) {
         col.generated = BuildExpr(g->expr());
         col.stored = g->STORED() != nullptr;

@@ -1,2 +1,4 @@
 -- RUN: %roundtrip %s %t | grep "round trip: ok"
+-- RUN: %FileCheck %s --input-file %t/inspected.schema --check-prefix=SRC
+-- SRC: unique a_once (a) nulls not distinct
 CREATE TABLE t (a int, CONSTRAINT a_once UNIQUE NULLS NOT DISTINCT (a));
