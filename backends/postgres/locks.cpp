@@ -129,6 +129,10 @@ struct Footprint {
     ForeignKey(c.schema, c.table, c.constraint);
   }
   void operator()(const diff::RenameConstraint& c) { Table(c.schema, c.table); }
+  void operator()(const diff::AlterConstraint& c) {  // the key, its table, its triggers and the referenced table
+    Table(c.schema, c.table);
+    ForeignKey(c.schema, c.table, c.to);
+  }
   void operator()(const diff::CreateIndex& c) {
     Table(c.schema, c.table);
     Relation(c.schema, c.index.name);
