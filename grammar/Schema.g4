@@ -69,7 +69,9 @@ tableItem
   ;
 
 indexKey : expr (ASC | DESC)? (NULLS (FIRST | LAST))? ;
-indexTail : WHERE expr | USING ident | NULLS NOT DISTINCT ;
+indexTail : WHERE expr | USING ident | NULLS NOT DISTINCT | INCLUDE LPAREN identList RPAREN
+          | WITH LPAREN storageParam (COMMA storageParam)* RPAREN ;
+storageParam : ident EQ (NUMBER | MINUS NUMBER | ident | STRING) ;
 
 // `deferrable [initially deferred | initially immediate]` on keys and foreign keys.
 deferrable : DEFERRABLE (INITIALLY (DEFERRED | IMMEDIATE))? ;

@@ -109,7 +109,16 @@ auto CreateIndexSql(const std::string& schema, const std::string& table, const c
     if (k.nulls_first) out += *k.nulls_first ? " NULLS FIRST" : " NULLS LAST";
   }
   out += ")";
+  if (!ix.include.empty()) out += " INCLUDE (" + ColumnList(ix.include) + ")";
   if (ix.nulls_not_distinct) out += " NULLS NOT DISTINCT";
+  if (!ix.storage.empty()) {
+    std::string params;
+    for (const auto& [k, v] : ix.storage) {
+      bool number = !v.empty() && v.find_first_not_of("-0123456789.") == std::string::npos;
+      params += (params.empty() ? "" : ", ") + QuoteIdent(k) + " = " + (number ? v : QuoteLiteral(v));
+    }
+    out += " WITH (" + params + ")";
+  }
   if (ix.where) out += " WHERE " + *ix.where;
   return out + ";";
 }

@@ -254,12 +254,14 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
       "array_to_json(array(select pg_get_indexdef(i.indexrelid, k + 1, true) from generate_series(0, i.indnkeyatts - 1) k order by k)), "
       "array_to_json(array(select i.indoption[k]::int from generate_series(0, i.indnkeyatts - 1) k order by k)), "
       "pg_get_expr(i.indpred, i.indrelid), not i.indisvalid, n.nspname, "
-      "concat_ws(', ', case when i.indnkeyatts < i.indnatts then 'INCLUDE columns' end, "
+      "concat_ws(', ', "
       "  case when exists (select 1 from unnest(i.indclass) oc join pg_opclass o on o.oid = oc where not o.opcdefault) "
       "  then 'a non-default operator class' end, "
       "  case when exists (select 1 from unnest(i.indcollation) ic2 where ic2 <> 0 and ic2 not in (select attcollation from pg_attribute "
-      "  where attrelid = i.indrelid)) then 'a collation' end, "
-      "  case when ic.reloptions is not null then 'storage parameters' end), i.indnullsnotdistinct "
+      "  where attrelid = i.indrelid)) then 'a collation' end), i.indnullsnotdistinct, "
+      "array_to_json(array(select a.attname from generate_series(i.indnkeyatts, i.indnatts - 1) k "
+      "  join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[k] order by k)), "
+      "array_to_json(coalesce(ic.reloptions, '{}'::text[])) "
       "from pg_index i join pg_class ic on ic.oid = i.indexrelid join pg_class c on c.oid = i.indrelid "
       "join pg_namespace n on n.oid = c.relnamespace join pg_am am on am.oid = ic.relam "
       "where c.relkind in ('r', 'p') and " + in_schemas +
@@ -290,6 +292,9 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
     ix.where = idx->Get(i, 7);
     ix.invalid = idx->Text(i, 8) == "t";
     ix.nulls_not_distinct = idx->Text(i, 11) == "t";
+    ix.include = JsonStrings(idx->Get(i, 12));
+    for (const auto& option : JsonStrings(idx->Get(i, 13)))  // "fillfactor=70"
+      if (size_t eq = option.find('='); eq != std::string::npos) ix.storage[option.substr(0, eq)] = option.substr(eq + 1);
     if (!idx->Text(i, 10).empty())
       out.unmanaged.push_back("index " + idx->Text(i, 9) + "." + ix.name + ": " + idx->Text(i, 10) +
                               " (not expressible in .schema; kept as it is)");

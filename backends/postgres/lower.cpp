@@ -379,6 +379,8 @@ class Lowerer {
       ci.unique = ix.unique;
       ci.method = ix.method.value_or("btree");
       ci.nulls_not_distinct = ix.nulls_not_distinct;
+      for (const auto& n : ix.include) ci.include.push_back(Fold(n));
+      for (const auto& [k, v] : ix.storage) ci.storage[k] = v;
       std::vector<std::string> names;
       if (ix.where) CheckSql(*ix.where);
       for (const auto& k : ix.keys) {
@@ -396,6 +398,7 @@ class Lowerer {
         if (k.nulls_first && *k.nulls_first != k.desc) key.nulls_first = k.nulls_first;
         ci.keys.push_back(std::move(key));
       }
+      names.insert(names.end(), ci.include.begin(), ci.include.end());  // INCLUDE columns name the index too
       // Duplicate column names within one index get 1, 2, ... (ChooseIndexColumnNames).
       std::vector<std::string> unique_names;
       for (const auto& n : names) {

@@ -165,6 +165,15 @@ void WriteTable(std::string& out, const std::string& indent, const std::string& 
     if (ix.where) out += " where " + Expr(*ix.where);
     if (ix.method != "btree") out += " using " + ix.method;
     if (ix.nulls_not_distinct) out += " nulls not distinct";
+    if (!ix.include.empty()) out += " include (" + cols(ix.include) + ")";
+    if (!ix.storage.empty()) {
+      std::string params;
+      for (const auto& [k, v] : ix.storage) {
+        bool number = !v.empty() && v.find_first_not_of("-0123456789.") == std::string::npos;
+        params += (params.empty() ? "" : ", ") + Name(k) + " = " + (number ? v : Literal(v));
+      }
+      out += " with (" + params + ")";
+    }
     out += "\n";
   }
   if (t.comment) out += in + "comment " + Literal(*t.comment) + "\n";

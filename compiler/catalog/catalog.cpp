@@ -144,6 +144,8 @@ auto IndexJson(const Index& ix) -> Json {
   j["keys"] = std::move(keys);
   PutOpt(j, "where", ix.where);
   if (ix.nulls_not_distinct) j["nulls_not_distinct"] = true;
+  if (!ix.include.empty()) j["include"] = ix.include;
+  if (!ix.storage.empty()) j["storage"] = ix.storage;
   if (ix.invalid) j["invalid"] = true;
   return j;
 }
@@ -266,8 +268,15 @@ auto ReadIndex(Reader r, const Json& j, Index& ix) -> bool {
   if (!j.is_object()) return r.Fail("an index must be an object");
   if (!r.Str(j, "name", ix.name) || !r.Bool(j, "unique", ix.unique) || !r.Str(j, "method", ix.method, false) ||
       !r.OptStr(j, "where", ix.where) || !r.Bool(j, "invalid", ix.invalid) ||
-      !r.Bool(j, "nulls_not_distinct", ix.nulls_not_distinct))
+      !r.Bool(j, "nulls_not_distinct", ix.nulls_not_distinct) || !r.Strings(j, "include", ix.include))
     return false;
+  if (j.contains("storage")) {
+    if (!j["storage"].is_object()) return r.Fail("\"storage\" must be an object of strings");
+    for (const auto& [k, v] : j["storage"].items()) {
+      if (!v.is_string()) return r.Fail("\"storage\" must be an object of strings");
+      ix.storage[k] = v.get<std::string>();
+    }
+  }
   const Json* keys = r.Array(j, "keys");
   if (!keys) return false;
   for (const auto& kj : *keys) {

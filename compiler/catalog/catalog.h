@@ -87,10 +87,12 @@ struct Index {
   std::optional<std::string> where;
   bool invalid = false;  // a failed CREATE INDEX CONCURRENTLY left it unusable
   bool nulls_not_distinct = false;  // unique: NULLS NOT DISTINCT
+  std::vector<std::string> include;  // INCLUDE columns, in order
+  std::map<std::string, std::string> storage;  // WITH (name = value): storage parameters
   SourceRange src;
   auto SameDefinition(const Index& o) const -> bool {
     return unique == o.unique && method == o.method && keys == o.keys && where == o.where && invalid == o.invalid &&
-           nulls_not_distinct == o.nulls_not_distinct;
+           nulls_not_distinct == o.nulls_not_distinct && include == o.include && storage == o.storage;
   }
 };
 

@@ -812,6 +812,11 @@ class Checker {
     mi.unique = ix.unique;
     mi.range = ix.range;
     mi.nulls_not_distinct = ix.nulls_not_distinct;
+    for (const auto& n : ix.include) {
+      CheckColumnExists(n, p);
+      mi.include.push_back(model::FromAst(n));
+    }
+    mi.storage = ix.storage;
     if (ix.nulls_not_distinct && !ix.unique)
       diags_.Emit(Kind::ConflictingAttributes, ix.range, "'nulls not distinct' applies to unique indexes only");
     for (const auto& k : ix.keys) {

@@ -470,7 +470,7 @@ class Differ {
 
   auto SameIndex(const catalog::Index& a, const catalog::Index& b) const -> bool {
     if (a.unique != b.unique || a.method != b.method || a.keys.size() != b.keys.size() || a.invalid != b.invalid ||
-        a.nulls_not_distinct != b.nulls_not_distinct)
+        a.nulls_not_distinct != b.nulls_not_distinct || a.include != b.include || a.storage != b.storage)
       return false;
     for (size_t i = 0; i < a.keys.size(); ++i) {
       const auto &x = a.keys[i], &y = b.keys[i];

@@ -277,6 +277,8 @@ auto DumpModel(const model::Realm& realm) -> std::string {
         if (ix.where) out += " where=" + DumpExpr(*ix.where);
         if (ix.method) out += " using=" + *ix.method;
         if (ix.nulls_not_distinct) out += " nulls-not-distinct";
+        if (!ix.include.empty()) out += " include=" + names(ix.include);
+        for (const auto& [k, v] : ix.storage) out += " with:" + k + "=" + v;
         out += "\n";
       }
     }

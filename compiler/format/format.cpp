@@ -712,6 +712,12 @@ class Printer {
               if (ix.where) out += " where " + Expr(*ix.where);
               if (ix.method) out += " using " + Name(*ix.method);
               if (ix.nulls_not_distinct) out += " nulls not distinct";
+              if (!ix.include.empty()) out += " include (" + Names(ix.include) + ")";
+              if (!ix.storage.empty())
+                out += " with (" + Join(ix.storage, ", ", [](const auto& kv) {
+                         bool number = !kv.second.empty() && kv.second.find_first_not_of("-0123456789.") == std::string::npos;
+                         return kv.first + " = " + (number ? kv.second : StringLit(kv.second));
+                       }) + ")";
               return out;
             },
             [&](const ast::Include& x) -> std::string { return "include " + QName(x.mixin); },

@@ -112,6 +112,8 @@ struct Index {
   std::optional<ast::Expr> where;
   std::optional<std::string> method;
   bool nulls_not_distinct = false;
+  std::vector<Name> include;
+  std::vector<std::pair<std::string, std::string>> storage;  // `with (...)`
   SourceRange range;
 };
 

@@ -169,6 +169,8 @@ struct Index {
   std::optional<Expr> where;
   std::optional<Name> method;
   bool nulls_not_distinct = false;  // unique: `nulls not distinct`
+  std::vector<Name> include;        // `include (c, ...)`: stored, not searched
+  std::vector<std::pair<std::string, std::string>> storage;  // `with (fillfactor = 70)`: name (lower case), value as written
   SourceRange range;
 };
 

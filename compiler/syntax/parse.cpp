@@ -665,6 +665,13 @@ class Builder {
           if (tail->WHERE()) ix.where = BuildExpr(tail->expr());
           if (tail->USING()) ix.method = Ident(tail->ident());
           if (tail->DISTINCT()) ix.nulls_not_distinct = true;
+          if (tail->INCLUDE()) ix.include = Names(tail->identList());
+          for (auto* param : tail->storageParam()) {
+            std::string value = param->STRING() ? String(param->STRING())
+                                : param->NUMBER() ? (param->MINUS() ? "-" : "") + param->NUMBER()->getText()
+                                                  : Lower(param->ident(1)->getText());
+            ix.storage.emplace_back(Lower(Ident(param->ident(0)).text), value);
+          }
         }
         t.items.emplace_back(std::move(ix));
       } else if (auto* c = dynamic_cast<P::UniqueItemContext*>(item)) {
