@@ -110,7 +110,9 @@ class Differ {
             if (auto r = it->second.find(c.name); r != it->second.end()) c.name = r->second;
           // The database rewrites the table's own expressions with the new names.
           for (const auto& [old_name, new_name] : it->second) {
-            auto rename = [&](std::string& e) { e = backend_.RenameInExpression(e, old_name, new_name); };
+            auto rename = [&, &from = old_name, &to = new_name](std::string& e) {  // clang 14 cannot capture bindings
+              e = backend_.RenameInExpression(e, from, to);
+            };
             for (auto& c : t.columns) {
               if (c.default_expr) rename(*c.default_expr);
               if (c.generated) rename(*c.generated);
