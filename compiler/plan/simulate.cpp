@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "compiler/target/target.h"
+
 namespace schemac::plan {
 namespace {
 
@@ -13,6 +15,7 @@ using namespace diff;
 struct Applier {
   catalog::Catalog c;
   std::string error;
+  const target::Backend* backend = nullptr;  // the plan's target: how it renames inside expressions
 
   auto Fail(const std::string& e) -> bool {
     if (error.empty()) error = e;
@@ -201,10 +204,25 @@ struct Applier {
     for (auto& col : t->columns)
       if (col.name == x.from) {
         col.name = x.to;
-        for (auto& k : t->constraints) std::replace(k.columns.begin(), k.columns.end(), x.from, x.to);
-        for (auto& ix : t->indexes)
-          for (auto& k : ix.keys)
+        // The database rewrites the table's own expressions with the new name.
+        auto rename = [&](std::string& e) {
+          if (backend) e = backend->RenameInExpression(e, x.from, x.to);
+        };
+        for (auto& other : t->columns) {
+          if (other.default_expr) rename(*other.default_expr);
+          if (other.generated) rename(*other.generated);
+        }
+        for (auto& k : t->constraints) {
+          std::replace(k.columns.begin(), k.columns.end(), x.from, x.to);
+          if (k.kind == catalog::Constraint::Kind::Check) rename(k.check);
+        }
+        for (auto& ix : t->indexes) {
+          for (auto& k : ix.keys) {
             if (k.column == x.from) k.column = x.to;
+            if (k.column.empty()) rename(k.expression);
+          }
+          if (ix.where) rename(*ix.where);
+        }
         for (auto& s : c.schemas)
           for (auto& tt : s.tables)
             for (auto& k : tt.constraints)
@@ -318,7 +336,8 @@ struct Applier {
 }  // namespace
 
 auto Simulate(const catalog::Catalog& from, const Plan& plan, std::string& error) -> std::optional<catalog::Catalog> {
-  Applier a{from, {}};
+  auto backend = target::FindBackend(plan.target);
+  Applier a{from, {}, backend.get()};
   for (size_t i = 0; i < plan.changes.size(); ++i) {
     if (!std::visit(a, plan.changes[i].op)) {
       error = "change " + std::to_string(i + 1) + " (" + diff::KindName(plan.changes[i].op) + " " +
