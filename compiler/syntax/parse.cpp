@@ -568,10 +568,12 @@ class Builder {
 
   auto BuildReferences(P::ReferencesContext* c) -> ast::References {
     ast::References r;
+    if (!c) return r;  // recovery after a syntax error can leave it out
     r.range = Range(c);
     r.table = QName(c->qname());
     r.columns = Names(c->identList());
     for (auto* a : c->fkAction()) {
+      if (!a->refAction()) continue;
       std::string action = Lower(a->refAction()->getText());
       if (action == "setnull") action = "set null";
       else if (action == "setdefault") action = "set default";
