@@ -2,8 +2,9 @@
 // FromJson must refuse bad input with a message, never crash; what it
 // accepts must pass Validate, write back (ToJson) to a snapshot that reads
 // the same, diff against itself to nothing, and plan, emit and render from
-// and to an empty catalog without crashing (any target name is accepted by
-// the reader; the Postgres backend plans it, as `plan --to FILE.json` would).
+// and to an empty catalog, and to itself with its column types shuffled,
+// without crashing (the reader accepts any target name; the Postgres backend
+// plans it, as `plan --to FILE.json` would).
 #include "compiler/catalog/catalog.h"
 #include "compiler/diff/diff.h"
 #include "compiler/plan/simulate.h"
@@ -52,6 +53,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   empty.target = "postgres";
   PlanAndEmit(empty, *c, *backend);
   PlanAndEmit(*c, empty, *backend);
+  // Every column retyped to its neighbour's type: the type changes of a plan
+  // between two snapshots, over whatever type names the input holds.
+  catalog::Catalog retyped = *c;
+  for (auto& s : retyped.schemas)
+    for (auto& t : s.tables)
+      for (size_t i = 0; i + 1 < t.columns.size(); ++i) std::swap(t.columns[i].type, t.columns[i + 1].type);
+  PlanAndEmit(*c, retyped, *backend);
   (void)backend->WriteSource(*c, {});  // `inspect --format schema`
   return 0;
 }
