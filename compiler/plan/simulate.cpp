@@ -116,7 +116,9 @@ struct Applier {
               if (col.type_ref == catalog::ObjectName{x.schema, x.from}) {
                 col.type_ref->name = x.to;
                 bool array = col.type.size() > 2 && col.type.compare(col.type.size() - 2, 2, "[]") == 0;
-                col.type = (x.schema == "public" ? x.to : x.schema + "." + x.to) + (array ? "[]" : "");
+                std::string name = backend ? backend->UserTypeName(*col.type_ref)
+                                           : x.schema == "public" ? x.to : x.schema + "." + x.to;
+                col.type = name + (array ? "[]" : "");
               }
         return true;
       }

@@ -42,3 +42,14 @@ TEST_CASE("simulate: renaming a column rewrites the expressions that read it, as
   REQUIRE(to->catalog);
   CHECK(Simulated(v1, v2) == testing::Comparable(*to->catalog));
 }
+
+TEST_CASE("simulate: renaming an enum respells the columns' type as the backend does", "[simulate]") {
+  // fuzz/regressions/plan/rename-enum-quoted-schema: the applier wrote My Schema.feeling, unquoted.
+  std::string v1 = "schema \"My Schema\" {\n  enum mood ('ok')\n  table t {\n    id bigint primary key\n    m mood\n  }\n}\n";
+  std::string v2 =
+      "schema \"My Schema\" {\n  enum feeling ('ok') renamed from mood\n  table t {\n    id bigint primary key\n"
+      "    m feeling\n  }\n}\n";
+  auto to = testing::Compile(v2);
+  REQUIRE(to->catalog);
+  CHECK(Simulated(v1, v2) == testing::Comparable(*to->catalog));
+}
