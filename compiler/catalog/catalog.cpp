@@ -362,7 +362,7 @@ auto FromJson(const std::string& text, std::string& error) -> std::optional<Cata
   Json root;
   try {
     root = Json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for a number too large
     error = std::string("not valid JSON: ") + e.what();
     return std::nullopt;
   }

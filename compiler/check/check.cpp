@@ -82,6 +82,7 @@ class Checker {
     for (auto& v : pending_views_) BuildView(v);
     for (const auto* pipe : pending_pipes_) ResolvePipe(*pipe);
     for (auto& p : pending_tables_) CheckRenames(p);
+    CheckRenamedTwice();
     if (diags_.has_errors()) return std::nullopt;
     return std::move(realm_);
   }
@@ -1002,6 +1003,27 @@ class Checker {
           d.hint = "a rename needs the old column to be gone; remove '" + other.name.text +
                    "', or drop 'renamed from' if both columns should exist";
         }
+    }
+  }
+
+  /// Two tables, enums or columns renamed from one old name: the old object
+  /// can become only one of them.
+  void CheckRenamedTwice() {
+    auto check = [&](const auto& objects) {
+      std::map<std::string, const std::decay_t<decltype(objects.front())>*> first;
+      for (const auto& o : objects) {
+        if (!o.renamed_from) continue;
+        auto [it, inserted] = first.emplace(o.renamed_from->key(), &o);
+        if (inserted) continue;
+        auto& d = diags_.Emit(Kind::RenamedFromTwice, o.range, o.name.text, it->second->name.text, o.renamed_from->text);
+        d.notes.push_back({it->second->range, "'" + it->second->name.text + "' is renamed from it here"});
+        d.hint = "keep 'renamed from' on the one that takes the old object's place";
+      }
+    };
+    for (const auto& s : realm_.schemas) {
+      check(s.tables);
+      check(s.enums);
+      for (const auto& t : s.tables) check(t.columns);
     }
   }
 

@@ -110,7 +110,9 @@ class Differ {
             if (auto r = it->second.find(c.name); r != it->second.end()) c.name = r->second;
           // The database rewrites the table's own expressions with the new names.
           for (const auto& [old_name, new_name] : it->second) {
-            auto rename = [&](std::string& e) { e = backend_.RenameInExpression(e, old_name, new_name); };
+            auto rename = [&, &from = old_name, &to = new_name](std::string& e) {  // clang 14 cannot capture bindings
+              e = backend_.RenameInExpression(e, from, to);
+            };
             for (auto& c : t.columns) {
               if (c.default_expr) rename(*c.default_expr);
               if (c.generated) rename(*c.generated);
@@ -886,6 +888,16 @@ class Differ {
       if (auto* rt = std::get_if<RenameTable>(&changes_[i].op))
         for (size_t j : table_changes[{rt->schema, rt->to}])
           if (j != i) edge(i, j);
+    // A change to a renamed column (e.g. dropping it to rebuild it) names it
+    // by its new name, so it comes after the rename.
+    for (size_t i = 0; i < changes_.size(); ++i)
+      if (auto* rc = std::get_if<RenameColumn>(&changes_[i].op))
+        for (size_t j : table_changes[{rc->schema, rc->table}]) {
+          const Op& o = changes_[j].op;
+          auto* dc = std::get_if<DropColumn>(&o);
+          auto* ac = std::get_if<AlterColumn>(&o);
+          if ((dc && dc->column.name == rc->to) || (ac && ac->to.name == rc->to)) edge(i, j);
+        }
     for (auto& c : changes_) {
       std::sort(c.after.begin(), c.after.end());
       c.after.erase(std::unique(c.after.begin(), c.after.end()), c.after.end());

@@ -114,7 +114,7 @@ void BreakForeignKeyCycles(std::vector<Change>& changes) {
   for (auto& [name, i] : creates) {
     auto& after = changes[i].after;
     after.erase(std::remove_if(after.begin(), after.end(),
-                               [&](size_t j) {
+                               [&, i = i](size_t j) {  // clang 14 cannot capture bindings
                                  return std::holds_alternative<CreateTable>(changes[j].op) && comp.count(j) &&
                                         comp[j] == comp[i];
                                }),

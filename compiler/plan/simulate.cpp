@@ -5,15 +5,17 @@
 
 #include <algorithm>
 
+#include "compiler/target/target.h"
+
 namespace schemac::plan {
 namespace {
 
 using namespace diff;
 
 struct Applier {
-  const target::Backend& backend;
   catalog::Catalog c;
   std::string error;
+  const target::Backend* backend = nullptr;  // the plan's target: how it renames inside expressions
 
   auto Fail(const std::string& e) -> bool {
     if (error.empty()) error = e;
@@ -114,7 +116,9 @@ struct Applier {
               if (col.type_ref == catalog::ObjectName{x.schema, x.from}) {
                 col.type_ref->name = x.to;
                 bool array = col.type.size() > 2 && col.type.compare(col.type.size() - 2, 2, "[]") == 0;
-                col.type = (x.schema == "public" ? x.to : x.schema + "." + x.to) + (array ? "[]" : "");
+                std::string name = backend ? backend->UserTypeName(*col.type_ref)
+                                           : x.schema == "public" ? x.to : x.schema + "." + x.to;
+                col.type = name + (array ? "[]" : "");
               }
         return true;
       }
@@ -215,8 +219,10 @@ struct Applier {
     for (auto& col : t->columns)
       if (col.name == x.from) {
         col.name = x.to;
-        // The database renames the column inside every expression of its table.
-        auto rename = [&](std::string& e) { e = backend.RenameInExpression(e, x.from, x.to); };
+        // The database rewrites the table's own expressions with the new name.
+        auto rename = [&](std::string& e) {
+          if (backend) e = backend->RenameInExpression(e, x.from, x.to);
+        };
         for (auto& other : t->columns) {
           if (other.default_expr) rename(*other.default_expr);
           if (other.generated) rename(*other.generated);
@@ -356,9 +362,9 @@ struct Applier {
 
 }  // namespace
 
-auto Simulate(const target::Backend& backend, const catalog::Catalog& from, const Plan& plan, std::string& error)
-    -> std::optional<catalog::Catalog> {
-  Applier a{backend, from, {}};
+auto Simulate(const catalog::Catalog& from, const Plan& plan, std::string& error) -> std::optional<catalog::Catalog> {
+  auto backend = target::FindBackend(plan.target);
+  Applier a{from, {}, backend.get()};
   for (size_t i = 0; i < plan.changes.size(); ++i) {
     if (!std::visit(a, plan.changes[i].op)) {
       error = "change " + std::to_string(i + 1) + " (" + diff::KindName(plan.changes[i].op) + " " +

@@ -8,15 +8,12 @@
 
 #include "compiler/catalog/catalog.h"
 #include "compiler/plan/plan.h"
-#include "compiler/target/target.h"
 
 namespace schemac::plan {
 
 /// Applies `plan` to `from` change by change, as the database would. Returns
 /// nullopt and sets `error` when a change does not apply (e.g. it drops a
 /// table that does not exist), which means the plan or its order is wrong.
-/// The backend says how a rename changes the expressions that mention it.
-auto Simulate(const target::Backend& backend, const catalog::Catalog& from, const Plan& plan, std::string& error)
-    -> std::optional<catalog::Catalog>;
+auto Simulate(const catalog::Catalog& from, const Plan& plan, std::string& error) -> std::optional<catalog::Catalog>;
 
 }  // namespace schemac::plan

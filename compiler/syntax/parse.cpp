@@ -600,11 +600,13 @@ class Builder {
 
   auto BuildReferences(P::ReferencesContext* c) -> ast::References {
     ast::References r;
+    if (!c) return r;  // recovery after a syntax error can leave it out
     r.range = Range(c);
     r.table = QName(c->qname());
     r.columns = Names(c->identList());
     for (auto* o : c->refOption()) {
       if (auto* a = o->fkAction()) {
+        if (!a->refAction()) continue;  // cut short by a syntax error
         std::string action = Lower(a->refAction()->getText());
         if (action == "setnull") action = "set null";
         else if (action == "setdefault") action = "set default";
