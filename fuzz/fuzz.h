@@ -31,8 +31,9 @@ inline void Require(bool ok, const std::string& what, const std::string& detail 
 class MemoryProvider final : public source::Provider {
  public:
   explicit MemoryProvider(std::string text) : text_(std::move(text)) {}
-  auto Read(const std::string& path) -> std::optional<std::string> override {
+  auto Read(const std::string& path, std::string* why = nullptr) -> std::optional<std::string> override {
     if (path == kPath) return text_;
+    if (why) *why = "no such file or directory";
     return std::nullopt;
   }
   auto ListSchemaFiles(const std::string&) -> std::optional<std::vector<std::string>> override { return std::nullopt; }

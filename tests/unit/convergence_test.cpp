@@ -53,9 +53,9 @@ TEST_CASE("convergence: renames compose with type changes and dependents dropped
   int renames = 0;
   auto backend = target::FindBackend("postgres");
   for (int seed = 1; seed <= kPairs; ++seed) {
-    Gen g{std::mt19937(static_cast<unsigned>(seed) * 7919u)};
+    testing::Gen<std::mt19937> g{std::mt19937(static_cast<unsigned>(seed) * 7919u)};
     catalog::Catalog a = g.Catalog();
-    catalog::Catalog b = g.Evolve(a);
+    catalog::Catalog b = g.Evolve(a, *backend);
     // A's own checks and indexes are the ones B evolved from.
     source::SourceManager sm;
     diag::Engine diags(sm);
