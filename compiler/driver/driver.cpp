@@ -476,7 +476,29 @@ auto RunInspect(const InspectOptions& o) -> int {
   auto c = InspectLive(o.db, o.schemas, *backend, s);
   Report(s.diags, "text");
   if (!c) return kExitError;
-  if (o.format == "schema") return WriteOrReport(o.output, backend->WriteSource(*c, s.live->Unmanaged()));
+  if (o.format == "schema") {
+    // Tables outside the inspected schemas that foreign keys reference are
+    // written as `extern table`: read their schemas too.
+    std::vector<std::string> unmanaged = s.live->Unmanaged();
+    std::vector<std::string> others;
+    for (const auto& sch : c->schemas)
+      for (const auto& t : sch.tables)
+        for (const auto& k : t.constraints)
+          if (k.kind == catalog::Constraint::Kind::ForeignKey && !c->FindSchema(k.ref_table.schema) &&
+              std::find(others.begin(), others.end(), k.ref_table.schema) == others.end())
+            others.push_back(k.ref_table.schema);
+    std::optional<catalog::Catalog> outside;
+    if (!others.empty()) {
+      std::string error;
+      outside = s.live->Inspect(others, error);
+      if (!outside) {
+        s.diags.Emit(diag::Kind::DatabaseError, {}, "cannot read the catalog of " + s.live_url + ": " + error);
+        Report(s.diags, "text");
+        return kExitError;
+      }
+    }
+    return WriteOrReport(o.output, backend->WriteSource(*c, unmanaged, outside ? &*outside : nullptr));
+  }
   return WriteOrReport(o.output, catalog::ToJson(*c));
 }
 
