@@ -50,7 +50,8 @@ schemaDecl : SCHEMA ident LBRACE (topItem | sep)* RBRACE ;
 letDecl : LET ident EQ expr ;
 forDecl : FOR ident IN expr LBRACE (topItem | sep)* RBRACE ;
 
-tableDecl : TABLE qname tableBody ;
+// `extern table`: a table the project does not manage, known for references only.
+tableDecl : EXTERN? TABLE qname tableBody ;
 mixinDecl : MIXIN ident tableBody ;
 
 tableBody : LBRACE sep* (tableItem (sep+ tableItem)*)? sep* RBRACE ;
@@ -197,7 +198,7 @@ funcIdent
   | ASC | DESC | NULLS | FIRST | LAST | POSTGRES | SNOWFLAKE | FIREBOLT | FLINK | PIPE
   | MAP | ROW | STRUCT | WITH | WITHOUT | TIME | ZONE | PRECISION | VARYING | COLLATE
   | PARTITION | BY | CLUSTER | WATERMARK | TYPE | INTO | VALID
-  | DEFERRABLE | INITIALLY | DEFERRED | IMMEDIATE | MATCH | FULL | SIMPLE | INHERIT | DISTINCT
+  | DEFERRABLE | INITIALLY | DEFERRED | IMMEDIATE | MATCH | FULL | SIMPLE | INHERIT | DISTINCT | EXTERN
   ;
 identList : ident (COMMA ident)* ;
 
@@ -212,7 +213,7 @@ ident
   | THEN | ELSE | END | CAST | INTERVAL | POSTGRES | SNOWFLAKE | FIREBOLT | FLINK | PIPE
   | ARRAY | MAP | ROW | STRUCT | WITH | WITHOUT | TIME | ZONE | PRECISION | VARYING | COLLATE
   | PARTITION | BY | CLUSTER | WATERMARK | TYPE | INTO | VALID
-  | DEFERRABLE | INITIALLY | DEFERRED | IMMEDIATE | MATCH | FULL | SIMPLE | INHERIT | DISTINCT
+  | DEFERRABLE | INITIALLY | DEFERRED | IMMEDIATE | MATCH | FULL | SIMPLE | INHERIT | DISTINCT | EXTERN
   ;
 
 // ---- lexer -----------------------------------------------------------------
@@ -311,6 +312,7 @@ FULL : F U L L ;
 SIMPLE : S I M P L E ;
 INHERIT : I N H E R I T ;
 DISTINCT : D I S T I N C T ;
+EXTERN : E X T E R N ;
 
 LBRACE : '{' ;
 RBRACE : '}' ;

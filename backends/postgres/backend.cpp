@@ -73,8 +73,9 @@ class PostgresBackend final : public target::Backend {
   auto Connect(const std::string& url, std::string& error) const -> std::unique_ptr<target::LiveDatabase> override {
     return ConnectLive(url, error);
   }
-  auto WriteSource(const catalog::Catalog& c, const std::vector<std::string>& unmanaged) const -> std::string override {
-    return WriteSchema(c, unmanaged);
+  auto WriteSource(const catalog::Catalog& c, const std::vector<std::string>& unmanaged,
+                   const catalog::Catalog* outside) const -> std::string override {
+    return WriteSchema(c, unmanaged, outside);
   }
   auto Render(const plan::Plan& plan, const target::Script& script) const -> std::string override {
     return postgres::Render(plan, script);

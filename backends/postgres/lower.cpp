@@ -179,7 +179,14 @@ class Lowerer {
     catalog::Catalog c;
     c.target = "postgres";
     for (const auto& s : realm.schemas) {
+      // Extern tables are never lowered; a schema that only holds extern
+      // tables is not the project's either.
+      bool only_extern = !s.tables.empty() && s.views.empty() && s.enums.empty() && s.pipes.empty() &&
+                         std::all_of(s.tables.begin(), s.tables.end(), [](const model::Table& t) { return t.is_extern; });
       std::string name = s.name ? Fold(*s.name) : "public";
+      for (const auto& t : s.tables)
+        if (t.is_extern) c.externs.push_back({name, Fold(t.name)});
+      if (only_extern) continue;
       CheckLength(name, s.range);
       catalog::Schema* out = nullptr;
       for (auto& existing : c.schemas)
@@ -191,6 +198,7 @@ class Lowerer {
       Namespace& ns = namespaces_[name];
       // Explicit names first: derived names must not take them.
       for (const auto& t : s.tables) {
+        if (t.is_extern) continue;
         ns.relations.insert(Fold(t.name));
         for (const auto& k : t.constraints)
           if (k.name) {
@@ -203,7 +211,8 @@ class Lowerer {
       }
       for (const auto& v : s.views) ns.relations.insert(Fold(v.name));
       for (const auto& e : s.enums) out->enums.push_back(LowerEnum(e));
-      for (const auto& t : s.tables) out->tables.push_back(LowerTable(name, t, ns));
+      for (const auto& t : s.tables)
+        if (!t.is_extern) out->tables.push_back(LowerTable(name, t, ns));
       for (const auto& v : s.views) out->views.push_back(LowerView(v));
     }
     if (diags_.has_errors()) return std::nullopt;

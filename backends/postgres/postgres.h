@@ -66,7 +66,10 @@ auto IdentifierTokens(std::string_view sql) -> std::vector<IdentToken>;
 
 /// A catalog as .schema source that compiles back to exactly that catalog;
 /// `unmanaged` objects are listed in a comment at the top.
-auto WriteSchema(const catalog::Catalog& c, const std::vector<std::string>& unmanaged) -> std::string;
+/// `outside`: where the tables referenced from `c` but not in it are found,
+/// written as `extern table` declarations (see WriteSource).
+auto WriteSchema(const catalog::Catalog& c, const std::vector<std::string>& unmanaged,
+                 const catalog::Catalog* outside = nullptr) -> std::string;
 
 auto Lower(const model::Realm& realm, diag::Engine& diags) -> std::optional<catalog::Catalog>;
 auto Emit(const plan::Plan& plan, diag::Engine& diags) -> std::optional<target::Script>;

@@ -25,7 +25,7 @@ auto IsKeyword(const std::string& s) -> bool {
       "true", "false", "postgres", "snowflake", "firebolt", "flink", "pipe", "array", "map", "row", "struct", "with",
       "without", "time", "zone", "precision", "varying", "collate", "partition", "by", "cluster", "watermark",
       "type", "into", "sql", "deferrable", "initially", "deferred", "immediate", "match", "full", "simple", "inherit",
-      "distinct"};
+      "distinct", "extern"};
   return words.count(s) > 0;
 }
 
@@ -256,9 +256,57 @@ void WriteSchemaBody(std::string& out, const std::string& indent, const catalog:
   }
 }
 
+/// `extern table` declarations for the tables outside `c` that its foreign
+/// keys reference: the referenced columns with their types, and the key over
+/// them (a primary key, else a unique constraint or index: `unique`).
+auto WriteExterns(const catalog::Catalog& c, const catalog::Catalog& outside) -> std::string {
+  std::map<catalog::ObjectName, std::vector<std::vector<std::string>>> keys;  // table -> referenced column lists
+  for (const auto& s : c.schemas)
+    for (const auto& t : s.tables)
+      for (const auto& k : t.constraints) {
+        if (k.kind != catalog::Constraint::Kind::ForeignKey || c.FindSchema(k.ref_table.schema)) continue;
+        auto& lists = keys[k.ref_table];
+        if (std::find(lists.begin(), lists.end(), k.ref_columns) == lists.end()) lists.push_back(k.ref_columns);
+      }
+  std::string out;
+  auto cols = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& c : v) s += (s.empty() ? "" : ", ") + Name(c);
+    return s;
+  };
+  for (const auto& [ref, lists] : keys) {
+    const catalog::Table* t = outside.FindTable(ref);
+    if (!t) continue;  // not readable: the reference stays unknown, visibly
+    std::set<std::string> wanted;
+    for (const auto& l : lists) wanted.insert(l.begin(), l.end());
+    out += "\nextern table " + Name(ref.schema) + "." + Name(ref.name) + " {\n";
+    size_t width = 0;
+    for (const auto& col : t->columns)
+      if (wanted.count(col.name)) width = std::max(width, Name(col.name).size());
+    for (const auto& col : t->columns)
+      if (wanted.count(col.name))
+        out += "  " + Name(col.name) + std::string(width - Name(col.name).size() + 1, ' ') + Type(col, ref.schema) +
+               (col.not_null ? " not null" : "") + "\n";
+    for (const auto& l : lists) {
+      std::set<std::string> set(l.begin(), l.end());
+      bool primary = false;
+      for (const auto& k : t->constraints)
+        if (k.kind == catalog::Constraint::Kind::PrimaryKey && std::set<std::string>(k.columns.begin(), k.columns.end()) == set)
+          primary = true;
+      out += std::string("  ") + (primary ? "primary key (" : "unique (") + cols(l) + ")\n";
+    }
+    out += "}\n";
+  }
+  if (out.empty()) return out;
+  return "\n-- Tables outside the inspected schemas that foreign keys reference; they are\n"
+         "-- managed elsewhere and must exist in the target database.\n" +
+         out.substr(1);
+}
+
 }  // namespace
 
-auto WriteSchema(const catalog::Catalog& c, const std::vector<std::string>& unmanaged) -> std::string {
+auto WriteSchema(const catalog::Catalog& c, const std::vector<std::string>& unmanaged, const catalog::Catalog* outside)
+    -> std::string {
   std::string out = "-- Written by `schemac inspect --format schema`.\n";
   if (!unmanaged.empty()) {
     out += "-- Left alone (the language cannot describe them):\n";
@@ -279,6 +327,7 @@ auto WriteSchema(const catalog::Catalog& c, const std::vector<std::string>& unma
       out += "}\n";
     }
   }
+  if (outside) out += WriteExterns(c, *outside);
   return out;
 }
 

@@ -143,6 +143,10 @@ struct Schema {
 struct Catalog {
   std::string target;
   std::vector<Schema> schemas;
+  /// Desired side only, never in snapshots: the `extern table`s of the
+  /// source, which are not in `schemas` and must not be diffed (the driver
+  /// removes them from the current state, see ForgetExterns).
+  std::vector<ObjectName> externs = {};
 
   auto FindSchema(const std::string& n) const -> const Schema*;
   auto FindTable(const ObjectName& n) const -> const Table*;

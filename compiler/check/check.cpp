@@ -203,6 +203,7 @@ class Checker {
         model::Table mt;
         mt.name = model::FromAst(t->name.name);
         mt.range = t->name.range;
+        mt.is_extern = t->is_extern;
         schema.tables.push_back(std::move(mt));
         pending_tables_.push_back({t, si, schema.tables.size() - 1});
       } else if (auto* e = std::get_if<ast::Enum>(&d.node)) {
@@ -353,6 +354,7 @@ class Checker {
 
   void BuildTable(const PendingTable& p) {
     const ast::Table& t = *p.ast;
+    if (t.is_extern) CheckExternItems(t);
     std::map<std::string, source::SourceRange> columns;
     std::vector<const ast::Column*> ast_columns;
     // Columns first: constraints and indexes may name columns declared later.
@@ -477,6 +479,40 @@ class Checker {
                     ? diags_.Emit(Kind::DuplicateIndex, r.range, r.name, schema_name)
                     : diags_.Emit(Kind::RelationNameTaken, r.range, r.what, r.name, schema_name, it->second.second);
       d.notes.push_back({it->second.first, "'" + r.name + "' is defined here"});
+    }
+  }
+
+  /// An extern table declares what references need: columns (name, type,
+  /// null-ness) and key or unique constraints. Anything else would be
+  /// something to manage, and the table is managed elsewhere.
+  void CheckExternItems(const ast::Table& t) {
+    auto refuse = [&](source::SourceRange at, const std::string& what) {
+      diags_.Emit(Kind::ExternItem, at, what, t.name.name.text).hint =
+          "an extern table lists only the columns and keys that references need; the table itself is managed elsewhere";
+    };
+    for (const auto& item : t.items) {
+      if (auto* c = std::get_if<ast::Column>(&item)) {
+        if (c->default_value) refuse(c->default_value->range, "a default");
+        if (c->references) refuse(c->references->range, "a foreign key");
+        for (const auto& chk : c->checks) refuse(chk.range, "a check");
+        if (c->identity) refuse(c->identity_range, "an identity column");
+        if (c->generated) refuse(c->generated->range, "a generated column");
+        if (c->comment) refuse(c->range, "a comment");
+        if (c->renamed_from) refuse(c->renamed_from->range, "'renamed from'");
+        if (c->collation) refuse(c->collation->range, "a collation");
+        for (const auto& b : c->targets) refuse(b.range, "a target block");
+      } else if (auto* k = std::get_if<ast::Constraint>(&item)) {
+        if (k->kind == ast::Constraint::Kind::ForeignKey) refuse(k->range, "a foreign key");
+        if (k->kind == ast::Constraint::Kind::Check) refuse(k->range, "a check");
+      } else if (auto* ix = std::get_if<ast::Index>(&item)) {
+        refuse(ix->range, "an index");
+      } else if (auto* c = std::get_if<ast::TableComment>(&item)) {
+        refuse(c->range, "a comment");
+      } else if (auto* r = std::get_if<ast::RenamedFrom>(&item)) {
+        refuse(r->range, "'renamed from'");
+      } else if (auto* b = std::get_if<ast::TargetBlock>(&item)) {
+        refuse(b->range, "a target block");
+      }
     }
   }
 

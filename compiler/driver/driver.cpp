@@ -186,6 +186,20 @@ auto ReadSnapshot(const std::string& path, Session& s) -> std::optional<catalog:
   return c;
 }
 
+/// Extern tables of the desired state are managed elsewhere: the current
+/// state's copy is not compared. A schema that the desired state only knows
+/// for its extern tables is not the project's: it is left out entirely.
+void ForgetExterns(const catalog::Catalog& to, catalog::Catalog& from) {
+  for (const auto& e : to.externs) {
+    if (!to.FindSchema(e.schema)) {
+      std::erase_if(from.schemas, [&](const catalog::Schema& sch) { return sch.name == e.schema; });
+      continue;
+    }
+    for (auto& sch : from.schemas)
+      if (sch.name == e.schema) std::erase_if(sch.tables, [&](const catalog::Table& t) { return t.name == e.name; });
+  }
+}
+
 void ForgetSource(catalog::Catalog& c) {
   for (auto& sch : c.schemas) {
     sch.src = {};
@@ -417,6 +431,7 @@ auto RunPlan(const PlanOptions& o) -> int {
                           o.schemas, *backend, s);
   if (!from) return fail();
   KeepSchemas(*from, o.schemas);
+  ForgetExterns(*to, *from);
   // Against a database, let it spell the desired expressions its own way.
   if (s.live && !IsDatabase(o.to)) s.live->Normalize(*to, &*from);
   auto changes = diff::Diff(*from, *to, *backend, s.diags);
@@ -461,7 +476,29 @@ auto RunInspect(const InspectOptions& o) -> int {
   auto c = InspectLive(o.db, o.schemas, *backend, s);
   Report(s.diags, "text");
   if (!c) return kExitError;
-  if (o.format == "schema") return WriteOrReport(o.output, backend->WriteSource(*c, s.live->Unmanaged()));
+  if (o.format == "schema") {
+    // Tables outside the inspected schemas that foreign keys reference are
+    // written as `extern table`: read their schemas too.
+    std::vector<std::string> unmanaged = s.live->Unmanaged();
+    std::vector<std::string> others;
+    for (const auto& sch : c->schemas)
+      for (const auto& t : sch.tables)
+        for (const auto& k : t.constraints)
+          if (k.kind == catalog::Constraint::Kind::ForeignKey && !c->FindSchema(k.ref_table.schema) &&
+              std::find(others.begin(), others.end(), k.ref_table.schema) == others.end())
+            others.push_back(k.ref_table.schema);
+    std::optional<catalog::Catalog> outside;
+    if (!others.empty()) {
+      std::string error;
+      outside = s.live->Inspect(others, error);
+      if (!outside) {
+        s.diags.Emit(diag::Kind::DatabaseError, {}, "cannot read the catalog of " + s.live_url + ": " + error);
+        Report(s.diags, "text");
+        return kExitError;
+      }
+    }
+    return WriteOrReport(o.output, backend->WriteSource(*c, unmanaged, outside ? &*outside : nullptr));
+  }
   return WriteOrReport(o.output, catalog::ToJson(*c));
 }
 
@@ -667,6 +704,7 @@ auto RunApply(const ApplyCliOptions& o) -> int {
     KeepSchemas(*to, o.schemas);
     from = InspectLive(o.db, o.schemas, *backend, s);
     if (!from) return finish(live_phase());
+    ForgetExterns(*to, *from);
     s.live->Normalize(*to, &*from);
     auto changes = diff::Diff(*from, *to, *backend, s.diags);
     if (s.diags.has_errors()) return finish("plan");

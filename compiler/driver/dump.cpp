@@ -73,7 +73,7 @@ struct AstDumper {
               Line(d, "Schema " + NameText(n.name) + " " + Pos(n.range));
               Decls(d + 1, n.decls);
             } else if constexpr (std::is_same_v<T, ast::Table>) {
-              Line(d, std::string(n.is_mixin ? "Mixin " : "Table ") + QText(n.name) + " " + Pos(n.range));
+              Line(d, std::string(n.is_mixin ? "Mixin " : n.is_extern ? "ExternTable " : "Table ") + QText(n.name) + " " + Pos(n.range));
               for (const auto& item : n.items) TableItem(d + 1, item);
             } else if constexpr (std::is_same_v<T, ast::Enum>) {
               std::string v;
@@ -230,7 +230,7 @@ auto DumpModel(const model::Realm& realm) -> std::string {
       out += ")" + quoted(e.comment) + (e.renamed_from ? " renamed-from " + ModelName(*e.renamed_from) : "") + "\n";
     }
     for (const auto& t : s.tables) {
-      out += "  table " + ModelName(t.name) + (t.renamed_from ? " renamed-from " + ModelName(*t.renamed_from) : "") +
+      out += std::string(t.is_extern ? "  extern-table " : "  table ") + ModelName(t.name) + (t.renamed_from ? " renamed-from " + ModelName(*t.renamed_from) : "") +
              quoted(t.comment) + "\n";
       options(3, t.options);
       for (const auto& c : t.columns) {

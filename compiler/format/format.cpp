@@ -641,7 +641,7 @@ class Printer {
   }
 
   auto PrintTable(const ast::Table& t, int indent) -> std::string {
-    std::string header = (t.is_mixin ? "mixin " : "table ") + QName(t.name);
+    std::string header = (t.is_mixin ? "mixin " : t.is_extern ? "extern table " : "table ") + QName(t.name);
     // Runs of columns, broken by other items and by blank lines, are aligned.
     std::vector<size_t> name_w(t.items.size(), 0), type_w(t.items.size(), 0);
     for (size_t i = 0; i < t.items.size();) {

@@ -128,6 +128,9 @@ struct Table {
   std::optional<std::string> comment;
   std::optional<Name> renamed_from;
   TargetOptions options;
+  /// `extern table`: known to references and `depends on`, never lowered,
+  /// created, dropped or diffed.
+  bool is_extern = false;
   SourceRange range;
 };
 

@@ -194,6 +194,7 @@ using TableItem = std::variant<Column, Constraint, Index, Include, TableComment,
 /// A table or a mixin (same body).
 struct Table {
   bool is_mixin = false;
+  bool is_extern = false;  // `extern table`: known for references, never managed
   QName name;
   std::vector<TableItem> items;
   SourceRange range;

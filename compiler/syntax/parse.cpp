@@ -181,7 +181,7 @@ class Recovery : public antlr4::DefaultErrorStrategy {
       case SchemaLexer::IMPORT: case SchemaLexer::SCHEMA: case SchemaLexer::TABLE: case SchemaLexer::ENUM:
       case SchemaLexer::VIEW: case SchemaLexer::MATERIALIZED: case SchemaLexer::MIXIN: case SchemaLexer::LET:
       case SchemaLexer::FOR: case SchemaLexer::POSTGRES: case SchemaLexer::SNOWFLAKE: case SchemaLexer::FIREBOLT:
-      case SchemaLexer::FLINK: return true;
+      case SchemaLexer::FLINK: case SchemaLexer::EXTERN: return true;
       default: return false;
     }
   }
@@ -519,6 +519,7 @@ class Builder {
       out.push_back({std::move(s)});
     } else if (auto* c = item->tableDecl()) {
       ast::Table t;
+      t.is_extern = c->EXTERN() != nullptr;
       t.range = Range(c);
       t.name = QName(c->qname());
       BuildTableBody(c->tableBody(), t);

@@ -178,9 +178,13 @@ class Backend {
   }
 
   /// A catalog of this target as .schema source ("" when not supported).
-  virtual auto WriteSource(const catalog::Catalog& c, const std::vector<std::string>& unmanaged) const -> std::string {
+  /// `outside`, when given, holds the schemas of tables that foreign keys of
+  /// `c` reference but `c` does not contain: they are written as `extern table`.
+  virtual auto WriteSource(const catalog::Catalog& c, const std::vector<std::string>& unmanaged,
+                           const catalog::Catalog* outside = nullptr) const -> std::string {
     (void)c;
     (void)unmanaged;
+    (void)outside;
     return "";
   }
 
