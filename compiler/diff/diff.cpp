@@ -479,6 +479,7 @@ class Differ {
     std::set<std::pair<ObjectName, std::string>> retyped;
     std::set<std::pair<ObjectName, std::string>> fk_dropped, fk_added;  // (table, constraint)
     std::set<ObjectName> dropped_tables;
+    std::map<std::pair<ObjectName, std::string>, std::string> fk_renamed;  // (table, old name) -> new name
     auto sorted = [](std::vector<std::string> v) {
       std::sort(v.begin(), v.end());
       return v;
@@ -501,6 +502,8 @@ class Differ {
         if (Is(ac->kind, ChangeKind::Type)) retyped.insert({{ac->schema, ac->table}, ac->to.name});
       } else if (auto* dt = std::get_if<DropTable>(&c.op)) {
         dropped_tables.insert({dt->schema, dt->table.name});
+      } else if (auto* rk = std::get_if<RenameConstraint>(&c.op)) {
+        fk_renamed[{{rk->schema, rk->table}, rk->from}] = rk->to;
       }
     }
     if (dropped_keys.empty() && retyped.empty()) return;
@@ -514,14 +517,23 @@ class Differ {
           for (const auto& rc : k.ref_columns) affected |= retyped.count({k.ref_table, rc}) > 0;
           for (const auto& col : k.columns) affected |= retyped.count({self, col}) > 0;
           if (!affected) continue;
+          // A key also renamed is added again under its new name instead.
+          std::string name = k.name;
+          if (auto r = fk_renamed.find({self, k.name}); r != fk_renamed.end()) {
+            name = r->second;
+            std::erase_if(changes_, [&](const Change& c) {
+              auto* rk = std::get_if<RenameConstraint>(&c.op);
+              return rk && rk->schema == s.name && rk->table == t.name && rk->from == k.name;
+            });
+          }
           const catalog::Table* want = to_.FindTable(self);
           const catalog::Constraint* again = nullptr;
           if (want)
             for (const auto& wk : want->constraints)
-              if (wk.name == k.name) again = &wk;
+              if (wk.name == name) again = &wk;
           source::SourceRange src = again ? again->src : want ? want->src : source::SourceRange{};
           Add(DropConstraint{s.name, t.name, k}, src, "the key it references changes");
-          if (again && !fk_added.count({self, k.name}))
+          if (again && !fk_added.count({self, name}))
             Add(AddConstraint{s.name, t.name, *again}, src, "the key it references changes");
         }
       }
