@@ -8,7 +8,9 @@ scripts/deps.sh
 if [ "${1:-}" = "--sanitize" ]; then
   dir=build-asan
   scripts/build.sh "$dir" -DSCHEMAC_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
-  export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  # LeakSanitizer is on; scripts/lsan.supp lists the third-party leaks it may ignore.
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  export LSAN_OPTIONS="suppressions=$PWD/scripts/lsan.supp:print_suppressions=0"
 else
   dir=build
   scripts/build.sh "$dir"

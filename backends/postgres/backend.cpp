@@ -4,6 +4,7 @@
 #include "backends/postgres/expr.h"
 #include "backends/postgres/postgres.h"
 
+#include <charconv>
 #include <climits>
 #include <regex>
 
@@ -48,14 +49,19 @@ class PostgresBackend final : public target::Backend {
     static const std::regex varchar(R"(character varying(\((\d+)\))?)"), numeric(R"(numeric(\((\d+),(\d+)\))?)"),
         stamp(R"(timestamp(\((\d+)\))? (with|without) time zone)");
     std::smatch a, b;
-    auto limit = [](const std::smatch& m, int group) { return m[group].matched ? std::stol(m[group]) : LONG_MAX; };
+    auto number = [](const std::string& digits) {  // LONG_MAX when too large: in effect unbounded
+      long v = 0;
+      auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
+      return ec == std::errc() ? v : LONG_MAX;
+    };
+    auto limit = [&](const std::smatch& m, int group) { return m[group].matched ? number(m[group]) : LONG_MAX; };
     if (std::regex_match(from, a, varchar) && (to == "text" || (std::regex_match(to, b, varchar) && limit(b, 2) >= limit(a, 2))))
       return true;
     if (from == "text" && to == "character varying") return true;
     if (std::regex_match(from, a, numeric) && std::regex_match(to, b, numeric))
-      return !b[1].matched || (a[1].matched && a[3] == b[3] && std::stol(b[2]) >= std::stol(a[2]));
+      return !b[1].matched || (a[1].matched && a[3] == b[3] && number(b[2]) >= number(a[2]));
     if (std::regex_match(from, a, stamp) && std::regex_match(to, b, stamp) && a[3] == b[3])
-      return !b[1].matched || (a[1].matched && std::stol(b[2]) >= std::stol(a[2]));
+      return !b[1].matched || (a[1].matched && number(b[2]) >= number(a[2]));
     return false;
   }
   auto UserTypeName(const catalog::ObjectName& type) const -> std::string override {

@@ -888,6 +888,27 @@ class Differ {
       if (auto* rt = std::get_if<RenameTable>(&changes_[i].op))
         for (size_t j : table_changes[{rt->schema, rt->to}])
           if (j != i) edge(i, j);
+    // A column is dropped after the keys, checks and indexes over it that are
+    // dropped by name (the database would drop them with the column, and
+    // their DROP would fail) and after the foreign keys that reference it.
+    for (size_t i = 0; i < changes_.size(); ++i) {
+      auto* dc = std::get_if<DropColumn>(&changes_[i].op);
+      if (!dc) continue;
+      const std::string& col = dc->column.name;
+      auto has = [&](const std::vector<std::string>& v) { return std::find(v.begin(), v.end(), col) != v.end(); };
+      for (size_t j = 0; j < changes_.size(); ++j) {
+        if (auto* dk = std::get_if<DropConstraint>(&changes_[j].op)) {
+          bool same_table = dk->schema == dc->schema && dk->table == dc->table;
+          bool references = dk->constraint.kind == catalog::Constraint::Kind::ForeignKey &&
+                            dk->constraint.ref_table == ObjectName{dc->schema, dc->table} && has(dk->constraint.ref_columns);
+          if ((same_table && has(dk->constraint.columns)) || references) edge(j, i);
+        } else if (auto* di = std::get_if<DropIndex>(&changes_[j].op)) {
+          if (di->schema == dc->schema && di->table == dc->table &&
+              std::any_of(di->index.keys.begin(), di->index.keys.end(), [&](const catalog::IndexKey& k) { return k.column == col; }))
+            edge(j, i);
+        }
+      }
+    }
     // A change to a renamed column (e.g. dropping it to rebuild it) names it
     // by its new name, so it comes after the rename.
     for (size_t i = 0; i < changes_.size(); ++i)
