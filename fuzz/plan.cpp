@@ -68,28 +68,6 @@ auto Bases() -> const std::vector<catalog::Catalog>& {
   return bases;
 }
 
-/// Source locations and `renamed from` belong to the desired side only.
-void ForgetSource(catalog::Catalog& c) {
-  for (auto& s : c.schemas) {
-    s.src = {};
-    for (auto& t : s.tables) {
-      t.src = {};
-      t.renamed_from.reset();
-      for (auto& col : t.columns) {
-        col.src = {};
-        col.renamed_from.reset();
-      }
-      for (auto& k : t.constraints) k.src = {};
-      for (auto& ix : t.indexes) ix.src = {};
-    }
-    for (auto& v : s.views) v.src = {};
-    for (auto& e : s.enums) {
-      e.src = {};
-      e.renamed_from.reset();
-    }
-  }
-}
-
 template <typename T>
 auto Has(const std::vector<T>& v, const std::string& name) -> bool {
   return std::any_of(v.begin(), v.end(), [&](const T& x) { return x.name == name; });
@@ -661,7 +639,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   } else {
     a = g.Catalog();
   }
-  ForgetSource(a);
+  catalog::ForgetSource(a);
   Mutator current{g, *backend, false};
   for (int i = 0, n = g.Pick(6); i < n; ++i) current.Mutate(a);
   Repair(a);

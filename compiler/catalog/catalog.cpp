@@ -62,6 +62,28 @@ void Canonicalize(Catalog& c) {
   }
 }
 
+void ForgetSource(Catalog& c) {
+  for (auto& sch : c.schemas) {
+    sch.src = {};
+    for (auto& t : sch.tables) {
+      t.src = {};
+      t.renamed_from.reset();
+      for (auto& col : t.columns) {
+        col.src = {};
+        col.renamed_from.reset();
+      }
+      for (auto& k : t.constraints) k.src = {};
+      for (auto& ix : t.indexes) ix.src = {};
+    }
+    for (auto& v : sch.views) v.src = {};
+    for (auto& e : sch.enums) {
+      e.src = {};
+      e.renamed_from.reset();
+      e.value_renamed_from.clear();
+    }
+  }
+}
+
 namespace {
 
 auto KindName(Constraint::Kind k) -> const char* {

@@ -156,6 +156,9 @@ struct Catalog {
 /// Sorts schemas, tables, views, enums, constraints and indexes by name
 /// (columns and enum values keep their order).
 void Canonicalize(Catalog& c);
+/// Makes a desired catalog a current one: source ranges and `renamed from`
+/// belong to the desired side only.
+void ForgetSource(Catalog& c);
 
 inline constexpr const char* kSnapshotFormat = "schemac.catalog/1";
 

@@ -200,28 +200,6 @@ void ForgetExterns(const catalog::Catalog& to, catalog::Catalog& from) {
   }
 }
 
-void ForgetSource(catalog::Catalog& c) {
-  for (auto& sch : c.schemas) {
-    sch.src = {};
-    for (auto& t : sch.tables) {
-      t.src = {};
-      t.renamed_from.reset();
-      for (auto& col : t.columns) {
-        col.src = {};
-        col.renamed_from.reset();
-      }
-      for (auto& k : t.constraints) k.src = {};
-      for (auto& ix : t.indexes) ix.src = {};
-    }
-    for (auto& v : sch.views) v.src = {};
-    for (auto& e : sch.enums) {
-      e.src = {};
-      e.renamed_from.reset();
-      e.value_renamed_from.clear();
-    }
-  }
-}
-
 /// A catalog from a source spec: "empty", a database (only `schemas`, when
 /// given), a snapshot file, git:REV (the same paths at that revision), or
 /// .schema paths.
@@ -255,7 +233,7 @@ auto LoadCatalog(const std::string& spec, const std::vector<std::string>& paths,
   }
   // The current state is a state, not source: no locations into the
   // desired files (or another revision) and no pending renames.
-  if (c) ForgetSource(*c);
+  if (c) catalog::ForgetSource(*c);
   if (c && c->target != backend.Name()) {
     s.diags.Emit(diag::Kind::MixedTargets, {},
                  "the catalog '" + spec + "' is for " + c->target + ", not " + std::string(backend.Name()));

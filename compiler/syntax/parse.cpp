@@ -464,8 +464,12 @@ class Builder {
     n.range = Range(ctx);
     std::string t = ctx->getText();
     if (ctx->QIDENT()) {
-      n.text = syntax::UnquoteIdentifier(t);
+      std::string bad_escape;
+      n.text = syntax::UnquoteIdentifier(t, &bad_escape);
       n.quoted = true;
+      if (!bad_escape.empty())
+        diags_.Emit(diag::Kind::SyntaxError, n.range, "invalid Unicode escape '" + bad_escape + "' in U&\"...\" identifier").hint =
+            "write \\XXXX or \\+XXXXXX with hex digits for a character, and \\\\ for a backslash";
     } else {
       n.text = t;
     }

@@ -1,6 +1,7 @@
 // Quoted identifiers: see quote.h.
 #include "compiler/syntax/quote.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 
@@ -62,12 +63,18 @@ auto QuoteIdentifier(std::string_view name) -> std::string {
   return out + "\"";
 }
 
-auto UnquoteIdentifier(std::string_view token) -> std::string {
+auto UnquoteIdentifier(std::string_view token, std::string* bad_escape) -> std::string {
   bool unicode = token.size() >= 3 && (token[0] == 'U' || token[0] == 'u') && token[1] == '&';
   if (unicode) token.remove_prefix(2);
   if (token.size() < 2) return "";
   std::string_view body = token.substr(1, token.size() - 2);
   std::string out;
+  // One escape at body[i] ('\' first): its code point and length, or -1.
+  auto escape = [&](size_t i, size_t& length) -> int64_t {
+    bool wide = i + 1 < body.size() && body[i + 1] == '+';
+    length = wide ? 8 : 5;
+    return Hex(body, i + (wide ? 2 : 1), wide ? 6 : 4);
+  };
   for (size_t i = 0; i < body.size(); ++i) {
     char c = body[i];
     if (c == '"' && i + 1 < body.size() && body[i + 1] == '"') {
@@ -77,13 +84,26 @@ auto UnquoteIdentifier(std::string_view token) -> std::string {
       if (i + 1 < body.size() && body[i + 1] == '\\') {
         out += '\\';
         ++i;
-      } else if (int64_t cp = i + 1 < body.size() && body[i + 1] == '+' ? Hex(body, i + 2, 6) : Hex(body, i + 1, 4);
-                 cp >= 0) {
-        AppendUtf8(out, static_cast<uint32_t>(cp));
-        i += body[i + 1] == '+' ? 7 : 4;
-      } else {
-        out += c;
+        continue;
       }
+      size_t length = 0;
+      int64_t cp = escape(i, length);
+      // A surrogate is only valid as the first half of a pair, as in Postgres.
+      if (cp >= 0xD800 && cp <= 0xDBFF && i + length < body.size() && body[i + length] == '\\') {
+        size_t low_length = 0;
+        int64_t low = escape(i + length, low_length);
+        if (low >= 0xDC00 && low <= 0xDFFF) {
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+          length += low_length;
+        }
+      }
+      if (cp < 0 || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        if (bad_escape && bad_escape->empty()) bad_escape->assign(body.substr(i, std::min(length, body.size() - i)));
+        out += c;
+        continue;
+      }
+      AppendUtf8(out, static_cast<uint32_t>(cp));
+      i += length - 1;
     } else {
       out += c;
     }

@@ -14,6 +14,9 @@ auto QuoteIdentifier(std::string_view name) -> std::string;
 
 /// The name a QIDENT token stands for ("a""b" -> a"b; U&"a\000Ab" -> a, newline, b).
 /// An escape that is not \\, \XXXX or \+XXXXXX is kept as written.
-auto UnquoteIdentifier(std::string_view token) -> std::string;
+/// An escape Postgres would refuse (not 4 or +6 hex digits, zero, a lone
+/// surrogate) is kept as written and, when `bad_escape` is given, the first
+/// one is stored there.
+auto UnquoteIdentifier(std::string_view token, std::string* bad_escape = nullptr) -> std::string;
 
 }  // namespace schemac::syntax
