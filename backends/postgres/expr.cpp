@@ -559,7 +559,7 @@ class Canonicalizer {
       r.relation = name;
       r.columns = columns;
       if (r.columns) rename(*r.columns, colnames);
-      if (!r.columns || r.columns->empty()) reads[name];  // read, even if no column is named
+      reads[name];  // read, even if no column is named (count(*))
       cur.rtes.push_back(r);
       return Json::object({{"rel", name.schema + "." + name.name}, {"alias", r.ref}, {"cols", colnames},
                            {"only", !v.value("inh", true)}});

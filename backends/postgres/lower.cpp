@@ -216,6 +216,7 @@ class Lowerer {
       for (const auto& v : s.views) out->views.push_back(LowerView(v));
     }
     if (diags_.has_errors()) return std::nullopt;
+    ReadsFromParsedBodies(realm, c);
     catalog::Canonicalize(c);
     return c;
   }
@@ -446,6 +447,30 @@ class Lowerer {
         std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         if (key == "unlogged") out.options["unlogged"] = "true";
         else if (key == "tablespace" || key == "fillfactor") out.options[key] = item.value.value_or("");
+      }
+    }
+  }
+
+  /// A view depends on what its parsed body reads (and what the source
+  /// declares), not on every name in the body that happens to be a relation:
+  /// a column named like a table is not a read of that table. Live inspect
+  /// gets the same from pg_depend. A body that does not parse keeps the names.
+  void ReadsFromParsedBodies(const model::Realm& realm, catalog::Catalog& c) {
+    for (const auto& s : realm.schemas) {
+      std::string schema = s.name ? Fold(*s.name) : "public";
+      for (const auto& v : s.views) {
+        catalog::ObjectName name{schema, Fold(v.name)};
+        ViewAnalysis a = AnalyzeView(c, name);
+        if (!a.parsed) continue;
+        std::vector<catalog::ObjectName> reads;
+        for (const auto& d : v.declared_depends_on) reads.push_back({d.schema ? Fold(*d.schema) : "public", Fold(d.name)});
+        for (const auto& [rel, columns] : a.reads)
+          if (c.FindTable(rel) || c.FindView(rel) || std::find(c.externs.begin(), c.externs.end(), rel) != c.externs.end())
+            reads.push_back(rel);
+        for (auto& sc : c.schemas)
+          if (sc.name == schema)
+            for (auto& cv : sc.views)
+              if (cv.name == name.name) cv.depends_on = std::move(reads);
       }
     }
   }

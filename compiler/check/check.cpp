@@ -1083,12 +1083,14 @@ class Checker {
         if (FindRelation(ref, p.schema).second) deps.emplace_back(ref, v.body_range);
       }
     }
+    size_t first_declared = deps.size();
     for (const auto& q : v.depends_on)
       deps.emplace_back(model::TableRef{q.schema ? std::optional<Name>(model::FromAst(*q.schema)) : std::nullopt,
                                         model::FromAst(q.name)},
                         q.range);
     std::set<std::pair<std::string, std::string>> seen;
-    for (auto& [ref, range] : deps) {
+    for (size_t i = 0; i < deps.size(); ++i) {
+      auto& [ref, range] = deps[i];
       auto [schema, found] = FindRelation(ref, p.schema);
       if (!found) {
         std::string shown = (ref.schema ? ref.schema->text + "." : "") + ref.name.text;
@@ -1097,6 +1099,7 @@ class Checker {
       }
       if (schema == p.schema && found->key() == mv.name.key()) continue;  // a view's own name in its body
       model::TableRef resolved{realm_.schemas[schema].name, *found};
+      if (i >= first_declared) mv.declared_depends_on.push_back(resolved);
       if (seen.insert({SchemaKey(resolved.schema), resolved.name.key()}).second) mv.depends_on.push_back(resolved);
     }
     if (v.body_kind == ast::View::BodyKind::Union) mv.body = UnionBody(mv.depends_on, v);

@@ -139,6 +139,10 @@ struct View {
   bool materialized = false;
   std::string body;             // SQL of the target
   std::vector<TableRef> depends_on;  // resolved: tables and views it reads
+  /// Those of `depends_on` the source declares (`depends on (...)`); the
+  /// others were found by name in the body, which a backend that parses the
+  /// body may replace by what it really reads.
+  std::vector<TableRef> declared_depends_on;
   std::optional<std::string> comment;
   SourceRange range;
 };
