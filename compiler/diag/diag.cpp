@@ -68,16 +68,21 @@ auto KindSeverity(Kind k) -> Severity { return kKinds[static_cast<size_t>(k)].se
 auto KindFormat(Kind k) -> std::string_view { return kKinds[static_cast<size_t>(k)].format; }
 
 auto Engine::Add(Kind kind, source::SourceRange at, std::string message) -> Diagnostic& {
-  for (const auto& d : diags_)
-    if (d.kind == kind && d.range.file == at.file && d.range.line == at.line && d.range.col == at.col &&
-        d.message == message) {
-      discarded_ = Diagnostic{kind, d.severity, at, std::move(message), {}, {}};
-      return discarded_;
-    }
+  std::string key = fmt::format("{}:{}:{}:{}:{}", static_cast<int>(kind), at.file, at.line, at.col, message);
+  if (!seen_.insert(std::move(key)).second) {
+    discarded_ = Diagnostic{kind, KindSeverity(kind), at, std::move(message), {}, {}};
+    return discarded_;
+  }
   Severity sev = KindSeverity(kind);
   if (sev == Severity::Error) ++errors_;
   diags_.push_back(Diagnostic{kind, sev, at, std::move(message), {}, {}});
   return diags_.back();
+}
+
+void Engine::Add(const Diagnostic& d) {
+  Diagnostic& added = Add(d.kind, d.range, d.message);
+  added.notes = d.notes;
+  added.hint = d.hint;
 }
 
 auto Engine::Sorted() const -> std::vector<Diagnostic> {

@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "compiler/source/source.h"
@@ -51,6 +52,9 @@ class Engine {
   /// Adds a diagnostic. The same diagnostic at the same place is reported
   /// once (a mistake in a mixin is one mistake, however many tables include it).
   auto Add(Kind kind, source::SourceRange at, std::string message) -> Diagnostic&;
+  /// Adds a finished diagnostic (with its notes and hint), e.g. one another
+  /// engine collected; the same de-duplication applies.
+  void Add(const Diagnostic& d);
 
   auto errors() const -> size_t { return errors_; }
   auto has_errors() const -> bool { return errors_ > 0; }
@@ -62,6 +66,7 @@ class Engine {
  private:
   const source::SourceManager& sm_;
   std::vector<Diagnostic> diags_;
+  std::unordered_set<std::string> seen_;  // kind, place and message of each in diags_
   Diagnostic discarded_{};  // where repeats of an identical diagnostic go
   size_t errors_ = 0;
 };

@@ -1120,23 +1120,49 @@ auto RunParser(source::FileId id, const source::SourceManager& sm, diag::Engine&
     diags.Emit(diag::Kind::SyntaxError, source::SourceRange{id, 1, 1, 1, 1}, "file is not valid UTF-8");
     return Result{};
   }
-  SchemaLexer lexer(input.get());
-  ErrorListener listener(diags, sm, id);
   uint32_t last_text_line = 0;
   for (uint32_t l = static_cast<uint32_t>(sm.Get(id).line_starts.size()); l > 0 && !last_text_line; --l)
     if (sm.Line(id, l).find_first_not_of(" \t\r") != std::string::npos) last_text_line = l;
-  listener.SetLastTextLine(last_text_line);
-  lexer.removeErrorListeners();
-  lexer.addErrorListener(&listener);
-  NewlineFilter filter(lexer, comments, id);
-  listener.SetFilter(&filter);
-  antlr4::CommonTokenStream tokens(&filter);
-  SchemaParser parser(&tokens);
-  parser.removeErrorListeners();
-  parser.addErrorListener(&listener);
-  parser.setErrorHandler(std::make_shared<Recovery>());
-  Builder builder(id, diags);
-  return entry(parser, builder);
+  // Two stages, as ANTLR's authors advise: the fast SLL prediction, which
+  // gives up at the first error, and only when it gives up (a syntax error,
+  // or a rare input SLL cannot decide) the full LL parse with error
+  // recovery, whose diagnostics are the ones reported.
+  auto attempt = [&](bool fast, diag::Engine& sink, std::vector<ast::Comment>& notes) -> std::optional<Result> {
+    input->reset();
+    SchemaLexer lexer(input.get());
+    ErrorListener listener(sink, sm, id);
+    listener.SetLastTextLine(last_text_line);
+    lexer.removeErrorListeners();
+    lexer.addErrorListener(&listener);
+    NewlineFilter filter(lexer, notes, id);
+    listener.SetFilter(&filter);
+    antlr4::CommonTokenStream tokens(&filter);
+    SchemaParser parser(&tokens);
+    parser.removeErrorListeners();
+    Builder builder(id, sink);
+    if (!fast) {
+      parser.addErrorListener(&listener);
+      parser.setErrorHandler(std::make_shared<Recovery>());
+      return entry(parser, builder);
+    }
+    parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+    parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+    try {
+      Result r = entry(parser, builder);
+      if (sink.has_errors()) return std::nullopt;  // e.g. an invalid character: reported by the full parse
+      return r;
+    } catch (const antlr4::ParseCancellationException&) {
+      return std::nullopt;
+    }
+  };
+  diag::Engine fast_diags(sm);
+  std::vector<ast::Comment> fast_comments;
+  if (auto r = attempt(true, fast_diags, fast_comments)) {
+    for (const auto& d : fast_diags.all()) diags.Add(d);
+    comments.insert(comments.end(), fast_comments.begin(), fast_comments.end());
+    return std::move(*r);
+  }
+  return *attempt(false, diags, comments);
 }
 
 }  // namespace
