@@ -29,6 +29,25 @@ class PostgresBackend final : public target::Backend {
     ViewAnalysis va = AnalyzeView(a, name), vb = AnalyzeView(b, name);
     return va.parsed == vb.parsed && va.key == vb.key;
   }
+  auto CompareViews(const catalog::Catalog& a, const catalog::Catalog& b) const
+      -> std::unique_ptr<target::ViewComparer> override {
+    class Comparer : public target::ViewComparer {
+     public:
+      Comparer(const catalog::Catalog& a, const catalog::Catalog& b) : a_(a), b_(b), va_(a), vb_(b) {}
+      auto Same(const catalog::ObjectName& name) -> bool override {
+        const catalog::View *x = a_.FindView(name), *y = b_.FindView(name);
+        if (!x || !y) return false;
+        if (x->definition == y->definition) return true;
+        const ViewAnalysis &p = va_.Analyze(name), &q = vb_.Analyze(name);
+        return p.parsed == q.parsed && p.key == q.key;
+      }
+
+     private:
+      const catalog::Catalog &a_, &b_;
+      ViewAnalyzer va_, vb_;
+    };
+    return std::make_unique<Comparer>(a, b);
+  }
   auto ViewColumns(const catalog::Catalog& c, const catalog::ObjectName& view) const
       -> std::optional<std::vector<target::ViewRead>> override {
     ViewAnalysis a = AnalyzeView(c, view);

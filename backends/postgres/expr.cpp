@@ -834,10 +834,31 @@ auto RenameColumnIn(std::string_view sql, const std::string& from, const std::st
   return out + std::string(sql.substr(at));
 }
 
+auto ViewAnalyzer::Analyze(const ObjectName& view) -> const ViewAnalysis& {
+  if (auto it = done_.find(view); it != done_.end()) return it->second;
+  // The views it depends on first, without recursion (a chain of views may be
+  // thousands deep): then each analysis finds its inputs' columns memoised.
+  std::vector<std::pair<ObjectName, bool>> stack{{view, false}};
+  std::set<ObjectName> visited;
+  while (!stack.empty()) {
+    auto [name, expanded] = stack.back();
+    stack.pop_back();
+    if (done_.count(name)) continue;
+    if (expanded) {
+      done_[name] = AnalyzeWith(catalog_, name, columns_, busy_);
+      continue;
+    }
+    if (!visited.insert(name).second) continue;  // a cycle: analysed where it closes
+    stack.push_back({name, true});
+    if (const catalog::View* v = catalog_.FindView(name))
+      for (const auto& d : v->depends_on)
+        if (!done_.count(d) && catalog_.FindView(d)) stack.push_back({d, false});
+  }
+  return done_[view];
+}
+
 auto AnalyzeView(const catalog::Catalog& c, const catalog::ObjectName& view) -> ViewAnalysis {
-  std::map<ObjectName, std::vector<std::string>> memo;
-  std::set<ObjectName> busy;
-  return AnalyzeWith(c, view, memo, busy);
+  return ViewAnalyzer(c).Analyze(view);
 }
 
 }  // namespace schemac::backends::postgres

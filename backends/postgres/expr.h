@@ -4,7 +4,9 @@
 // offline; text that does not parse falls back to comparing normalised text.
 #pragma once
 
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,8 +53,24 @@ struct ViewAnalysis {
   std::vector<std::string> columns;  // the view's own output columns, in order
 };
 
-/// Analyses the body of view `view` of `c` (unqualified relations resolve in
-/// the view's schema first, then in public, as when it is created).
+/// Analyses the views of one catalog (unqualified relations resolve in the
+/// view's schema first, then in public, as when it is created). Each view is
+/// analysed once and what it yields (its columns) is reused by the views
+/// over it, so analysing every view of a catalog is linear, also for a long
+/// chain of views over views.
+class ViewAnalyzer {
+ public:
+  explicit ViewAnalyzer(const catalog::Catalog& c) : catalog_(c) {}
+  auto Analyze(const catalog::ObjectName& view) -> const ViewAnalysis&;
+
+ private:
+  const catalog::Catalog& catalog_;
+  std::map<catalog::ObjectName, std::vector<std::string>> columns_;
+  std::set<catalog::ObjectName> busy_;
+  std::map<catalog::ObjectName, ViewAnalysis> done_;
+};
+
+/// One view of `c`, analysed on its own (see ViewAnalyzer to analyse many).
 auto AnalyzeView(const catalog::Catalog& c, const catalog::ObjectName& view) -> ViewAnalysis;
 
 }  // namespace schemac::backends::postgres

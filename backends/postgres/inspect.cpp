@@ -541,6 +541,9 @@ void NormalizeWithServer(Connection& db, catalog::Catalog& desired, const catalo
   // Only objects that exist on both sides are compared, and only those whose
   // expressions are spelled differently need the server's spelling.
   std::vector<Item> items;
+  ViewAnalyzer desired_views(desired);
+  std::optional<ViewAnalyzer> current_views;
+  if (current) current_views.emplace(*current);
   for (auto& s : desired.schemas) {
     for (auto& t : s.tables) {
       const catalog::Table* was = current ? current->FindTable({s.name, t.name}) : nullptr;
@@ -582,7 +585,7 @@ void NormalizeWithServer(Connection& db, catalog::Catalog& desired, const catalo
       const catalog::View* was = current ? current->FindView({s.name, v.name}) : nullptr;
       if (current && (!was || was->definition == v.definition)) continue;
       if (current) {  // the same by meaning offline: nothing to ask the server
-        ViewAnalysis a = AnalyzeView(desired, {s.name, v.name}), b = AnalyzeView(*current, {s.name, v.name});
+        const ViewAnalysis &a = desired_views.Analyze({s.name, v.name}), &b = current_views->Analyze({s.name, v.name});
         if (a.parsed && b.parsed && a.key == b.key) continue;
       }
       items.push_back({&s, nullptr, &v});

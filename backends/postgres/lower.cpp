@@ -456,23 +456,26 @@ class Lowerer {
   /// a column named like a table is not a read of that table. Live inspect
   /// gets the same from pg_depend. A body that does not parse keeps the names.
   void ReadsFromParsedBodies(const model::Realm& realm, catalog::Catalog& c) {
+    ViewAnalyzer analyzer(c);
+    std::map<catalog::ObjectName, std::vector<catalog::ObjectName>> found;
     for (const auto& s : realm.schemas) {
       std::string schema = s.name ? Fold(*s.name) : "public";
       for (const auto& v : s.views) {
         catalog::ObjectName name{schema, Fold(v.name)};
-        ViewAnalysis a = AnalyzeView(c, name);
+        const ViewAnalysis& a = analyzer.Analyze(name);
         if (!a.parsed) continue;
         std::vector<catalog::ObjectName> reads;
         for (const auto& d : v.declared_depends_on) reads.push_back({d.schema ? Fold(*d.schema) : "public", Fold(d.name)});
         for (const auto& [rel, columns] : a.reads)
           if (c.FindTable(rel) || c.FindView(rel) || std::find(c.externs.begin(), c.externs.end(), rel) != c.externs.end())
             reads.push_back(rel);
-        for (auto& sc : c.schemas)
-          if (sc.name == schema)
-            for (auto& cv : sc.views)
-              if (cv.name == name.name) cv.depends_on = std::move(reads);
+        found[name] = std::move(reads);
       }
     }
+    // Replaced only now: the analyzer orders its work by the names found.
+    for (auto& sc : c.schemas)
+      for (auto& cv : sc.views)
+        if (auto it = found.find({sc.name, cv.name}); it != found.end()) cv.depends_on = std::move(it->second);
   }
 
   auto LowerView(const model::View& v) -> catalog::View {

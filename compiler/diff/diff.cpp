@@ -603,6 +603,7 @@ class Differ {
     std::set<ObjectName> widened;
     for (const auto& c : changes_)
       if (auto* ac = std::get_if<AddColumn>(&c.op)) widened.insert({ac->schema, ac->table});
+    std::unique_ptr<target::ViewComparer> views = backend_.CompareViews(from_, to_);
     for (const auto& s : to_.schemas) {
       for (const auto& v : s.views) {
         const catalog::View* cur = from_.FindView({s.name, v.name});
@@ -611,7 +612,7 @@ class Differ {
           continue;
         }
         // What a view reads follows from its body; the body decides.
-        if (cur->materialized != v.materialized || !backend_.SameView(from_, to_, {s.name, v.name})) {
+        if (cur->materialized != v.materialized || !views->Same({s.name, v.name})) {
           recreate.insert({s.name, v.name});
           changed_relations.insert({s.name, v.name});
         } else if (cur->comment != v.comment) {

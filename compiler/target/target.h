@@ -110,6 +110,14 @@ struct ViewRead {
   std::vector<std::string> columns;  // sorted; `*` stands for every column
 };
 
+/// Whether a view means the same on both sides of one diff (see
+/// Backend::CompareViews).
+class ViewComparer {
+ public:
+  virtual ~ViewComparer() = default;
+  virtual auto Same(const catalog::ObjectName& name) -> bool = 0;
+};
+
 class Backend {
  public:
   virtual ~Backend() = default;
@@ -130,6 +138,23 @@ class Backend {
       -> bool {
     const catalog::View *x = a.FindView(name), *y = b.FindView(name);
     return x && y && SameExpression(x->definition, y->definition);
+  }
+
+  /// Compares the views of `a` and `b`, made once per diff so that what is
+  /// learned about one view (its columns) serves the views over it.
+  virtual auto CompareViews(const catalog::Catalog& a, const catalog::Catalog& b) const
+      -> std::unique_ptr<ViewComparer> {
+    class Comparer : public ViewComparer {
+     public:
+      Comparer(const Backend& backend, const catalog::Catalog& a, const catalog::Catalog& b)
+          : backend_(backend), a_(a), b_(b) {}
+      auto Same(const catalog::ObjectName& name) -> bool override { return backend_.SameView(a_, b_, name); }
+
+     private:
+      const Backend& backend_;
+      const catalog::Catalog &a_, &b_;
+    };
+    return std::make_unique<Comparer>(*this, a, b);
   }
 
   /// The relations view `view` of `c` reads and, for each, the columns it
