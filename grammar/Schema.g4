@@ -69,7 +69,11 @@ tableItem
   | ident typeRef columnAttr*                                        # columnItem
   ;
 
-indexKey : expr (ASC | DESC)? (NULLS (FIRST | LAST))? ;
+// A key as Postgres writes it: `a collate "C" text_pattern_ops desc nulls last`.
+// The operator class is a plain or quoted name, never a keyword, so that
+// `a desc` stays a direction.
+indexKey : expr (COLLATE ident)? opclass? (ASC | DESC)? (NULLS (FIRST | LAST))? ;
+opclass : IDENT | QIDENT ;
 indexTail : WHERE expr | USING ident | NULLS NOT DISTINCT | INCLUDE LPAREN identList RPAREN
           | WITH LPAREN storageParam (COMMA storageParam)* RPAREN ;
 storageParam : ident EQ (NUMBER | MINUS NUMBER | ident | STRING) ;

@@ -105,6 +105,8 @@ auto CreateIndexSql(const std::string& schema, const std::string& table, const c
     const auto& k = ix.keys[i];
     out += i ? ", " : "";
     out += k.column.empty() ? "(" + k.expression + ")" : QuoteIdent(k.column);
+    if (k.collation) out += " COLLATE " + QuoteIdent(*k.collation);
+    if (k.opclass) out += " " + QuoteIdent(*k.opclass);
     if (k.desc) out += " DESC";
     if (k.nulls_first) out += *k.nulls_first ? " NULLS FIRST" : " NULLS LAST";
   }

@@ -254,14 +254,18 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
       "array_to_json(array(select pg_get_indexdef(i.indexrelid, k + 1, true) from generate_series(0, i.indnkeyatts - 1) k order by k)), "
       "array_to_json(array(select i.indoption[k]::int from generate_series(0, i.indnkeyatts - 1) k order by k)), "
       "pg_get_expr(i.indpred, i.indrelid), not i.indisvalid, n.nspname, "
-      "concat_ws(', ', "
-      "  case when exists (select 1 from unnest(i.indclass) oc join pg_opclass o on o.oid = oc where not o.opcdefault) "
-      "  then 'a non-default operator class' end, "
-      "  case when exists (select 1 from unnest(i.indcollation) ic2 where ic2 <> 0 and ic2 not in (select attcollation from pg_attribute "
-      "  where attrelid = i.indrelid)) then 'a collation' end), i.indnullsnotdistinct, "
+      // Per key: its collation when it is not the key's own (the column's, or
+      // the expression type's), and its operator class when not a default one.
+      "array_to_json(array(select coalesce((select co.collname from pg_collation co where co.oid = i.indcollation[k] "
+      "  and co.oid <> coalesce((select a.attcollation from pg_attribute a where a.attrelid = i.indrelid "
+      "  and a.attnum = i.indkey[k] and i.indkey[k] <> 0), (select ty.typcollation from pg_attribute ia "
+      "  join pg_type ty on ty.oid = ia.atttypid where ia.attrelid = i.indexrelid and ia.attnum = k + 1))), '') "
+      "  from generate_series(0, i.indnkeyatts - 1) k order by k)), i.indnullsnotdistinct, "
       "array_to_json(array(select a.attname from generate_series(i.indnkeyatts, i.indnatts - 1) k "
       "  join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[k] order by k)), "
-      "array_to_json(coalesce(ic.reloptions, '{}'::text[])) "
+      "array_to_json(coalesce(ic.reloptions, '{}'::text[])), "
+      "array_to_json(array(select coalesce((select o.opcname from pg_opclass o where o.oid = i.indclass[k] "
+      "  and not o.opcdefault), '') from generate_series(0, i.indnkeyatts - 1) k order by k)) "
       "from pg_index i join pg_class ic on ic.oid = i.indexrelid join pg_class c on c.oid = i.indrelid "
       "join pg_namespace n on n.oid = c.relnamespace join pg_am am on am.oid = ic.relam "
       "where c.relkind in ('r', 'p') and " + in_schemas +
@@ -278,11 +282,15 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
     ix.method = idx->Text(i, 3);
     auto columns = JsonStrings(idx->Get(i, 4));
     auto defs = JsonStrings(idx->Get(i, 5));
+    auto collations = JsonStrings(idx->Get(i, 10));
+    auto opclasses = JsonStrings(idx->Get(i, 14));
     Json options = Json::parse(idx->Text(i, 6), nullptr, false);
     for (size_t k = 0; k < columns.size(); ++k) {
       catalog::IndexKey key;
       if (!columns[k].empty()) key.column = columns[k];
       else key.expression = k < defs.size() ? defs[k] : "";
+      if (k < collations.size() && !collations[k].empty()) key.collation = collations[k];
+      if (k < opclasses.size() && !opclasses[k].empty()) key.opclass = opclasses[k];
       int opt = options.is_array() && k < options.size() && options[k].is_number() ? options[k].get<int>() : 0;
       key.desc = (opt & 1) != 0;
       bool nulls_first = (opt & 2) != 0;
@@ -295,9 +303,6 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
     ix.include = JsonStrings(idx->Get(i, 12));
     for (const auto& option : JsonStrings(idx->Get(i, 13)))  // "fillfactor=70"
       if (size_t eq = option.find('='); eq != std::string::npos) ix.storage[option.substr(0, eq)] = option.substr(eq + 1);
-    if (!idx->Text(i, 10).empty())
-      out.unmanaged.push_back("index " + idx->Text(i, 9) + "." + ix.name + ": " + idx->Text(i, 10) +
-                              " (not expressible in .schema; kept as it is)");
     t->indexes.push_back(std::move(ix));
   }
 

@@ -402,6 +402,8 @@ class Lowerer {
           key.expression = RenderExpr(k.expr);
           names.push_back(FigureColname(k.expr).value_or("expr"));
         }
+        if (k.collation) key.collation = Fold(*k.collation);
+        if (k.opclass) key.opclass = Fold(*k.opclass);
         key.desc = k.desc;
         // Postgres's default is NULLS LAST for ascending, NULLS FIRST for descending.
         if (k.nulls_first && *k.nulls_first != k.desc) key.nulls_first = k.nulls_first;

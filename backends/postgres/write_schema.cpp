@@ -158,6 +158,8 @@ void WriteTable(std::string& out, const std::string& indent, const std::string& 
     std::string keys;
     for (const auto& k : ix.keys) {
       keys += (keys.empty() ? "" : ", ") + (k.column.empty() ? Expr(k.expression) : Name(k.column));
+      if (k.collation) keys += " collate \"" + *k.collation + "\"";
+      if (k.opclass) keys += " " + Name(*k.opclass);
       if (k.desc) keys += " desc";
       if (k.nulls_first) keys += *k.nulls_first ? " nulls first" : " nulls last";
     }

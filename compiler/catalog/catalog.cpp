@@ -137,6 +137,8 @@ auto IndexJson(const Index& ix) -> Json {
     Json kj;
     if (!k.column.empty()) kj["column"] = k.column;
     else kj["expression"] = k.expression;
+    PutOpt(kj, "collation", k.collation);
+    PutOpt(kj, "opclass", k.opclass);
     if (k.desc) kj["desc"] = true;
     PutOpt(kj, "nulls_first", k.nulls_first);
     keys.push_back(std::move(kj));
@@ -283,7 +285,7 @@ auto ReadIndex(Reader r, const Json& j, Index& ix) -> bool {
     IndexKey k;
     if (!kj.is_object()) return r.Fail("an index key must be an object");
     if (!r.Str(kj, "column", k.column, false) || !r.Str(kj, "expression", k.expression, false) ||
-        !r.Bool(kj, "desc", k.desc))
+        !r.OptStr(kj, "collation", k.collation) || !r.OptStr(kj, "opclass", k.opclass) || !r.Bool(kj, "desc", k.desc))
       return false;
     if (k.column.empty() == k.expression.empty()) return r.Fail("an index key has a \"column\" or an \"expression\"");
     if (kj.contains("nulls_first")) {

@@ -858,7 +858,10 @@ class Checker {
       diags_.Emit(Kind::ConflictingAttributes, ix.range, "'nulls not distinct' applies to unique indexes only");
     for (const auto& k : ix.keys) {
       CheckExprColumns(k.expr, p);
-      mi.keys.push_back(model::IndexKey{k.expr, k.desc, k.nulls_first});
+      model::IndexKey key{k.expr, std::nullopt, std::nullopt, k.desc, k.nulls_first};
+      if (k.collation) key.collation = model::FromAst(*k.collation);
+      if (k.opclass) key.opclass = model::FromAst(*k.opclass);
+      mi.keys.push_back(std::move(key));
     }
     if (ix.where) {
       CheckExprColumns(*ix.where, p);

@@ -476,7 +476,9 @@ class Differ {
       return false;
     for (size_t i = 0; i < a.keys.size(); ++i) {
       const auto &x = a.keys[i], &y = b.keys[i];
-      if (x.column != y.column || x.desc != y.desc || x.nulls_first != y.nulls_first) return false;
+      if (x.column != y.column || x.desc != y.desc || x.nulls_first != y.nulls_first || x.collation != y.collation ||
+          x.opclass != y.opclass)
+        return false;
       if (x.column.empty() && !backend_.SameExpression(x.expression, y.expression)) return false;
     }
     return SameExpr(a.where, b.where);

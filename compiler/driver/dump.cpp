@@ -270,7 +270,10 @@ auto DumpModel(const model::Realm& realm) -> std::string {
         out += " (";
         for (size_t i = 0; i < ix.keys.size(); ++i) {
           const auto& k = ix.keys[i];
-          out += (i ? ", " : "") + DumpExpr(k.expr) + (k.desc ? " desc" : "");
+          out += (i ? ", " : "") + DumpExpr(k.expr);
+          if (k.collation) out += " collate=" + ModelName(*k.collation);
+          if (k.opclass) out += " opclass=" + ModelName(*k.opclass);
+          if (k.desc) out += " desc";
           if (k.nulls_first) out += *k.nulls_first ? " nulls-first" : " nulls-last";
         }
         out += ")";

@@ -704,10 +704,12 @@ class Printer {
               std::string out = ix.unique ? "unique index" : "index";
               if (ix.name) out += " " + Name(*ix.name);
               out += " (" + Join(ix.keys, ", ", [&](const ast::IndexKey& k) {
-                       std::string s = Guard(Sub(k.expr, 0, false, kDelimited), k.expr, k.desc ? " desc" : "").text;
-                       if (k.desc) s += " desc";
-                       if (k.nulls_first) s += *k.nulls_first ? " nulls first" : " nulls last";
-                       return s;
+                       std::string tail;
+                       if (k.collation) tail += " collate " + Name(*k.collation);
+                       if (k.opclass) tail += " " + Name(*k.opclass);
+                       if (k.desc) tail += " desc";
+                       if (k.nulls_first) tail += *k.nulls_first ? " nulls first" : " nulls last";
+                       return Guard(Sub(k.expr, 0, false, kDelimited), k.expr, tail).text + tail;
                      }) + ")";
               if (ix.where) out += " where " + Expr(*ix.where);
               if (ix.method) out += " using " + Name(*ix.method);

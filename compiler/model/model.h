@@ -101,6 +101,8 @@ struct Constraint {
 
 struct IndexKey {
   ast::Expr expr;
+  std::optional<Name> collation;
+  std::optional<Name> opclass;
   bool desc = false;
   std::optional<bool> nulls_first;
 };

@@ -158,6 +158,8 @@ struct Constraint {
 
 struct IndexKey {
   Expr expr;
+  std::optional<Name> collation;  // `collate NAME`
+  std::optional<Name> opclass;    // an operator class: `text_pattern_ops`
   bool desc = false;
   std::optional<bool> nulls_first;
 };

@@ -660,6 +660,13 @@ class Builder {
         for (auto* k : c->indexKey()) {
           ast::IndexKey key;
           key.expr = BuildExpr(k->expr());
+          if (k->COLLATE()) key.collation = Ident(k->ident());
+          if (auto* oc = k->opclass()) {
+            key.opclass = ast::Name{};
+            key.opclass->range = Range(oc);
+            key.opclass->quoted = oc->QIDENT() != nullptr;
+            key.opclass->text = key.opclass->quoted ? syntax::UnquoteIdentifier(oc->getText()) : oc->getText();
+          }
           key.desc = k->DESC() != nullptr;
           if (k->NULLS()) key.nulls_first = k->FIRST() != nullptr;
           ix.keys.push_back(std::move(key));
