@@ -111,13 +111,16 @@ enumDecl : ENUM qname LPAREN (enumValue (COMMA enumValue)*)? RPAREN enumAttr* ;
 enumValue : STRING (RENAMED FROM STRING)? ;
 enumAttr : COMMENT STRING | RENAMED FROM ident ;
 
-viewDecl : MATERIALIZED? VIEW qname AS viewBody viewAttr* ;
+viewDecl : MATERIALIZED? VIEW qname AS viewBody viewAttr* viewIndexes? ;
 viewBody
   : RAW                                                              # rawBody
   | STRING                                                           # stringBody
   | UNION ALL LPAREN qname (COMMA qname)* RPAREN                     # unionBody
   ;
 viewAttr : DEPENDS ON LPAREN qname (COMMA qname)* RPAREN | COMMENT STRING ;
+// The indexes of a materialized view, written as a table's are.
+viewIndexes : LBRACE sep* (viewIndex (sep+ viewIndex)*)? sep* RBRACE ;
+viewIndex : UNIQUE? INDEX ident? LPAREN indexKey (COMMA indexKey)* RPAREN indexTail* ;
 
 pipeDecl : targetName PIPE qname LBRACE sep* (targetItem (sep+ targetItem)*)? sep* RBRACE ;
 

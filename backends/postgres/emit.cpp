@@ -299,6 +299,8 @@ struct Emitter {
     bool comment_at_end = body.find("--", last_line == std::string::npos ? 0 : last_line) != std::string::npos;
     Put(path + "CREATE " + kind + " " + name + " AS\n" + body + (comment_at_end ? "\n;" : ";") + reset);
     if (c.view.comment) Put(CommentSql(kind, name, c.view.comment));
+    // A materialized view's indexes come with it, and with it they go.
+    for (const auto& ix : c.view.indexes) Put(CreateIndexSql(c.schema, c.view.name, ix));
   }
   void operator()(const DropView& c) {
     Put(std::string("DROP ") + (c.view.materialized ? "MATERIALIZED VIEW " : "VIEW ") +

@@ -246,7 +246,8 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
     t->constraints.push_back(std::move(k));
   }
 
-  // Indexes that are not the index of a constraint.
+  // Indexes that are not the index of a constraint, of tables and of
+  // materialized views.
   auto idx = db.Query(
       "select i.indrelid::text, ic.relname, i.indisunique, am.amname, "
       "array_to_json(array(select coalesce(a.attname, '') from generate_series(0, i.indnkeyatts - 1) k "
@@ -268,14 +269,17 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
       "  and not o.opcdefault), '') from generate_series(0, i.indnkeyatts - 1) k order by k)) "
       "from pg_index i join pg_class ic on ic.oid = i.indexrelid join pg_class c on c.oid = i.indrelid "
       "join pg_namespace n on n.oid = c.relnamespace join pg_am am on am.oid = ic.relam "
-      "where c.relkind in ('r', 'p') and " + in_schemas +
+      "where c.relkind in ('r', 'p', 'm') and " + in_schemas +
           " and not exists (select 1 from pg_constraint con where con.conindid = i.indexrelid and con.contype in ('p', 'u', 'x'))"
           " order by i.indrelid, ic.relname",
       {list}, error);
   if (!idx) return std::nullopt;
   for (size_t i = 0; i < idx->rows.size(); ++i) {
-    catalog::Table* t = table_of(idx->Text(i, 0));
-    if (!t) continue;
+    std::vector<catalog::Index>* indexes = nullptr;
+    if (catalog::Table* t = table_of(idx->Text(i, 0))) indexes = &t->indexes;
+    else if (auto it = by_oid.find(idx->Text(i, 0)); it != by_oid.end() && it->second.view)
+      indexes = &out.catalog.schemas[it->second.schema].views[it->second.index].indexes;
+    if (!indexes) continue;
     catalog::Index ix;
     ix.name = idx->Text(i, 1);
     ix.unique = idx->Text(i, 2) == "t";
@@ -303,7 +307,7 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
     ix.include = JsonStrings(idx->Get(i, 12));
     for (const auto& option : JsonStrings(idx->Get(i, 13)))  // "fillfactor=70"
       if (size_t eq = option.find('='); eq != std::string::npos) ix.storage[option.substr(0, eq)] = option.substr(eq + 1);
-    t->indexes.push_back(std::move(ix));
+    indexes->push_back(std::move(ix));
   }
 
   // Enums.
@@ -349,9 +353,6 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
       " union all select 'constraint ' || n.nspname || '.' || c.relname || '.' || con.conname || "
       "': EXCLUDE (exclusion constraints are not expressible in .schema; kept as it is)' from pg_constraint con "
       "join pg_class c on c.oid = con.conrelid join pg_namespace n on n.oid = c.relnamespace where con.contype = 'x' and " + in_schemas +
-      " union all select 'index ' || n.nspname || '.' || ic.relname || ' on materialized view ' || n.nspname || '.' || c.relname || "
-      "' (not expressible in .schema; kept as it is)' from pg_index i join pg_class ic on ic.oid = i.indexrelid "
-      "join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace where c.relkind = 'm' and " + in_schemas +
       " union all select 'type ' || n.nspname || '.' || t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace "
       "where t.typtype in ('d', 'r', 'm') and " + in_schemas + " and " + NotExtension("t", "pg_type") +
       " order by 1",

@@ -118,6 +118,7 @@ struct View {
   std::string source;      // desired side only: the body as written, which is what gets created
   std::vector<ObjectName> depends_on;  // relations it reads, sorted
   std::optional<std::string> comment;
+  std::vector<Index> indexes;  // materialized views only; created with the view
   SourceRange src;
 };
 

@@ -142,6 +142,7 @@ struct View {
   std::string body;             // SQL of the target
   std::vector<TableRef> depends_on;  // resolved: tables and views it reads
   std::optional<std::string> comment;
+  std::vector<Index> indexes;   // materialized views only
   SourceRange range;
 };
 

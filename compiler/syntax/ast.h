@@ -221,6 +221,7 @@ struct View {
   std::vector<QName> union_of;   // Union
   std::vector<QName> depends_on;
   std::optional<std::string> comment;
+  std::vector<Index> indexes;    // materialized: `{ index ... }`
   SourceRange range;
   SourceRange body_range;
 };

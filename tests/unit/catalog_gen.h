@@ -149,6 +149,14 @@ struct Gen {
           v.depends_on.push_back({sname, s.views.back().name});
         }
         v.materialized = Chance(25);
+        // A materialized view's indexes change on their own while the view stays.
+        if (v.materialized && Chance(60)) {
+          catalog::Index ix;
+          ix.name = v.name + "_ix";
+          ix.keys.push_back({"id", "", Chance(50), std::nullopt, std::nullopt, std::nullopt});
+          ix.unique = Chance(20);
+          v.indexes.push_back(ix);
+        }
         s.views.push_back(std::move(v));
       }
       if (!s.tables.empty() || !s.enums.empty() || !s.views.empty()) cat.schemas.push_back(std::move(s));
