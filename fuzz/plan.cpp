@@ -320,13 +320,13 @@ struct Mutator {
         ix.name = g.Chance(60) ? t->name + "_" + col.name + "_idx" : OneOf({"ix0", "ix1"});
         if (!RelationFree(s, ix.name)) return;
         if (g.Chance(70)) {
-          ix.keys.push_back({col.name, "", g.Chance(30), std::nullopt});
+          ix.keys.push_back({col.name, "", g.Chance(30), std::nullopt, std::nullopt, std::nullopt});
           if (g.Chance(30) && t->columns.size() > 1) {
             const catalog::Column& second = *Any(t->columns);
-            if (second.name != col.name) ix.keys.push_back({second.name, "", false, std::nullopt});
+            if (second.name != col.name) ix.keys.push_back({second.name, "", false, std::nullopt, std::nullopt, std::nullopt});
           }
         } else {
-          ix.keys.push_back({"", "(" + col.name + " IS NULL)", false, std::nullopt});
+          ix.keys.push_back({"", "(" + col.name + " IS NULL)", false, std::nullopt, std::nullopt, std::nullopt});
         }
         ix.unique = g.Chance(30);
         if (g.Chance(20) && t->FindColumn("id")) ix.where = "(id > 10)";

@@ -69,7 +69,11 @@ tableItem
   | ident typeRef columnAttr*                                        # columnItem
   ;
 
-indexKey : expr (ASC | DESC)? (NULLS (FIRST | LAST))? ;
+// A key as Postgres writes it: `a collate "C" text_pattern_ops desc nulls last`.
+// The operator class is a plain or quoted name, never a keyword, so that
+// `a desc` stays a direction.
+indexKey : expr (COLLATE ident)? opclass? (ASC | DESC)? (NULLS (FIRST | LAST))? ;
+opclass : IDENT | QIDENT ;
 indexTail : WHERE expr | USING ident | NULLS NOT DISTINCT | INCLUDE LPAREN identList RPAREN
           | WITH LPAREN storageParam (COMMA storageParam)* RPAREN ;
 storageParam : ident EQ (NUMBER | MINUS NUMBER | ident | STRING) ;
@@ -107,13 +111,16 @@ enumDecl : ENUM qname LPAREN (enumValue (COMMA enumValue)*)? RPAREN enumAttr* ;
 enumValue : STRING (RENAMED FROM STRING)? ;
 enumAttr : COMMENT STRING | RENAMED FROM ident ;
 
-viewDecl : MATERIALIZED? VIEW qname AS viewBody viewAttr* ;
+viewDecl : MATERIALIZED? VIEW qname AS viewBody viewAttr* viewIndexes? ;
 viewBody
   : RAW                                                              # rawBody
   | STRING                                                           # stringBody
   | UNION ALL LPAREN qname (COMMA qname)* RPAREN                     # unionBody
   ;
 viewAttr : DEPENDS ON LPAREN qname (COMMA qname)* RPAREN | COMMENT STRING ;
+// The indexes of a materialized view, written as a table's are.
+viewIndexes : LBRACE sep* (viewIndex (sep+ viewIndex)*)? sep* RBRACE ;
+viewIndex : UNIQUE? INDEX ident? LPAREN indexKey (COMMA indexKey)* RPAREN indexTail* ;
 
 pipeDecl : targetName PIPE qname LBRACE sep* (targetItem (sep+ targetItem)*)? sep* RBRACE ;
 

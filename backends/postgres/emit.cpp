@@ -105,6 +105,8 @@ auto CreateIndexSql(const std::string& schema, const std::string& table, const c
     const auto& k = ix.keys[i];
     out += i ? ", " : "";
     out += k.column.empty() ? "(" + k.expression + ")" : QuoteIdent(k.column);
+    if (k.collation) out += " COLLATE " + QuoteIdent(*k.collation);
+    if (k.opclass) out += " " + QuoteIdent(*k.opclass);
     if (k.desc) out += " DESC";
     if (k.nulls_first) out += *k.nulls_first ? " NULLS FIRST" : " NULLS LAST";
   }
@@ -297,6 +299,8 @@ struct Emitter {
     bool comment_at_end = body.find("--", last_line == std::string::npos ? 0 : last_line) != std::string::npos;
     Put(path + "CREATE " + kind + " " + name + " AS\n" + body + (comment_at_end ? "\n;" : ";") + reset);
     if (c.view.comment) Put(CommentSql(kind, name, c.view.comment));
+    // A materialized view's indexes come with it, and with it they go.
+    for (const auto& ix : c.view.indexes) Put(CreateIndexSql(c.schema, c.view.name, ix));
   }
   void operator()(const DropView& c) {
     Put(std::string("DROP ") + (c.view.materialized ? "MATERIALIZED VIEW " : "VIEW ") +

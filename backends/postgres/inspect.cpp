@@ -246,7 +246,8 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
     t->constraints.push_back(std::move(k));
   }
 
-  // Indexes that are not the index of a constraint.
+  // Indexes that are not the index of a constraint, of tables and of
+  // materialized views.
   auto idx = db.Query(
       "select i.indrelid::text, ic.relname, i.indisunique, am.amname, "
       "array_to_json(array(select coalesce(a.attname, '') from generate_series(0, i.indnkeyatts - 1) k "
@@ -254,35 +255,46 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
       "array_to_json(array(select pg_get_indexdef(i.indexrelid, k + 1, true) from generate_series(0, i.indnkeyatts - 1) k order by k)), "
       "array_to_json(array(select i.indoption[k]::int from generate_series(0, i.indnkeyatts - 1) k order by k)), "
       "pg_get_expr(i.indpred, i.indrelid), not i.indisvalid, n.nspname, "
-      "concat_ws(', ', "
-      "  case when exists (select 1 from unnest(i.indclass) oc join pg_opclass o on o.oid = oc where not o.opcdefault) "
-      "  then 'a non-default operator class' end, "
-      "  case when exists (select 1 from unnest(i.indcollation) ic2 where ic2 <> 0 and ic2 not in (select attcollation from pg_attribute "
-      "  where attrelid = i.indrelid)) then 'a collation' end), i.indnullsnotdistinct, "
+      // Per key: its collation when it is not the key's own (the column's, or
+      // the expression type's), and its operator class when not a default one.
+      "array_to_json(array(select coalesce((select co.collname from pg_collation co where co.oid = i.indcollation[k] "
+      "  and co.oid <> coalesce((select a.attcollation from pg_attribute a where a.attrelid = i.indrelid "
+      "  and a.attnum = i.indkey[k] and i.indkey[k] <> 0), (select ty.typcollation from pg_attribute ia "
+      "  join pg_type ty on ty.oid = ia.atttypid where ia.attrelid = i.indexrelid and ia.attnum = k + 1))), '') "
+      "  from generate_series(0, i.indnkeyatts - 1) k order by k)), i.indnullsnotdistinct, "
       "array_to_json(array(select a.attname from generate_series(i.indnkeyatts, i.indnatts - 1) k "
       "  join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[k] order by k)), "
-      "array_to_json(coalesce(ic.reloptions, '{}'::text[])) "
+      "array_to_json(coalesce(ic.reloptions, '{}'::text[])), "
+      "array_to_json(array(select coalesce((select o.opcname from pg_opclass o where o.oid = i.indclass[k] "
+      "  and not o.opcdefault), '') from generate_series(0, i.indnkeyatts - 1) k order by k)) "
       "from pg_index i join pg_class ic on ic.oid = i.indexrelid join pg_class c on c.oid = i.indrelid "
       "join pg_namespace n on n.oid = c.relnamespace join pg_am am on am.oid = ic.relam "
-      "where c.relkind in ('r', 'p') and " + in_schemas +
+      "where c.relkind in ('r', 'p', 'm') and " + in_schemas +
           " and not exists (select 1 from pg_constraint con where con.conindid = i.indexrelid and con.contype in ('p', 'u', 'x'))"
           " order by i.indrelid, ic.relname",
       {list}, error);
   if (!idx) return std::nullopt;
   for (size_t i = 0; i < idx->rows.size(); ++i) {
-    catalog::Table* t = table_of(idx->Text(i, 0));
-    if (!t) continue;
+    std::vector<catalog::Index>* indexes = nullptr;
+    if (catalog::Table* t = table_of(idx->Text(i, 0))) indexes = &t->indexes;
+    else if (auto it = by_oid.find(idx->Text(i, 0)); it != by_oid.end() && it->second.view)
+      indexes = &out.catalog.schemas[it->second.schema].views[it->second.index].indexes;
+    if (!indexes) continue;
     catalog::Index ix;
     ix.name = idx->Text(i, 1);
     ix.unique = idx->Text(i, 2) == "t";
     ix.method = idx->Text(i, 3);
     auto columns = JsonStrings(idx->Get(i, 4));
     auto defs = JsonStrings(idx->Get(i, 5));
+    auto collations = JsonStrings(idx->Get(i, 10));
+    auto opclasses = JsonStrings(idx->Get(i, 14));
     Json options = Json::parse(idx->Text(i, 6), nullptr, false);
     for (size_t k = 0; k < columns.size(); ++k) {
       catalog::IndexKey key;
       if (!columns[k].empty()) key.column = columns[k];
       else key.expression = k < defs.size() ? defs[k] : "";
+      if (k < collations.size() && !collations[k].empty()) key.collation = collations[k];
+      if (k < opclasses.size() && !opclasses[k].empty()) key.opclass = opclasses[k];
       int opt = options.is_array() && k < options.size() && options[k].is_number() ? options[k].get<int>() : 0;
       key.desc = (opt & 1) != 0;
       bool nulls_first = (opt & 2) != 0;
@@ -295,10 +307,7 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
     ix.include = JsonStrings(idx->Get(i, 12));
     for (const auto& option : JsonStrings(idx->Get(i, 13)))  // "fillfactor=70"
       if (size_t eq = option.find('='); eq != std::string::npos) ix.storage[option.substr(0, eq)] = option.substr(eq + 1);
-    if (!idx->Text(i, 10).empty())
-      out.unmanaged.push_back("index " + idx->Text(i, 9) + "." + ix.name + ": " + idx->Text(i, 10) +
-                              " (not expressible in .schema; kept as it is)");
-    t->indexes.push_back(std::move(ix));
+    indexes->push_back(std::move(ix));
   }
 
   // Enums.
@@ -344,9 +353,6 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
       " union all select 'constraint ' || n.nspname || '.' || c.relname || '.' || con.conname || "
       "': EXCLUDE (exclusion constraints are not expressible in .schema; kept as it is)' from pg_constraint con "
       "join pg_class c on c.oid = con.conrelid join pg_namespace n on n.oid = c.relnamespace where con.contype = 'x' and " + in_schemas +
-      " union all select 'index ' || n.nspname || '.' || ic.relname || ' on materialized view ' || n.nspname || '.' || c.relname || "
-      "' (not expressible in .schema; kept as it is)' from pg_index i join pg_class ic on ic.oid = i.indexrelid "
-      "join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace where c.relkind = 'm' and " + in_schemas +
       " union all select 'type ' || n.nspname || '.' || t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace "
       "where t.typtype in ('d', 'r', 'm') and " + in_schemas + " and " + NotExtension("t", "pg_type") +
       " order by 1",

@@ -209,11 +209,15 @@ class Lowerer {
         for (const auto& ix : t.indexes)
           if (ix.name) ns.relations.insert(Fold(*ix.name));
       }
-      for (const auto& v : s.views) ns.relations.insert(Fold(v.name));
+      for (const auto& v : s.views) {
+        ns.relations.insert(Fold(v.name));
+        for (const auto& ix : v.indexes)
+          if (ix.name) ns.relations.insert(Fold(*ix.name));
+      }
       for (const auto& e : s.enums) out->enums.push_back(LowerEnum(e));
       for (const auto& t : s.tables)
         if (!t.is_extern) out->tables.push_back(LowerTable(name, t, ns));
-      for (const auto& v : s.views) out->views.push_back(LowerView(v));
+      for (const auto& v : s.views) out->views.push_back(LowerView(v, ns));
     }
     if (diags_.has_errors()) return std::nullopt;
     ReadsFromParsedBodies(realm, c);
@@ -383,48 +387,54 @@ class Lowerer {
         CheckLength(c.name, c.src);
         out.constraints.push_back(std::move(c));
       }
-    for (const auto& ix : t.indexes) {
-      catalog::Index ci;
-      ci.src = ix.range;
-      ci.unique = ix.unique;
-      ci.method = ix.method.value_or("btree");
-      ci.nulls_not_distinct = ix.nulls_not_distinct;
-      for (const auto& n : ix.include) ci.include.push_back(Fold(n));
-      for (const auto& [k, v] : ix.storage) ci.storage[k] = v;
-      std::vector<std::string> names;
-      if (ix.where) CheckSql(*ix.where);
-      for (const auto& k : ix.keys) {
-        CheckSql(k.expr);
-        catalog::IndexKey key;
-        if (k.expr.kind == ast::Expr::Kind::Column && k.expr.qualifier.empty() && !k.expr.parenthesized) {
-          key.column = Fold(model::Name{k.expr.text, k.expr.quoted});
-          names.push_back(key.column);
-        } else {
-          key.expression = RenderExpr(k.expr);
-          names.push_back(FigureColname(k.expr).value_or("expr"));
-        }
-        key.desc = k.desc;
-        // Postgres's default is NULLS LAST for ascending, NULLS FIRST for descending.
-        if (k.nulls_first && *k.nulls_first != k.desc) key.nulls_first = k.nulls_first;
-        ci.keys.push_back(std::move(key));
-      }
-      names.insert(names.end(), ci.include.begin(), ci.include.end());  // INCLUDE columns name the index too
-      // Duplicate column names within one index get 1, 2, ... (ChooseIndexColumnNames).
-      std::vector<std::string> unique_names;
-      for (const auto& n : names) {
-        std::string cur = n;
-        for (int i = 1; std::find(unique_names.begin(), unique_names.end(), cur) != unique_names.end(); ++i)
-          cur = n + std::to_string(i);
-        unique_names.push_back(cur);
-      }
-      if (ix.where) ci.where = RenderExpr(*ix.where);
-      ci.name = ix.name ? Fold(*ix.name) : ns.Choose(out.name, IndexNameAddition(unique_names), "idx", true, false);
-      CheckLength(ci.name, ix.range);
-      out.indexes.push_back(std::move(ci));
-    }
+    for (const auto& ix : t.indexes) out.indexes.push_back(LowerIndex(out.name, ix, ns));
     LowerOptions(t, out);
     (void)schema;
     return out;
+  }
+
+  /// An index of the table or materialized view `relation`; an unnamed one is
+  /// named as Postgres would name it.
+  auto LowerIndex(const std::string& relation, const model::Index& ix, Namespace& ns) -> catalog::Index {
+    catalog::Index ci;
+    ci.src = ix.range;
+    ci.unique = ix.unique;
+    ci.method = ix.method.value_or("btree");
+    ci.nulls_not_distinct = ix.nulls_not_distinct;
+    for (const auto& n : ix.include) ci.include.push_back(Fold(n));
+    for (const auto& [k, v] : ix.storage) ci.storage[k] = v;
+    std::vector<std::string> names;
+    if (ix.where) CheckSql(*ix.where);
+    for (const auto& k : ix.keys) {
+      CheckSql(k.expr);
+      catalog::IndexKey key;
+      if (k.expr.kind == ast::Expr::Kind::Column && k.expr.qualifier.empty() && !k.expr.parenthesized) {
+        key.column = Fold(model::Name{k.expr.text, k.expr.quoted});
+        names.push_back(key.column);
+      } else {
+        key.expression = RenderExpr(k.expr);
+        names.push_back(FigureColname(k.expr).value_or("expr"));
+      }
+      if (k.collation) key.collation = Fold(*k.collation);
+      if (k.opclass) key.opclass = Fold(*k.opclass);
+      key.desc = k.desc;
+      // Postgres's default is NULLS LAST for ascending, NULLS FIRST for descending.
+      if (k.nulls_first && *k.nulls_first != k.desc) key.nulls_first = k.nulls_first;
+      ci.keys.push_back(std::move(key));
+    }
+    names.insert(names.end(), ci.include.begin(), ci.include.end());  // INCLUDE columns name the index too
+    // Duplicate column names within one index get 1, 2, ... (ChooseIndexColumnNames).
+    std::vector<std::string> unique_names;
+    for (const auto& n : names) {
+      std::string cur = n;
+      for (int i = 1; std::find(unique_names.begin(), unique_names.end(), cur) != unique_names.end(); ++i)
+        cur = n + std::to_string(i);
+      unique_names.push_back(cur);
+    }
+    if (ix.where) ci.where = RenderExpr(*ix.where);
+    ci.name = ix.name ? Fold(*ix.name) : ns.Choose(relation, IndexNameAddition(unique_names), "idx", true, false);
+    CheckLength(ci.name, ix.range);
+    return ci;
   }
 
   void LowerOptions(const model::Table& t, catalog::Table& out) {
@@ -478,7 +488,7 @@ class Lowerer {
         if (auto it = found.find({sc.name, cv.name}); it != found.end()) cv.depends_on = std::move(it->second);
   }
 
-  auto LowerView(const model::View& v) -> catalog::View {
+  auto LowerView(const model::View& v, Namespace& ns) -> catalog::View {
     catalog::View out;
     out.name = Fold(v.name);
     CheckLength(out.name, v.range);
@@ -494,6 +504,7 @@ class Lowerer {
           "a view body is one SELECT (or WITH ... SELECT, VALUES) statement";
     out.comment = v.comment;
     out.src = v.range;
+    for (const auto& ix : v.indexes) out.indexes.push_back(LowerIndex(out.name, ix, ns));
     return out;
   }
 

@@ -42,6 +42,12 @@ auto Literal(const std::string& s) -> std::string {
   return out + "'";
 }
 
+auto ColumnNames(const std::vector<std::string>& v) -> std::string {
+  std::string s;
+  for (const auto& c : v) s += (s.empty() ? "" : ", ") + Name(c);
+  return s;
+}
+
 /// An expression: simple ones as they are, the rest as sql('...').
 auto Expr(const std::string& e) -> std::string {
   static const std::regex number("-?[0-9]+(\\.[0-9]+)?");
@@ -89,6 +95,40 @@ auto Type(const catalog::Column& c, const std::string& schema) -> std::string {
   if (std::regex_match(t, m, bits)) return m[1].str() + "(" + m[2].str() + ")" + suffix;
   if (std::regex_match(t, m, interval)) return "interval(" + m[1].str() + ")" + suffix;
   return t + suffix;  // a native type by its own name (inet, tsvector, ...); unknown ones fail to compile, visibly
+}
+
+/// An index as a table item or an item of a materialized view's block.
+auto IndexLine(const catalog::Index& ix) -> std::string {
+  std::string keys;
+  for (const auto& k : ix.keys) {
+    keys += (keys.empty() ? "" : ", ") + (k.column.empty() ? Expr(k.expression) : Name(k.column));
+    if (k.collation) keys += " collate \"" + *k.collation + "\"";
+    if (k.opclass) keys += " " + Name(*k.opclass);
+    if (k.desc) keys += " desc";
+    if (k.nulls_first) keys += *k.nulls_first ? " nulls first" : " nulls last";
+  }
+  std::string out = (ix.unique ? "unique index " : "index ") + Name(ix.name) + " (" + keys + ")";
+  if (ix.where) out += " where " + Expr(*ix.where);
+  if (ix.method != "btree") out += " using " + ix.method;
+  if (ix.nulls_not_distinct) out += " nulls not distinct";
+  if (!ix.include.empty()) out += " include (" + ColumnNames(ix.include) + ")";
+  if (!ix.storage.empty()) {
+    std::string params;
+    for (const auto& [k, v] : ix.storage) {
+      bool number = !v.empty() && v.find_first_not_of("-0123456789.") == std::string::npos;
+      params += (params.empty() ? "" : ", ") + Name(k) + " = " + (number ? v : Literal(v));
+    }
+    out += " with (" + params + ")";
+  }
+  return out;
+}
+
+/// ` {` and the indexes of a materialized view, one a line, and `}`.
+auto ViewIndexes(const catalog::View& v, const std::string& indent) -> std::string {
+  if (v.indexes.empty()) return "";
+  std::string out = " {\n";
+  for (const auto& ix : v.indexes) out += indent + "  " + IndexLine(ix) + "\n";
+  return out + indent + "}";
 }
 
 void WriteTable(std::string& out, const std::string& indent, const std::string& schema, const catalog::Table& t) {
@@ -154,28 +194,7 @@ void WriteTable(std::string& out, const std::string& indent, const std::string& 
       }
     }
   }
-  for (const auto& ix : t.indexes) {
-    std::string keys;
-    for (const auto& k : ix.keys) {
-      keys += (keys.empty() ? "" : ", ") + (k.column.empty() ? Expr(k.expression) : Name(k.column));
-      if (k.desc) keys += " desc";
-      if (k.nulls_first) keys += *k.nulls_first ? " nulls first" : " nulls last";
-    }
-    out += in + (ix.unique ? "unique index " : "index ") + Name(ix.name) + " (" + keys + ")";
-    if (ix.where) out += " where " + Expr(*ix.where);
-    if (ix.method != "btree") out += " using " + ix.method;
-    if (ix.nulls_not_distinct) out += " nulls not distinct";
-    if (!ix.include.empty()) out += " include (" + cols(ix.include) + ")";
-    if (!ix.storage.empty()) {
-      std::string params;
-      for (const auto& [k, v] : ix.storage) {
-        bool number = !v.empty() && v.find_first_not_of("-0123456789.") == std::string::npos;
-        params += (params.empty() ? "" : ", ") + Name(k) + " = " + (number ? v : Literal(v));
-      }
-      out += " with (" + params + ")";
-    }
-    out += "\n";
-  }
+  for (const auto& ix : t.indexes) out += in + IndexLine(ix) + "\n";
   if (t.comment) out += in + "comment " + Literal(*t.comment) + "\n";
   std::vector<std::string> options;
   if (auto it = t.options.find("partition_by"); it != t.options.end()) {
@@ -239,7 +258,7 @@ void WriteSchemaBody(std::string& out, const std::string& indent, const catalog:
     gap();
     out += indent + (v.materialized ? "materialized view " : "view ") + Name(v.name) + " as ";
     if (v.definition.find("\"\"\"") != std::string::npos) {  // a raw block cannot hold three quotes: a string can
-      out += Literal(v.definition) + (v.comment ? " comment " + Literal(*v.comment) : "") + "\n";
+      out += Literal(v.definition) + (v.comment ? " comment " + Literal(*v.comment) : "") + ViewIndexes(v, indent) + "\n";
       continue;
     }
     out += "\"\"\"\n";
@@ -252,7 +271,7 @@ void WriteSchemaBody(std::string& out, const std::string& indent, const catalog:
         line += v.definition[i];
       }
     }
-    out += indent + "\"\"\"" + (v.comment ? " comment " + Literal(*v.comment) : "") + "\n";
+    out += indent + "\"\"\"" + (v.comment ? " comment " + Literal(*v.comment) : "") + ViewIndexes(v, indent) + "\n";
   }
 }
 

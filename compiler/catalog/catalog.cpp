@@ -58,6 +58,7 @@ void Canonicalize(Catalog& c) {
     for (auto& v : s.views) {
       std::sort(v.depends_on.begin(), v.depends_on.end());
       v.depends_on.erase(std::unique(v.depends_on.begin(), v.depends_on.end()), v.depends_on.end());
+      std::sort(v.indexes.begin(), v.indexes.end(), by_name);
     }
   }
 }
@@ -159,6 +160,8 @@ auto IndexJson(const Index& ix) -> Json {
     Json kj;
     if (!k.column.empty()) kj["column"] = k.column;
     else kj["expression"] = k.expression;
+    PutOpt(kj, "collation", k.collation);
+    PutOpt(kj, "opclass", k.opclass);
     if (k.desc) kj["desc"] = true;
     PutOpt(kj, "nulls_first", k.nulls_first);
     keys.push_back(std::move(kj));
@@ -305,7 +308,7 @@ auto ReadIndex(Reader r, const Json& j, Index& ix) -> bool {
     IndexKey k;
     if (!kj.is_object()) return r.Fail("an index key must be an object");
     if (!r.Str(kj, "column", k.column, false) || !r.Str(kj, "expression", k.expression, false) ||
-        !r.Bool(kj, "desc", k.desc))
+        !r.OptStr(kj, "collation", k.collation) || !r.OptStr(kj, "opclass", k.opclass) || !r.Bool(kj, "desc", k.desc))
       return false;
     if (k.column.empty() == k.expression.empty()) return r.Fail("an index key has a \"column\" or an \"expression\"");
     if (kj.contains("nulls_first")) {
@@ -371,6 +374,11 @@ auto ToJson(const Catalog& in) -> std::string {
       for (const auto& d : v.depends_on) deps.push_back(ObjectJson(d));
       vj["depends_on"] = std::move(deps);
       PutOpt(vj, "comment", v.comment);
+      if (!v.indexes.empty()) {
+        Json idx = Json::array();
+        for (const auto& ix : v.indexes) idx.push_back(IndexJson(ix));
+        vj["indexes"] = std::move(idx);
+      }
       views.push_back(std::move(vj));
     }
     sj["views"] = std::move(views);
@@ -481,6 +489,15 @@ auto FromJson(const std::string& text, std::string& error) -> std::optional<Cata
         if (!sr.Object(d, n)) return std::nullopt;
         v.depends_on.push_back(n);
       }
+      if (vj.contains("indexes")) {
+        const Json* idx = sr.Array(vj, "indexes");
+        if (!idx) return std::nullopt;
+        for (const auto& ij : *idx) {
+          Index ix;
+          if (!ReadIndex(sr.Within(v.name), ij, ix)) return std::nullopt;
+          v.indexes.push_back(std::move(ix));
+        }
+      }
       s.views.push_back(std::move(v));
     }
     s.src = {};
@@ -511,8 +528,11 @@ auto Validate(const Catalog& c, std::string& error) -> bool {
     for (const auto& t : s.tables)
       for (const auto& ix : t.indexes)
         if (!relations.insert(ix.name).second) return dup("relation", "schema " + s.name, ix.name);
-    for (const auto& v : s.views)
+    for (const auto& v : s.views) {
       if (!relations.insert(v.name).second) return dup("relation", "schema " + s.name, v.name);
+      for (const auto& ix : v.indexes)
+        if (!relations.insert(ix.name).second) return dup("relation", "schema " + s.name, ix.name);
+    }
     for (const auto& e : s.enums) {
       if (!types.insert(e.name).second) return dup("enum", "schema " + s.name, e.name);
       std::set<std::string> values;

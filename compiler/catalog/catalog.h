@@ -76,6 +76,8 @@ struct IndexKey {
   std::string expression;  // an expression (without the surrounding parentheses)
   bool desc = false;
   std::optional<bool> nulls_first;  // only when it differs from the default for the direction
+  std::optional<std::string> collation;  // COLLATE, only when it differs from the key's own
+  std::optional<std::string> opclass;    // operator class, only when not a default one
   auto operator==(const IndexKey&) const -> bool = default;
 };
 
@@ -116,6 +118,7 @@ struct View {
   std::string source;      // desired side only: the body as written, which is what gets created
   std::vector<ObjectName> depends_on;  // relations it reads, sorted
   std::optional<std::string> comment;
+  std::vector<Index> indexes;  // materialized views only; created with the view
   SourceRange src;
 };
 

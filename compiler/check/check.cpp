@@ -421,7 +421,7 @@ class Checker {
       if (auto* k = std::get_if<ast::Constraint>(&item)) {
         BuildConstraint(*k, p, note_pk);
       } else if (auto* ix = std::get_if<ast::Index>(&item)) {
-        BuildIndex(*ix, p);
+        Table(p).indexes.push_back(BuildIndex(*ix, &p));
       } else if (auto* c = std::get_if<ast::TableComment>(&item)) {
         Table(p).comment = c->text;
         CheckStringInterpolation(c->text, c->range);
@@ -467,19 +467,22 @@ class Checker {
     std::stable_sort(rels.begin(), rels.end(), [](const Rel& a, const Rel& b) {
       return std::tie(a.range.line, a.range.col) < std::tie(b.range.line, b.range.col);
     });
-    auto& taken = relation_names_[p.schema];
+    for (const auto& r : rels) ClaimRelationName(p.schema, r.range, r.name, r.what);
+  }
+
+  /// Takes `name` in the schema's namespace of relations, or says who has it.
+  void ClaimRelationName(size_t schema, source::SourceRange range, const std::string& name, const std::string& what) {
+    auto& taken = relation_names_[schema];
     if (taken.empty())
-      for (const auto& [name, o] : InfoOf(p.schema).objects)
-        if (o.what != "enum" && o.what != "pipe") taken.emplace(name, std::make_pair(o.range, "a " + o.what));
-    std::string schema_name = SchemaDisplay(SchemaKey(realm_.schemas[p.schema].name));
-    for (const auto& r : rels) {
-      auto [it, inserted] = taken.emplace(r.name, std::make_pair(r.range, (r.what == "index" ? "an " : "a ") + r.what));
-      if (inserted) continue;
-      auto& d = it->second.second == "an index" && r.what == "index"
-                    ? diags_.Emit(Kind::DuplicateIndex, r.range, r.name, schema_name)
-                    : diags_.Emit(Kind::RelationNameTaken, r.range, r.what, r.name, schema_name, it->second.second);
-      d.notes.push_back({it->second.first, "'" + r.name + "' is defined here"});
-    }
+      for (const auto& [n, o] : InfoOf(schema).objects)
+        if (o.what != "enum" && o.what != "pipe") taken.emplace(n, std::make_pair(o.range, "a " + o.what));
+    std::string schema_name = SchemaDisplay(SchemaKey(realm_.schemas[schema].name));
+    auto [it, inserted] = taken.emplace(name, std::make_pair(range, (what == "index" ? "an " : "a ") + what));
+    if (inserted) return;
+    auto& d = it->second.second == "an index" && what == "index"
+                  ? diags_.Emit(Kind::DuplicateIndex, range, name, schema_name)
+                  : diags_.Emit(Kind::RelationNameTaken, range, what, name, schema_name, it->second.second);
+    d.notes.push_back({it->second.first, "'" + name + "' is defined here"});
   }
 
   /// An extern table declares what references need: columns (name, type,
@@ -840,7 +843,9 @@ class Checker {
     return true;
   }
 
-  void BuildIndex(const ast::Index& ix, const PendingTable& p) {
+  /// `p`: the table whose columns the index names; none for a materialized
+  /// view, whose columns come from SQL the checker does not read.
+  auto BuildIndex(const ast::Index& ix, const PendingTable* p) -> model::Index {
     model::Index mi;
     if (ix.name) {
       mi.name = model::FromAst(*ix.name);
@@ -850,18 +855,21 @@ class Checker {
     mi.range = ix.range;
     mi.nulls_not_distinct = ix.nulls_not_distinct;
     for (const auto& n : ix.include) {
-      CheckColumnExists(n, p);
+      if (p) CheckColumnExists(n, *p);
       mi.include.push_back(model::FromAst(n));
     }
     mi.storage = ix.storage;
     if (ix.nulls_not_distinct && !ix.unique)
       diags_.Emit(Kind::ConflictingAttributes, ix.range, "'nulls not distinct' applies to unique indexes only");
     for (const auto& k : ix.keys) {
-      CheckExprColumns(k.expr, p);
-      mi.keys.push_back(model::IndexKey{k.expr, k.desc, k.nulls_first});
+      if (p) CheckExprColumns(k.expr, *p);
+      model::IndexKey key{k.expr, std::nullopt, std::nullopt, k.desc, k.nulls_first};
+      if (k.collation) key.collation = model::FromAst(*k.collation);
+      if (k.opclass) key.opclass = model::FromAst(*k.opclass);
+      mi.keys.push_back(std::move(key));
     }
     if (ix.where) {
-      CheckExprColumns(*ix.where, p);
+      if (p) CheckExprColumns(*ix.where, *p);
       mi.where = ix.where;
     }
     if (ix.method) {
@@ -873,7 +881,7 @@ class Checker {
       }
       mi.method = m;
     }
-    Table(p).indexes.push_back(std::move(mi));
+    return mi;
   }
 
   void CheckColumnExists(const ast::Name& n, const PendingTable& p) {
@@ -1103,6 +1111,13 @@ class Checker {
       if (seen.insert({SchemaKey(resolved.schema), resolved.name.key()}).second) mv.depends_on.push_back(resolved);
     }
     if (v.body_kind == ast::View::BodyKind::Union) mv.body = UnionBody(mv.depends_on, v);
+    if (!v.materialized && !v.indexes.empty())
+      diags_.Emit(Kind::ConflictingAttributes, v.indexes.front().range,
+                  "indexes apply to materialized views only").hint = "write 'materialized view', or index the tables it reads";
+    for (const auto& ix : v.indexes) {
+      mv.indexes.push_back(BuildIndex(ix, nullptr));
+      if (ix.name) ClaimRelationName(p.schema, ix.range, mv.indexes.back().name->key(), "index");
+    }
   }
 
   /// `union all (a, b)`: select * from each, in the order written.

@@ -476,7 +476,9 @@ class Differ {
       return false;
     for (size_t i = 0; i < a.keys.size(); ++i) {
       const auto &x = a.keys[i], &y = b.keys[i];
-      if (x.column != y.column || x.desc != y.desc || x.nulls_first != y.nulls_first) return false;
+      if (x.column != y.column || x.desc != y.desc || x.nulls_first != y.nulls_first || x.collation != y.collation ||
+          x.opclass != y.opclass)
+        return false;
       if (x.column.empty() && !backend_.SameExpression(x.expression, y.expression)) return false;
     }
     return SameExpr(a.where, b.where);
@@ -652,7 +654,13 @@ class Differ {
         } else if (recreate.count(n)) {
           std::string reason = because.count(n) ? "it reads " + because[n] + ", which changes" : "";
           Add(DropView{s.name, v}, want->src, reason);
-          Add(CreateView{s.name, *want}, want->src, reason);
+          Add(CreateView{s.name, *want}, want->src, reason);  // with its indexes
+        } else {
+          // A materialized view that stays keeps its indexes; they change one by one.
+          DiffNamed(v.indexes, want->indexes, [&](const catalog::Index& a, const catalog::Index& b) { return SameIndex(a, b); },
+                    [&](const catalog::Index& ix) { Add(CreateIndex{s.name, v.name, ix}, ix.src); },
+                    [&](const catalog::Index& ix) { Add(DropIndex{s.name, v.name, ix}, want->src); },
+                    [&](const catalog::Index& a, const catalog::Index& b) { Add(RenameIndex{s.name, a.name, b.name}, b.src); });
         }
       }
     for (const auto& n : created_views_) Add(CreateView{n.schema, *to_.FindView(n)}, to_.FindView(n)->src);

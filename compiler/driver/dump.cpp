@@ -229,6 +229,27 @@ auto DumpModel(const model::Realm& realm) -> std::string {
       }
       out += ")" + quoted(e.comment) + (e.renamed_from ? " renamed-from " + ModelName(*e.renamed_from) : "") + "\n";
     }
+    // An index of a table or of a materialized view, on one line.
+    auto dump_index = [&](const model::Index& ix) {
+      out += std::string("    ") + (ix.unique ? "unique-index" : "index");
+      if (ix.name) out += " " + ModelName(*ix.name);
+      out += " (";
+      for (size_t i = 0; i < ix.keys.size(); ++i) {
+        const auto& k = ix.keys[i];
+        out += (i ? ", " : "") + DumpExpr(k.expr);
+        if (k.collation) out += " collate=" + ModelName(*k.collation);
+        if (k.opclass) out += " opclass=" + ModelName(*k.opclass);
+        if (k.desc) out += " desc";
+        if (k.nulls_first) out += *k.nulls_first ? " nulls-first" : " nulls-last";
+      }
+      out += ")";
+      if (ix.where) out += " where=" + DumpExpr(*ix.where);
+      if (ix.method) out += " using=" + *ix.method;
+      if (ix.nulls_not_distinct) out += " nulls-not-distinct";
+      if (!ix.include.empty()) out += " include=" + names(ix.include);
+      for (const auto& [k, v] : ix.storage) out += " with:" + k + "=" + v;
+      out += "\n";
+    };
     for (const auto& t : s.tables) {
       out += std::string(t.is_extern ? "  extern-table " : "  table ") + ModelName(t.name) + (t.renamed_from ? " renamed-from " + ModelName(*t.renamed_from) : "") +
              quoted(t.comment) + "\n";
@@ -264,28 +285,13 @@ auto DumpModel(const model::Realm& realm) -> std::string {
         if (k.not_valid) out += " not-valid";
         out += "\n";
       }
-      for (const auto& ix : t.indexes) {
-        out += std::string("    ") + (ix.unique ? "unique-index" : "index");
-        if (ix.name) out += " " + ModelName(*ix.name);
-        out += " (";
-        for (size_t i = 0; i < ix.keys.size(); ++i) {
-          const auto& k = ix.keys[i];
-          out += (i ? ", " : "") + DumpExpr(k.expr) + (k.desc ? " desc" : "");
-          if (k.nulls_first) out += *k.nulls_first ? " nulls-first" : " nulls-last";
-        }
-        out += ")";
-        if (ix.where) out += " where=" + DumpExpr(*ix.where);
-        if (ix.method) out += " using=" + *ix.method;
-        if (ix.nulls_not_distinct) out += " nulls-not-distinct";
-        if (!ix.include.empty()) out += " include=" + names(ix.include);
-        for (const auto& [k, v] : ix.storage) out += " with:" + k + "=" + v;
-        out += "\n";
-      }
+      for (const auto& ix : t.indexes) dump_index(ix);
     }
     for (const auto& v : s.views) {
       out += std::string("  ") + (v.materialized ? "materialized-view " : "view ") + ModelName(v.name) + " reads";
       for (const auto& d : v.depends_on) out += " " + ref(d);
       out += quoted(v.comment) + fmt::format(" body={:?}", v.body) + "\n";
+      for (const auto& ix : v.indexes) dump_index(ix);
     }
     for (const auto& p : s.pipes) {
       out += "  pipe " + p.target + " " + ModelName(p.name) + "\n";

@@ -563,6 +563,30 @@ class Printer {
     return Block(head, name_end, close, entries, indent, false, " (", ")" + attrs);
   }
 
+  /// An index, as a table item or in a materialized view's block.
+  auto IndexItem(const ast::Index& ix) -> std::string {
+    std::string out = ix.unique ? "unique index" : "index";
+    if (ix.name) out += " " + Name(*ix.name);
+    out += " (" + Join(ix.keys, ", ", [&](const ast::IndexKey& k) {
+             std::string tail;
+             if (k.collation) tail += " collate " + Name(*k.collation);
+             if (k.opclass) tail += " " + Name(*k.opclass);
+             if (k.desc) tail += " desc";
+             if (k.nulls_first) tail += *k.nulls_first ? " nulls first" : " nulls last";
+             return Guard(Sub(k.expr, 0, false, kDelimited), k.expr, tail).text + tail;
+           }) + ")";
+    if (ix.where) out += " where " + Expr(*ix.where);
+    if (ix.method) out += " using " + Name(*ix.method);
+    if (ix.nulls_not_distinct) out += " nulls not distinct";
+    if (!ix.include.empty()) out += " include (" + Names(ix.include) + ")";
+    if (!ix.storage.empty())
+      out += " with (" + Join(ix.storage, ", ", [](const auto& kv) {
+               bool number = !kv.second.empty() && kv.second.find_first_not_of("-0123456789.") == std::string::npos;
+               return kv.first + " = " + (number ? kv.second : StringLit(kv.second));
+             }) + ")";
+    return out;
+  }
+
   auto PrintView(const ast::View& v, int indent) -> std::string {
     std::string ind = Indent(indent);
     std::string out = ind + (v.materialized ? "materialized " : "") + "view " + QName(v.name) + " as ";
@@ -577,7 +601,10 @@ class Printer {
     }
     if (!v.depends_on.empty()) out += " depends on (" + QNames(v.depends_on) + ")";
     if (v.comment) out += " comment " + StringLit(*v.comment);
-    return out;
+    if (v.indexes.empty()) return out;
+    std::vector<Entry> entries;
+    for (const auto& ix : v.indexes) entries.push_back({ix.range, [this, &ix](int i) { return Indent(i) + IndexItem(ix); }});
+    return Block(out.substr(ind.size()), End(v.body_range), End(v.range), entries, indent, false);
   }
 
   auto PrintPipe(const ast::Pipe& p, int indent) -> std::string {
@@ -700,26 +727,7 @@ class Printer {
               }
               return {};
             },
-            [&](const ast::Index& ix) -> std::string {
-              std::string out = ix.unique ? "unique index" : "index";
-              if (ix.name) out += " " + Name(*ix.name);
-              out += " (" + Join(ix.keys, ", ", [&](const ast::IndexKey& k) {
-                       std::string s = Guard(Sub(k.expr, 0, false, kDelimited), k.expr, k.desc ? " desc" : "").text;
-                       if (k.desc) s += " desc";
-                       if (k.nulls_first) s += *k.nulls_first ? " nulls first" : " nulls last";
-                       return s;
-                     }) + ")";
-              if (ix.where) out += " where " + Expr(*ix.where);
-              if (ix.method) out += " using " + Name(*ix.method);
-              if (ix.nulls_not_distinct) out += " nulls not distinct";
-              if (!ix.include.empty()) out += " include (" + Names(ix.include) + ")";
-              if (!ix.storage.empty())
-                out += " with (" + Join(ix.storage, ", ", [](const auto& kv) {
-                         bool number = !kv.second.empty() && kv.second.find_first_not_of("-0123456789.") == std::string::npos;
-                         return kv.first + " = " + (number ? kv.second : StringLit(kv.second));
-                       }) + ")";
-              return out;
-            },
+            [&](const ast::Index& ix) -> std::string { return IndexItem(ix); },
             [&](const ast::Include& x) -> std::string { return "include " + QName(x.mixin); },
             [&](const ast::TableComment& x) -> std::string { return "comment " + StringLit(x.text); },
             [&](const ast::RenamedFrom& x) -> std::string { return "renamed from " + Name(x.old_name); },

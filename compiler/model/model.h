@@ -101,6 +101,8 @@ struct Constraint {
 
 struct IndexKey {
   ast::Expr expr;
+  std::optional<Name> collation;
+  std::optional<Name> opclass;
   bool desc = false;
   std::optional<bool> nulls_first;
 };
@@ -144,6 +146,7 @@ struct View {
   /// body may replace by what it really reads.
   std::vector<TableRef> declared_depends_on;
   std::optional<std::string> comment;
+  std::vector<Index> indexes;   // materialized views only
   SourceRange range;
 };
 

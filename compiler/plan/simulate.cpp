@@ -298,29 +298,41 @@ struct Applier {
     return Fail("constraint " + x.from.name + " missing");
   }
   auto operator()(const CreateIndex& x) -> bool {
+    // A materialized view is indexed like a table.
+    if (auto* s = Schema(x.schema))
+      for (auto& v : s->views)
+        if (v.name == x.table) {
+          if (!v.materialized) return Fail("index " + x.index.name + " on view " + x.table + ", which is not materialized");
+          v.indexes.push_back(x.index);
+          return true;
+        }
     auto* t = NeedTable(x.schema, x.table);
     if (!t) return false;
     t->indexes.push_back(x.index);
     return true;
   }
-  auto FindIndex(const std::string& schema, const std::string& name) -> std::pair<catalog::Table*, size_t> {
+  /// The indexes of the table or materialized view that has index `name`.
+  auto FindIndex(const std::string& schema, const std::string& name) -> std::pair<std::vector<catalog::Index>*, size_t> {
     auto* s = Schema(schema);
     if (!s) return {nullptr, 0};
     for (auto& t : s->tables)
       for (size_t i = 0; i < t.indexes.size(); ++i)
-        if (t.indexes[i].name == name) return {&t, i};
+        if (t.indexes[i].name == name) return {&t.indexes, i};
+    for (auto& v : s->views)
+      for (size_t i = 0; i < v.indexes.size(); ++i)
+        if (v.indexes[i].name == name) return {&v.indexes, i};
     return {nullptr, 0};
   }
   auto operator()(const DropIndex& x) -> bool {
-    auto [t, i] = FindIndex(x.schema, x.index.name);
-    if (!t) return Fail("index " + x.index.name + " missing");
-    t->indexes.erase(t->indexes.begin() + static_cast<long>(i));
+    auto [ixs, i] = FindIndex(x.schema, x.index.name);
+    if (!ixs) return Fail("index " + x.index.name + " missing");
+    ixs->erase(ixs->begin() + static_cast<long>(i));
     return true;
   }
   auto operator()(const RenameIndex& x) -> bool {
-    auto [t, i] = FindIndex(x.schema, x.from);
-    if (!t) return Fail("index " + x.from + " missing");
-    t->indexes[i].name = x.to;
+    auto [ixs, i] = FindIndex(x.schema, x.from);
+    if (!ixs) return Fail("index " + x.from + " missing");
+    (*ixs)[i].name = x.to;
     return true;
   }
   auto operator()(const CreateView& x) -> bool {

@@ -158,6 +158,8 @@ struct Constraint {
 
 struct IndexKey {
   Expr expr;
+  std::optional<Name> collation;  // `collate NAME`
+  std::optional<Name> opclass;    // an operator class: `text_pattern_ops`
   bool desc = false;
   std::optional<bool> nulls_first;
 };
@@ -219,6 +221,7 @@ struct View {
   std::vector<QName> union_of;   // Union
   std::vector<QName> depends_on;
   std::optional<std::string> comment;
+  std::vector<Index> indexes;    // materialized: `{ index ... }`
   SourceRange range;
   SourceRange body_range;
 };

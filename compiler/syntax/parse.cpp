@@ -578,6 +578,42 @@ class Builder {
     return s;
   }
 
+  /// An index of a table or of a materialized view.
+  template <typename Ctx>
+  auto BuildIndex(Ctx* c) -> ast::Index {
+    ast::Index ix;
+    ix.range = Range(c);
+    ix.unique = c->UNIQUE() != nullptr;
+    if (c->ident()) ix.name = Ident(c->ident());
+    for (auto* k : c->indexKey()) {
+      ast::IndexKey key;
+      key.expr = BuildExpr(k->expr());
+      if (k->COLLATE()) key.collation = Ident(k->ident());
+      if (auto* oc = k->opclass()) {
+        key.opclass = ast::Name{};
+        key.opclass->range = Range(oc);
+        key.opclass->quoted = oc->QIDENT() != nullptr;
+        key.opclass->text = key.opclass->quoted ? syntax::UnquoteIdentifier(oc->getText()) : oc->getText();
+      }
+      key.desc = k->DESC() != nullptr;
+      if (k->NULLS()) key.nulls_first = k->FIRST() != nullptr;
+      ix.keys.push_back(std::move(key));
+    }
+    for (auto* tail : c->indexTail()) {
+      if (tail->WHERE()) ix.where = BuildExpr(tail->expr());
+      if (tail->USING()) ix.method = Ident(tail->ident());
+      if (tail->DISTINCT()) ix.nulls_not_distinct = true;
+      if (tail->INCLUDE()) ix.include = Names(tail->identList());
+      for (auto* param : tail->storageParam()) {
+        std::string value = param->STRING() ? String(param->STRING())
+                            : param->NUMBER() ? (param->MINUS() ? "-" : "") + param->NUMBER()->getText()
+                                              : Lower(param->ident(1)->getText());
+        ix.storage.emplace_back(Lower(Ident(param->ident(0)).text), value);
+      }
+    }
+    return ix;
+  }
+
   auto BuildView(P::ViewDeclContext* c) -> ast::View {
     ast::View v;
     v.range = Range(c);
@@ -600,6 +636,8 @@ class Builder {
         for (auto* q : a->qname()) v.depends_on.push_back(QName(q));
       if (a->COMMENT()) v.comment = String(a->STRING());
     }
+    if (auto* block = c->viewIndexes())
+      for (auto* ix : block->viewIndex()) v.indexes.push_back(BuildIndex(ix));
     return v;
   }
 
@@ -657,30 +695,7 @@ class Builder {
         k.range = Range(c);
         t.items.emplace_back(std::move(k));
       } else if (auto* c = dynamic_cast<P::IndexItemContext*>(item)) {
-        ast::Index ix;
-        ix.range = Range(c);
-        ix.unique = c->UNIQUE() != nullptr;
-        if (c->ident()) ix.name = Ident(c->ident());
-        for (auto* k : c->indexKey()) {
-          ast::IndexKey key;
-          key.expr = BuildExpr(k->expr());
-          key.desc = k->DESC() != nullptr;
-          if (k->NULLS()) key.nulls_first = k->FIRST() != nullptr;
-          ix.keys.push_back(std::move(key));
-        }
-        for (auto* tail : c->indexTail()) {
-          if (tail->WHERE()) ix.where = BuildExpr(tail->expr());
-          if (tail->USING()) ix.method = Ident(tail->ident());
-          if (tail->DISTINCT()) ix.nulls_not_distinct = true;
-          if (tail->INCLUDE()) ix.include = Names(tail->identList());
-          for (auto* param : tail->storageParam()) {
-            std::string value = param->STRING() ? String(param->STRING())
-                                : param->NUMBER() ? (param->MINUS() ? "-" : "") + param->NUMBER()->getText()
-                                                  : Lower(param->ident(1)->getText());
-            ix.storage.emplace_back(Lower(Ident(param->ident(0)).text), value);
-          }
-        }
-        t.items.emplace_back(std::move(ix));
+        t.items.emplace_back(BuildIndex(c));
       } else if (auto* c = dynamic_cast<P::UniqueItemContext*>(item)) {
         ast::Constraint k;
         k.kind = ast::Constraint::Kind::Unique;

@@ -110,7 +110,7 @@ struct Gen {
         }
         if (t.columns.size() > 1 && Chance(40)) {
           catalog::Index ix;
-          ix.keys.push_back({t.columns.back().name, "", Chance(30), std::nullopt});
+          ix.keys.push_back({t.columns.back().name, "", Chance(30), std::nullopt, std::nullopt, std::nullopt});
           ix.name = Chance(70) ? t.name + "_" + t.columns.back().name + "_idx" : t.name + "_ix";
           ix.unique = Chance(20);
           if (Chance(20)) ix.where = "id > 10";
@@ -149,6 +149,14 @@ struct Gen {
           v.depends_on.push_back({sname, s.views.back().name});
         }
         v.materialized = Chance(25);
+        // A materialized view's indexes change on their own while the view stays.
+        if (v.materialized && Chance(60)) {
+          catalog::Index ix;
+          ix.name = v.name + "_ix";
+          ix.keys.push_back({"id", "", Chance(50), std::nullopt, std::nullopt, std::nullopt});
+          ix.unique = Chance(20);
+          v.indexes.push_back(ix);
+        }
         s.views.push_back(std::move(v));
       }
       if (!s.tables.empty() || !s.enums.empty() || !s.views.empty()) cat.schemas.push_back(std::move(s));
@@ -259,7 +267,10 @@ struct Gen {
             if (col.type == "text" && Chance(50)) {
               catalog::Index ix;
               ix.name = t.name + "_lower_idx";
-              ix.keys.push_back({"", "lower(" + col.name + ")", false, std::nullopt});
+              ix.keys.push_back({"", "lower(" + col.name + ")", false, std::nullopt, std::nullopt, std::nullopt});
+              // A key's collation and operator class: a change recreates the index.
+              if (Chance(30)) ix.keys.back().collation = Chance(50) ? "C" : "POSIX";
+              if (Chance(30)) ix.keys.back().opclass = "text_pattern_ops";
               if (!HasName(t.indexes, ix.name)) t.indexes.push_back(ix);
             }
             break;
