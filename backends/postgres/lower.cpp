@@ -220,6 +220,7 @@ class Lowerer {
       for (const auto& v : s.views) out->views.push_back(LowerView(v, ns));
     }
     if (diags_.has_errors()) return std::nullopt;
+    catalog::Canonicalize(c);  // sorted, so that the lookups below are fast
     ReadsFromParsedBodies(realm, c);
     catalog::Canonicalize(c);
     return c;

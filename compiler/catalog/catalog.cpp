@@ -25,10 +25,7 @@ auto Table::FindColumn(const std::string& n) const -> const Column* {
 template <typename T>
 static auto FindByName(const std::vector<T>& v, const std::string& n) -> const T* {
   auto it = std::lower_bound(v.begin(), v.end(), n, [](const T& a, const std::string& b) { return a.name < b; });
-  if (it != v.end() && it->name == n) return &*it;
-  for (const auto& x : v)  // not canonical yet
-    if (x.name == n) return &x;
-  return nullptr;
+  return it != v.end() && it->name == n ? &*it : nullptr;
 }
 
 auto Schema::FindTable(const std::string& n) const -> const Table* { return FindByName(tables, n); }

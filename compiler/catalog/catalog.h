@@ -151,6 +151,9 @@ struct Catalog {
   /// removes them from the current state, see ForgetExterns).
   std::vector<ObjectName> externs = {};
 
+  /// Lookups by binary search: only on a canonical catalog (Canonicalize),
+  /// which is what every phase hands on; a phase that adds or renames
+  /// objects canonicalizes again before it looks them up.
   auto FindSchema(const std::string& n) const -> const Schema*;
   auto FindTable(const ObjectName& n) const -> const Table*;
   auto FindView(const ObjectName& n) const -> const View*;

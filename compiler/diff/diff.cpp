@@ -28,6 +28,7 @@ class Differ {
 
   auto Run() -> std::vector<Change> {
     ApplyRenames();
+    catalog::Canonicalize(from_);  // renamed objects take their place in name order, so lookups stay fast
     DiffSchemas();
     for (const auto& s : to_.schemas) DiffEnums(s, from_.FindSchema(s.name));
     for (const auto& s : from_.schemas)
@@ -56,6 +57,7 @@ class Differ {
   void ApplyRenames() {
     ApplyEnumRenames();
     std::map<ObjectName, std::string> table_renames;  // old -> new
+    std::map<ObjectName, std::string> renamed_tables;  // new -> old
     for (const auto& s : to_.schemas) {
       const catalog::Schema* cur = from_.FindSchema(s.name);
       for (const auto& t : s.tables) {
@@ -66,6 +68,7 @@ class Differ {
           continue;
         }
         table_renames[{s.name, *t.renamed_from}] = t.name;
+        renamed_tables[{s.name, t.name}] = *t.renamed_from;
         Add(RenameTable{s.name, *t.renamed_from, t.name}, t.src);
       }
     }
@@ -73,9 +76,8 @@ class Differ {
     std::map<ObjectName, std::map<std::string, std::string>> column_renames;
     for (const auto& s : to_.schemas) {
       for (const auto& t : s.tables) {
-        std::string old_table = t.name;
-        for (auto& [k, v] : table_renames)
-          if (k.schema == s.name && v == t.name) old_table = k.name;
+        auto renamed = renamed_tables.find({s.name, t.name});
+        std::string old_table = renamed != renamed_tables.end() ? renamed->second : t.name;
         const catalog::Table* cur = from_.FindTable({s.name, old_table});
         if (!cur) continue;
         for (const auto& c : t.columns) {
