@@ -125,6 +125,7 @@ targetName : POSTGRES | SNOWFLAKE | FIREBOLT | FLINK ;
 // their shapes general.
 targetItem
   : PARTITION BY ident? LPAREN expr (COMMA expr)* RPAREN             # partitionOption
+  | PARTITION OF qname partitionBound                                # partitionOfOption
   | CLUSTER BY LPAREN expr (COMMA expr)* RPAREN                      # clusterOption
   | PRIMARY INDEX LPAREN identList RPAREN                            # primaryIndexOption
   | WATERMARK FOR ident AS expr                                      # watermarkOption
@@ -135,6 +136,15 @@ targetItem
   | ident optionValue?                                               # flagOption
   ;
 optionValue : ident | STRING | NUMBER ;
+
+// `partition of events for values from ('2020-01-01') to ('2021-01-01')`: the
+// bound of a Postgres partition. `minvalue` and `maxvalue` are names here.
+partitionBound
+  : FOR VALUES FROM LPAREN expr (COMMA expr)* RPAREN TO LPAREN expr (COMMA expr)* RPAREN   # rangeBound
+  | FOR VALUES IN LPAREN expr (COMMA expr)* RPAREN                   # listBound
+  | FOR VALUES WITH LPAREN ident NUMBER COMMA ident NUMBER RPAREN    # hashBound
+  | DEFAULT                                                          # defaultBound
+  ;
 
 typeRef
   : ARRAY LT typeRef GT arraySuffix*                                 # arrayType
@@ -199,6 +209,7 @@ funcIdent
   | MAP | ROW | STRUCT | WITH | WITHOUT | TIME | ZONE | PRECISION | VARYING | COLLATE
   | PARTITION | BY | CLUSTER | WATERMARK | TYPE | INTO | VALID
   | DEFERRABLE | INITIALLY | DEFERRED | IMMEDIATE | MATCH | FULL | SIMPLE | INHERIT | DISTINCT | EXTERN
+  | OF | VALUES | TO
   ;
 identList : ident (COMMA ident)* ;
 
@@ -214,6 +225,7 @@ ident
   | ARRAY | MAP | ROW | STRUCT | WITH | WITHOUT | TIME | ZONE | PRECISION | VARYING | COLLATE
   | PARTITION | BY | CLUSTER | WATERMARK | TYPE | INTO | VALID
   | DEFERRABLE | INITIALLY | DEFERRED | IMMEDIATE | MATCH | FULL | SIMPLE | INHERIT | DISTINCT | EXTERN
+  | OF | VALUES | TO
   ;
 
 // ---- lexer -----------------------------------------------------------------
@@ -297,6 +309,9 @@ PRECISION : P R E C I S I O N ;
 VARYING : V A R Y I N G ;
 COLLATE : C O L L A T E ;
 PARTITION : P A R T I T I O N ;
+OF : O F ;
+VALUES : V A L U E S ;
+TO : T O ;
 BY : B Y ;
 CLUSTER : C L U S T E R ;
 WATERMARK : W A T E R M A R K ;

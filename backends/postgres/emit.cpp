@@ -167,9 +167,15 @@ struct Emitter {
     for (const auto& k : t.constraints) items.push_back(ConstraintDefinition(k));
     std::string sql = "CREATE ";
     if (t.options.count("unlogged")) sql += "UNLOGGED ";
-    sql += "TABLE " + name + " (";
-    for (size_t i = 0; i < items.size(); ++i) sql += (i ? ",\n    " : "\n    ") + items[i];
-    sql += items.empty() ? ")" : "\n)";
+    sql += "TABLE " + name;
+    if (t.partition_of) {
+      // The bound is the server's own text (pg_get_expr of relpartbound).
+      sql += " PARTITION OF " + QuoteQualified(t.partition_of->schema, t.partition_of->name) + " " + t.partition_bound;
+    } else {
+      sql += " (";
+      for (size_t i = 0; i < items.size(); ++i) sql += (i ? ",\n    " : "\n    ") + items[i];
+      sql += items.empty() ? ")" : "\n)";
+    }
     if (auto it = t.options.find("partition_by"); it != t.options.end()) sql += " PARTITION BY " + it->second;
     std::vector<std::string> with;
     if (auto it = t.options.find("fillfactor"); it != t.options.end()) with.push_back("fillfactor = " + it->second);
@@ -180,6 +186,11 @@ struct Emitter {
     if (t.comment) Put(CommentSql("TABLE", name, t.comment));
     for (const auto& col : t.columns)
       if (col.comment) Put(CommentSql("COLUMN", name + "." + QuoteIdent(col.name), col.comment));
+  }
+  void operator()(const AttachPartition& c) {
+    std::string name = QuoteQualified(c.schema, c.table);
+    Put("ALTER TABLE " + QuoteQualified(c.from_parent.schema, c.from_parent.name) + " DETACH PARTITION " + name + ";");
+    Put("ALTER TABLE " + QuoteQualified(c.parent.schema, c.parent.name) + " ATTACH PARTITION " + name + " " + c.bound + ";");
   }
   void operator()(const DropTable& c) { Put("DROP TABLE " + QuoteQualified(c.schema, c.table.name) + ";"); }
   void operator()(const RenameTable& c) {

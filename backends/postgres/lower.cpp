@@ -441,6 +441,10 @@ class Lowerer {
           keys += (keys.empty() ? "" : ", ") + (plain ? RenderExpr(e) : "(" + RenderExpr(e) + ")");
         }
         out.options["partition_by"] = strategy + " (" + keys + ")";
+      } else if (item.kind == ast::TargetItem::Kind::PartitionOf && item.into) {
+        const auto& q = *item.into;
+        out.partition_of = catalog::ObjectName{q.schema ? Fold(model::FromAst(*q.schema)) : "public", Fold(model::FromAst(q.name))};
+        out.partition_bound = PartitionBound(item);
       } else if (item.kind == ast::TargetItem::Kind::Flag) {
         std::string key = item.key.text;
         std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -448,6 +452,35 @@ class Lowerer {
         else if (key == "tablespace" || key == "fillfactor") out.options[key] = item.value.value_or("");
       }
     }
+  }
+
+  /// A partition bound as pg_get_expr prints relpartbound, which is what
+  /// inspect reads back: keywords upper case, `modulus`/`remainder` lower
+  /// case, negative numbers quoted.
+  static auto PartitionBound(const ast::TargetItem& item) -> std::string {
+    auto values = [](const std::vector<ast::Expr>& exprs) {
+      std::string out;
+      for (const auto& e : exprs) {
+        std::string v = RenderExpr(e);
+        std::string lower = v;
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (e.kind == ast::Expr::Kind::Column && !e.quoted && (lower == "minvalue" || lower == "maxvalue")) {
+          std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+          v = lower;
+        } else if (lower == "null") {
+          v = "NULL";
+        } else if (v.size() > 1 && v[0] == '-' && std::all_of(v.begin() + 1, v.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; })) {
+          v = "'" + v + "'";
+        }
+        out += (out.empty() ? "" : ", ") + v;
+      }
+      return "(" + out + ")";
+    };
+    if (item.bound == "from") return "FOR VALUES FROM " + values(item.exprs) + " TO " + values(item.to);
+    if (item.bound == "in") return "FOR VALUES IN " + values(item.exprs);
+    if (item.bound == "with" && item.options.size() == 2)
+      return "FOR VALUES WITH (modulus " + item.options[0].second + ", remainder " + item.options[1].second + ")";
+    return "DEFAULT";
   }
 
   auto LowerView(const model::View& v) -> catalog::View {

@@ -91,6 +91,63 @@ auto Type(const catalog::Column& c, const std::string& schema) -> std::string {
   return t + suffix;  // a native type by its own name (inet, tsvector, ...); unknown ones fail to compile, visibly
 }
 
+/// The parenthesized list that starts at `at` (which is '('): its values
+/// split at top-level commas; `at` moves past the closing ')'.
+auto BoundValues(const std::string& text, size_t& at) -> std::vector<std::string> {
+  std::vector<std::string> values;
+  std::string cur;
+  int depth = 0;
+  bool quoted = false;
+  for (; at < text.size(); ++at) {
+    char ch = text[at];
+    if (ch == '\'') quoted = !quoted;
+    if (!quoted && ch == '(' && depth++ == 0) continue;
+    if (!quoted && ch == ')' && --depth == 0) {
+      ++at;
+      break;
+    }
+    if (!quoted && depth == 1 && ch == ',') {
+      values.push_back(cur);
+      cur.clear();
+      continue;
+    }
+    cur += ch;
+  }
+  values.push_back(cur);
+  for (auto& v : values) {
+    while (!v.empty() && v.front() == ' ') v.erase(0, 1);
+    while (!v.empty() && v.back() == ' ') v.pop_back();
+    // Constants as .schema literals: strings stay quoted as they are (both
+    // double a quote); MINVALUE, MAXVALUE and NULL are written lower case.
+    if (v == "MINVALUE" || v == "MAXVALUE" || v == "NULL")
+      std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  }
+  return values;
+}
+
+/// A partition bound (pg_get_expr of relpartbound) as .schema source.
+auto BoundSource(const std::string& bound) -> std::string {
+  auto list = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+    return "(" + s + ")";
+  };
+  if (bound == "DEFAULT") return "default";
+  if (bound.rfind("FOR VALUES WITH ", 0) == 0) return "for values with " + bound.substr(16);
+  if (bound.rfind("FOR VALUES IN ", 0) == 0) {
+    size_t at = 14;
+    return "for values in " + list(BoundValues(bound, at));
+  }
+  if (bound.rfind("FOR VALUES FROM ", 0) == 0) {
+    size_t at = 16;
+    auto from = BoundValues(bound, at);
+    at = bound.find('(', at);
+    auto to = at == std::string::npos ? std::vector<std::string>{} : BoundValues(bound, at);
+    return "for values from " + list(from) + " to " + list(to);
+  }
+  return bound;
+}
+
 void WriteTable(std::string& out, const std::string& indent, const std::string& schema, const catalog::Table& t) {
   out += indent + "table " + Name(t.name) + " {\n";
   std::string in = indent + "  ";
@@ -178,6 +235,11 @@ void WriteTable(std::string& out, const std::string& indent, const std::string& 
   }
   if (t.comment) out += in + "comment " + Literal(*t.comment) + "\n";
   std::vector<std::string> options;
+  if (t.partition_of) {
+    const auto& p = *t.partition_of;
+    std::string parent = (p.schema == schema ? "" : Name(p.schema) + ".") + Name(p.name);
+    options.push_back("partition of " + parent + " " + BoundSource(t.partition_bound));
+  }
   if (auto it = t.options.find("partition_by"); it != t.options.end()) {
     std::string p = it->second;
     auto open = p.find(" (");

@@ -336,6 +336,10 @@ auto ToJson(const Catalog& in) -> std::string {
         for (const auto& [k, v] : t.options) oj[k] = v;
         tj["options"] = std::move(oj);
       }
+      if (t.partition_of) {
+        tj["partition_of"] = ObjectJson(*t.partition_of);
+        tj["partition_bound"] = t.partition_bound;
+      }
       tables.push_back(std::move(tj));
     }
     sj["tables"] = std::move(tables);
@@ -442,6 +446,11 @@ auto FromJson(const std::string& text, std::string& error) -> std::optional<Cata
           }
           t.options[it.key()] = it.value().get<std::string>();
         }
+      }
+      if (tj.contains("partition_of")) {
+        ObjectName parent;
+        if (!tr.Object(tj["partition_of"], parent) || !tr.Str(tj, "partition_bound", t.partition_bound)) return std::nullopt;
+        t.partition_of = parent;
       }
       s.tables.push_back(std::move(t));
     }

@@ -103,6 +103,12 @@ struct Table {
   std::vector<Index> indexes;   // indexes that are not constraints
   std::optional<std::string> comment;
   std::map<std::string, std::string> options;  // target options, e.g. "partition_by"
+  /// A partition of a partitioned table: its parent, and its bound in the
+  /// target's own spelling (Postgres: "FOR VALUES IN (1)", "DEFAULT"). A
+  /// partition takes its columns, keys and indexes from the parent, so it
+  /// lists none of its own.
+  std::optional<ObjectName> partition_of;
+  std::string partition_bound;
   std::optional<std::string> renamed_from;     // desired side only
   SourceRange src;
 

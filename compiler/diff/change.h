@@ -50,6 +50,16 @@ struct CreateTable { std::string schema; catalog::Table table; };
 struct DropTable { std::string schema; catalog::Table table; };
 struct RenameTable { std::string schema, from, to; };
 
+/// A partition moved to another bound or parent: detached from `from_parent`
+/// and attached again (its rows stay; attaching checks they fit the bound).
+struct AttachPartition {
+  std::string schema, table;
+  catalog::ObjectName from_parent;
+  std::string from_bound;
+  catalog::ObjectName parent;
+  std::string bound;
+};
+
 struct AddColumn { std::string schema, table; catalog::Column column; };
 struct DropColumn { std::string schema, table; catalog::Column column; };
 struct RenameColumn { std::string schema, table, from, to; };
@@ -79,7 +89,7 @@ struct SetComment {
 };
 
 using Op = std::variant<CreateSchema, DropSchema, CreateEnum, DropEnum, RenameEnum, AddEnumValue, RenameEnumValue, CreateTable, DropTable,
-                        RenameTable, AddColumn, DropColumn, RenameColumn, AlterColumn, AddConstraint, DropConstraint,
+                        RenameTable, AttachPartition, AddColumn, DropColumn, RenameColumn, AlterColumn, AddConstraint, DropConstraint,
                         RenameConstraint, AlterConstraint, CreateIndex, DropIndex, RenameIndex, CreateView, DropView, SetComment>;
 
 struct Change {

@@ -338,6 +338,19 @@ class Differ {
   }
 
   void DiffTable(const std::string& schema, const catalog::Table& cur, const catalog::Table& want) {
+    if (cur.partition_of.has_value() != want.partition_of.has_value()) {
+      // A partition has no columns of its own in the catalog: diffing them
+      // against a plain table's would drop every column.
+      diags_.Emit(diag::Kind::UnsupportedChange, want.src,
+                  "table '" + schema + "." + want.name + "' " + (want.partition_of ? "becomes" : "stops being") +
+                      " a partition; this is not done in place")
+          .hint = want.partition_of ? "attach it by hand (ALTER TABLE parent ATTACH PARTITION ...), then plan again"
+                                    : "detach it by hand (ALTER TABLE parent DETACH PARTITION ...), then plan again";
+      return;
+    }
+    if (want.partition_of && (*cur.partition_of != *want.partition_of || cur.partition_bound != want.partition_bound))
+      Add(AttachPartition{schema, want.name, *cur.partition_of, cur.partition_bound, *want.partition_of, want.partition_bound},
+          want.src);
     std::set<std::string> rebuilt = RebuiltColumns(cur, want);
     // Columns.
     for (const auto& c : want.columns) {
@@ -799,6 +812,9 @@ class Differ {
               for (const auto& k : c.table.constraints)
                 if (k.kind == catalog::Constraint::Kind::ForeignKey && k.ref_table != ObjectName{c.schema, c.table.name})
                   key_edges(k);
+              // A partition comes after its parent.
+              if (c.table.partition_of)
+                if (auto it = create_table.find(*c.table.partition_of); it != create_table.end()) edge(it->second, i);
               // A relation named like one this table creates implicitly goes first.
               for (const auto& n : backend_.ImplicitRelations(c.table))
                 if (auto it = create_table.find({c.schema, n}); it != create_table.end()) edge(it->second, i);
@@ -809,8 +825,16 @@ class Differ {
               column_frees(c.from);
             } else if constexpr (std::is_same_v<T, DropColumn>) {
               column_frees(c.column);
+            } else if constexpr (std::is_same_v<T, AttachPartition>) {
+              // Attached to a new parent once it exists; detached before the
+              // old one is dropped, which would take the partition with it.
+              if (auto it = create_table.find(c.parent); it != create_table.end()) edge(it->second, i);
+              if (auto it = drop_table.find(c.from_parent); it != drop_table.end()) edge(i, it->second);
             } else if constexpr (std::is_same_v<T, DropTable>) {
               for (const auto& col : c.table.columns) column_frees(col);
+              // A partition is dropped before its parent, which would take it along.
+              if (c.table.partition_of)
+                if (auto it = drop_table.find(*c.table.partition_of); it != drop_table.end()) edge(i, it->second);
               // Foreign keys from other tables to this one go first.
               for (size_t j = 0; j < changes_.size(); ++j)
                 if (auto* dk = std::get_if<DropConstraint>(&changes_[j].op))
@@ -964,6 +988,7 @@ auto KindName(const Op& op) -> std::string {
         else if constexpr (std::is_same_v<T, AddEnumValue>) return "add_enum_value";
         else if constexpr (std::is_same_v<T, RenameEnumValue>) return "rename_enum_value";
         else if constexpr (std::is_same_v<T, RenameEnum>) return "rename_enum";
+        else if constexpr (std::is_same_v<T, AttachPartition>) return "attach_partition";
         else if constexpr (std::is_same_v<T, CreateTable>) return "create_table";
         else if constexpr (std::is_same_v<T, DropTable>) return "drop_table";
         else if constexpr (std::is_same_v<T, RenameTable>) return "rename_table";
@@ -996,6 +1021,7 @@ auto ObjectName(const Op& op) -> std::string {
         else if constexpr (std::is_same_v<T, RenameEnum>) return c.schema + "." + c.from;
         else if constexpr (std::is_same_v<T, CreateTable> || std::is_same_v<T, DropTable>) return c.schema + "." + c.table.name;
         else if constexpr (std::is_same_v<T, RenameTable>) return c.schema + "." + c.from;
+        else if constexpr (std::is_same_v<T, AttachPartition>) return c.schema + "." + c.table;
         else if constexpr (std::is_same_v<T, AddColumn> || std::is_same_v<T, DropColumn>) return c.schema + "." + c.table + "." + c.column.name;
         else if constexpr (std::is_same_v<T, RenameColumn>) return c.schema + "." + c.table + "." + c.from;
         else if constexpr (std::is_same_v<T, AlterColumn>) return c.schema + "." + c.table + "." + c.to.name;

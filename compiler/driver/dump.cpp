@@ -49,7 +49,9 @@ auto OptionText(const ast::TargetItem& i) -> std::string {
   for (const auto& n : i.names) s += " " + NameText(n);
   for (const auto& [k, v] : i.options) s += " '" + k + "'='" + v + "'";
   if (i.type) s += " type " + TypeText(*i.type);
-  if (i.into) s += " into " + QText(*i.into);
+  if (i.into) s += (i.kind == ast::TargetItem::Kind::PartitionOf ? " partition of " : " into ") + QText(*i.into);
+  if (!i.bound.empty()) s += " bound " + i.bound;
+  for (const auto& e : i.to) s += " to " + DumpExpr(e);
   return s;
 }
 

@@ -608,6 +608,17 @@ class Printer {
     auto exprs = [&] { return Join(t.exprs, ", ", [&](const ast::Expr& e) { return Expr(e); }); };
     switch (t.kind) {
       case K::Partition: return "partition by " + (t.key.text.empty() ? "" : Name(t.key) + " ") + "(" + exprs() + ")";
+      case K::PartitionOf: {
+        auto list = [&](const std::vector<ast::Expr>& v) { return "(" + Join(v, ", ", [&](const ast::Expr& e) { return Expr(e); }) + ")"; };
+        std::string out = "partition of " + (t.into ? QName(*t.into) : std::string()) + " ";
+        if (t.bound == "from") return out + "for values from " + list(t.exprs) + " to " + list(t.to);
+        if (t.bound == "in") return out + "for values in " + list(t.exprs);
+        if (t.bound == "with") {
+          auto option = [](const auto& kv) { return kv.first + " " + kv.second; };
+          return out + "for values with (" + Join(t.options, ", ", option) + ")";
+        }
+        return out + "default";
+      }
       case K::Cluster: return "cluster by (" + exprs() + ")";
       case K::PrimaryIndex: return "primary index (" + Names(t.names) + ")";
       case K::Watermark:

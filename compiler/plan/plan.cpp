@@ -32,7 +32,7 @@ auto Rank(const Op& op) -> int {
         else if constexpr (std::is_same_v<T, RenameTable>) return 7;
         else if constexpr (std::is_same_v<T, RenameColumn> || std::is_same_v<T, RenameConstraint> ||
                            std::is_same_v<T, RenameIndex>) return 8;
-        else if constexpr (std::is_same_v<T, CreateTable>) return 9;
+        else if constexpr (std::is_same_v<T, CreateTable> || std::is_same_v<T, AttachPartition>) return 9;
         else if constexpr (std::is_same_v<T, AddColumn>) return 10;
         else if constexpr (std::is_same_v<T, AlterColumn>) return 11;
         else if constexpr (std::is_same_v<T, AddConstraint>)

@@ -153,6 +153,8 @@ struct Applier {
     auto* s = SchemaOrBuiltin(x.schema);
     if (!s) return false;
     if (Table(x.schema, x.table.name)) return Fail("table " + x.table.name + " exists");
+    if (x.table.partition_of && !Partitioned(*x.table.partition_of))
+      return Fail("table " + x.table.partition_of->name + " is missing or not partitioned for partition " + x.table.name);
     catalog::Table t = x.table;
     t.renamed_from.reset();
     for (auto& col : t.columns) col.renamed_from.reset();
@@ -167,9 +169,27 @@ struct Applier {
     auto* s = Schema(n.schema);
     return s && std::any_of(s->enums.begin(), s->enums.end(), [&](auto& e) { return e.name == n.name; });
   }
+  auto Partitioned(const catalog::ObjectName& n) -> bool {
+    auto* t = Table(n.schema, n.name);
+    return t && t->options.count("partition_by");
+  }
+  auto operator()(const AttachPartition& x) -> bool {
+    auto* t = NeedTable(x.schema, x.table);
+    if (!t) return false;
+    if (t->partition_of != x.from_parent) return Fail("table " + x.table + " is not a partition of " + x.from_parent.name);
+    if (!Partitioned(x.parent)) return Fail("table " + x.parent.name + " is missing or not partitioned");
+    t->partition_of = x.parent;
+    t->partition_bound = x.bound;
+    return true;
+  }
   auto operator()(const DropTable& x) -> bool {
     auto* s = Schema(x.schema);
     if (!s) return Fail("schema missing");
+    // Postgres would drop the partitions along; a plan drops them first.
+    for (const auto& sc : c.schemas)
+      for (const auto& t : sc.tables)
+        if (t.partition_of == catalog::ObjectName{x.schema, x.table.name})
+          return Fail("table " + x.table.name + " still has partition " + t.name);
     if (auto v = ReadByView({x.schema, x.table.name}); !v.empty()) return Fail("table " + x.table.name + " is read by " + v);
     for (const auto& sc : c.schemas)
       for (const auto& t : sc.tables)

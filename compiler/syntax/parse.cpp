@@ -786,6 +786,10 @@ class Builder {
       t.kind = K::Partition;
       if (x->ident()) t.key = Ident(x->ident());
       for (auto* e : x->expr()) t.exprs.push_back(BuildExpr(e));
+    } else if (auto* x = dynamic_cast<P::PartitionOfOptionContext*>(c)) {
+      t.kind = K::PartitionOf;
+      t.into = QName(x->qname());
+      BuildPartitionBound(x->partitionBound(), t);
     } else if (auto* x = dynamic_cast<P::ClusterOptionContext*>(c)) {
       t.kind = K::Cluster;
       for (auto* e : x->expr()) t.exprs.push_back(BuildExpr(e));
@@ -823,6 +827,31 @@ class Builder {
       }
     }
     return t;
+  }
+
+  void BuildPartitionBound(P::PartitionBoundContext* c, ast::TargetItem& t) {
+    if (auto* r = dynamic_cast<P::RangeBoundContext*>(c)) {
+      t.bound = "from";
+      // FROM (e, ...) TO (e, ...): the first group ends at the first ')'.
+      size_t from_count = 0;
+      for (auto* child : r->children) {
+        if (auto* tok = dynamic_cast<TerminalNode*>(child); tok && tok->getSymbol()->getType() == SchemaLexer::TO) break;
+        if (dynamic_cast<P::ExprContext*>(child)) ++from_count;
+      }
+      auto exprs = r->expr();
+      for (size_t i = 0; i < exprs.size(); ++i) (i < from_count ? t.exprs : t.to).push_back(BuildExpr(exprs[i]));
+    } else if (auto* l = dynamic_cast<P::ListBoundContext*>(c)) {
+      t.bound = "in";
+      for (auto* e : l->expr()) t.exprs.push_back(BuildExpr(e));
+    } else if (auto* h = dynamic_cast<P::HashBoundContext*>(c)) {
+      t.bound = "with";
+      auto names = h->ident();
+      auto numbers = h->NUMBER();
+      for (size_t i = 0; i < names.size() && i < numbers.size(); ++i)
+        t.options.emplace_back(Ident(names[i]).text, numbers[i]->getText());
+    } else if (c) {
+      t.bound = "default";
+    }
   }
 
   auto BuildType(P::TypeRefContext* c) -> ast::TypeRef {
