@@ -151,6 +151,33 @@ struct Gen {
         v.materialized = Chance(25);
         s.views.push_back(std::move(v));
       }
+      // Partitioned tables and partitions; a partition may move between the
+      // two parents (they have the same columns) or change its bound.
+      std::vector<std::string> parents;
+      for (int i = 0; i < 2; ++i) {
+        if (!Chance(35)) continue;
+        catalog::Table p;
+        p.name = "p" + std::to_string(i);
+        for (const char* name : {"id", "k"}) {
+          catalog::Column col;
+          col.name = name;
+          col.type = col.name == "id" ? "bigint" : "integer";
+          col.not_null = col.name == "id";
+          p.columns.push_back(col);
+        }
+        p.options["partition_by"] = "LIST (k)";
+        parents.push_back(p.name);
+        s.tables.push_back(std::move(p));
+      }
+      for (int i = 0; i < 3 && !parents.empty(); ++i) {
+        if (!Chance(60)) continue;
+        catalog::Table part;
+        part.name = "q" + std::to_string(i);
+        part.partition_of = catalog::ObjectName{sname, parents[static_cast<size_t>(Pick(static_cast<int>(parents.size())))]};
+        part.partition_bound = Chance(20) ? "DEFAULT" : "FOR VALUES IN (" + std::to_string(i * 10 + Pick(2)) + ")";
+        if (Chance(20)) part.comment = "partition " + part.name;
+        s.tables.push_back(std::move(part));
+      }
       if (!s.tables.empty() || !s.enums.empty() || !s.views.empty()) cat.schemas.push_back(std::move(s));
     }
     catalog::Canonicalize(cat);
@@ -193,6 +220,7 @@ struct Gen {
       // Rename a table of A that B does not have (and nothing references).
       for (const auto& ta : sa->tables) {
         if (s.FindTable(ta.name) || !Chance(30)) continue;
+        if (ta.partition_of || ta.options.count("partition_by")) continue;  // partitions name their parent
         bool referenced = false;
         for (const auto& other : sa->tables)
           for (const auto& k : other.constraints)
@@ -277,7 +305,8 @@ struct Gen {
         if (Chance(30)) e.values.insert(e.values.begin() + Pick(static_cast<int>(e.values.size()) + 1), "new");
       }
       std::vector<std::string> names;
-      for (const auto& t : s.tables) names.push_back(t.name);
+      for (const auto& t : s.tables)
+        if (!t.partition_of && !t.options.count("partition_by")) names.push_back(t.name);
       for (const auto& tname : names) {
         // Retype a key that foreign keys reference, with their columns.
         if (Chance(20)) {
