@@ -369,6 +369,16 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
       " union all select 'index ' || n.nspname || '.' || ic.relname || ' on materialized view ' || n.nspname || '.' || c.relname || "
       "' (not expressible in .schema; kept as it is)' from pg_index i join pg_class ic on ic.oid = i.indexrelid "
       "join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace where c.relkind = 'm' and " + in_schemas +
+      // A partition's column that differs from its parent's (a default or
+      // NOT NULL of its own): a partition has no columns in .schema.
+      " union all select 'column ' || n.nspname || '.' || c.relname || '.' || a.attname || "
+      "': a default or NOT NULL of the partition''s own (not expressible in .schema; kept as it is)' "
+      "from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace "
+      "join pg_inherits h on h.inhrelid = c.oid join pg_attribute pa on pa.attrelid = h.inhparent and pa.attname = a.attname "
+      "left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum "
+      "left join pg_attrdef pad on pad.adrelid = pa.attrelid and pad.adnum = pa.attnum "
+      "where c.relispartition and a.attnum > 0 and not a.attisdropped and " + in_schemas +
+      " and (a.attnotnull <> pa.attnotnull or pg_get_expr(ad.adbin, ad.adrelid) is distinct from pg_get_expr(pad.adbin, pad.adrelid))"
       " union all select 'type ' || n.nspname || '.' || t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace "
       "where t.typtype in ('d', 'r', 'm') and " + in_schemas + " and " + NotExtension("t", "pg_type") +
       " order by 1",
