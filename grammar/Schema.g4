@@ -33,6 +33,7 @@ topItem
   | schemaDecl
   | tableDecl
   | enumDecl
+  | sequenceDecl
   | viewDecl
   | mixinDecl
   | pipeDecl
@@ -102,6 +103,11 @@ identityOption : ident (MINUS? NUMBER)? ;
 
 fkAction : ON (DELETE | UPDATE) refAction ;
 refAction : CASCADE | RESTRICT | SET NULL_ | SET DEFAULT | NO ACTION ;
+
+// `sequence counter as bigint (start 100 increment 10) owned by t.n`: a
+// Postgres sequence; the options are spelled as identity options.
+sequenceDecl : SEQUENCE qname (AS ident)? (LPAREN identityOption* RPAREN)? sequenceAttr* ;
+sequenceAttr : OWNED BY ident DOT ident (DOT ident)? | COMMENT STRING ;
 
 enumDecl : ENUM qname LPAREN (enumValue (COMMA enumValue)*)? RPAREN enumAttr* ;
 enumValue : STRING (RENAMED FROM STRING)? ;
@@ -209,7 +215,7 @@ funcIdent
   | MAP | ROW | STRUCT | WITH | WITHOUT | TIME | ZONE | PRECISION | VARYING | COLLATE
   | PARTITION | BY | CLUSTER | WATERMARK | TYPE | INTO | VALID
   | DEFERRABLE | INITIALLY | DEFERRED | IMMEDIATE | MATCH | FULL | SIMPLE | INHERIT | DISTINCT | EXTERN
-  | OF | VALUES | TO
+  | OF | VALUES | TO | SEQUENCE | OWNED
   ;
 identList : ident (COMMA ident)* ;
 
@@ -225,7 +231,7 @@ ident
   | ARRAY | MAP | ROW | STRUCT | WITH | WITHOUT | TIME | ZONE | PRECISION | VARYING | COLLATE
   | PARTITION | BY | CLUSTER | WATERMARK | TYPE | INTO | VALID
   | DEFERRABLE | INITIALLY | DEFERRED | IMMEDIATE | MATCH | FULL | SIMPLE | INHERIT | DISTINCT | EXTERN
-  | OF | VALUES | TO
+  | OF | VALUES | TO | SEQUENCE | OWNED
   ;
 
 // ---- lexer -----------------------------------------------------------------
@@ -312,6 +318,8 @@ PARTITION : P A R T I T I O N ;
 OF : O F ;
 VALUES : V A L U E S ;
 TO : T O ;
+SEQUENCE : S E Q U E N C E ;
+OWNED : O W N E D ;
 BY : B Y ;
 CLUSTER : C L U S T E R ;
 WATERMARK : W A T E R M A R K ;

@@ -187,6 +187,46 @@ struct Emitter {
     for (const auto& col : t.columns)
       if (col.comment) Put(CommentSql("COLUMN", name + "." + QuoteIdent(col.name), col.comment));
   }
+  void operator()(const CreateSequence& c) {
+    const auto& q = c.sequence;
+    std::string name = QuoteQualified(c.schema, q.name);
+    std::string sql = "CREATE SEQUENCE " + name + " AS " + q.type;
+    const auto& o = q.options;
+    if (o.increment) sql += " INCREMENT BY " + std::to_string(*o.increment);
+    if (o.min) sql += " MINVALUE " + std::to_string(*o.min);
+    if (o.max) sql += " MAXVALUE " + std::to_string(*o.max);
+    if (o.start) sql += " START WITH " + std::to_string(*o.start);
+    if (o.cache) sql += " CACHE " + std::to_string(*o.cache);
+    if (o.cycle) sql += " CYCLE";
+    if (q.owned_table)
+      sql += " OWNED BY " + QuoteQualified(q.owned_table->schema, q.owned_table->name) + "." + QuoteIdent(q.owned_column);
+    Put(sql + ";");
+    if (q.comment) Put(CommentSql("SEQUENCE", name, q.comment));
+  }
+  void operator()(const AlterSequence& c) {
+    std::string name = QuoteQualified(c.schema, c.to.name);
+    std::string set;
+    if (c.from.type != c.to.type) set += " AS " + c.to.type;
+    // Every option whose value (as Postgres fills it in) changes.
+    EffectiveSequence a = EffectiveIdentityOptions(c.from.type, c.from.options);
+    EffectiveSequence b = EffectiveIdentityOptions(c.to.type, c.to.options);
+    if (a.increment != b.increment) set += " INCREMENT BY " + std::to_string(b.increment);
+    if (a.min != b.min || c.from.type != c.to.type) set += " MINVALUE " + std::to_string(b.min);
+    if (a.max != b.max || c.from.type != c.to.type) set += " MAXVALUE " + std::to_string(b.max);
+    if (a.start != b.start) set += " START WITH " + std::to_string(b.start);
+    if (a.cache != b.cache) set += " CACHE " + std::to_string(b.cache);
+    if (a.cycle != b.cycle) set += b.cycle ? " CYCLE" : " NO CYCLE";
+    if (c.from.owned_table != c.to.owned_table || c.from.owned_column != c.to.owned_column)
+      set += c.to.owned_table ? " OWNED BY " + QuoteQualified(c.to.owned_table->schema, c.to.owned_table->name) + "." +
+                                    QuoteIdent(c.to.owned_column)
+                              : std::string(" OWNED BY NONE");
+    if (!set.empty()) Put("ALTER SEQUENCE " + name + set + ";");
+    if (c.from.comment != c.to.comment) Put(CommentSql("SEQUENCE", name, c.to.comment));
+  }
+  void operator()(const DropSequence& c) {
+    // IF EXISTS: a sequence owned by a dropped table or column went with it.
+    Put("DROP SEQUENCE IF EXISTS " + QuoteQualified(c.schema, c.sequence.name) + ";");
+  }
   void operator()(const AttachPartition& c) {
     std::string name = QuoteQualified(c.schema, c.table);
     Put("ALTER TABLE " + QuoteQualified(c.from_parent.schema, c.from_parent.name) + " DETACH PARTITION " + name + ";");

@@ -336,6 +336,45 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
     s.enums.push_back(catalog::Enum{enums->Text(i, 1), JsonStrings(enums->Get(i, 2)), enums->Get(i, 3), std::nullopt, {}});
   }
 
+  // Sequences of their own: not the one behind an identity column (`i`), nor
+  // a serial column's (owned by a column whose default calls it), which are
+  // part of their column.
+  auto seqs = db.Query(
+      "select n.nspname, c.relname, format_type(s.seqtypid, null), s.seqstart::text, s.seqincrement::text, "
+      "s.seqmin::text, s.seqmax::text, s.seqcache::text, s.seqcycle, obj_description(c.oid, 'pg_class'), "
+      "tn.nspname, tc.relname, a.attname "
+      "from pg_class c join pg_namespace n on n.oid = c.relnamespace join pg_sequence s on s.seqrelid = c.oid "
+      "left join pg_depend d on d.classid = 'pg_class'::regclass and d.objid = c.oid and d.refclassid = 'pg_class'::regclass "
+      "  and d.deptype = 'a' "
+      "left join pg_class tc on tc.oid = d.refobjid left join pg_namespace tn on tn.oid = tc.relnamespace "
+      "left join pg_attribute a on a.attrelid = d.refobjid and a.attnum = d.refobjsubid "
+      "where c.relkind = 'S' and " + in_schemas + " and " + NotExtension("c", "pg_class") +
+          " and not exists (select 1 from pg_depend i where i.objid = c.oid and i.classid = 'pg_class'::regclass and i.deptype = 'i')"
+          " and not exists (select 1 from pg_attrdef ad join pg_depend dd on dd.classid = 'pg_attrdef'::regclass "
+          "  and dd.objid = ad.oid and dd.refobjid = c.oid where ad.adrelid = d.refobjid and ad.adnum = d.refobjsubid)"
+          " order by 1, 2",
+      {list}, error);
+  if (!seqs) return std::nullopt;
+  for (size_t i = 0; i < seqs->rows.size(); ++i) {
+    catalog::Sequence q;
+    q.name = seqs->Text(i, 1);
+    q.type = seqs->Text(i, 2);
+    EffectiveSequence e;
+    e.start = std::stoll(seqs->Text(i, 3));
+    e.increment = std::stoll(seqs->Text(i, 4));
+    e.min = std::stoll(seqs->Text(i, 5));
+    e.max = std::stoll(seqs->Text(i, 6));
+    e.cache = std::stoll(seqs->Text(i, 7));
+    e.cycle = seqs->Text(i, 8) == "t";
+    q.options = CanonicalIdentityOptions(q.type, e);
+    q.comment = seqs->Get(i, 9);
+    if (seqs->Get(i, 11) && seqs->Get(i, 12)) {
+      q.owned_table = catalog::ObjectName{seqs->Text(i, 10), seqs->Text(i, 11)};
+      q.owned_column = seqs->Text(i, 12);
+    }
+    out.catalog.schemas[schema_index[seqs->Text(i, 0)]].sequences.push_back(std::move(q));
+  }
+
   // What each view reads.
   auto deps = db.Query(
       "select distinct v.oid::text, rn.nspname, r.relname from pg_rewrite rw "
@@ -359,9 +398,9 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
       "join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace where not t.tgisinternal and " + in_schemas +
       " union all select 'policy ' || p.polname || ' on ' || n.nspname || '.' || c.relname from pg_policy p "
       "join pg_class c on c.oid = p.polrelid join pg_namespace n on n.oid = c.relnamespace where " + in_schemas +
-      " union all select case c.relkind when 'S' then 'sequence ' when 'f' then 'foreign table ' else 'relation ' end || "
+      " union all select 'foreign table ' || "
       "n.nspname || '.' || c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
-      "where c.relkind in ('S', 'f') and " + in_schemas + " and " + NotExtension("c", "pg_class") +
+      "where c.relkind = 'f' and " + in_schemas + " and " + NotExtension("c", "pg_class") +
       " and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype in ('a', 'i') and d.classid = 'pg_class'::regclass)"
       " union all select 'constraint ' || n.nspname || '.' || c.relname || '.' || con.conname || "
       "': EXCLUDE (exclusion constraints are not expressible in .schema; kept as it is)' from pg_constraint con "
@@ -389,7 +428,7 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
   // A schema holding nothing schemac manages is still a schema; keep it,
   // except the builtin public schema, which source never declares empty.
   std::erase_if(out.catalog.schemas, [](const catalog::Schema& s) {
-    return s.name == "public" && s.tables.empty() && s.views.empty() && s.enums.empty();
+    return s.name == "public" && s.tables.empty() && s.views.empty() && s.enums.empty() && s.sequences.empty();
   });
   catalog::Canonicalize(out.catalog);
   out.fingerprint = fmt::format("{:016x}", std::hash<std::string>{}(catalog::ToJson(out.catalog)));

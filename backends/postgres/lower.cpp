@@ -181,7 +181,7 @@ class Lowerer {
     for (const auto& s : realm.schemas) {
       // Extern tables are never lowered; a schema that only holds extern
       // tables is not the project's either.
-      bool only_extern = !s.tables.empty() && s.views.empty() && s.enums.empty() && s.pipes.empty() &&
+      bool only_extern = !s.tables.empty() && s.views.empty() && s.enums.empty() && s.pipes.empty() && s.sequences.empty() &&
                          std::all_of(s.tables.begin(), s.tables.end(), [](const model::Table& t) { return t.is_extern; });
       std::string name = s.name ? Fold(*s.name) : "public";
       for (const auto& t : s.tables)
@@ -210,6 +210,8 @@ class Lowerer {
           if (ix.name) ns.relations.insert(Fold(*ix.name));
       }
       for (const auto& v : s.views) ns.relations.insert(Fold(v.name));
+      for (const auto& q : s.sequences) ns.relations.insert(Fold(q.name));
+      for (const auto& q : s.sequences) out->sequences.push_back(LowerSequence(q));
       for (const auto& e : s.enums) out->enums.push_back(LowerEnum(e));
       for (const auto& t : s.tables)
         if (!t.is_extern) out->tables.push_back(LowerTable(name, t, ns));
@@ -481,6 +483,21 @@ class Lowerer {
     if (item.bound == "with" && item.options.size() == 2)
       return "FOR VALUES WITH (modulus " + item.options[0].second + ", remainder " + item.options[1].second + ")";
     return "DEFAULT";
+  }
+
+  auto LowerSequence(const model::Sequence& q) -> catalog::Sequence {
+    catalog::Sequence out;
+    out.name = Fold(q.name);
+    CheckLength(out.name, q.range);
+    out.type = q.type.kind == model::Type::Kind::Int16 ? "smallint" : q.type.kind == model::Type::Kind::Int32 ? "integer" : "bigint";
+    out.options = CanonicalIdentityOptions(out.type, q.options);
+    if (q.owned_table && q.owned_column) {
+      out.owned_table = catalog::ObjectName{q.owned_table->schema ? Fold(*q.owned_table->schema) : "public", Fold(q.owned_table->name)};
+      out.owned_column = Fold(*q.owned_column);
+    }
+    out.comment = q.comment;
+    out.src = q.range;
+    return out;
   }
 
   auto LowerView(const model::View& v) -> catalog::View {

@@ -293,6 +293,28 @@ void WriteSchemaBody(std::string& out, const std::string& indent, const catalog:
     for (const auto& v : e.values) values += (values.empty() ? "" : ", ") + Literal(v);
     out += indent + "enum " + Name(e.name) + " (" + values + ")" + (e.comment ? " comment " + Literal(*e.comment) : "") + "\n";
   }
+  for (const auto& q : s.sequences) {
+    gap();
+    out += indent + "sequence " + Name(q.name);
+    if (q.type != "bigint") out += " as " + q.type;
+    const auto& o = q.options;
+    std::string opts;
+    auto put = [&](const char* key, const std::optional<int64_t>& v) {
+      if (v) opts += (opts.empty() ? "" : " ") + std::string(key) + " " + std::to_string(*v);
+    };
+    put("start", o.start);
+    put("increment", o.increment);
+    put("minvalue", o.min);
+    put("maxvalue", o.max);
+    put("cache", o.cache);
+    if (o.cycle) opts += opts.empty() ? "cycle" : " cycle";
+    if (!opts.empty()) out += " (" + opts + ")";
+    if (q.owned_table)
+      out += " owned by " + (q.owned_table->schema == s.name ? "" : Name(q.owned_table->schema) + ".") + Name(q.owned_table->name) +
+             "." + Name(q.owned_column);
+    if (q.comment) out += " comment " + Literal(*q.comment);
+    out += "\n";
+  }
   for (const auto& t : s.tables) {
     gap();
     WriteTable(out, indent, s.name, t);
@@ -375,11 +397,11 @@ auto WriteSchema(const catalog::Catalog& c, const std::vector<std::string>& unma
     for (const auto& u : unmanaged) out += "--   " + u + "\n";
   }
   for (const auto& s : c.schemas) {
-    if (s.tables.empty() && s.views.empty() && s.enums.empty() && s.name != "public") {
+    if (s.tables.empty() && s.views.empty() && s.enums.empty() && s.sequences.empty() && s.name != "public") {
       out += "\nschema " + Name(s.name) + " {\n}\n";
       continue;
     }
-    if (s.tables.empty() && s.views.empty() && s.enums.empty()) continue;
+    if (s.tables.empty() && s.views.empty() && s.enums.empty() && s.sequences.empty()) continue;
     out += "\n";
     if (s.name == "public") {
       WriteSchemaBody(out, "", s);

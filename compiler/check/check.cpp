@@ -57,6 +57,11 @@ struct PendingTable {
   size_t table;
 };
 
+struct PendingSequence {
+  const ast::Sequence* ast;
+  size_t schema, sequence;
+};
+
 struct PendingView {
   const ast::View* ast;
   size_t schema;
@@ -82,6 +87,7 @@ class Checker {
     for (auto& v : pending_views_) BuildView(v);
     for (const auto* pipe : pending_pipes_) ResolvePipe(*pipe);
     for (auto& p : pending_tables_) ResolvePartition(p);
+    for (const auto& q : pending_sequences_) ResolveSequenceOwner(q);
     for (auto& p : pending_tables_) CheckRenames(p);
     CheckRenamedTwice();
     if (diags_.has_errors()) return std::nullopt;
@@ -212,6 +218,12 @@ class Checker {
         auto& schema = realm_.schemas[si];
         if (!Register(si, e->name, "enum", schema.enums.size())) continue;
         schema.enums.push_back(BuildEnum(*e));
+      } else if (auto* q = std::get_if<ast::Sequence>(&d.node)) {
+        size_t si = ObjectSchema(q->name, block, q->range);
+        auto& schema = realm_.schemas[si];
+        if (!Register(si, q->name, "sequence", schema.sequences.size())) continue;
+        schema.sequences.push_back(BuildSequence(*q));
+        pending_sequences_.push_back({q, si, schema.sequences.size() - 1});
       } else if (auto* v = std::get_if<ast::View>(&d.node)) {
         size_t si = ObjectSchema(v->name, block, v->range);
         auto& schema = realm_.schemas[si];
@@ -567,7 +579,7 @@ class Checker {
         diags_.Emit(Kind::ConflictingAttributes, c.identity_range,
                     "column '" + c.name.text + "' cannot be both identity and generated");
       col.not_null = true;  // identity columns are always not null
-      if (ok) col.identity_options = IdentityOptions(c, col.type);
+      if (ok) col.identity_options = IdentityOptions(c.identity_options, col.type);
     }
     if (c.generated && c.default_value) diags_.Emit(Kind::GeneratedWithDefault, c.default_value->range, c.name.text);
     if (c.default_value) CheckExprStrings(*c.default_value);
@@ -577,14 +589,14 @@ class Checker {
 
   /// `identity (start 100 increment 10 ...)`: known names, integer values
   /// that fit the column's type, and the rules Postgres enforces on them.
-  auto IdentityOptions(const ast::Column& c, const model::Type& type) -> std::map<std::string, int64_t> {
+  auto IdentityOptions(const std::vector<ast::IdentityOption>& given, const model::Type& type) -> std::map<std::string, int64_t> {
     static const std::vector<std::string> numeric = {"start", "increment", "minvalue", "maxvalue", "cache"};
     std::map<std::string, int64_t> out;
     using TK = model::Type::Kind;
     int64_t lo = type.kind == TK::Int16 ? INT16_MIN : type.kind == TK::Int32 ? INT32_MIN : INT64_MIN;
     int64_t hi = type.kind == TK::Int16 ? INT16_MAX : type.kind == TK::Int32 ? INT32_MAX : INT64_MAX;
     std::map<std::string, source::SourceRange> at;
-    for (const auto& o : c.identity_options) {
+    for (const auto& o : given) {
       std::string key = Lower(o.key.text);
       bool is_numeric = std::find(numeric.begin(), numeric.end(), key) != numeric.end();
       if (!is_numeric && key != "cycle") {
@@ -1353,6 +1365,63 @@ class Checker {
     }
   }
 
+  // ---- sequences ----
+
+  /// `as smallint|integer|bigint` (bigint when not given), and the options
+  /// checked as identity options are, for that type.
+  auto BuildSequence(const ast::Sequence& q) -> model::Sequence {
+    model::Sequence ms;
+    ms.name = model::FromAst(q.name.name);
+    ms.range = q.name.range;
+    ms.comment = q.comment;
+    ms.type.kind = model::Type::Kind::Int64;
+    if (q.type) {
+      std::string t = Lower(q.type->text);
+      if (t == "smallint" || t == "int2" || t == "int16") ms.type.kind = model::Type::Kind::Int16;
+      else if (t == "integer" || t == "int" || t == "int4" || t == "int32") ms.type.kind = model::Type::Kind::Int32;
+      else if (!(t == "bigint" || t == "int8" || t == "int64"))
+        diags_.Emit(Kind::SequenceType, q.type->range, q.name.name.text, q.type->text).hint =
+            "a sequence is 'as smallint', 'as integer' or 'as bigint'";
+    }
+    ms.options = IdentityOptions(q.options, ms.type);
+    return ms;
+  }
+
+  /// `owned by [schema.]table.column`: a declared table and one of its columns.
+  void ResolveSequenceOwner(const PendingSequence& p) {
+    const auto& names = p.ast->owned_by;
+    if (names.empty()) return;
+    model::TableRef ref{names.size() == 3 ? std::optional<Name>(model::FromAst(names[0])) : std::nullopt,
+                        model::FromAst(names[names.size() - 2])};
+    auto [schema, table] = FindTable(ref, p.schema);
+    const ast::Name& tname = names[names.size() - 2];
+    if (!table) {
+      std::vector<std::string> known;
+      for (auto& [key, info] : schemas_)
+        for (auto& [n, o] : info.objects)
+          if (o.what == "table") known.push_back(n);
+      diags_.Emit(Kind::UnknownTable, tname.range, tname.text).hint = diag::DidYouMean(ref.name.key(), known);
+      return;
+    }
+    if (schema != p.schema) {
+      diags_.Emit(Kind::ConflictingAttributes, tname.range,
+                  "sequence '" + p.ast->name.name.text + "' can only be owned by a table of its own schema")
+          .hint = "declare the sequence in the schema of '" + tname.text + "'";
+      return;
+    }
+    const ast::Name& cname = names.back();
+    Name column = model::FromAst(cname);
+    if (std::none_of(table->columns.begin(), table->columns.end(), [&](const model::Column& c) { return c.name == column; })) {
+      std::vector<std::string> known;
+      for (const auto& c : table->columns) known.push_back(c.name.key());
+      diags_.Emit(Kind::UnknownColumn, cname.range, cname.text, table->name.text).hint = diag::DidYouMean(column.key(), known);
+      return;
+    }
+    auto& seq = realm_.schemas[p.schema].sequences[p.sequence];
+    seq.owned_table = model::TableRef{realm_.schemas[schema].name, table->name};
+    seq.owned_column = column;
+  }
+
   // ---- partitions ----
 
   /// The `partition of` item of a table's postgres block, if it is a partition.
@@ -1484,6 +1553,7 @@ class Checker {
   model::Realm realm_;
   std::map<std::string, SchemaInfo> schemas_;
   std::vector<PendingTable> pending_tables_;
+  std::vector<PendingSequence> pending_sequences_;
   std::vector<PendingView> pending_views_;
   std::vector<PendingFk> pending_fks_;
   std::vector<const ast::Pipe*> pending_pipes_;

@@ -81,6 +81,12 @@ struct AstDumper {
               std::string v;
               for (const auto& [val, r] : n.values) v += (v.empty() ? "" : ", ") + ("'" + val + "'");
               Line(d, "Enum " + QText(n.name) + " (" + v + ") " + Pos(n.range));
+            } else if constexpr (std::is_same_v<T, ast::Sequence>) {
+              std::string o;
+              for (const auto& x : n.options) o += " " + NameText(x.key) + (x.value ? "=" + *x.value : "");
+              std::string owner;
+              for (const auto& x : n.owned_by) owner += (owner.empty() ? " owned by " : ".") + NameText(x);
+              Line(d, "Sequence " + QText(n.name) + (n.type ? " as " + NameText(*n.type) : "") + o + owner + " " + Pos(n.range));
             } else if constexpr (std::is_same_v<T, ast::View>) {
               Line(d, std::string(n.materialized ? "MaterializedView " : "View ") + QText(n.name) + " " + Pos(n.range));
               if (n.body_kind == ast::View::BodyKind::Union) {
@@ -230,6 +236,14 @@ auto DumpModel(const model::Realm& realm) -> std::string {
           out += " renamed-from '" + it->second + "'";
       }
       out += ")" + quoted(e.comment) + (e.renamed_from ? " renamed-from " + ModelName(*e.renamed_from) : "") + "\n";
+    }
+    for (const auto& q : s.sequences) {
+      out += "  sequence " + ModelName(q.name) + " " + q.type.Describe();
+      for (const auto& [k, v] : q.options) out += " " + k + "=" + std::to_string(v);
+      if (q.owned_table && q.owned_column)
+        out += " owned-by " + (q.owned_table->schema ? ModelName(*q.owned_table->schema) + "." : "") + ModelName(q.owned_table->name) +
+               "." + ModelName(*q.owned_column);
+      out += quoted(q.comment) + "\n";
     }
     for (const auto& t : s.tables) {
       out += std::string(t.is_extern ? "  extern-table " : "  table ") + ModelName(t.name) + (t.renamed_from ? " renamed-from " + ModelName(*t.renamed_from) : "") +

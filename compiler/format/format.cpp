@@ -467,6 +467,9 @@ class Printer {
                      [&](const ast::Enum& x) {
                        out.push_back({x.range, [this, &x](int i) { return PrintEnum(x, i); }, 0});
                      },
+                     [&](const ast::Sequence& x) {
+                       out.push_back({x.range, [this, &x](int i) { return PrintSequence(x, i); }, 0});
+                     },
                      [&](const ast::View& x) {
                        out.push_back({x.range, [this, &x](int i) { return PrintView(x, i); }, 0});
                      },
@@ -501,6 +504,19 @@ class Printer {
     std::string text = NormalizeNewlines(Slice(u.range));
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.pop_back();
     return Indent(indent) + text;
+  }
+
+  auto PrintSequence(const ast::Sequence& q, int indent) -> std::string {
+    std::string out = Indent(indent) + "sequence " + QName(q.name);
+    if (q.type) out += " as " + Name(*q.type);
+    if (!q.options.empty()) {
+      std::string opts;
+      for (const auto& o : q.options) opts += (opts.empty() ? "" : " ") + Name(o.key) + (o.value ? " " + *o.value : "");
+      out += " (" + opts + ")";
+    }
+    if (!q.owned_by.empty()) out += " owned by " + Join(q.owned_by, ".", [&](const ast::Name& n) { return Name(n); });
+    if (q.comment) out += " comment " + StringLit(*q.comment);
+    return out;
   }
 
   auto PrintEnum(const ast::Enum& e, int indent) -> std::string {

@@ -204,6 +204,16 @@ struct Table {
   SourceRange range;
 };
 
+/// `sequence NAME [as TYPE] [(options)] [owned by [schema.]table.column] [comment '...']`.
+struct Sequence {
+  QName name;
+  std::optional<Name> type;
+  std::vector<IdentityOption> options;
+  std::vector<Name> owned_by;  // table.column or schema.table.column
+  std::optional<std::string> comment;
+  SourceRange range;
+};
+
 struct Enum {
   QName name;
   std::vector<std::pair<std::string, SourceRange>> values;
@@ -255,7 +265,7 @@ struct Schema {
 };
 
 struct Decl {
-  std::variant<Import, Schema, Table, Enum, View, Pipe, TargetBlock, Unsupported> node;
+  std::variant<Import, Schema, Table, Enum, Sequence, View, Pipe, TargetBlock, Unsupported> node;
 };
 
 struct Comment {

@@ -181,7 +181,7 @@ class Recovery : public antlr4::DefaultErrorStrategy {
       case SchemaLexer::IMPORT: case SchemaLexer::SCHEMA: case SchemaLexer::TABLE: case SchemaLexer::ENUM:
       case SchemaLexer::VIEW: case SchemaLexer::MATERIALIZED: case SchemaLexer::MIXIN: case SchemaLexer::LET:
       case SchemaLexer::FOR: case SchemaLexer::POSTGRES: case SchemaLexer::SNOWFLAKE: case SchemaLexer::FIREBOLT:
-      case SchemaLexer::FLINK: case SchemaLexer::EXTERN: return true;
+      case SchemaLexer::FLINK: case SchemaLexer::EXTERN: case SchemaLexer::SEQUENCE: return true;
       default: return false;
     }
   }
@@ -545,6 +545,24 @@ class Builder {
         if (a->COMMENT()) e.comment = String(a->STRING());
         else if (a->RENAMED()) e.renamed_from = Ident(a->ident());
       out.push_back({std::move(e)});
+    } else if (auto* c = item->sequenceDecl()) {
+      ast::Sequence q;
+      q.range = Range(c);
+      q.name = QName(c->qname());
+      if (c->ident()) q.type = Ident(c->ident());
+      for (auto* o : c->identityOption()) {
+        ast::IdentityOption opt;
+        opt.key = Ident(o->ident());
+        if (o->NUMBER()) opt.value = (o->MINUS() ? "-" : "") + o->NUMBER()->getText();
+        opt.range = Range(o);
+        q.options.push_back(std::move(opt));
+      }
+      for (auto* a : c->sequenceAttr()) {
+        if (a->COMMENT()) q.comment = String(a->STRING());
+        else
+          for (auto* id : a->ident()) q.owned_by.push_back(Ident(id));
+      }
+      out.push_back({std::move(q)});
     } else if (auto* c = item->viewDecl()) {
       out.push_back({BuildView(c)});
     } else if (auto* c = item->pipeDecl()) {

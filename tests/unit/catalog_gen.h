@@ -178,7 +178,27 @@ struct Gen {
         if (Chance(20)) part.comment = "partition " + part.name;
         s.tables.push_back(std::move(part));
       }
-      if (!s.tables.empty() || !s.enums.empty() || !s.views.empty()) cat.schemas.push_back(std::move(s));
+      // Sequences of their own, some owned by a column of a plain table.
+      for (int i = 0; i < 2; ++i) {
+        if (!Chance(40)) continue;
+        catalog::Sequence q;
+        q.name = "sq" + std::to_string(i);
+        q.type = Chance(30) ? "integer" : "bigint";
+        if (Chance(40)) q.options.start = 10 + Pick(3);
+        if (Chance(30)) q.options.increment = Chance(50) ? 2 : 5;
+        if (Chance(20)) q.options.cycle = true;
+        if (Chance(20)) q.comment = "sequence " + q.name;
+        std::vector<const catalog::Table*> plain;
+        for (const auto& t : s.tables)
+          if (!t.partition_of && !t.options.count("partition_by")) plain.push_back(&t);
+        if (!plain.empty() && Chance(40)) {
+          const auto* t = plain[static_cast<size_t>(Pick(static_cast<int>(plain.size())))];
+          q.owned_table = catalog::ObjectName{sname, t->name};
+          q.owned_column = t->columns[static_cast<size_t>(Pick(static_cast<int>(t->columns.size())))].name;
+        }
+        s.sequences.push_back(std::move(q));
+      }
+      if (!s.tables.empty() || !s.enums.empty() || !s.views.empty() || !s.sequences.empty()) cat.schemas.push_back(std::move(s));
     }
     catalog::Canonicalize(cat);
     return cat;
@@ -328,6 +348,8 @@ struct Gen {
           auto* col = ColumnOf(*t, from);
           col->name = to;
           col->renamed_from = from;
+          for (auto& q : s.sequences)
+            if (q.owned_table == catalog::ObjectName{s.name, tname} && q.owned_column == from) q.owned_column = to;
           for (auto& k : t->constraints) {
             std::replace(k.columns.begin(), k.columns.end(), from, to);
             if (k.kind == catalog::Constraint::Kind::Check) k.check = backend.RenameInExpression(k.check, from, to);
@@ -360,6 +382,8 @@ struct Gen {
           std::string to = tname + "_r";
           t->name = to;
           t->renamed_from = tname;
+          for (auto& q : s.sequences)
+            if (q.owned_table == catalog::ObjectName{s.name, tname}) q.owned_table->name = to;
           for (auto& k : t->constraints)
             if (Chance(80)) k.name = Rename(k.name, tname, to);
           for (auto& ix : t->indexes)
@@ -385,7 +409,7 @@ struct Gen {
 /// The catalog as compared: columns as a set, no empty builtin schema.
 inline auto Comparable(catalog::Catalog c) -> std::string {
   std::erase_if(c.schemas, [](const catalog::Schema& s) {
-    return s.name == "public" && s.tables.empty() && s.views.empty() && s.enums.empty();
+    return s.name == "public" && s.tables.empty() && s.views.empty() && s.enums.empty() && s.sequences.empty();
   });
   for (auto& s : c.schemas)
     for (auto& t : s.tables)
