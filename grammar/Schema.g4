@@ -33,6 +33,7 @@ topItem
   | schemaDecl
   | tableDecl
   | enumDecl
+  | sequenceDecl
   | viewDecl
   | mixinDecl
   | pipeDecl
@@ -107,6 +108,11 @@ identityOption : ident (MINUS? NUMBER)? ;
 fkAction : ON (DELETE | UPDATE) refAction ;
 refAction : CASCADE | RESTRICT | SET NULL_ | SET DEFAULT | NO ACTION ;
 
+// `sequence counter as bigint (start 100 increment 10) owned by t.n`: a
+// Postgres sequence; the options are spelled as identity options.
+sequenceDecl : SEQUENCE qname (AS ident)? (LPAREN identityOption* RPAREN)? sequenceAttr* ;
+sequenceAttr : OWNED BY ident DOT ident (DOT ident)? | COMMENT STRING ;
+
 enumDecl : ENUM qname LPAREN (enumValue (COMMA enumValue)*)? RPAREN enumAttr* ;
 enumValue : STRING (RENAMED FROM STRING)? ;
 enumAttr : COMMENT STRING | RENAMED FROM ident ;
@@ -132,6 +138,7 @@ targetName : POSTGRES | SNOWFLAKE | FIREBOLT | FLINK ;
 // their shapes general.
 targetItem
   : PARTITION BY ident? LPAREN expr (COMMA expr)* RPAREN             # partitionOption
+  | PARTITION OF qname partitionBound                                # partitionOfOption
   | CLUSTER BY LPAREN expr (COMMA expr)* RPAREN                      # clusterOption
   | PRIMARY INDEX LPAREN identList RPAREN                            # primaryIndexOption
   | WATERMARK FOR ident AS expr                                      # watermarkOption
@@ -142,6 +149,15 @@ targetItem
   | ident optionValue?                                               # flagOption
   ;
 optionValue : ident | STRING | NUMBER ;
+
+// `partition of events for values from ('2020-01-01') to ('2021-01-01')`: the
+// bound of a Postgres partition. `minvalue` and `maxvalue` are names here.
+partitionBound
+  : FOR VALUES FROM LPAREN expr (COMMA expr)* RPAREN TO LPAREN expr (COMMA expr)* RPAREN   # rangeBound
+  | FOR VALUES IN LPAREN expr (COMMA expr)* RPAREN                   # listBound
+  | FOR VALUES WITH LPAREN ident NUMBER COMMA ident NUMBER RPAREN    # hashBound
+  | DEFAULT                                                          # defaultBound
+  ;
 
 typeRef
   : ARRAY LT typeRef GT arraySuffix*                                 # arrayType
@@ -206,6 +222,7 @@ funcIdent
   | MAP | ROW | STRUCT | WITH | WITHOUT | TIME | ZONE | PRECISION | VARYING | COLLATE
   | PARTITION | BY | CLUSTER | WATERMARK | TYPE | INTO | VALID
   | DEFERRABLE | INITIALLY | DEFERRED | IMMEDIATE | MATCH | FULL | SIMPLE | INHERIT | DISTINCT | EXTERN
+  | OF | VALUES | TO | SEQUENCE | OWNED
   ;
 identList : ident (COMMA ident)* ;
 
@@ -221,6 +238,7 @@ ident
   | ARRAY | MAP | ROW | STRUCT | WITH | WITHOUT | TIME | ZONE | PRECISION | VARYING | COLLATE
   | PARTITION | BY | CLUSTER | WATERMARK | TYPE | INTO | VALID
   | DEFERRABLE | INITIALLY | DEFERRED | IMMEDIATE | MATCH | FULL | SIMPLE | INHERIT | DISTINCT | EXTERN
+  | OF | VALUES | TO | SEQUENCE | OWNED
   ;
 
 // ---- lexer -----------------------------------------------------------------
@@ -304,6 +322,11 @@ PRECISION : P R E C I S I O N ;
 VARYING : V A R Y I N G ;
 COLLATE : C O L L A T E ;
 PARTITION : P A R T I T I O N ;
+OF : O F ;
+VALUES : V A L U E S ;
+TO : T O ;
+SEQUENCE : S E Q U E N C E ;
+OWNED : O W N E D ;
 BY : B Y ;
 CLUSTER : C L U S T E R ;
 WATERMARK : W A T E R M A R K ;

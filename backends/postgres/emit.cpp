@@ -169,9 +169,15 @@ struct Emitter {
     for (const auto& k : t.constraints) items.push_back(ConstraintDefinition(k));
     std::string sql = "CREATE ";
     if (t.options.count("unlogged")) sql += "UNLOGGED ";
-    sql += "TABLE " + name + " (";
-    for (size_t i = 0; i < items.size(); ++i) sql += (i ? ",\n    " : "\n    ") + items[i];
-    sql += items.empty() ? ")" : "\n)";
+    sql += "TABLE " + name;
+    if (t.partition_of) {
+      // The bound is the server's own text (pg_get_expr of relpartbound).
+      sql += " PARTITION OF " + QuoteQualified(t.partition_of->schema, t.partition_of->name) + " " + t.partition_bound;
+    } else {
+      sql += " (";
+      for (size_t i = 0; i < items.size(); ++i) sql += (i ? ",\n    " : "\n    ") + items[i];
+      sql += items.empty() ? ")" : "\n)";
+    }
     if (auto it = t.options.find("partition_by"); it != t.options.end()) sql += " PARTITION BY " + it->second;
     std::vector<std::string> with;
     if (auto it = t.options.find("fillfactor"); it != t.options.end()) with.push_back("fillfactor = " + it->second);
@@ -182,6 +188,51 @@ struct Emitter {
     if (t.comment) Put(CommentSql("TABLE", name, t.comment));
     for (const auto& col : t.columns)
       if (col.comment) Put(CommentSql("COLUMN", name + "." + QuoteIdent(col.name), col.comment));
+  }
+  void operator()(const CreateSequence& c) {
+    const auto& q = c.sequence;
+    std::string name = QuoteQualified(c.schema, q.name);
+    std::string sql = "CREATE SEQUENCE " + name + " AS " + q.type;
+    const auto& o = q.options;
+    if (o.increment) sql += " INCREMENT BY " + std::to_string(*o.increment);
+    if (o.min) sql += " MINVALUE " + std::to_string(*o.min);
+    if (o.max) sql += " MAXVALUE " + std::to_string(*o.max);
+    if (o.start) sql += " START WITH " + std::to_string(*o.start);
+    if (o.cache) sql += " CACHE " + std::to_string(*o.cache);
+    if (o.cycle) sql += " CYCLE";
+    if (q.owned_table)
+      sql += " OWNED BY " + QuoteQualified(q.owned_table->schema, q.owned_table->name) + "." + QuoteIdent(q.owned_column);
+    Put(sql + ";");
+    if (q.comment) Put(CommentSql("SEQUENCE", name, q.comment));
+  }
+  void operator()(const AlterSequence& c) {
+    std::string name = QuoteQualified(c.schema, c.to.name);
+    std::string set;
+    if (c.from.type != c.to.type) set += " AS " + c.to.type;
+    // Every option whose value (as Postgres fills it in) changes.
+    EffectiveSequence a = EffectiveIdentityOptions(c.from.type, c.from.options);
+    EffectiveSequence b = EffectiveIdentityOptions(c.to.type, c.to.options);
+    if (a.increment != b.increment) set += " INCREMENT BY " + std::to_string(b.increment);
+    if (a.min != b.min || c.from.type != c.to.type) set += " MINVALUE " + std::to_string(b.min);
+    if (a.max != b.max || c.from.type != c.to.type) set += " MAXVALUE " + std::to_string(b.max);
+    if (a.start != b.start) set += " START WITH " + std::to_string(b.start);
+    if (a.cache != b.cache) set += " CACHE " + std::to_string(b.cache);
+    if (a.cycle != b.cycle) set += b.cycle ? " CYCLE" : " NO CYCLE";
+    if (c.from.owned_table != c.to.owned_table || c.from.owned_column != c.to.owned_column)
+      set += c.to.owned_table ? " OWNED BY " + QuoteQualified(c.to.owned_table->schema, c.to.owned_table->name) + "." +
+                                    QuoteIdent(c.to.owned_column)
+                              : std::string(" OWNED BY NONE");
+    if (!set.empty()) Put("ALTER SEQUENCE " + name + set + ";");
+    if (c.from.comment != c.to.comment) Put(CommentSql("SEQUENCE", name, c.to.comment));
+  }
+  void operator()(const DropSequence& c) {
+    // IF EXISTS: a sequence owned by a dropped table or column went with it.
+    Put("DROP SEQUENCE IF EXISTS " + QuoteQualified(c.schema, c.sequence.name) + ";");
+  }
+  void operator()(const AttachPartition& c) {
+    std::string name = QuoteQualified(c.schema, c.table);
+    Put("ALTER TABLE " + QuoteQualified(c.from_parent.schema, c.from_parent.name) + " DETACH PARTITION " + name + ";");
+    Put("ALTER TABLE " + QuoteQualified(c.parent.schema, c.parent.name) + " ATTACH PARTITION " + name + " " + c.bound + ";");
   }
   void operator()(const DropTable& c) { Put("DROP TABLE " + QuoteQualified(c.schema, c.table.name) + ";"); }
   void operator()(const RenameTable& c) {

@@ -97,8 +97,11 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
       "case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end, obj_description(c.oid, 'pg_class'), "
       "case when c.relkind in ('v', 'm') then pg_get_viewdef(c.oid, true) end, "
       "(select option_value from pg_options_to_table(c.reloptions) where option_name = 'fillfactor'), "
-      "(select spcname from pg_tablespace where oid = c.reltablespace) "
+      "(select spcname from pg_tablespace where oid = c.reltablespace), "
+      "case when c.relispartition then pg_get_expr(c.relpartbound, c.oid) end, pn.nspname, p.relname "
       "from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+      "left join pg_inherits h on c.relispartition and h.inhrelid = c.oid "
+      "left join pg_class p on p.oid = h.inhparent left join pg_namespace pn on pn.oid = p.relnamespace "
       "where c.relkind in ('r', 'p', 'v', 'm') and " + in_schemas + " and " + NotExtension("c", "pg_class") +
           " order by n.nspname, c.relname",
       {list}, error);
@@ -112,10 +115,6 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
   for (size_t i = 0; i < rels->rows.size(); ++i) {
     std::string oid = rels->Text(i, 0), schema = rels->Text(i, 1), name = rels->Text(i, 2), kind = rels->Text(i, 3);
     auto& s = out.catalog.schemas[schema_index[schema]];
-    if (rels->Text(i, 5) == "t") {
-      out.unmanaged.push_back("partition " + schema + "." + name);
-      continue;
-    }
     if (kind == "v" || kind == "m") {
       catalog::View v;
       v.name = name;
@@ -135,6 +134,12 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
       if (rels->Text(i, 4) == "u") t.options["unlogged"] = "true";
       if (auto f = rels->Get(i, 9)) t.options["fillfactor"] = *f;
       if (auto ts = rels->Get(i, 10)) t.options["tablespace"] = *ts;
+      // A partition: its columns, keys and indexes are its parent's (read
+      // below only for tables that are not partitions).
+      if (rels->Text(i, 5) == "t" && rels->Get(i, 12)) {
+        t.partition_of = catalog::ObjectName{rels->Text(i, 12), rels->Text(i, 13)};
+        t.partition_bound = rels->Text(i, 11);
+      }
       by_oid[oid] = {schema_index[schema], false, s.tables.size()};
       s.tables.push_back(std::move(t));
     }
@@ -202,7 +207,7 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
       "  join pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.num order by k.i)), "
       "con.confdeltype::text, con.confupdtype::text, pg_get_expr(con.conbin, con.conrelid), con.convalidated, "
       "n.nspname, c.relname, con.condeferrable, con.condeferred, con.confmatchtype::text, con.connoinherit, "
-      "coalesce(ci.indnullsnotdistinct, false) "
+      "coalesce(ci.indnullsnotdistinct, false), con.coninhcount > 0 "
       "from pg_constraint con join pg_class c on c.oid = con.conrelid join pg_namespace n on n.oid = c.relnamespace "
       "left join pg_class fc on fc.oid = con.confrelid left join pg_namespace fn on fn.oid = fc.relnamespace "
       "left join pg_index ci on ci.indexrelid = con.conindid and con.contype = 'u' "
@@ -213,6 +218,14 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
   for (size_t i = 0; i < cons->rows.size(); ++i) {
     catalog::Table* t = table_of(cons->Text(i, 0));
     if (!t) continue;
+    if (t->partition_of) {
+      // Keys and checks of the parent come with it; one of the partition's
+      // own is not expressible.
+      if (cons->Text(i, 18) != "t")
+        out.unmanaged.push_back("constraint " + cons->Text(i, 11) + "." + cons->Text(i, 12) + "." + cons->Text(i, 1) +
+                                " on a partition (not expressible in .schema; kept as it is)");
+      continue;
+    }
     catalog::Constraint k;
     k.name = cons->Text(i, 1);
     std::string type = cons->Text(i, 2);
@@ -266,7 +279,8 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
       "  join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[k] order by k)), "
       "array_to_json(coalesce(ic.reloptions, '{}'::text[])), "
       "array_to_json(array(select coalesce((select o.opcname from pg_opclass o where o.oid = i.indclass[k] "
-      "  and not o.opcdefault), '') from generate_series(0, i.indnkeyatts - 1) k order by k)) "
+      "  and not o.opcdefault), '') from generate_series(0, i.indnkeyatts - 1) k order by k)), "
+      "exists (select 1 from pg_inherits h where h.inhrelid = i.indexrelid) "
       "from pg_index i join pg_class ic on ic.oid = i.indexrelid join pg_class c on c.oid = i.indrelid "
       "join pg_namespace n on n.oid = c.relnamespace join pg_am am on am.oid = ic.relam "
       "where c.relkind in ('r', 'p', 'm') and " + in_schemas +
@@ -276,9 +290,19 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
   if (!idx) return std::nullopt;
   for (size_t i = 0; i < idx->rows.size(); ++i) {
     std::vector<catalog::Index>* indexes = nullptr;
-    if (catalog::Table* t = table_of(idx->Text(i, 0))) indexes = &t->indexes;
-    else if (auto it = by_oid.find(idx->Text(i, 0)); it != by_oid.end() && it->second.view)
+    if (catalog::Table* t = table_of(idx->Text(i, 0))) {
+      if (t->partition_of) {
+        // The parent's indexes are made on every partition (attached to the
+        // parent's index); one of the partition's own is not expressible.
+        if (idx->Text(i, 15) != "t")
+          out.unmanaged.push_back("index " + idx->Text(i, 9) + "." + idx->Text(i, 1) +
+                                  " on a partition (not expressible in .schema; kept as it is)");
+        continue;
+      }
+      indexes = &t->indexes;
+    } else if (auto it = by_oid.find(idx->Text(i, 0)); it != by_oid.end() && it->second.view) {
       indexes = &out.catalog.schemas[it->second.schema].views[it->second.index].indexes;
+    }
     if (!indexes) continue;
     catalog::Index ix;
     ix.name = idx->Text(i, 1);
@@ -323,6 +347,45 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
     s.enums.push_back(catalog::Enum{enums->Text(i, 1), JsonStrings(enums->Get(i, 2)), enums->Get(i, 3), std::nullopt, {}});
   }
 
+  // Sequences of their own: not the one behind an identity column (`i`), nor
+  // a serial column's (owned by a column whose default calls it), which are
+  // part of their column.
+  auto seqs = db.Query(
+      "select n.nspname, c.relname, format_type(s.seqtypid, null), s.seqstart::text, s.seqincrement::text, "
+      "s.seqmin::text, s.seqmax::text, s.seqcache::text, s.seqcycle, obj_description(c.oid, 'pg_class'), "
+      "tn.nspname, tc.relname, a.attname "
+      "from pg_class c join pg_namespace n on n.oid = c.relnamespace join pg_sequence s on s.seqrelid = c.oid "
+      "left join pg_depend d on d.classid = 'pg_class'::regclass and d.objid = c.oid and d.refclassid = 'pg_class'::regclass "
+      "  and d.deptype = 'a' "
+      "left join pg_class tc on tc.oid = d.refobjid left join pg_namespace tn on tn.oid = tc.relnamespace "
+      "left join pg_attribute a on a.attrelid = d.refobjid and a.attnum = d.refobjsubid "
+      "where c.relkind = 'S' and " + in_schemas + " and " + NotExtension("c", "pg_class") +
+          " and not exists (select 1 from pg_depend i where i.objid = c.oid and i.classid = 'pg_class'::regclass and i.deptype = 'i')"
+          " and not exists (select 1 from pg_attrdef ad join pg_depend dd on dd.classid = 'pg_attrdef'::regclass "
+          "  and dd.objid = ad.oid and dd.refobjid = c.oid where ad.adrelid = d.refobjid and ad.adnum = d.refobjsubid)"
+          " order by 1, 2",
+      {list}, error);
+  if (!seqs) return std::nullopt;
+  for (size_t i = 0; i < seqs->rows.size(); ++i) {
+    catalog::Sequence q;
+    q.name = seqs->Text(i, 1);
+    q.type = seqs->Text(i, 2);
+    EffectiveSequence e;
+    e.start = std::stoll(seqs->Text(i, 3));
+    e.increment = std::stoll(seqs->Text(i, 4));
+    e.min = std::stoll(seqs->Text(i, 5));
+    e.max = std::stoll(seqs->Text(i, 6));
+    e.cache = std::stoll(seqs->Text(i, 7));
+    e.cycle = seqs->Text(i, 8) == "t";
+    q.options = CanonicalIdentityOptions(q.type, e);
+    q.comment = seqs->Get(i, 9);
+    if (seqs->Get(i, 11) && seqs->Get(i, 12)) {
+      q.owned_table = catalog::ObjectName{seqs->Text(i, 10), seqs->Text(i, 11)};
+      q.owned_column = seqs->Text(i, 12);
+    }
+    out.catalog.schemas[schema_index[seqs->Text(i, 0)]].sequences.push_back(std::move(q));
+  }
+
   // What each view reads.
   auto deps = db.Query(
       "select distinct v.oid::text, rn.nspname, r.relname from pg_rewrite rw "
@@ -346,13 +409,23 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
       "join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace where not t.tgisinternal and " + in_schemas +
       " union all select 'policy ' || p.polname || ' on ' || n.nspname || '.' || c.relname from pg_policy p "
       "join pg_class c on c.oid = p.polrelid join pg_namespace n on n.oid = c.relnamespace where " + in_schemas +
-      " union all select case c.relkind when 'S' then 'sequence ' when 'f' then 'foreign table ' else 'relation ' end || "
+      " union all select 'foreign table ' || "
       "n.nspname || '.' || c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
-      "where c.relkind in ('S', 'f') and " + in_schemas + " and " + NotExtension("c", "pg_class") +
+      "where c.relkind = 'f' and " + in_schemas + " and " + NotExtension("c", "pg_class") +
       " and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype in ('a', 'i') and d.classid = 'pg_class'::regclass)"
       " union all select 'constraint ' || n.nspname || '.' || c.relname || '.' || con.conname || "
       "': EXCLUDE (exclusion constraints are not expressible in .schema; kept as it is)' from pg_constraint con "
       "join pg_class c on c.oid = con.conrelid join pg_namespace n on n.oid = c.relnamespace where con.contype = 'x' and " + in_schemas +
+      // A partition's column that differs from its parent's (a default or
+      // NOT NULL of its own): a partition has no columns in .schema.
+      " union all select 'column ' || n.nspname || '.' || c.relname || '.' || a.attname || "
+      "': a default or NOT NULL of the partition''s own (not expressible in .schema; kept as it is)' "
+      "from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace "
+      "join pg_inherits h on h.inhrelid = c.oid join pg_attribute pa on pa.attrelid = h.inhparent and pa.attname = a.attname "
+      "left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum "
+      "left join pg_attrdef pad on pad.adrelid = pa.attrelid and pad.adnum = pa.attnum "
+      "where c.relispartition and a.attnum > 0 and not a.attisdropped and " + in_schemas +
+      " and (a.attnotnull <> pa.attnotnull or pg_get_expr(ad.adbin, ad.adrelid) is distinct from pg_get_expr(pad.adbin, pad.adrelid))"
       " union all select 'type ' || n.nspname || '.' || t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace "
       "where t.typtype in ('d', 'r', 'm') and " + in_schemas + " and " + NotExtension("t", "pg_type") +
       " order by 1",
@@ -363,7 +436,7 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
   // A schema holding nothing schemac manages is still a schema; keep it,
   // except the builtin public schema, which source never declares empty.
   std::erase_if(out.catalog.schemas, [](const catalog::Schema& s) {
-    return s.name == "public" && s.tables.empty() && s.views.empty() && s.enums.empty();
+    return s.name == "public" && s.tables.empty() && s.views.empty() && s.enums.empty() && s.sequences.empty();
   });
   catalog::Canonicalize(out.catalog);
   out.fingerprint = fmt::format("{:016x}", std::hash<std::string>{}(catalog::ToJson(out.catalog)));
@@ -534,7 +607,49 @@ void NormalizeBatch(Connection& db, catalog::Catalog& desired, const catalog::Ca
   db.Exec("ROLLBACK", error);
 }
 
+/// Partition bounds as the server prints them: a temporary parent with the
+/// root's columns and the parent's key, a temporary partition with the
+/// desired bound, read back (all rolled back). Only where the text differs
+/// from the current bound, so `'2024-01-01'` on a timestamptz key means what
+/// the database's `'2024-01-01 00:00:00+00'` means.
+void NormalizeBounds(Connection& db, catalog::Catalog& desired, const catalog::Catalog* current) {
+  std::vector<std::pair<const catalog::Schema*, catalog::Table*>> todo;
+  for (auto& s : desired.schemas)
+    for (auto& t : s.tables) {
+      if (!t.partition_of) continue;
+      const catalog::Table* was = current ? current->FindTable({s.name, t.name}) : nullptr;
+      if (was && was->partition_of && was->partition_bound != t.partition_bound) todo.push_back({&s, &t});
+    }
+  if (todo.empty()) return;
+  std::string error;
+  if (!db.Exec("BEGIN; SET LOCAL search_path TO public; SET LOCAL lock_timeout TO '5s';", error)) return;
+  int n = 0;
+  for (auto& [s, t] : todo) {
+    const catalog::Table* parent = desired.FindTable(*t->partition_of);
+    const catalog::Table* root = parent;
+    for (int depth = 0; root && root->partition_of && depth < 32; ++depth) root = desired.FindTable(*root->partition_of);
+    if (!parent || !root || !parent->options.count("partition_by")) continue;
+    std::string columns;
+    for (const auto& c : root->columns)
+      columns += (columns.empty() ? "" : ", ") + QuoteIdent(c.name) + " " + c.type +
+                 (c.collation ? " COLLATE " + QuoteIdent(*c.collation) : "");
+    std::string p = "schemac_p" + std::to_string(n), child = "schemac_c" + std::to_string(n++);
+    std::string e;
+    if (!db.Exec("SAVEPOINT schemac_b", e)) break;
+    if (!db.Exec("CREATE TEMP TABLE " + p + " (" + columns + ") PARTITION BY " + parent->options.at("partition_by") +
+                     "; CREATE TEMP TABLE " + child + " PARTITION OF " + p + " " + t->partition_bound,
+                 e)) {
+      db.Exec("ROLLBACK TO SAVEPOINT schemac_b", e);
+      continue;
+    }
+    auto back = db.Query("select pg_get_expr(relpartbound, oid) from pg_class where oid = $1::regclass", {"pg_temp." + child}, error);
+    if (back && !back->rows.empty() && back->Get(0, 0)) t->partition_bound = back->Text(0, 0);
+  }
+  db.Exec("ROLLBACK", error);
+}
+
 void NormalizeWithServer(Connection& db, catalog::Catalog& desired, const catalog::Catalog* current) {
+  NormalizeBounds(db, desired, current);
   // Look-alikes are made in batches, each in its own rolled-back transaction,
   // so that a schema of thousands of tables stays within the server's lock
   // table (max_locks_per_transaction).

@@ -97,6 +97,20 @@ struct Footprint {
     for (const auto& k : c.table.constraints) ForeignKey(c.schema, c.table.name, k);
     for (const auto& col : c.table.columns) ColumnType(col);
   }
+  void operator()(const diff::CreateSequence& c) {
+    Add("schema " + c.schema);
+    Relation(c.schema, c.sequence.name);
+  }
+  void operator()(const diff::DropSequence& c) { Relation(c.schema, c.sequence.name); }
+  void operator()(const diff::AlterSequence& c) {
+    Relation(c.schema, c.to.name);
+    if (c.to.owned_table) Table(c.to.owned_table->schema, c.to.owned_table->name);
+  }
+  void operator()(const diff::AttachPartition& c) {
+    Table(c.schema, c.table);
+    Table(c.from_parent.schema, c.from_parent.name);
+    Table(c.parent.schema, c.parent.name);
+  }
   void operator()(const diff::DropTable& c) {
     Table(c.schema, c.table.name, true);
     for (const auto& k : c.table.constraints) ForeignKey(c.schema, c.table.name, k);

@@ -181,7 +181,7 @@ class Lowerer {
     for (const auto& s : realm.schemas) {
       // Extern tables are never lowered; a schema that only holds extern
       // tables is not the project's either.
-      bool only_extern = !s.tables.empty() && s.views.empty() && s.enums.empty() && s.pipes.empty() &&
+      bool only_extern = !s.tables.empty() && s.views.empty() && s.enums.empty() && s.pipes.empty() && s.sequences.empty() &&
                          std::all_of(s.tables.begin(), s.tables.end(), [](const model::Table& t) { return t.is_extern; });
       std::string name = s.name ? Fold(*s.name) : "public";
       for (const auto& t : s.tables)
@@ -214,6 +214,8 @@ class Lowerer {
         for (const auto& ix : v.indexes)
           if (ix.name) ns.relations.insert(Fold(*ix.name));
       }
+      for (const auto& q : s.sequences) ns.relations.insert(Fold(q.name));
+      for (const auto& q : s.sequences) out->sequences.push_back(LowerSequence(q));
       for (const auto& e : s.enums) out->enums.push_back(LowerEnum(e));
       for (const auto& t : s.tables)
         if (!t.is_extern) out->tables.push_back(LowerTable(name, t, ns));
@@ -453,6 +455,10 @@ class Lowerer {
           keys += (keys.empty() ? "" : ", ") + (plain ? RenderExpr(e) : "(" + RenderExpr(e) + ")");
         }
         out.options["partition_by"] = strategy + " (" + keys + ")";
+      } else if (item.kind == ast::TargetItem::Kind::PartitionOf && item.into) {
+        const auto& q = *item.into;
+        out.partition_of = catalog::ObjectName{q.schema ? Fold(model::FromAst(*q.schema)) : "public", Fold(model::FromAst(q.name))};
+        out.partition_bound = PartitionBound(item);
       } else if (item.kind == ast::TargetItem::Kind::Flag) {
         std::string key = item.key.text;
         std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -487,6 +493,50 @@ class Lowerer {
     for (auto& sc : c.schemas)
       for (auto& cv : sc.views)
         if (auto it = found.find({sc.name, cv.name}); it != found.end()) cv.depends_on = std::move(it->second);
+  }
+
+  /// A partition bound as pg_get_expr prints relpartbound, which is what
+  /// inspect reads back: keywords upper case, `modulus`/`remainder` lower
+  /// case, negative numbers quoted.
+  static auto PartitionBound(const ast::TargetItem& item) -> std::string {
+    auto values = [](const std::vector<ast::Expr>& exprs) {
+      std::string out;
+      for (const auto& e : exprs) {
+        std::string v = RenderExpr(e);
+        std::string lower = v;
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (e.kind == ast::Expr::Kind::Column && !e.quoted && (lower == "minvalue" || lower == "maxvalue")) {
+          std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+          v = lower;
+        } else if (lower == "null") {
+          v = "NULL";
+        } else if (v.size() > 1 && v[0] == '-' && std::all_of(v.begin() + 1, v.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; })) {
+          v = "'" + v + "'";
+        }
+        out += (out.empty() ? "" : ", ") + v;
+      }
+      return "(" + out + ")";
+    };
+    if (item.bound == "from") return "FOR VALUES FROM " + values(item.exprs) + " TO " + values(item.to);
+    if (item.bound == "in") return "FOR VALUES IN " + values(item.exprs);
+    if (item.bound == "with" && item.options.size() == 2)
+      return "FOR VALUES WITH (modulus " + item.options[0].second + ", remainder " + item.options[1].second + ")";
+    return "DEFAULT";
+  }
+
+  auto LowerSequence(const model::Sequence& q) -> catalog::Sequence {
+    catalog::Sequence out;
+    out.name = Fold(q.name);
+    CheckLength(out.name, q.range);
+    out.type = q.type.kind == model::Type::Kind::Int16 ? "smallint" : q.type.kind == model::Type::Kind::Int32 ? "integer" : "bigint";
+    out.options = CanonicalIdentityOptions(out.type, q.options);
+    if (q.owned_table && q.owned_column) {
+      out.owned_table = catalog::ObjectName{q.owned_table->schema ? Fold(*q.owned_table->schema) : "public", Fold(q.owned_table->name)};
+      out.owned_column = Fold(*q.owned_column);
+    }
+    out.comment = q.comment;
+    out.src = q.range;
+    return out;
   }
 
   auto LowerView(const model::View& v, Namespace& ns) -> catalog::View {

@@ -131,6 +131,63 @@ auto ViewIndexes(const catalog::View& v, const std::string& indent) -> std::stri
   return out + indent + "}";
 }
 
+/// The parenthesized list that starts at `at` (which is '('): its values
+/// split at top-level commas; `at` moves past the closing ')'.
+auto BoundValues(const std::string& text, size_t& at) -> std::vector<std::string> {
+  std::vector<std::string> values;
+  std::string cur;
+  int depth = 0;
+  bool quoted = false;
+  for (; at < text.size(); ++at) {
+    char ch = text[at];
+    if (ch == '\'') quoted = !quoted;
+    if (!quoted && ch == '(' && depth++ == 0) continue;
+    if (!quoted && ch == ')' && --depth == 0) {
+      ++at;
+      break;
+    }
+    if (!quoted && depth == 1 && ch == ',') {
+      values.push_back(cur);
+      cur.clear();
+      continue;
+    }
+    cur += ch;
+  }
+  values.push_back(cur);
+  for (auto& v : values) {
+    while (!v.empty() && v.front() == ' ') v.erase(0, 1);
+    while (!v.empty() && v.back() == ' ') v.pop_back();
+    // Constants as .schema literals: strings stay quoted as they are (both
+    // double a quote); MINVALUE, MAXVALUE and NULL are written lower case.
+    if (v == "MINVALUE" || v == "MAXVALUE" || v == "NULL")
+      std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  }
+  return values;
+}
+
+/// A partition bound (pg_get_expr of relpartbound) as .schema source.
+auto BoundSource(const std::string& bound) -> std::string {
+  auto list = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+    return "(" + s + ")";
+  };
+  if (bound == "DEFAULT") return "default";
+  if (bound.rfind("FOR VALUES WITH ", 0) == 0) return "for values with " + bound.substr(16);
+  if (bound.rfind("FOR VALUES IN ", 0) == 0) {
+    size_t at = 14;
+    return "for values in " + list(BoundValues(bound, at));
+  }
+  if (bound.rfind("FOR VALUES FROM ", 0) == 0) {
+    size_t at = 16;
+    auto from = BoundValues(bound, at);
+    at = bound.find('(', at);
+    auto to = at == std::string::npos ? std::vector<std::string>{} : BoundValues(bound, at);
+    return "for values from " + list(from) + " to " + list(to);
+  }
+  return bound;
+}
+
 void WriteTable(std::string& out, const std::string& indent, const std::string& schema, const catalog::Table& t) {
   out += indent + "table " + Name(t.name) + " {\n";
   std::string in = indent + "  ";
@@ -197,6 +254,11 @@ void WriteTable(std::string& out, const std::string& indent, const std::string& 
   for (const auto& ix : t.indexes) out += in + IndexLine(ix) + "\n";
   if (t.comment) out += in + "comment " + Literal(*t.comment) + "\n";
   std::vector<std::string> options;
+  if (t.partition_of) {
+    const auto& p = *t.partition_of;
+    std::string parent = (p.schema == schema ? "" : Name(p.schema) + ".") + Name(p.name);
+    options.push_back("partition of " + parent + " " + BoundSource(t.partition_bound));
+  }
   if (auto it = t.options.find("partition_by"); it != t.options.end()) {
     std::string p = it->second;
     auto open = p.find(" (");
@@ -249,6 +311,28 @@ void WriteSchemaBody(std::string& out, const std::string& indent, const catalog:
     std::string values;
     for (const auto& v : e.values) values += (values.empty() ? "" : ", ") + Literal(v);
     out += indent + "enum " + Name(e.name) + " (" + values + ")" + (e.comment ? " comment " + Literal(*e.comment) : "") + "\n";
+  }
+  for (const auto& q : s.sequences) {
+    gap();
+    out += indent + "sequence " + Name(q.name);
+    if (q.type != "bigint") out += " as " + q.type;
+    const auto& o = q.options;
+    std::string opts;
+    auto put = [&](const char* key, const std::optional<int64_t>& v) {
+      if (v) opts += (opts.empty() ? "" : " ") + std::string(key) + " " + std::to_string(*v);
+    };
+    put("start", o.start);
+    put("increment", o.increment);
+    put("minvalue", o.min);
+    put("maxvalue", o.max);
+    put("cache", o.cache);
+    if (o.cycle) opts += opts.empty() ? "cycle" : " cycle";
+    if (!opts.empty()) out += " (" + opts + ")";
+    if (q.owned_table)
+      out += " owned by " + (q.owned_table->schema == s.name ? "" : Name(q.owned_table->schema) + ".") + Name(q.owned_table->name) +
+             "." + Name(q.owned_column);
+    if (q.comment) out += " comment " + Literal(*q.comment);
+    out += "\n";
   }
   for (const auto& t : s.tables) {
     gap();
@@ -332,11 +416,11 @@ auto WriteSchema(const catalog::Catalog& c, const std::vector<std::string>& unma
     for (const auto& u : unmanaged) out += "--   " + u + "\n";
   }
   for (const auto& s : c.schemas) {
-    if (s.tables.empty() && s.views.empty() && s.enums.empty() && s.name != "public") {
+    if (s.tables.empty() && s.views.empty() && s.enums.empty() && s.sequences.empty() && s.name != "public") {
       out += "\nschema " + Name(s.name) + " {\n}\n";
       continue;
     }
-    if (s.tables.empty() && s.views.empty() && s.enums.empty()) continue;
+    if (s.tables.empty() && s.views.empty() && s.enums.empty() && s.sequences.empty()) continue;
     out += "\n";
     if (s.name == "public") {
       WriteSchemaBody(out, "", s);

@@ -48,6 +48,7 @@ void Canonicalize(Catalog& c) {
     std::sort(s.tables.begin(), s.tables.end(), by_name);
     std::sort(s.views.begin(), s.views.end(), by_name);
     std::sort(s.enums.begin(), s.enums.end(), by_name);
+    std::sort(s.sequences.begin(), s.sequences.end(), by_name);
     for (auto& t : s.tables) {
       std::sort(t.constraints.begin(), t.constraints.end(), by_name);
       std::sort(t.indexes.begin(), t.indexes.end(), by_name);
@@ -73,7 +74,11 @@ void ForgetSource(Catalog& c) {
       for (auto& k : t.constraints) k.src = {};
       for (auto& ix : t.indexes) ix.src = {};
     }
-    for (auto& v : sch.views) v.src = {};
+    for (auto& v : sch.views) {
+      v.src = {};
+      for (auto& ix : v.indexes) ix.src = {};
+    }
+    for (auto& q : sch.sequences) q.src = {};
     for (auto& e : sch.enums) {
       e.src = {};
       e.renamed_from.reset();
@@ -101,6 +106,17 @@ void PutOpt(Json& j, const char* key, const std::optional<T>& v) {
   if (v) j[key] = *v;
 }
 
+auto IdentityJson(const IdentityOptions& o) -> Json {
+  Json oj = Json::object();
+  PutOpt(oj, "start", o.start);
+  PutOpt(oj, "increment", o.increment);
+  PutOpt(oj, "min", o.min);
+  PutOpt(oj, "max", o.max);
+  PutOpt(oj, "cache", o.cache);
+  if (o.cycle) oj["cycle"] = true;
+  return oj;
+}
+
 auto ColumnJson(const Column& c) -> Json {
   Json j;
   j["name"] = c.name;
@@ -109,17 +125,7 @@ auto ColumnJson(const Column& c) -> Json {
   j["not_null"] = c.not_null;
   PutOpt(j, "default", c.default_expr);
   if (!c.identity.empty()) j["identity"] = c.identity;
-  if (!c.identity_options.empty()) {
-    const auto& o = c.identity_options;
-    Json oj = Json::object();
-    PutOpt(oj, "start", o.start);
-    PutOpt(oj, "increment", o.increment);
-    PutOpt(oj, "min", o.min);
-    PutOpt(oj, "max", o.max);
-    PutOpt(oj, "cache", o.cache);
-    if (o.cycle) oj["cycle"] = true;
-    j["identity_options"] = std::move(oj);
-  }
+  if (!c.identity_options.empty()) j["identity_options"] = IdentityJson(c.identity_options);
   PutOpt(j, "generated", c.generated);
   PutOpt(j, "collation", c.collation);
   PutOpt(j, "comment", c.comment);
@@ -233,6 +239,12 @@ struct Reader {
   auto Within(const std::string& p) -> Reader { return Reader{error, path.empty() ? p : path + "." + p}; }
 };
 
+auto ReadIdentity(Reader& r, const Json& oj, IdentityOptions& o) -> bool {
+  if (!oj.is_object()) return r.Fail("identity or sequence options must be an object");
+  return r.OptInt(oj, "start", o.start) && r.OptInt(oj, "increment", o.increment) && r.OptInt(oj, "min", o.min) &&
+         r.OptInt(oj, "max", o.max) && r.OptInt(oj, "cache", o.cache) && r.Bool(oj, "cycle", o.cycle);
+}
+
 auto ReadColumn(Reader r, const Json& j, Column& c) -> bool {
   if (!j.is_object()) return r.Fail("a column must be an object");
   if (!r.Str(j, "name", c.name) || !r.Str(j, "type", c.type) || !r.Bool(j, "not_null", c.not_null) ||
@@ -243,17 +255,24 @@ auto ReadColumn(Reader r, const Json& j, Column& c) -> bool {
   if (!c.identity.empty() && c.identity != "always" && c.identity != "by default")
     return r.Fail("\"identity\" must be \"always\" or \"by default\"");
   if (j.contains("identity_options")) {
-    const Json& oj = j["identity_options"];
-    auto& o = c.identity_options;
-    if (!oj.is_object()) return r.Fail("\"identity_options\" must be an object");
-    if (!r.OptInt(oj, "start", o.start) || !r.OptInt(oj, "increment", o.increment) || !r.OptInt(oj, "min", o.min) ||
-        !r.OptInt(oj, "max", o.max) || !r.OptInt(oj, "cache", o.cache) || !r.Bool(oj, "cycle", o.cycle))
-      return false;
+    if (!ReadIdentity(r, j["identity_options"], c.identity_options)) return false;
   }
   if (j.contains("type_ref")) {
     ObjectName n;
     if (!r.Object(j["type_ref"], n)) return false;
     c.type_ref = n;
+  }
+  return true;
+}
+
+auto ReadSequence(Reader r, const Json& j, Sequence& q) -> bool {
+  if (!j.is_object() || !r.Str(j, "name", q.name) || !r.Str(j, "type", q.type) || !r.OptStr(j, "comment", q.comment))
+    return r.Fail("invalid sequence");
+  if (j.contains("options") && !ReadIdentity(r, j["options"], q.options)) return false;
+  if (j.contains("owned_by")) {
+    ObjectName t;
+    if (!r.Object(j["owned_by"], t) || !r.Str(j, "owned_column", q.owned_column)) return false;
+    q.owned_table = t;
   }
   return true;
 }
@@ -358,6 +377,10 @@ auto ToJson(const Catalog& in) -> std::string {
         for (const auto& [k, v] : t.options) oj[k] = v;
         tj["options"] = std::move(oj);
       }
+      if (t.partition_of) {
+        tj["partition_of"] = ObjectJson(*t.partition_of);
+        tj["partition_bound"] = t.partition_bound;
+      }
       tables.push_back(std::move(tj));
     }
     sj["tables"] = std::move(tables);
@@ -379,6 +402,22 @@ auto ToJson(const Catalog& in) -> std::string {
       views.push_back(std::move(vj));
     }
     sj["views"] = std::move(views);
+    if (!s.sequences.empty()) {
+      Json seqs = Json::array();
+      for (const auto& q : s.sequences) {
+        Json qj;
+        qj["name"] = q.name;
+        qj["type"] = q.type;
+        if (!q.options.empty()) qj["options"] = IdentityJson(q.options);
+        if (q.owned_table) {
+          qj["owned_by"] = ObjectJson(*q.owned_table);
+          qj["owned_column"] = q.owned_column;
+        }
+        PutOpt(qj, "comment", q.comment);
+        seqs.push_back(std::move(qj));
+      }
+      sj["sequences"] = std::move(seqs);
+    }
     schemas.push_back(std::move(sj));
   }
   root["schemas"] = std::move(schemas);
@@ -421,6 +460,15 @@ auto FromJson(const std::string& text, std::string& error) -> std::optional<Cata
     const Json* tables = sr.Array(sj, "tables");
     const Json* views = sr.Array(sj, "views");
     if (!enums || !tables || !views) return std::nullopt;
+    if (sj.contains("sequences")) {
+      const Json* seqs = sr.Array(sj, "sequences");
+      if (!seqs) return std::nullopt;
+      for (const auto& qj : *seqs) {
+        Sequence q;
+        if (!ReadSequence(sr, qj, q)) return std::nullopt;
+        s.sequences.push_back(std::move(q));
+      }
+    }
     for (const auto& ej : *enums) {
       Enum e;
       if (!ej.is_object() || !sr.Str(ej, "name", e.name) || !sr.Strings(ej, "values", e.values) ||
@@ -469,6 +517,11 @@ auto FromJson(const std::string& text, std::string& error) -> std::optional<Cata
           }
           t.options[it.key()] = it.value().get<std::string>();
         }
+      }
+      if (tj.contains("partition_of")) {
+        ObjectName parent;
+        if (!tr.Object(tj["partition_of"], parent) || !tr.Str(tj, "partition_bound", t.partition_bound)) return std::nullopt;
+        t.partition_of = parent;
       }
       s.tables.push_back(std::move(t));
     }
@@ -530,6 +583,8 @@ auto Validate(const Catalog& c, std::string& error) -> bool {
       for (const auto& ix : v.indexes)
         if (!relations.insert(ix.name).second) return dup("relation", "schema " + s.name, ix.name);
     }
+    for (const auto& q : s.sequences)
+      if (!relations.insert(q.name).second) return dup("relation", "schema " + s.name, q.name);
     for (const auto& e : s.enums) {
       if (!types.insert(e.name).second) return dup("enum", "schema " + s.name, e.name);
       std::set<std::string> values;

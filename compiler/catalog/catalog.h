@@ -105,6 +105,12 @@ struct Table {
   std::vector<Index> indexes;   // indexes that are not constraints
   std::optional<std::string> comment;
   std::map<std::string, std::string> options;  // target options, e.g. "partition_by"
+  /// A partition of a partitioned table: its parent, and its bound in the
+  /// target's own spelling (Postgres: "FOR VALUES IN (1)", "DEFAULT"). A
+  /// partition takes its columns, keys and indexes from the parent, so it
+  /// lists none of its own.
+  std::optional<ObjectName> partition_of;
+  std::string partition_bound;
   std::optional<std::string> renamed_from;     // desired side only
   SourceRange src;
 
@@ -131,16 +137,38 @@ struct Enum {
   std::map<std::string, std::string> value_renamed_from = {};  // desired side only: new value -> old
 };
 
+/// A sequence that is an object of its own (not the one behind an identity
+/// or serial column, which belongs to its column).
+struct Sequence {
+  std::string name;
+  std::string type = "bigint";  // smallint | integer | bigint
+  IdentityOptions options;      // absent: the target's default for the type
+  std::optional<ObjectName> owned_table;  // OWNED BY table.column
+  std::string owned_column;
+  std::optional<std::string> comment;
+  SourceRange src;
+  auto SameDefinition(const Sequence& o) const -> bool {
+    return type == o.type && options == o.options && owned_table == o.owned_table && owned_column == o.owned_column &&
+           comment == o.comment;
+  }
+};
+
 struct Schema {
   std::string name;
   std::vector<Table> tables;
   std::vector<View> views;
   std::vector<Enum> enums;
   SourceRange src;
+  std::vector<Sequence> sequences = {};
 
   auto FindTable(const std::string& n) const -> const Table*;
   auto FindView(const std::string& n) const -> const View*;
   auto FindEnum(const std::string& n) const -> const Enum*;
+  auto FindSequence(const std::string& n) const -> const Sequence* {
+    for (const auto& q : sequences)
+      if (q.name == n) return &q;
+    return nullptr;
+  }
 };
 
 struct Catalog {

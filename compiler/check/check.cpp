@@ -57,6 +57,11 @@ struct PendingTable {
   size_t table;
 };
 
+struct PendingSequence {
+  const ast::Sequence* ast;
+  size_t schema, sequence;
+};
+
 struct PendingView {
   const ast::View* ast;
   size_t schema;
@@ -81,6 +86,8 @@ class Checker {
     for (auto& fk : pending_fks_) ResolveForeignKey(fk);
     for (auto& v : pending_views_) BuildView(v);
     for (const auto* pipe : pending_pipes_) ResolvePipe(*pipe);
+    for (auto& p : pending_tables_) ResolvePartition(p);
+    for (const auto& q : pending_sequences_) ResolveSequenceOwner(q);
     for (auto& p : pending_tables_) CheckRenames(p);
     CheckRenamedTwice();
     if (diags_.has_errors()) return std::nullopt;
@@ -211,6 +218,12 @@ class Checker {
         auto& schema = realm_.schemas[si];
         if (!Register(si, e->name, "enum", schema.enums.size())) continue;
         schema.enums.push_back(BuildEnum(*e));
+      } else if (auto* q = std::get_if<ast::Sequence>(&d.node)) {
+        size_t si = ObjectSchema(q->name, block, q->range);
+        auto& schema = realm_.schemas[si];
+        if (!Register(si, q->name, "sequence", schema.sequences.size())) continue;
+        schema.sequences.push_back(BuildSequence(*q));
+        pending_sequences_.push_back({q, si, schema.sequences.size() - 1});
       } else if (auto* v = std::get_if<ast::View>(&d.node)) {
         size_t si = ObjectSchema(v->name, block, v->range);
         auto& schema = realm_.schemas[si];
@@ -569,7 +582,7 @@ class Checker {
         diags_.Emit(Kind::ConflictingAttributes, c.identity_range,
                     "column '" + c.name.text + "' cannot be both identity and generated");
       col.not_null = true;  // identity columns are always not null
-      if (ok) col.identity_options = IdentityOptions(c, col.type);
+      if (ok) col.identity_options = IdentityOptions(c.identity_options, col.type);
     }
     if (c.generated && c.default_value) diags_.Emit(Kind::GeneratedWithDefault, c.default_value->range, c.name.text);
     if (c.default_value) CheckExprStrings(*c.default_value);
@@ -579,14 +592,14 @@ class Checker {
 
   /// `identity (start 100 increment 10 ...)`: known names, integer values
   /// that fit the column's type, and the rules Postgres enforces on them.
-  auto IdentityOptions(const ast::Column& c, const model::Type& type) -> std::map<std::string, int64_t> {
+  auto IdentityOptions(const std::vector<ast::IdentityOption>& given, const model::Type& type) -> std::map<std::string, int64_t> {
     static const std::vector<std::string> numeric = {"start", "increment", "minvalue", "maxvalue", "cache"};
     std::map<std::string, int64_t> out;
     using TK = model::Type::Kind;
     int64_t lo = type.kind == TK::Int16 ? INT16_MIN : type.kind == TK::Int32 ? INT32_MIN : INT64_MIN;
     int64_t hi = type.kind == TK::Int16 ? INT16_MAX : type.kind == TK::Int32 ? INT32_MAX : INT64_MAX;
     std::map<std::string, source::SourceRange> at;
-    for (const auto& o : c.identity_options) {
+    for (const auto& o : given) {
       std::string key = Lower(o.key.text);
       bool is_numeric = std::find(numeric.begin(), numeric.end(), key) != numeric.end();
       if (!is_numeric && key != "cycle") {
@@ -1274,9 +1287,11 @@ class Checker {
           if (strategy != "range" && strategy != "list" && strategy != "hash")
             diags_.Emit(Kind::BadTargetOption, item.range, "postgres partitioning is 'range', 'list' or 'hash'");
           for (const auto& e : item.exprs)
-            if (p) CheckExprColumns(e, *p);
+            if (p && !PartitionParent(*p)) CheckExprColumns(e, *p);
+        } else if (item.kind == TK::PartitionOf) {
+          // Checked with the parent, once every table is known (ResolvePartition).
         } else if (!(item.kind == TK::Flag && (flag == "unlogged" || flag == "tablespace" || flag == "fillfactor"))) {
-          unknown({"partition by", "unlogged", "tablespace", "fillfactor"});
+          unknown({"partition by", "partition of", "unlogged", "tablespace", "fillfactor"});
         }
       } else if (b.target == "snowflake") {
         static const std::vector<std::string> flags = {"transient", "change_tracking", "data_retention_time_in_days"};
@@ -1368,9 +1383,178 @@ class Checker {
     }
   }
 
+  // ---- sequences ----
+
+  /// `as smallint|integer|bigint` (bigint when not given), and the options
+  /// checked as identity options are, for that type.
+  auto BuildSequence(const ast::Sequence& q) -> model::Sequence {
+    model::Sequence ms;
+    ms.name = model::FromAst(q.name.name);
+    ms.range = q.name.range;
+    ms.comment = q.comment;
+    ms.type.kind = model::Type::Kind::Int64;
+    if (q.type) {
+      std::string t = Lower(q.type->text);
+      if (t == "smallint" || t == "int2" || t == "int16") ms.type.kind = model::Type::Kind::Int16;
+      else if (t == "integer" || t == "int" || t == "int4" || t == "int32") ms.type.kind = model::Type::Kind::Int32;
+      else if (!(t == "bigint" || t == "int8" || t == "int64"))
+        diags_.Emit(Kind::SequenceType, q.type->range, q.name.name.text, q.type->text).hint =
+            "a sequence is 'as smallint', 'as integer' or 'as bigint'";
+    }
+    ms.options = IdentityOptions(q.options, ms.type);
+    return ms;
+  }
+
+  /// `owned by [schema.]table.column`: a declared table and one of its columns.
+  void ResolveSequenceOwner(const PendingSequence& p) {
+    const auto& names = p.ast->owned_by;
+    if (names.empty()) return;
+    model::TableRef ref{names.size() == 3 ? std::optional<Name>(model::FromAst(names[0])) : std::nullopt,
+                        model::FromAst(names[names.size() - 2])};
+    auto [schema, table] = FindTable(ref, p.schema);
+    const ast::Name& tname = names[names.size() - 2];
+    if (!table) {
+      std::vector<std::string> known;
+      for (auto& [key, info] : schemas_)
+        for (auto& [n, o] : info.objects)
+          if (o.what == "table") known.push_back(n);
+      diags_.Emit(Kind::UnknownTable, tname.range, tname.text).hint = diag::DidYouMean(ref.name.key(), known);
+      return;
+    }
+    if (schema != p.schema) {
+      diags_.Emit(Kind::ConflictingAttributes, tname.range,
+                  "sequence '" + p.ast->name.name.text + "' can only be owned by a table of its own schema")
+          .hint = "declare the sequence in the schema of '" + tname.text + "'";
+      return;
+    }
+    const ast::Name& cname = names.back();
+    Name column = model::FromAst(cname);
+    if (std::none_of(table->columns.begin(), table->columns.end(), [&](const model::Column& c) { return c.name == column; })) {
+      std::vector<std::string> known;
+      for (const auto& c : table->columns) known.push_back(c.name.key());
+      diags_.Emit(Kind::UnknownColumn, cname.range, cname.text, table->name.text).hint = diag::DidYouMean(column.key(), known);
+      return;
+    }
+    auto& seq = realm_.schemas[p.schema].sequences[p.sequence];
+    seq.owned_table = model::TableRef{realm_.schemas[schema].name, table->name};
+    seq.owned_column = column;
+  }
+
+  // ---- partitions ----
+
+  /// The `partition of` item of a table's postgres block, if it is a partition.
+  static auto PartitionParent(const PendingTable& p) -> const ast::TargetItem* {
+    for (const auto& item : p.ast->items)
+      if (auto* b = std::get_if<ast::TargetBlock>(&item); b && b->target == "postgres")
+        for (const auto& ti : b->items)
+          if (ti.kind == ast::TargetItem::Kind::PartitionOf) return &ti;
+    return nullptr;
+  }
+
+  /// A partition names a partitioned table, with a bound of the parent's
+  /// strategy, and declares no columns, keys or indexes: Postgres gives it the
+  /// parent's.
+  void ResolvePartition(const PendingTable& p) {
+    const ast::TargetItem* of = PartitionParent(p);
+    if (!of || !of->into) return;
+    const std::string name = p.ast->name.name.text;
+    for (const auto& item : p.ast->items) {
+      const char* what = std::holds_alternative<ast::Column>(item)       ? "a column"
+                         : std::holds_alternative<ast::Constraint>(item) ? "a key or check"
+                         : std::holds_alternative<ast::Index>(item)      ? "an index"
+                         : std::holds_alternative<ast::RenamedFrom>(item) ? "'renamed from'"
+                                                                          : nullptr;
+      if (!what) continue;
+      std::visit([&](const auto& x) {
+        diags_.Emit(Kind::PartitionItem, x.range, what, name).hint =
+            "a partition takes its columns, keys and indexes from its parent table '" + of->into->name.text +
+            "'; declare them there";
+      }, item);
+    }
+    int count = 0;
+    for (const auto& item : p.ast->items)
+      if (auto* b = std::get_if<ast::TargetBlock>(&item); b && b->target == "postgres")
+        for (const auto& ti : b->items)
+          if (ti.kind == ast::TargetItem::Kind::PartitionOf && ++count == 2)
+            diags_.Emit(Kind::BadTargetOption, ti.range, "table '" + name + "' is a partition of one table only");
+    model::TableRef ref{of->into->schema ? std::optional<Name>(model::FromAst(*of->into->schema)) : std::nullopt,
+                        model::FromAst(of->into->name)};
+    auto [parent_schema, parent] = FindTable(ref, p.schema);
+    if (!parent) {
+      std::vector<std::string> names;
+      for (auto& [key, info] : schemas_)
+        for (auto& [n, o] : info.objects)
+          if (o.what == "table") names.push_back(n);
+      diags_.Emit(Kind::UnknownTable, of->into->range, of->into->name.text).hint = diag::DidYouMean(ref.name.key(), names);
+      return;
+    }
+    if (parent == &Table(p)) {
+      diags_.Emit(Kind::BadPartitionBound, of->into->range, "table '" + name + "' cannot be a partition of itself");
+      return;
+    }
+    const ast::TargetItem* by = nullptr;
+    if (auto it = parent->options.find("postgres"); it != parent->options.end())
+      for (const auto& ti : it->second)
+        if (ti.kind == ast::TargetItem::Kind::Partition) by = &ti;
+    if (!by) {
+      diags_.Emit(Kind::BadPartitionBound, of->into->range, "table '" + parent->name.text + "' is not partitioned")
+          .hint = "declare how it is partitioned: postgres { partition by range|list|hash (...) }";
+      return;
+    }
+    // Resolve to a concrete schema so that lowering needs no lookups.
+    auto* resolved = const_cast<ast::TargetItem*>(FindModelPartitionOf(Table(p)));
+    if (resolved && resolved->into) {
+      const auto& sn = realm_.schemas[parent_schema].name;
+      resolved->into->schema = sn ? std::optional<ast::Name>(ast::Name{sn->text, sn->quoted, {}}) : std::nullopt;
+      resolved->into->name.text = parent->name.text;
+      resolved->into->name.quoted = parent->name.quoted;
+    }
+    CheckBound(*of, Lower(by->key.text), by->exprs.size(), parent->name.text);
+  }
+
+  static auto FindModelPartitionOf(const model::Table& t) -> const ast::TargetItem* {
+    auto it = t.options.find("postgres");
+    if (it == t.options.end()) return nullptr;
+    for (const auto& ti : it->second)
+      if (ti.kind == ast::TargetItem::Kind::PartitionOf) return &ti;
+    return nullptr;
+  }
+
+  void CheckBound(const ast::TargetItem& of, const std::string& strategy, size_t keys, const std::string& parent) {
+    auto bad = [&](const std::string& message, const std::string& hint) {
+      diags_.Emit(Kind::BadPartitionBound, of.range, message).hint = hint;
+    };
+    const std::map<std::string, std::string> shape = {
+        {"range", "for values from (...) to (...)"}, {"list", "for values in (...)"},
+        {"hash", "for values with (modulus N, remainder N)"}};
+    std::string expected = shape.count(strategy) ? shape.at(strategy) : "";
+    bool fits = (strategy == "range" && of.bound == "from") || (strategy == "list" && of.bound == "in") ||
+                (strategy == "hash" && of.bound == "with") || (strategy != "hash" && of.bound == "default");
+    if (!fits) {
+      bad("'" + parent + "' is partitioned by " + strategy + ", so its partitions are bounded '" + expected + "'" +
+              (strategy != "hash" ? " or 'default'" : ""),
+          "write the bound as: " + expected);
+      return;
+    }
+    if (of.bound == "from" && (of.exprs.size() != keys || of.to.size() != keys))
+      bad("'" + parent + "' has " + std::to_string(keys) + " partition key(s); a range bound gives one value per key on each side",
+          "write " + std::to_string(keys) + " value(s) in 'from (...)' and in 'to (...)'");
+    if (of.bound == "with") {
+      bool named = of.options.size() == 2 && Lower(of.options[0].first) == "modulus" && Lower(of.options[1].first) == "remainder";
+      auto number = [](const std::string& t) -> long {  // a small whole number, or -1
+        bool digits = !t.empty() && t.size() < 10 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+        return digits ? std::stol(t) : -1;
+      };
+      long modulus = named ? number(of.options[0].second) : 0, remainder = named ? number(of.options[1].second) : -1;
+      if (!named || modulus <= 0 || remainder < 0 || remainder >= modulus)
+        bad("a hash bound is 'with (modulus M, remainder R)' with 0 <= R < M", "e.g. for values with (modulus 4, remainder 0)");
+    }
+  }
+
   static auto KindWord(ast::TargetItem::Kind k) -> std::string {
     switch (k) {
       case ast::TargetItem::Kind::Partition: return "partition by";
+      case ast::TargetItem::Kind::PartitionOf: return "partition of";
       case ast::TargetItem::Kind::Cluster: return "cluster by";
       case ast::TargetItem::Kind::PrimaryIndex: return "primary index";
       case ast::TargetItem::Kind::Watermark: return "watermark";
@@ -1387,6 +1571,7 @@ class Checker {
   model::Realm realm_;
   std::map<std::string, SchemaInfo> schemas_;
   std::vector<PendingTable> pending_tables_;
+  std::vector<PendingSequence> pending_sequences_;
   std::vector<PendingView> pending_views_;
   std::vector<PendingFk> pending_fks_;
   std::vector<const ast::Pipe*> pending_pipes_;

@@ -50,6 +50,21 @@ struct CreateTable { std::string schema; catalog::Table table; };
 struct DropTable { std::string schema; catalog::Table table; };
 struct RenameTable { std::string schema, from, to; };
 
+struct CreateSequence { std::string schema; catalog::Sequence sequence; };
+struct DropSequence { std::string schema; catalog::Sequence sequence; };
+/// Options, type, owner or comment of a sequence changed, in place.
+struct AlterSequence { std::string schema; catalog::Sequence from, to; };
+
+/// A partition moved to another bound or parent: detached from `from_parent`
+/// and attached again (its rows stay; attaching checks they fit the bound).
+struct AttachPartition {
+  std::string schema, table;
+  catalog::ObjectName from_parent;
+  std::string from_bound;
+  catalog::ObjectName parent;
+  std::string bound;
+};
+
 struct AddColumn { std::string schema, table; catalog::Column column; };
 struct DropColumn { std::string schema, table; catalog::Column column; };
 struct RenameColumn { std::string schema, table, from, to; };
@@ -78,8 +93,8 @@ struct SetComment {
   std::optional<std::string> from, to;
 };
 
-using Op = std::variant<CreateSchema, DropSchema, CreateEnum, DropEnum, RenameEnum, AddEnumValue, RenameEnumValue, CreateTable, DropTable,
-                        RenameTable, AddColumn, DropColumn, RenameColumn, AlterColumn, AddConstraint, DropConstraint,
+using Op = std::variant<CreateSchema, DropSchema, CreateEnum, DropEnum, RenameEnum, AddEnumValue, RenameEnumValue, CreateSequence,
+                        DropSequence, AlterSequence, CreateTable, DropTable, RenameTable, AttachPartition, AddColumn, DropColumn, RenameColumn, AlterColumn, AddConstraint, DropConstraint,
                         RenameConstraint, AlterConstraint, CreateIndex, DropIndex, RenameIndex, CreateView, DropView, SetComment>;
 
 struct Change {

@@ -38,6 +38,10 @@ class Differ {
     for (const auto& s : from_.schemas)
       if (!to_.FindSchema(s.name))
         for (const auto& t : s.tables) Add(DropTable{s.name, t}, s.src);
+    for (const auto& s : to_.schemas) DiffSequences(s, from_.FindSchema(s.name));
+    for (const auto& s : from_.schemas)
+      if (!to_.FindSchema(s.name))
+        for (const auto& q : s.sequences) Add(DropSequence{s.name, q}, s.src);
     RebuildDependentForeignKeys();
     DiffViews();
     AddEdges();
@@ -294,6 +298,36 @@ class Differ {
         if (!to.FindEnum(e.name)) Add(DropEnum{from->name, e}, to.src);
   }
 
+  // ---- sequences ----
+
+  /// A new sequence is created without its owner, which is set once the
+  /// owning column exists: a table's default may need the sequence first.
+  void DiffSequences(const catalog::Schema& to, const catalog::Schema* from) {
+    for (const auto& q : to.sequences) {
+      const catalog::Sequence* cur = from ? from->FindSequence(q.name) : nullptr;
+      if (!cur) {
+        catalog::Sequence bare = q;
+        bare.owned_table.reset();
+        bare.owned_column.clear();
+        Add(CreateSequence{to.name, bare}, q.src);
+        if (q.owned_table) Add(AlterSequence{to.name, bare, q}, q.src);
+      } else if (!cur->SameDefinition(q)) {
+        Add(AlterSequence{to.name, *cur, q}, q.src);
+      }
+    }
+    if (from)
+      for (const auto& q : from->sequences)
+        if (!to.FindSequence(q.name)) Add(DropSequence{from->name, q}, to.src);
+  }
+
+  /// Does a default call nextval of sequence `schema.name`?
+  static auto CallsNextval(const std::optional<std::string>& expr, const std::string& schema, const std::string& name) -> bool {
+    if (!expr) return false;
+    for (const std::string& q : {name, schema + "." + name})
+      if (expr->find("nextval('" + q + "'") != std::string::npos) return true;
+    return false;
+  }
+
   // ---- tables ----
 
   void DiffTables(const catalog::Schema& to, const catalog::Schema* from) {
@@ -340,6 +374,19 @@ class Differ {
   }
 
   void DiffTable(const std::string& schema, const catalog::Table& cur, const catalog::Table& want) {
+    if (cur.partition_of.has_value() != want.partition_of.has_value()) {
+      // A partition has no columns of its own in the catalog: diffing them
+      // against a plain table's would drop every column.
+      diags_.Emit(diag::Kind::UnsupportedChange, want.src,
+                  "table '" + schema + "." + want.name + "' " + (want.partition_of ? "becomes" : "stops being") +
+                      " a partition; this is not done in place")
+          .hint = want.partition_of ? "attach it by hand (ALTER TABLE parent ATTACH PARTITION ...), then plan again"
+                                    : "detach it by hand (ALTER TABLE parent DETACH PARTITION ...), then plan again";
+      return;
+    }
+    if (want.partition_of && (*cur.partition_of != *want.partition_of || cur.partition_bound != want.partition_bound))
+      Add(AttachPartition{schema, want.name, *cur.partition_of, cur.partition_bound, *want.partition_of, want.partition_bound},
+          want.src);
     std::set<std::string> rebuilt = RebuiltColumns(cur, want);
     // Columns.
     for (const auto& c : want.columns) {
@@ -719,6 +766,52 @@ class Differ {
     for (auto& [op, src] : extra) Add(std::move(op), src, "both tables are dropped");
   }
 
+  /// Defaults that call nextval come after the sequence is created; the
+  /// owner is set after the owning column exists; a sequence is dropped after
+  /// the tables and columns that used it change.
+  template <typename Edge>
+  void SequenceEdges(Edge&& edge, const std::map<ObjectName, size_t>& create_table,
+                     std::map<ObjectName, std::vector<size_t>>& table_changes) {
+    for (size_t i = 0; i < changes_.size(); ++i) {
+      if (auto* cs = std::get_if<CreateSequence>(&changes_[i].op)) {
+        for (size_t j = 0; j < changes_.size(); ++j) {
+          const Op& o = changes_[j].op;
+          bool uses = false;
+          if (auto* ct = std::get_if<CreateTable>(&o))
+            for (const auto& c : ct->table.columns) uses |= CallsNextval(c.default_expr, cs->schema, cs->sequence.name);
+          if (auto* ac = std::get_if<AddColumn>(&o)) uses = CallsNextval(ac->column.default_expr, cs->schema, cs->sequence.name);
+          if (auto* al = std::get_if<AlterColumn>(&o)) uses = CallsNextval(al->to.default_expr, cs->schema, cs->sequence.name);
+          if (uses) edge(i, j);
+        }
+      }
+      if (auto* as = std::get_if<AlterSequence>(&changes_[i].op); as && as->from.owned_table) {
+        // Postgres drops a sequence with its owning table or column: it is
+        // given its new owner (or none) first.
+        const ObjectName& was = *as->from.owned_table;
+        for (size_t j = 0; j < changes_.size(); ++j) {
+          if (auto* dt = std::get_if<DropTable>(&changes_[j].op); dt && ObjectName{dt->schema, dt->table.name} == was) edge(i, j);
+          if (auto* dc = std::get_if<DropColumn>(&changes_[j].op);
+              dc && ObjectName{dc->schema, dc->table} == was && dc->column.name == as->from.owned_column)
+            edge(i, j);
+        }
+      }
+      if (auto* as = std::get_if<AlterSequence>(&changes_[i].op); as && as->to.owned_table) {
+        const ObjectName& owner = *as->to.owned_table;
+        if (auto it = create_table.find(owner); it != create_table.end()) edge(it->second, i);
+        for (size_t j : table_changes[owner])
+          if (std::holds_alternative<AddColumn>(changes_[j].op) || std::holds_alternative<RenameColumn>(changes_[j].op)) edge(j, i);
+        for (size_t j = 0; j < changes_.size(); ++j)
+          if (auto* cs = std::get_if<CreateSequence>(&changes_[j].op); cs && cs->schema == as->schema && cs->sequence.name == as->to.name)
+            edge(j, i);
+      } else if (std::holds_alternative<DropSequence>(changes_[i].op)) {
+        for (size_t j = 0; j < changes_.size(); ++j)
+          if (std::holds_alternative<DropTable>(changes_[j].op) || std::holds_alternative<DropColumn>(changes_[j].op) ||
+              std::holds_alternative<AlterColumn>(changes_[j].op))
+            edge(j, i);
+      }
+    }
+  }
+
   void AddEdges() {
     DropKeysBetweenDroppedTables();
     // Index the changes by what they touch.
@@ -757,6 +850,7 @@ class Differ {
     auto edge = [&](size_t before, size_t after) {
       if (before != after) changes_[after].after.push_back(before);
     };
+    SequenceEdges(edge, create_table, table_changes);
     auto uses_enum = [&](const catalog::Column& c, auto&& fn) {
       if (c.type_ref) fn(*c.type_ref);
     };
@@ -810,6 +904,9 @@ class Differ {
               for (const auto& k : c.table.constraints)
                 if (k.kind == catalog::Constraint::Kind::ForeignKey && k.ref_table != ObjectName{c.schema, c.table.name})
                   key_edges(k);
+              // A partition comes after its parent.
+              if (c.table.partition_of)
+                if (auto it = create_table.find(*c.table.partition_of); it != create_table.end()) edge(it->second, i);
               // A relation named like one this table creates implicitly goes first.
               for (const auto& n : backend_.ImplicitRelations(c.table))
                 if (auto it = create_table.find({c.schema, n}); it != create_table.end()) edge(it->second, i);
@@ -820,8 +917,16 @@ class Differ {
               column_frees(c.from);
             } else if constexpr (std::is_same_v<T, DropColumn>) {
               column_frees(c.column);
+            } else if constexpr (std::is_same_v<T, AttachPartition>) {
+              // Attached to a new parent once it exists; detached before the
+              // old one is dropped, which would take the partition with it.
+              if (auto it = create_table.find(c.parent); it != create_table.end()) edge(it->second, i);
+              if (auto it = drop_table.find(c.from_parent); it != drop_table.end()) edge(i, it->second);
             } else if constexpr (std::is_same_v<T, DropTable>) {
               for (const auto& col : c.table.columns) column_frees(col);
+              // A partition is dropped before its parent, which would take it along.
+              if (c.table.partition_of)
+                if (auto it = drop_table.find(*c.table.partition_of); it != drop_table.end()) edge(i, it->second);
               // Foreign keys from other tables to this one go first.
               for (size_t j = 0; j < changes_.size(); ++j)
                 if (auto* dk = std::get_if<DropConstraint>(&changes_[j].op))
@@ -975,6 +1080,10 @@ auto KindName(const Op& op) -> std::string {
         else if constexpr (std::is_same_v<T, AddEnumValue>) return "add_enum_value";
         else if constexpr (std::is_same_v<T, RenameEnumValue>) return "rename_enum_value";
         else if constexpr (std::is_same_v<T, RenameEnum>) return "rename_enum";
+        else if constexpr (std::is_same_v<T, AttachPartition>) return "attach_partition";
+        else if constexpr (std::is_same_v<T, CreateSequence>) return "create_sequence";
+        else if constexpr (std::is_same_v<T, DropSequence>) return "drop_sequence";
+        else if constexpr (std::is_same_v<T, AlterSequence>) return "alter_sequence";
         else if constexpr (std::is_same_v<T, CreateTable>) return "create_table";
         else if constexpr (std::is_same_v<T, DropTable>) return "drop_table";
         else if constexpr (std::is_same_v<T, RenameTable>) return "rename_table";
@@ -1007,6 +1116,9 @@ auto ObjectName(const Op& op) -> std::string {
         else if constexpr (std::is_same_v<T, RenameEnum>) return c.schema + "." + c.from;
         else if constexpr (std::is_same_v<T, CreateTable> || std::is_same_v<T, DropTable>) return c.schema + "." + c.table.name;
         else if constexpr (std::is_same_v<T, RenameTable>) return c.schema + "." + c.from;
+        else if constexpr (std::is_same_v<T, AttachPartition>) return c.schema + "." + c.table;
+        else if constexpr (std::is_same_v<T, CreateSequence> || std::is_same_v<T, DropSequence>) return c.schema + "." + c.sequence.name;
+        else if constexpr (std::is_same_v<T, AlterSequence>) return c.schema + "." + c.to.name;
         else if constexpr (std::is_same_v<T, AddColumn> || std::is_same_v<T, DropColumn>) return c.schema + "." + c.table + "." + c.column.name;
         else if constexpr (std::is_same_v<T, RenameColumn>) return c.schema + "." + c.table + "." + c.from;
         else if constexpr (std::is_same_v<T, AlterColumn>) return c.schema + "." + c.table + "." + c.to.name;

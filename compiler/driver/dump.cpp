@@ -49,7 +49,9 @@ auto OptionText(const ast::TargetItem& i) -> std::string {
   for (const auto& n : i.names) s += " " + NameText(n);
   for (const auto& [k, v] : i.options) s += " '" + k + "'='" + v + "'";
   if (i.type) s += " type " + TypeText(*i.type);
-  if (i.into) s += " into " + QText(*i.into);
+  if (i.into) s += (i.kind == ast::TargetItem::Kind::PartitionOf ? " partition of " : " into ") + QText(*i.into);
+  if (!i.bound.empty()) s += " bound " + i.bound;
+  for (const auto& e : i.to) s += " to " + DumpExpr(e);
   return s;
 }
 
@@ -79,6 +81,12 @@ struct AstDumper {
               std::string v;
               for (const auto& [val, r] : n.values) v += (v.empty() ? "" : ", ") + ("'" + val + "'");
               Line(d, "Enum " + QText(n.name) + " (" + v + ") " + Pos(n.range));
+            } else if constexpr (std::is_same_v<T, ast::Sequence>) {
+              std::string o;
+              for (const auto& x : n.options) o += " " + NameText(x.key) + (x.value ? "=" + *x.value : "");
+              std::string owner;
+              for (const auto& x : n.owned_by) owner += (owner.empty() ? " owned by " : ".") + NameText(x);
+              Line(d, "Sequence " + QText(n.name) + (n.type ? " as " + NameText(*n.type) : "") + o + owner + " " + Pos(n.range));
             } else if constexpr (std::is_same_v<T, ast::View>) {
               Line(d, std::string(n.materialized ? "MaterializedView " : "View ") + QText(n.name) + " " + Pos(n.range));
               if (n.body_kind == ast::View::BodyKind::Union) {
@@ -250,6 +258,14 @@ auto DumpModel(const model::Realm& realm) -> std::string {
       for (const auto& [k, v] : ix.storage) out += " with:" + k + "=" + v;
       out += "\n";
     };
+    for (const auto& q : s.sequences) {
+      out += "  sequence " + ModelName(q.name) + " " + q.type.Describe();
+      for (const auto& [k, v] : q.options) out += " " + k + "=" + std::to_string(v);
+      if (q.owned_table && q.owned_column)
+        out += " owned-by " + (q.owned_table->schema ? ModelName(*q.owned_table->schema) + "." : "") + ModelName(q.owned_table->name) +
+               "." + ModelName(*q.owned_column);
+      out += quoted(q.comment) + "\n";
+    }
     for (const auto& t : s.tables) {
       out += std::string(t.is_extern ? "  extern-table " : "  table ") + ModelName(t.name) + (t.renamed_from ? " renamed-from " + ModelName(*t.renamed_from) : "") +
              quoted(t.comment) + "\n";

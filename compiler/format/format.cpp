@@ -467,6 +467,9 @@ class Printer {
                      [&](const ast::Enum& x) {
                        out.push_back({x.range, [this, &x](int i) { return PrintEnum(x, i); }, 0});
                      },
+                     [&](const ast::Sequence& x) {
+                       out.push_back({x.range, [this, &x](int i) { return PrintSequence(x, i); }, 0});
+                     },
                      [&](const ast::View& x) {
                        out.push_back({x.range, [this, &x](int i) { return PrintView(x, i); }, 0});
                      },
@@ -501,6 +504,19 @@ class Printer {
     std::string text = NormalizeNewlines(Slice(u.range));
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.pop_back();
     return Indent(indent) + text;
+  }
+
+  auto PrintSequence(const ast::Sequence& q, int indent) -> std::string {
+    std::string out = Indent(indent) + "sequence " + QName(q.name);
+    if (q.type) out += " as " + Name(*q.type);
+    if (!q.options.empty()) {
+      std::string opts;
+      for (const auto& o : q.options) opts += (opts.empty() ? "" : " ") + Name(o.key) + (o.value ? " " + *o.value : "");
+      out += " (" + opts + ")";
+    }
+    if (!q.owned_by.empty()) out += " owned by " + Join(q.owned_by, ".", [&](const ast::Name& n) { return Name(n); });
+    if (q.comment) out += " comment " + StringLit(*q.comment);
+    return out;
   }
 
   auto PrintEnum(const ast::Enum& e, int indent) -> std::string {
@@ -635,6 +651,17 @@ class Printer {
     auto exprs = [&] { return Join(t.exprs, ", ", [&](const ast::Expr& e) { return Expr(e); }); };
     switch (t.kind) {
       case K::Partition: return "partition by " + (t.key.text.empty() ? "" : Name(t.key) + " ") + "(" + exprs() + ")";
+      case K::PartitionOf: {
+        auto list = [&](const std::vector<ast::Expr>& v) { return "(" + Join(v, ", ", [&](const ast::Expr& e) { return Expr(e); }) + ")"; };
+        std::string out = "partition of " + (t.into ? QName(*t.into) : std::string()) + " ";
+        if (t.bound == "from") return out + "for values from " + list(t.exprs) + " to " + list(t.to);
+        if (t.bound == "in") return out + "for values in " + list(t.exprs);
+        if (t.bound == "with") {
+          auto option = [](const auto& kv) { return kv.first + " " + kv.second; };
+          return out + "for values with (" + Join(t.options, ", ", option) + ")";
+        }
+        return out + "default";
+      }
       case K::Cluster: return "cluster by (" + exprs() + ")";
       case K::PrimaryIndex: return "primary index (" + Names(t.names) + ")";
       case K::Watermark:

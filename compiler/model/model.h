@@ -167,9 +167,22 @@ struct Pipe {
   SourceRange range;
 };
 
+/// `sequence NAME ...`: options checked (as identity options are), the
+/// owning column resolved.
+struct Sequence {
+  Name name;
+  Type type;  // Int16, Int32 or Int64
+  std::map<std::string, int64_t> options;
+  std::optional<TableRef> owned_table;  // schema resolved
+  std::optional<Name> owned_column;
+  std::optional<std::string> comment;
+  SourceRange range;
+};
+
 struct Schema {
   std::optional<Name> name;  // nullopt: the target's default namespace
   std::vector<Table> tables;
+  std::vector<Sequence> sequences;
   std::vector<View> views;
   std::vector<Enum> enums;
   std::vector<Pipe> pipes;

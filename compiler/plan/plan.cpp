@@ -28,20 +28,20 @@ auto Rank(const Op& op) -> int {
         else if constexpr (std::is_same_v<T, DropTable>) return 4;
         else if constexpr (std::is_same_v<T, CreateSchema>) return 5;
         else if constexpr (std::is_same_v<T, RenameEnumValue>) return 5;  // under the enum's current name
-        else if constexpr (std::is_same_v<T, CreateEnum> || std::is_same_v<T, RenameEnum>) return 6;
+        else if constexpr (std::is_same_v<T, CreateEnum> || std::is_same_v<T, RenameEnum> || std::is_same_v<T, CreateSequence>) return 6;
         else if constexpr (std::is_same_v<T, RenameTable>) return 7;
         else if constexpr (std::is_same_v<T, RenameColumn> || std::is_same_v<T, RenameConstraint> ||
                            std::is_same_v<T, RenameIndex>) return 8;
-        else if constexpr (std::is_same_v<T, CreateTable>) return 9;
+        else if constexpr (std::is_same_v<T, CreateTable> || std::is_same_v<T, AttachPartition>) return 9;
         else if constexpr (std::is_same_v<T, AddColumn>) return 10;
         else if constexpr (std::is_same_v<T, AlterColumn>) return 11;
         else if constexpr (std::is_same_v<T, AddConstraint>)
           return c.constraint.kind == catalog::Constraint::Kind::ForeignKey ? 13 : 12;
-        else if constexpr (std::is_same_v<T, AlterConstraint>) return 13;
+        else if constexpr (std::is_same_v<T, AlterConstraint> || std::is_same_v<T, AlterSequence>) return 13;
         else if constexpr (std::is_same_v<T, CreateIndex>) return 14;
         else if constexpr (std::is_same_v<T, CreateView>) return 15;
         else if constexpr (std::is_same_v<T, SetComment>) return 16;
-        else if constexpr (std::is_same_v<T, DropEnum>) return 17;
+        else if constexpr (std::is_same_v<T, DropEnum> || std::is_same_v<T, DropSequence>) return 17;
         else if constexpr (std::is_same_v<T, DropSchema>) return 18;
         else return 19;
       },

@@ -85,7 +85,7 @@ struct Applier {
   auto operator()(const DropSchema& x) -> bool {
     auto* s = Schema(x.schema);
     if (!s) return Fail("schema " + x.schema + " does not exist");
-    if (!s->tables.empty() || !s->views.empty() || !s->enums.empty()) return Fail("schema " + x.schema + " is not empty");
+    if (!s->tables.empty() || !s->views.empty() || !s->enums.empty() || !s->sequences.empty()) return Fail("schema " + x.schema + " is not empty");
     return Erase(c.schemas, [&](auto& y) { return y.name == x.schema; });
   }
   auto operator()(const CreateEnum& x) -> bool {
@@ -153,6 +153,8 @@ struct Applier {
     auto* s = SchemaOrBuiltin(x.schema);
     if (!s) return false;
     if (Table(x.schema, x.table.name)) return Fail("table " + x.table.name + " exists");
+    if (x.table.partition_of && !Partitioned(*x.table.partition_of))
+      return Fail("table " + x.table.partition_of->name + " is missing or not partitioned for partition " + x.table.name);
     catalog::Table t = x.table;
     t.renamed_from.reset();
     for (auto& col : t.columns) col.renamed_from.reset();
@@ -167,9 +169,63 @@ struct Applier {
     auto* s = Schema(n.schema);
     return s && std::any_of(s->enums.begin(), s->enums.end(), [&](auto& e) { return e.name == n.name; });
   }
+  auto operator()(const CreateSequence& x) -> bool {
+    auto* s = SchemaOrBuiltin(x.schema);
+    if (!s) return false;
+    if (RelationExists({x.schema, x.sequence.name}) || s->FindSequence(x.sequence.name))
+      return Fail("relation " + x.sequence.name + " exists");
+    if (x.sequence.owned_table && !OwnerExists(x.sequence)) return Fail("owner of sequence " + x.sequence.name + " missing");
+    s->sequences.push_back(x.sequence);
+    return true;
+  }
+  auto OwnerExists(const catalog::Sequence& q) -> bool {
+    auto* t = Table(q.owned_table->schema, q.owned_table->name);
+    return t && t->FindColumn(q.owned_column);
+  }
+  auto operator()(const AlterSequence& x) -> bool {
+    auto* s = Schema(x.schema);
+    if (!s) return Fail("schema missing");
+    for (auto& q : s->sequences)
+      if (q.name == x.from.name) {
+        if (x.to.owned_table && !OwnerExists(x.to)) return Fail("owner of sequence " + x.to.name + " missing");
+        q = x.to;
+        return true;
+      }
+    return Fail("sequence " + x.from.name + " missing");
+  }
+  auto operator()(const DropSequence& x) -> bool {
+    // DROP SEQUENCE IF EXISTS: the owner's drop may have taken it.
+    if (auto* s = Schema(x.schema)) Erase(s->sequences, [&](auto& q) { return q.name == x.sequence.name; });
+    return true;
+  }
+  /// Postgres drops a sequence with the table or column that owns it.
+  void DropOwned(const std::string& schema, const std::string& table, const std::string& column) {
+    for (auto& s : c.schemas)
+      std::erase_if(s.sequences, [&](auto& q) {
+        return q.owned_table == catalog::ObjectName{schema, table} && (column.empty() || q.owned_column == column);
+      });
+  }
+  auto Partitioned(const catalog::ObjectName& n) -> bool {
+    auto* t = Table(n.schema, n.name);
+    return t && t->options.count("partition_by");
+  }
+  auto operator()(const AttachPartition& x) -> bool {
+    auto* t = NeedTable(x.schema, x.table);
+    if (!t) return false;
+    if (t->partition_of != x.from_parent) return Fail("table " + x.table + " is not a partition of " + x.from_parent.name);
+    if (!Partitioned(x.parent)) return Fail("table " + x.parent.name + " is missing or not partitioned");
+    t->partition_of = x.parent;
+    t->partition_bound = x.bound;
+    return true;
+  }
   auto operator()(const DropTable& x) -> bool {
     auto* s = Schema(x.schema);
     if (!s) return Fail("schema missing");
+    // Postgres would drop the partitions along; a plan drops them first.
+    for (const auto& sc : c.schemas)
+      for (const auto& t : sc.tables)
+        if (t.partition_of == catalog::ObjectName{x.schema, x.table.name})
+          return Fail("table " + x.table.name + " still has partition " + t.name);
     if (auto v = ReadByView({x.schema, x.table.name}); !v.empty()) return Fail("table " + x.table.name + " is read by " + v);
     for (const auto& sc : c.schemas)
       for (const auto& t : sc.tables)
@@ -177,12 +233,16 @@ struct Applier {
           if (k.kind == catalog::Constraint::Kind::ForeignKey && k.ref_table == catalog::ObjectName{x.schema, x.table.name} &&
               !(sc.name == x.schema && t.name == x.table.name))
             return Fail("table " + x.table.name + " is referenced by " + k.name);
+    DropOwned(x.schema, x.table.name, "");
     return Erase(s->tables, [&](auto& t) { return t.name == x.table.name; }) || Fail("table missing");
   }
   auto operator()(const RenameTable& x) -> bool {
     auto* t = NeedTable(x.schema, x.from);
     if (!t) return false;
     t->name = x.to;
+    for (auto& s : c.schemas)
+      for (auto& q : s.sequences)
+        if (q.owned_table == catalog::ObjectName{x.schema, x.from}) q.owned_table->name = x.to;
     for (auto& s : c.schemas)
       for (auto& tt : s.tables)
         for (auto& k : tt.constraints)
@@ -206,6 +266,7 @@ struct Applier {
     auto* t = NeedTable(x.schema, x.table);
     if (!t) return false;
     if (auto v = ReadByView({x.schema, x.table}); !v.empty()) return Fail("column " + x.column.name + " may be read by " + v);
+    DropOwned(x.schema, x.table, x.column.name);
     // Postgres drops constraints and indexes that use the column.
     std::erase_if(t->constraints, [&](auto& k) { return std::find(k.columns.begin(), k.columns.end(), x.column.name) != k.columns.end(); });
     std::erase_if(t->indexes, [&](auto& ix) {
@@ -216,6 +277,9 @@ struct Applier {
   auto operator()(const RenameColumn& x) -> bool {
     auto* t = NeedTable(x.schema, x.table);
     if (!t) return false;
+    for (auto& s : c.schemas)
+      for (auto& q : s.sequences)
+        if (q.owned_table == catalog::ObjectName{x.schema, x.table} && q.owned_column == x.from) q.owned_column = x.to;
     for (auto& col : t->columns)
       if (col.name == x.from) {
         col.name = x.to;

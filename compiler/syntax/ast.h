@@ -73,7 +73,7 @@ struct Expr {
 
 /// One option inside a target block (`postgres { ... }`); checked per target.
 struct TargetItem {
-  enum class Kind { Partition, Cluster, PrimaryIndex, Watermark, With, Type, Into, From, Flag };
+  enum class Kind { Partition, PartitionOf, Cluster, PrimaryIndex, Watermark, With, Type, Into, From, Flag };
   Kind kind = Kind::Flag;
   Name key;                       // Flag: option name; Partition: strategy (may be empty); Watermark: column
   std::optional<std::string> value;  // Flag: its value (ident, string or number, as written)
@@ -82,7 +82,11 @@ struct TargetItem {
   std::vector<Name> names;        // PrimaryIndex
   std::vector<std::pair<std::string, std::string>> options;  // With
   std::optional<TypeRef> type;    // Type
-  std::optional<QName> into;      // Into
+  std::optional<QName> into;      // Into; PartitionOf: the parent table
+  /// PartitionOf: "from" (exprs to `to`), "in" (exprs), "with" (options:
+  /// modulus and remainder as written) or "default".
+  std::string bound;
+  std::vector<Expr> to;
   SourceRange range;
 };
 
@@ -202,6 +206,16 @@ struct Table {
   SourceRange range;
 };
 
+/// `sequence NAME [as TYPE] [(options)] [owned by [schema.]table.column] [comment '...']`.
+struct Sequence {
+  QName name;
+  std::optional<Name> type;
+  std::vector<IdentityOption> options;
+  std::vector<Name> owned_by;  // table.column or schema.table.column
+  std::optional<std::string> comment;
+  SourceRange range;
+};
+
 struct Enum {
   QName name;
   std::vector<std::pair<std::string, SourceRange>> values;
@@ -254,7 +268,7 @@ struct Schema {
 };
 
 struct Decl {
-  std::variant<Import, Schema, Table, Enum, View, Pipe, TargetBlock, Unsupported> node;
+  std::variant<Import, Schema, Table, Enum, Sequence, View, Pipe, TargetBlock, Unsupported> node;
 };
 
 struct Comment {

@@ -181,7 +181,7 @@ class Recovery : public antlr4::DefaultErrorStrategy {
       case SchemaLexer::IMPORT: case SchemaLexer::SCHEMA: case SchemaLexer::TABLE: case SchemaLexer::ENUM:
       case SchemaLexer::VIEW: case SchemaLexer::MATERIALIZED: case SchemaLexer::MIXIN: case SchemaLexer::LET:
       case SchemaLexer::FOR: case SchemaLexer::POSTGRES: case SchemaLexer::SNOWFLAKE: case SchemaLexer::FIREBOLT:
-      case SchemaLexer::FLINK: case SchemaLexer::EXTERN: return true;
+      case SchemaLexer::FLINK: case SchemaLexer::EXTERN: case SchemaLexer::SEQUENCE: return true;
       default: return false;
     }
   }
@@ -549,6 +549,24 @@ class Builder {
         if (a->COMMENT()) e.comment = String(a->STRING());
         else if (a->RENAMED()) e.renamed_from = Ident(a->ident());
       out.push_back({std::move(e)});
+    } else if (auto* c = item->sequenceDecl()) {
+      ast::Sequence q;
+      q.range = Range(c);
+      q.name = QName(c->qname());
+      if (c->ident()) q.type = Ident(c->ident());
+      for (auto* o : c->identityOption()) {
+        ast::IdentityOption opt;
+        opt.key = Ident(o->ident());
+        if (o->NUMBER()) opt.value = (o->MINUS() ? "-" : "") + o->NUMBER()->getText();
+        opt.range = Range(o);
+        q.options.push_back(std::move(opt));
+      }
+      for (auto* a : c->sequenceAttr()) {
+        if (a->COMMENT()) q.comment = String(a->STRING());
+        else
+          for (auto* id : a->ident()) q.owned_by.push_back(Ident(id));
+      }
+      out.push_back({std::move(q)});
     } else if (auto* c = item->viewDecl()) {
       out.push_back({BuildView(c)});
     } else if (auto* c = item->pipeDecl()) {
@@ -805,6 +823,10 @@ class Builder {
       t.kind = K::Partition;
       if (x->ident()) t.key = Ident(x->ident());
       for (auto* e : x->expr()) t.exprs.push_back(BuildExpr(e));
+    } else if (auto* x = dynamic_cast<P::PartitionOfOptionContext*>(c)) {
+      t.kind = K::PartitionOf;
+      t.into = QName(x->qname());
+      BuildPartitionBound(x->partitionBound(), t);
     } else if (auto* x = dynamic_cast<P::ClusterOptionContext*>(c)) {
       t.kind = K::Cluster;
       for (auto* e : x->expr()) t.exprs.push_back(BuildExpr(e));
@@ -842,6 +864,31 @@ class Builder {
       }
     }
     return t;
+  }
+
+  void BuildPartitionBound(P::PartitionBoundContext* c, ast::TargetItem& t) {
+    if (auto* r = dynamic_cast<P::RangeBoundContext*>(c)) {
+      t.bound = "from";
+      // FROM (e, ...) TO (e, ...): the first group ends at the first ')'.
+      size_t from_count = 0;
+      for (auto* child : r->children) {
+        if (auto* tok = dynamic_cast<TerminalNode*>(child); tok && tok->getSymbol()->getType() == SchemaLexer::TO) break;
+        if (dynamic_cast<P::ExprContext*>(child)) ++from_count;
+      }
+      auto exprs = r->expr();
+      for (size_t i = 0; i < exprs.size(); ++i) (i < from_count ? t.exprs : t.to).push_back(BuildExpr(exprs[i]));
+    } else if (auto* l = dynamic_cast<P::ListBoundContext*>(c)) {
+      t.bound = "in";
+      for (auto* e : l->expr()) t.exprs.push_back(BuildExpr(e));
+    } else if (auto* h = dynamic_cast<P::HashBoundContext*>(c)) {
+      t.bound = "with";
+      auto names = h->ident();
+      auto numbers = h->NUMBER();
+      for (size_t i = 0; i < names.size() && i < numbers.size(); ++i)
+        t.options.emplace_back(Ident(names[i]).text, numbers[i]->getText());
+    } else if (c) {
+      t.bound = "default";
+    }
   }
 
   auto BuildType(P::TypeRefContext* c) -> ast::TypeRef {

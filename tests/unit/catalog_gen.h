@@ -159,7 +159,54 @@ struct Gen {
         }
         s.views.push_back(std::move(v));
       }
-      if (!s.tables.empty() || !s.enums.empty() || !s.views.empty()) cat.schemas.push_back(std::move(s));
+      // Partitioned tables and partitions; a partition may move between the
+      // two parents (they have the same columns) or change its bound.
+      std::vector<std::string> parents;
+      for (int i = 0; i < 2; ++i) {
+        if (!Chance(35)) continue;
+        catalog::Table p;
+        p.name = "p" + std::to_string(i);
+        for (const char* name : {"id", "k"}) {
+          catalog::Column col;
+          col.name = name;
+          col.type = col.name == "id" ? "bigint" : "integer";
+          col.not_null = col.name == "id";
+          p.columns.push_back(col);
+        }
+        p.options["partition_by"] = "LIST (k)";
+        parents.push_back(p.name);
+        s.tables.push_back(std::move(p));
+      }
+      for (int i = 0; i < 3 && !parents.empty(); ++i) {
+        if (!Chance(60)) continue;
+        catalog::Table part;
+        part.name = "q" + std::to_string(i);
+        part.partition_of = catalog::ObjectName{sname, parents[static_cast<size_t>(Pick(static_cast<int>(parents.size())))]};
+        part.partition_bound = Chance(20) ? "DEFAULT" : "FOR VALUES IN (" + std::to_string(i * 10 + Pick(2)) + ")";
+        if (Chance(20)) part.comment = "partition " + part.name;
+        s.tables.push_back(std::move(part));
+      }
+      // Sequences of their own, some owned by a column of a plain table.
+      for (int i = 0; i < 2; ++i) {
+        if (!Chance(40)) continue;
+        catalog::Sequence q;
+        q.name = "sq" + std::to_string(i);
+        q.type = Chance(30) ? "integer" : "bigint";
+        if (Chance(40)) q.options.start = 10 + Pick(3);
+        if (Chance(30)) q.options.increment = Chance(50) ? 2 : 5;
+        if (Chance(20)) q.options.cycle = true;
+        if (Chance(20)) q.comment = "sequence " + q.name;
+        std::vector<const catalog::Table*> plain;
+        for (const auto& t : s.tables)
+          if (!t.partition_of && !t.options.count("partition_by")) plain.push_back(&t);
+        if (!plain.empty() && Chance(40)) {
+          const auto* t = plain[static_cast<size_t>(Pick(static_cast<int>(plain.size())))];
+          q.owned_table = catalog::ObjectName{sname, t->name};
+          q.owned_column = t->columns[static_cast<size_t>(Pick(static_cast<int>(t->columns.size())))].name;
+        }
+        s.sequences.push_back(std::move(q));
+      }
+      if (!s.tables.empty() || !s.enums.empty() || !s.views.empty() || !s.sequences.empty()) cat.schemas.push_back(std::move(s));
     }
     catalog::Canonicalize(cat);
     return cat;
@@ -201,6 +248,7 @@ struct Gen {
       // Rename a table of A that B does not have (and nothing references).
       for (const auto& ta : sa->tables) {
         if (s.FindTable(ta.name) || !Chance(30)) continue;
+        if (ta.partition_of || ta.options.count("partition_by")) continue;  // partitions name their parent
         bool referenced = false;
         for (const auto& other : sa->tables)
           for (const auto& k : other.constraints)
@@ -288,7 +336,8 @@ struct Gen {
         if (Chance(30)) e.values.insert(e.values.begin() + Pick(static_cast<int>(e.values.size()) + 1), "new");
       }
       std::vector<std::string> names;
-      for (const auto& t : s.tables) names.push_back(t.name);
+      for (const auto& t : s.tables)
+        if (!t.partition_of && !t.options.count("partition_by")) names.push_back(t.name);
       for (const auto& tname : names) {
         // Retype a key that foreign keys reference, with their columns.
         if (Chance(20)) {
@@ -310,6 +359,8 @@ struct Gen {
           auto* col = ColumnOf(*t, from);
           col->name = to;
           col->renamed_from = from;
+          for (auto& q : s.sequences)
+            if (q.owned_table == catalog::ObjectName{s.name, tname} && q.owned_column == from) q.owned_column = to;
           for (auto& k : t->constraints) {
             std::replace(k.columns.begin(), k.columns.end(), from, to);
             if (k.kind == catalog::Constraint::Kind::Check) k.check = backend.RenameInExpression(k.check, from, to);
@@ -342,6 +393,8 @@ struct Gen {
           std::string to = tname + "_r";
           t->name = to;
           t->renamed_from = tname;
+          for (auto& q : s.sequences)
+            if (q.owned_table == catalog::ObjectName{s.name, tname}) q.owned_table->name = to;
           for (auto& k : t->constraints)
             if (Chance(80)) k.name = Rename(k.name, tname, to);
           for (auto& ix : t->indexes)
@@ -367,7 +420,7 @@ struct Gen {
 /// The catalog as compared: columns as a set, no empty builtin schema.
 inline auto Comparable(catalog::Catalog c) -> std::string {
   std::erase_if(c.schemas, [](const catalog::Schema& s) {
-    return s.name == "public" && s.tables.empty() && s.views.empty() && s.enums.empty();
+    return s.name == "public" && s.tables.empty() && s.views.empty() && s.enums.empty() && s.sequences.empty();
   });
   for (auto& s : c.schemas)
     for (auto& t : s.tables)
