@@ -97,6 +97,22 @@ auto Type(const catalog::Column& c, const std::string& schema) -> std::string {
   return t + suffix;  // a native type by its own name (inet, tsvector, ...); unknown ones fail to compile, visibly
 }
 
+/// The options of an identity's or a sequence's sequence as .schema writes
+/// them: `start 10 increment 2 ... cycle`, only those given.
+auto SequenceOptions(const catalog::IdentityOptions& o) -> std::string {
+  std::string opts;
+  auto put = [&](const char* key, const std::optional<int64_t>& v) {
+    if (v) opts += (opts.empty() ? "" : " ") + std::string(key) + " " + std::to_string(*v);
+  };
+  put("start", o.start);
+  put("increment", o.increment);
+  put("minvalue", o.min);
+  put("maxvalue", o.max);
+  put("cache", o.cache);
+  if (o.cycle) opts += opts.empty() ? "cycle" : " cycle";
+  return opts;
+}
+
 /// An index as a table item or an item of a materialized view's block.
 auto IndexLine(const catalog::Index& ix) -> std::string {
   std::string keys;
@@ -196,20 +212,7 @@ void WriteTable(std::string& out, const std::string& indent, const std::string& 
   for (const auto& c : t.columns) {
     std::string line = in + Name(c.name) + std::string(width - Name(c.name).size() + 1, ' ') + Type(c, schema);
     if (!c.identity.empty()) line += c.identity == "always" ? " identity always" : " identity";
-    if (!c.identity.empty() && !c.identity_options.empty()) {
-      const auto& o = c.identity_options;
-      std::string opts;
-      auto put = [&](const char* key, const std::optional<int64_t>& v) {
-        if (v) opts += (opts.empty() ? "" : " ") + std::string(key) + " " + std::to_string(*v);
-      };
-      put("start", o.start);
-      put("increment", o.increment);
-      put("minvalue", o.min);
-      put("maxvalue", o.max);
-      put("cache", o.cache);
-      if (o.cycle) opts += opts.empty() ? "cycle" : " cycle";
-      line += " (" + opts + ")";
-    }
+    if (!c.identity.empty() && !c.identity_options.empty()) line += " (" + SequenceOptions(c.identity_options) + ")";
     if (c.not_null && c.identity.empty()) line += " not null";
     if (c.default_expr) line += " default " + Expr(*c.default_expr);
     if (c.generated) line += " generated always as (" + Expr(*c.generated) + ") stored";
@@ -316,18 +319,7 @@ void WriteSchemaBody(std::string& out, const std::string& indent, const catalog:
     gap();
     out += indent + "sequence " + Name(q.name);
     if (q.type != "bigint") out += " as " + q.type;
-    const auto& o = q.options;
-    std::string opts;
-    auto put = [&](const char* key, const std::optional<int64_t>& v) {
-      if (v) opts += (opts.empty() ? "" : " ") + std::string(key) + " " + std::to_string(*v);
-    };
-    put("start", o.start);
-    put("increment", o.increment);
-    put("minvalue", o.min);
-    put("maxvalue", o.max);
-    put("cache", o.cache);
-    if (o.cycle) opts += opts.empty() ? "cycle" : " cycle";
-    if (!opts.empty()) out += " (" + opts + ")";
+    if (std::string opts = SequenceOptions(q.options); !opts.empty()) out += " (" + opts + ")";
     if (q.owned_table)
       out += " owned by " + (q.owned_table->schema == s.name ? "" : Name(q.owned_table->schema) + ".") + Name(q.owned_table->name) +
              "." + Name(q.owned_column);
