@@ -529,6 +529,27 @@ struct Mutator {
 /// over dropped columns, foreign keys to dropped tables or columns, views
 /// over dropped relations (transitively), columns of a dropped enum type.
 void Repair(catalog::Catalog& c) {
+  catalog::Canonicalize(c);  // lookups need a canonical catalog
+  // Partitions of a parent that is gone or no longer partitioned (in turn).
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (auto& s : c.schemas)
+      changed |= std::erase_if(s.tables, [&](const catalog::Table& t) {
+                   if (!t.partition_of) return false;
+                   const catalog::Table* parent = c.FindTable(*t.partition_of);
+                   return !parent || !parent->options.count("partition_by");
+                 }) > 0;
+  }
+  // Sequences owned by a column that is gone.
+  for (auto& s : c.schemas)
+    for (auto& q : s.sequences)
+      if (q.owned_table) {
+        const catalog::Table* owner = c.FindTable(*q.owned_table);
+        if (!owner || !owner->FindColumn(q.owned_column)) {
+          q.owned_table.reset();
+          q.owned_column.clear();
+        }
+      }
   for (auto& s : c.schemas)
     for (auto& t : s.tables) {
       for (auto& col : t.columns)

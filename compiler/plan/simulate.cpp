@@ -48,7 +48,12 @@ struct Applier {
     if (!x) Fail("table " + s + "." + t + " does not exist");
     return x;
   }
+  /// An extern table is not the plan's: it exists, with whatever it has.
+  auto IsExtern(const catalog::ObjectName& n) const -> bool {
+    return std::find(c.externs.begin(), c.externs.end(), n) != c.externs.end();
+  }
   auto RelationExists(const catalog::ObjectName& n) -> bool {
+    if (IsExtern(n)) return true;
     auto* s = Schema(n.schema);
     if (!s) return false;
     return std::any_of(s->tables.begin(), s->tables.end(), [&](auto& t) { return t.name == n.name; }) ||
@@ -63,6 +68,7 @@ struct Applier {
   }
   auto CheckForeignKey(const catalog::Constraint& k) -> bool {
     if (k.kind != catalog::Constraint::Kind::ForeignKey) return true;
+    if (IsExtern(k.ref_table)) return true;
     auto* ref = Table(k.ref_table.schema, k.ref_table.name);
     if (!ref) return Fail("foreign key " + k.name + " references missing table " + k.ref_table.name);
     for (const auto& col : k.ref_columns)
