@@ -121,7 +121,7 @@ struct AstDumper {
             Line(d, s + " " + Pos(n.range));
             for (const auto& b : n.targets) Target(d + 1, b);
           } else if constexpr (std::is_same_v<T, ast::Constraint>) {
-            static const char* kinds[] = {"PrimaryKey", "Unique", "ForeignKey", "Check"};
+            static const char* kinds[] = {"PrimaryKey", "Unique", "ForeignKey", "Check", "Exclude"};
             std::string s = std::string(kinds[static_cast<int>(n.kind)]);
             if (n.name) s += " " + NameText(*n.name);
             if (!n.columns.empty()) {
@@ -131,6 +131,15 @@ struct AstDumper {
             }
             if (n.references) s += " references " + QText(n.references->table);
             if (n.check) s += " " + DumpExpr(*n.check);
+            if (n.kind == ast::Constraint::Kind::Exclusion) {
+              if (n.exclusion.method) s += " using=" + NameText(*n.exclusion.method);
+              s += " (";
+              for (size_t i = 0; i < n.exclusion.keys.size(); ++i)
+                s += (i ? ", " : "") + DumpExpr(n.exclusion.keys[i].expr) +
+                     " with=" + (i < n.operators.size() ? n.operators[i].text : std::string());
+              s += ")";
+              if (n.exclusion.where) s += " where=" + DumpExpr(*n.exclusion.where);
+            }
             Line(d, s + " " + Pos(n.range));
           } else if constexpr (std::is_same_v<T, ast::Index>) {
             std::string s = n.unique ? "UniqueIndex" : "Index";
