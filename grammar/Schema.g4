@@ -64,6 +64,7 @@ tableItem
   | UNIQUE ident? LPAREN identList RPAREN uniqueAttr*                # uniqueItem
   | FOREIGN KEY ident? LPAREN identList RPAREN references (NOT VALID)?   # foreignKeyItem
   | CHECK ident? LPAREN expr RPAREN (NO INHERIT)? (NOT VALID)?       # checkItem
+  | EXCLUDE ident? (USING ident)? LPAREN exclusionElement (COMMA exclusionElement)* RPAREN exclusionTail*   # excludeItem
   | COMMENT STRING                                                   # commentItem
   | RENAMED FROM ident                                               # renamedItem
   | targetName LBRACE sep* (targetItem (sep+ targetItem)*)? sep* RBRACE   # targetItemBlock
@@ -77,6 +78,16 @@ indexKey : expr (COLLATE ident)? opclass? (ASC | DESC)? (NULLS (FIRST | LAST))? 
 opclass : IDENT | QIDENT ;
 indexTail : WHERE expr | USING ident | NULLS NOT DISTINCT | INCLUDE LPAREN identList RPAREN
           | WITH LPAREN storageParam (COMMA storageParam)* RPAREN ;
+// An exclusion constraint's element: an index key and the operator its values
+// must not all satisfy, `r with &&`. An operator is written as Postgres writes
+// it; its characters that are no token of their own arrive as ERRCHAR, and the
+// builder checks that the tokens touch. A missing operator is the checker's
+// to report.
+exclusionElement : indexKey (WITH exclusionOp)? ;
+exclusionOp : (ident DOT)? opToken+ ;
+opToken : EQ | NE | LT | GT | LE | GE | PLUS | MINUS | STAR | SLASH | PERCENT | CONCAT | ERRCHAR ;
+exclusionTail : WHERE expr | INCLUDE LPAREN identList RPAREN | WITH LPAREN storageParam (COMMA storageParam)* RPAREN
+              | deferrable ;
 storageParam : ident EQ (NUMBER | MINUS NUMBER | ident | STRING) ;
 
 // `deferrable [initially deferred | initially immediate]` on keys and foreign keys.
@@ -221,7 +232,7 @@ funcIdent
   | ASC | DESC | NULLS | FIRST | LAST | POSTGRES | SNOWFLAKE | FIREBOLT | FLINK | PIPE
   | MAP | ROW | STRUCT | WITH | WITHOUT | TIME | ZONE | PRECISION | VARYING | COLLATE
   | PARTITION | BY | CLUSTER | WATERMARK | TYPE | INTO | VALID
-  | DEFERRABLE | INITIALLY | DEFERRED | IMMEDIATE | MATCH | FULL | SIMPLE | INHERIT | DISTINCT | EXTERN
+  | DEFERRABLE | INITIALLY | DEFERRED | IMMEDIATE | MATCH | FULL | SIMPLE | INHERIT | DISTINCT | EXTERN | EXCLUDE
   | OF | VALUES | TO | SEQUENCE | OWNED
   ;
 identList : ident (COMMA ident)* ;
@@ -237,7 +248,7 @@ ident
   | THEN | ELSE | END | CAST | INTERVAL | POSTGRES | SNOWFLAKE | FIREBOLT | FLINK | PIPE
   | ARRAY | MAP | ROW | STRUCT | WITH | WITHOUT | TIME | ZONE | PRECISION | VARYING | COLLATE
   | PARTITION | BY | CLUSTER | WATERMARK | TYPE | INTO | VALID
-  | DEFERRABLE | INITIALLY | DEFERRED | IMMEDIATE | MATCH | FULL | SIMPLE | INHERIT | DISTINCT | EXTERN
+  | DEFERRABLE | INITIALLY | DEFERRED | IMMEDIATE | MATCH | FULL | SIMPLE | INHERIT | DISTINCT | EXTERN | EXCLUDE
   | OF | VALUES | TO | SEQUENCE | OWNED
   ;
 
@@ -343,6 +354,7 @@ SIMPLE : S I M P L E ;
 INHERIT : I N H E R I T ;
 DISTINCT : D I S T I N C T ;
 EXTERN : E X T E R N ;
+EXCLUDE : E X C L U D E ;
 
 LBRACE : '{' ;
 RBRACE : '}' ;

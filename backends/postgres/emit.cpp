@@ -75,6 +75,34 @@ auto ColumnDefinition(const catalog::Column& c, const std::string& schema = "", 
   return out;
 }
 
+/// An index key, or an exclusion constraint's element before its operator.
+auto KeySql(const catalog::IndexKey& k) -> std::string {
+  std::string out = k.column.empty() ? "(" + k.expression + ")" : QuoteIdent(k.column);
+  if (k.collation) out += " COLLATE " + QuoteIdent(*k.collation);
+  if (k.opclass) out += " " + QuoteIdent(*k.opclass);
+  if (k.desc) out += " DESC";
+  if (k.nulls_first) out += *k.nulls_first ? " NULLS FIRST" : " NULLS LAST";
+  return out;
+}
+
+/// ` WITH (fillfactor = 70)`, or "".
+auto StorageSql(const catalog::Index& ix) -> std::string {
+  if (ix.storage.empty()) return "";
+  std::string params;
+  for (const auto& [k, v] : ix.storage) {
+    bool number = !v.empty() && v.find_first_not_of("-0123456789.") == std::string::npos;
+    params += (params.empty() ? "" : ", ") + QuoteIdent(k) + " = " + (number ? v : QuoteLiteral(v));
+  }
+  return " WITH (" + params + ")";
+}
+
+/// `&&`, or `OPERATOR(myschema.&&)` for one outside pg_catalog.
+auto OperatorSql(const std::string& op) -> std::string {
+  size_t dot = op.rfind('.');
+  if (dot == std::string::npos) return op;
+  return "OPERATOR(" + QuoteIdent(op.substr(0, dot)) + "." + op.substr(dot + 1) + ")";
+}
+
 auto ConstraintDefinition(const catalog::Constraint& k) -> std::string {
   std::string out = "CONSTRAINT " + QuoteIdent(k.name) + " ";
   switch (k.kind) {
@@ -90,6 +118,19 @@ auto ConstraintDefinition(const catalog::Constraint& k) -> std::string {
       if (k.on_update != "no action") out += " ON UPDATE " + Action(k.on_update);
       if (k.on_delete != "no action") out += " ON DELETE " + Action(k.on_delete);
       break;
+    case catalog::Constraint::Kind::Exclusion: {
+      const auto& x = k.exclusion;
+      out += "EXCLUDE";
+      if (x.method != "btree") out += " USING " + x.method;
+      out += " (";
+      for (size_t i = 0; i < x.keys.size(); ++i)
+        out += (i ? ", " : "") + KeySql(x.keys[i]) + " WITH " + OperatorSql(i < k.operators.size() ? k.operators[i] : "=");
+      out += ")";
+      if (!x.include.empty()) out += " INCLUDE (" + ColumnList(x.include) + ")";
+      out += StorageSql(x);
+      if (x.where) out += " WHERE (" + *x.where + ")";
+      break;
+    }
   }
   out += Timing(k);
   if (k.not_valid) out += " NOT VALID";
@@ -101,26 +142,11 @@ auto CreateIndexSql(const std::string& schema, const std::string& table, const c
   out += QuoteIdent(ix.name) + " ON " + QuoteQualified(schema, table);
   if (ix.method != "btree") out += " USING " + ix.method;
   out += " (";
-  for (size_t i = 0; i < ix.keys.size(); ++i) {
-    const auto& k = ix.keys[i];
-    out += i ? ", " : "";
-    out += k.column.empty() ? "(" + k.expression + ")" : QuoteIdent(k.column);
-    if (k.collation) out += " COLLATE " + QuoteIdent(*k.collation);
-    if (k.opclass) out += " " + QuoteIdent(*k.opclass);
-    if (k.desc) out += " DESC";
-    if (k.nulls_first) out += *k.nulls_first ? " NULLS FIRST" : " NULLS LAST";
-  }
+  for (size_t i = 0; i < ix.keys.size(); ++i) out += (i ? ", " : "") + KeySql(ix.keys[i]);
   out += ")";
   if (!ix.include.empty()) out += " INCLUDE (" + ColumnList(ix.include) + ")";
   if (ix.nulls_not_distinct) out += " NULLS NOT DISTINCT";
-  if (!ix.storage.empty()) {
-    std::string params;
-    for (const auto& [k, v] : ix.storage) {
-      bool number = !v.empty() && v.find_first_not_of("-0123456789.") == std::string::npos;
-      params += (params.empty() ? "" : ", ") + QuoteIdent(k) + " = " + (number ? v : QuoteLiteral(v));
-    }
-    out += " WITH (" + params + ")";
-  }
+  out += StorageSql(ix);
   if (ix.where) out += " WHERE " + *ix.where;
   return out + ";";
 }

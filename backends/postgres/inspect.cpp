@@ -259,8 +259,10 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
     t->constraints.push_back(std::move(k));
   }
 
-  // Indexes that are not the index of a constraint, of tables and of
-  // materialized views.
+  // Indexes that are not the index of a key, of tables and of materialized
+  // views; and the indexes of exclusion constraints, which are read as
+  // indexes are and become the constraint's elements, with its operators
+  // (named with their schema when it is not pg_catalog) and timing.
   auto idx = db.Query(
       "select i.indrelid::text, ic.relname, i.indisunique, am.amname, "
       "array_to_json(array(select coalesce(a.attname, '') from generate_series(0, i.indnkeyatts - 1) k "
@@ -280,11 +282,17 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
       "array_to_json(coalesce(ic.reloptions, '{}'::text[])), "
       "array_to_json(array(select coalesce((select o.opcname from pg_opclass o where o.oid = i.indclass[k] "
       "  and not o.opcdefault), '') from generate_series(0, i.indnkeyatts - 1) k order by k)), "
+      "coalesce(xc.conname, ''), "
+      "array_to_json(array(select case when opn.nspname = 'pg_catalog' then op.oprname else opn.nspname || '.' || op.oprname end "
+      "  from unnest(xc.conexclop) with ordinality x(oid, n) join pg_operator op on op.oid = x.oid "
+      "  join pg_namespace opn on opn.oid = op.oprnamespace order by x.n)), "
+      "coalesce(xc.condeferrable, false), coalesce(xc.condeferred, false), coalesce(xc.conparentid, 0) <> 0, "
       "exists (select 1 from pg_inherits h where h.inhrelid = i.indexrelid) "
       "from pg_index i join pg_class ic on ic.oid = i.indexrelid join pg_class c on c.oid = i.indrelid "
       "join pg_namespace n on n.oid = c.relnamespace join pg_am am on am.oid = ic.relam "
+      "left join pg_constraint xc on xc.conindid = i.indexrelid and xc.contype = 'x' and xc.conrelid = i.indrelid "
       "where c.relkind in ('r', 'p', 'm') and " + in_schemas +
-          " and not exists (select 1 from pg_constraint con where con.conindid = i.indexrelid and con.contype in ('p', 'u', 'x'))"
+          " and not exists (select 1 from pg_constraint con where con.conindid = i.indexrelid and con.contype in ('p', 'u'))"
           " order by i.indrelid, ic.relname",
       {list}, error);
   if (!idx) return std::nullopt;
@@ -294,7 +302,7 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
       if (t->partition_of) {
         // The parent's indexes are made on every partition (attached to the
         // parent's index); one of the partition's own is not expressible.
-        if (idx->Text(i, 15) != "t")
+        if (idx->Text(i, 20) != "t")
           out.unmanaged.push_back("index " + idx->Text(i, 9) + "." + idx->Text(i, 1) +
                                   " on a partition (not expressible in .schema; kept as it is)");
         continue;
@@ -304,6 +312,10 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
       indexes = &out.catalog.schemas[it->second.schema].views[it->second.index].indexes;
     }
     if (!indexes) continue;
+    bool exclusion = !idx->Text(i, 15).empty();
+    if (exclusion && idx->Text(i, 19) == "t") continue;  // a partition's, from its parent's
+    catalog::Table* excl_table = exclusion ? table_of(idx->Text(i, 0)) : nullptr;
+    if (exclusion && !excl_table) continue;
     catalog::Index ix;
     ix.name = idx->Text(i, 1);
     ix.unique = idx->Text(i, 2) == "t";
@@ -331,6 +343,19 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
     ix.include = JsonStrings(idx->Get(i, 12));
     for (const auto& option : JsonStrings(idx->Get(i, 13)))  // "fillfactor=70"
       if (size_t eq = option.find('='); eq != std::string::npos) ix.storage[option.substr(0, eq)] = option.substr(eq + 1);
+    if (exclusion) {
+      catalog::Constraint k;
+      k.kind = catalog::Constraint::Kind::Exclusion;
+      k.name = idx->Text(i, 15);
+      k.operators = JsonStrings(idx->Get(i, 16));
+      k.deferrable = idx->Text(i, 17) == "t";
+      k.initially_deferred = idx->Text(i, 18) == "t";
+      ix.name.clear();
+      ix.unique = false;
+      k.exclusion = std::move(ix);
+      excl_table->constraints.push_back(std::move(k));
+      continue;
+    }
     indexes->push_back(std::move(ix));
   }
 
@@ -413,9 +438,6 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
       "n.nspname || '.' || c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
       "where c.relkind = 'f' and " + in_schemas + " and " + NotExtension("c", "pg_class") +
       " and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype in ('a', 'i') and d.classid = 'pg_class'::regclass)"
-      " union all select 'constraint ' || n.nspname || '.' || c.relname || '.' || con.conname || "
-      "': EXCLUDE (exclusion constraints are not expressible in .schema; kept as it is)' from pg_constraint con "
-      "join pg_class c on c.oid = con.conrelid join pg_namespace n on n.oid = c.relnamespace where con.contype = 'x' and " + in_schemas +
       // A partition's column that differs from its parent's (a default or
       // NOT NULL of its own): a partition has no columns in .schema.
       " union all select 'column ' || n.nspname || '.' || c.relname || '.' || a.attname || "
@@ -542,25 +564,26 @@ void NormalizeBatch(Connection& db, catalog::Catalog& desired, const catalog::Ca
               }
           if (same) t.constraints[k].check = same->check;
         }
-      for (size_t x = 0; x < t.indexes.size(); ++x) {
-        auto& ix = t.indexes[x];
+      // An index, or an exclusion constraint's (named as the constraint),
+      // against the current table's `candidates`.
+      auto normalize_index = [&](catalog::Index& ix, const std::vector<catalog::Index>& candidates, const std::string& tag) {
         bool has_expr = ix.where.has_value();
         for (const auto& k : ix.keys) has_expr |= k.column.empty();
-        if (!has_expr) continue;
-        std::string iname = temp + "_i" + std::to_string(x);
+        if (!has_expr) return;
+        std::string iname = temp + "_" + tag;
         std::string isql = "CREATE INDEX " + iname + " ON pg_temp." + temp + (ix.method != "btree" ? " USING " + ix.method : "") + " (";
         for (size_t k = 0; k < ix.keys.size(); ++k)
           isql += (k ? ", " : "") + (ix.keys[k].column.empty() ? "(" + ix.keys[k].expression + ")" : QuoteIdent(ix.keys[k].column));
         isql += ")";
         if (ix.where) isql += " WHERE " + *ix.where;
-        if (!attempt(isql)) continue;  // next index
+        if (!attempt(isql)) return;  // next index
         auto back = db.Query(
             "select array_to_json(array(select pg_get_indexdef(i.indexrelid, k + 1, true) from generate_series(0, i.indnkeyatts - 1) k "
             "order by k)), pg_get_expr(i.indpred, i.indrelid) from pg_index i where i.indexrelid = $1::regclass",
             {"pg_temp." + iname}, error);
         bool keys_stable = !ix.where || stable(*ix.where);
         for (const auto& k : ix.keys) keys_stable = keys_stable && (!k.column.empty() || stable(k.expression));
-        if (!back || back->rows.empty() || !cur_table || !keys_stable) continue;
+        if (!back || back->rows.empty() || !cur_table || !keys_stable) return;
         auto defs = JsonStrings(back->Get(0, 0));
         auto where = back->Get(0, 1);
         // The index of the same name, or another one that means the same (a rename).
@@ -575,15 +598,33 @@ void NormalizeBatch(Connection& db, catalog::Catalog& desired, const catalog::Ca
         };
         const catalog::Index* same = nullptr;
         for (int pass = 0; pass < 2 && !same; ++pass)
-          for (const auto& ci : cur_table->indexes)
+          for (const auto& ci : candidates)
             if ((pass == 1 || ci.name == ix.name) && same_as(ci)) {
               same = &ci;
               break;
             }
-        if (!same) continue;
+        if (!same) return;
         for (size_t k = 0; k < ix.keys.size(); ++k)
           if (ix.keys[k].column.empty()) ix.keys[k].expression = same->keys[k].expression;
         ix.where = same->where;
+      };
+      for (size_t x = 0; x < t.indexes.size(); ++x)
+        normalize_index(t.indexes[x], cur_table ? cur_table->indexes : std::vector<catalog::Index>{}, "i" + std::to_string(x));
+      std::vector<catalog::Index> exclusions;
+      if (cur_table)
+        for (const auto& k : cur_table->constraints)
+          if (k.kind == catalog::Constraint::Kind::Exclusion) {
+            exclusions.push_back(k.exclusion);
+            exclusions.back().name = k.name;
+          }
+      for (size_t x = 0; x < t.constraints.size(); ++x) {
+        auto& k = t.constraints[x];
+        if (k.kind != catalog::Constraint::Kind::Exclusion) continue;
+        catalog::Index ix = k.exclusion;
+        ix.name = k.name;
+        normalize_index(ix, exclusions, "x" + std::to_string(x));
+        for (size_t i = 0; i < ix.keys.size() && i < k.exclusion.keys.size(); ++i) k.exclusion.keys[i].expression = ix.keys[i].expression;
+        k.exclusion.where = ix.where;
       }
     }
     // Views: a temporary view with the same body, resolved in the view's schema.
@@ -698,6 +739,11 @@ void NormalizeWithServer(Connection& db, catalog::Catalog& desired, const catalo
               return true;
             }))
           differs = true;
+      }
+      for (const auto& k : t.constraints) {  // an exclusion constraint's expressions: always asked
+        bool has_expr = k.exclusion.where.has_value();
+        for (const auto& key : k.exclusion.keys) has_expr |= key.column.empty();
+        if (k.kind == catalog::Constraint::Kind::Exclusion && has_expr && was) differs = true;
       }
       if (was && t.options.count("partition_by") && was->options != t.options) differs = true;
       if (differs) items.push_back({&s, &t, nullptr});

@@ -41,7 +41,8 @@ struct Footprint {
       if (!t) continue;
       for (const auto& ix : t->indexes) Relation(schema, ix.name);
       for (const auto& k : t->constraints)
-        if (k.kind == catalog::Constraint::Kind::PrimaryKey || k.kind == catalog::Constraint::Kind::Unique)
+        if (k.kind == catalog::Constraint::Kind::PrimaryKey || k.kind == catalog::Constraint::Kind::Unique ||
+            k.kind == catalog::Constraint::Kind::Exclusion)
           Relation(schema, k.name);
       for (const auto& col : t->columns)
         if (!col.identity.empty() || (col.default_expr && col.default_expr->find("nextval(") != std::string::npos))

@@ -203,7 +203,8 @@ class Lowerer {
         for (const auto& k : t.constraints)
           if (k.name) {
             ns.constraints.insert(Fold(*k.name));
-            if (k.kind == model::Constraint::Kind::PrimaryKey || k.kind == model::Constraint::Kind::Unique)
+            if (k.kind == model::Constraint::Kind::PrimaryKey || k.kind == model::Constraint::Kind::Unique ||
+                k.kind == model::Constraint::Kind::Exclusion)
               ns.relations.insert(Fold(*k.name));
           }
         for (const auto& ix : t.indexes)
@@ -350,6 +351,25 @@ class Lowerer {
           c.nulls_not_distinct = k.nulls_not_distinct;
           pk_unique.push_back(std::move(c));
           break;
+        case model::Constraint::Kind::Exclusion: {
+          // Named as Postgres names an unnamed one: the index's column names
+          // (INCLUDE ones too) and "excl", in both namespaces.
+          c.kind = catalog::Constraint::Kind::Exclusion;
+          c.columns.clear();
+          model::Index mx = k.exclusion;
+          mx.name = k.name;
+          c.exclusion = LowerIndex(out.name, mx, ns, "excl", true);
+          c.name = c.exclusion.name;
+          c.exclusion.name.clear();
+          for (auto op : k.operators) {
+            if (op.rfind("pg_catalog.", 0) == 0) op = op.substr(11);  // as Postgres shows it
+            c.operators.push_back(op);
+          }
+          c.deferrable = k.deferrable;
+          c.initially_deferred = k.initially_deferred;
+          pk_unique.push_back(std::move(c));
+          break;
+        }
         default: break;
       }
     }
@@ -398,7 +418,8 @@ class Lowerer {
 
   /// An index of the table or materialized view `relation`; an unnamed one is
   /// named as Postgres would name it.
-  auto LowerIndex(const std::string& relation, const model::Index& ix, Namespace& ns) -> catalog::Index {
+  auto LowerIndex(const std::string& relation, const model::Index& ix, Namespace& ns, const char* label = "idx",
+                  bool constraint = false) -> catalog::Index {
     catalog::Index ci;
     ci.src = ix.range;
     ci.unique = ix.unique;
@@ -435,7 +456,7 @@ class Lowerer {
       unique_names.push_back(cur);
     }
     if (ix.where) ci.where = RenderExpr(*ix.where);
-    ci.name = ix.name ? Fold(*ix.name) : ns.Choose(relation, IndexNameAddition(unique_names), "idx", true, false);
+    ci.name = ix.name ? Fold(*ix.name) : ns.Choose(relation, IndexNameAddition(unique_names), label, true, constraint);
     CheckLength(ci.name, ix.range);
     return ci;
   }

@@ -114,29 +114,53 @@ auto SequenceOptions(const catalog::IdentityOptions& o) -> std::string {
 }
 
 /// An index as a table item or an item of a materialized view's block.
+/// An index key, or an exclusion constraint's element before its operator.
+auto KeyText(const catalog::IndexKey& k) -> std::string {
+  std::string out = k.column.empty() ? Expr(k.expression) : Name(k.column);
+  if (k.collation) out += " collate \"" + *k.collation + "\"";
+  if (k.opclass) out += " " + Name(*k.opclass);
+  if (k.desc) out += " desc";
+  if (k.nulls_first) out += *k.nulls_first ? " nulls first" : " nulls last";
+  return out;
+}
+
+/// ` with (fillfactor = 70)`, or "".
+auto StorageText(const catalog::Index& ix) -> std::string {
+  if (ix.storage.empty()) return "";
+  std::string params;
+  for (const auto& [k, v] : ix.storage) {
+    bool number = !v.empty() && v.find_first_not_of("-0123456789.") == std::string::npos;
+    params += (params.empty() ? "" : ", ") + Name(k) + " = " + (number ? v : Literal(v));
+  }
+  return " with (" + params + ")";
+}
+
 auto IndexLine(const catalog::Index& ix) -> std::string {
   std::string keys;
-  for (const auto& k : ix.keys) {
-    keys += (keys.empty() ? "" : ", ") + (k.column.empty() ? Expr(k.expression) : Name(k.column));
-    if (k.collation) keys += " collate \"" + *k.collation + "\"";
-    if (k.opclass) keys += " " + Name(*k.opclass);
-    if (k.desc) keys += " desc";
-    if (k.nulls_first) keys += *k.nulls_first ? " nulls first" : " nulls last";
-  }
+  for (const auto& k : ix.keys) keys += (keys.empty() ? "" : ", ") + KeyText(k);
   std::string out = (ix.unique ? "unique index " : "index ") + Name(ix.name) + " (" + keys + ")";
   if (ix.where) out += " where " + Expr(*ix.where);
   if (ix.method != "btree") out += " using " + ix.method;
   if (ix.nulls_not_distinct) out += " nulls not distinct";
   if (!ix.include.empty()) out += " include (" + ColumnNames(ix.include) + ")";
-  if (!ix.storage.empty()) {
-    std::string params;
-    for (const auto& [k, v] : ix.storage) {
-      bool number = !v.empty() && v.find_first_not_of("-0123456789.") == std::string::npos;
-      params += (params.empty() ? "" : ", ") + Name(k) + " = " + (number ? v : Literal(v));
-    }
-    out += " with (" + params + ")";
+  return out + StorageText(ix);
+}
+
+/// `exclude NAME using METHOD (KEY with OP, ...) ...`, without the timing.
+auto ExclusionLine(const catalog::Constraint& k) -> std::string {
+  const auto& x = k.exclusion;
+  std::string out = "exclude " + Name(k.name);
+  if (x.method != "btree") out += " using " + x.method;
+  std::string elements;
+  for (size_t i = 0; i < x.keys.size(); ++i) {
+    std::string op = i < k.operators.size() ? k.operators[i] : "=";
+    if (size_t dot = op.rfind('.'); dot != std::string::npos) op = Name(op.substr(0, dot)) + op.substr(dot);
+    elements += (i ? ", " : "") + KeyText(x.keys[i]) + " with " + op;
   }
-  return out;
+  out += " (" + elements + ")";
+  if (x.where) out += " where " + Expr(*x.where);
+  if (!x.include.empty()) out += " include (" + ColumnNames(x.include) + ")";
+  return out + StorageText(x);
 }
 
 /// ` {` and the indexes of a materialized view, one a line, and `}`.
@@ -252,6 +276,7 @@ void WriteTable(std::string& out, const std::string& indent, const std::string& 
         out += "\n";
         break;
       }
+      case catalog::Constraint::Kind::Exclusion: out += in + ExclusionLine(k) + timing + "\n"; break;
     }
   }
   for (const auto& ix : t.indexes) out += in + IndexLine(ix) + "\n";

@@ -95,6 +95,7 @@ auto KindName(Constraint::Kind k) -> const char* {
     case Constraint::Kind::Unique: return "unique";
     case Constraint::Kind::ForeignKey: return "foreign_key";
     case Constraint::Kind::Check: return "check";
+    case Constraint::Kind::Exclusion: return "exclusion";
   }
   return "check";
 }
@@ -132,11 +133,36 @@ auto ColumnJson(const Column& c) -> Json {
   return j;
 }
 
+auto KeyJson(const IndexKey& k) -> Json {
+  Json kj;
+  if (!k.column.empty()) kj["column"] = k.column;
+  else kj["expression"] = k.expression;
+  PutOpt(kj, "collation", k.collation);
+  PutOpt(kj, "opclass", k.opclass);
+  if (k.desc) kj["desc"] = true;
+  PutOpt(kj, "nulls_first", k.nulls_first);
+  return kj;
+}
+
 auto ConstraintJson(const Constraint& k) -> Json {
   Json j;
   j["name"] = k.name;
   j["kind"] = KindName(k.kind);
-  if (k.kind != Constraint::Kind::Check) j["columns"] = k.columns;
+  if (k.kind != Constraint::Kind::Check && k.kind != Constraint::Kind::Exclusion) j["columns"] = k.columns;
+  if (k.kind == Constraint::Kind::Exclusion) {
+    const Index& x = k.exclusion;
+    j["method"] = x.method;
+    Json elements = Json::array();
+    for (size_t i = 0; i < x.keys.size(); ++i) {
+      Json ej = KeyJson(x.keys[i]);
+      ej["operator"] = i < k.operators.size() ? k.operators[i] : "";
+      elements.push_back(std::move(ej));
+    }
+    j["elements"] = std::move(elements);
+    PutOpt(j, "where", x.where);
+    if (!x.include.empty()) j["include"] = x.include;
+    if (!x.storage.empty()) j["storage"] = x.storage;
+  }
   if (k.kind == Constraint::Kind::ForeignKey) {
     j["ref_table"] = ObjectJson(k.ref_table);
     j["ref_columns"] = k.ref_columns;
@@ -159,16 +185,7 @@ auto IndexJson(const Index& ix) -> Json {
   j["unique"] = ix.unique;
   j["method"] = ix.method;
   Json keys = Json::array();
-  for (const auto& k : ix.keys) {
-    Json kj;
-    if (!k.column.empty()) kj["column"] = k.column;
-    else kj["expression"] = k.expression;
-    PutOpt(kj, "collation", k.collation);
-    PutOpt(kj, "opclass", k.opclass);
-    if (k.desc) kj["desc"] = true;
-    PutOpt(kj, "nulls_first", k.nulls_first);
-    keys.push_back(std::move(kj));
-  }
+  for (const auto& k : ix.keys) keys.push_back(KeyJson(k));
   j["keys"] = std::move(keys);
   PutOpt(j, "where", ix.where);
   if (ix.nulls_not_distinct) j["nulls_not_distinct"] = true;
@@ -277,6 +294,31 @@ auto ReadSequence(Reader r, const Json& j, Sequence& q) -> bool {
   return true;
 }
 
+auto ReadStorage(Reader& r, const Json& j, Index& ix) -> bool {
+  if (!j.contains("storage")) return true;
+  if (!j["storage"].is_object()) return r.Fail("\"storage\" must be an object of strings");
+  for (const auto& [k, v] : j["storage"].items()) {
+    if (!v.is_string()) return r.Fail("\"storage\" must be an object of strings");
+    ix.storage[k] = v.get<std::string>();
+  }
+  return true;
+}
+
+/// An index key, or an exclusion constraint's element (less its operator).
+auto ReadKey(Reader& r, const Json& kj, IndexKey& k) -> bool {
+  if (!kj.is_object()) return r.Fail("an index key must be an object");
+  if (!r.Str(kj, "column", k.column, false) || !r.Str(kj, "expression", k.expression, false) ||
+      !r.OptStr(kj, "collation", k.collation) || !r.OptStr(kj, "opclass", k.opclass) || !r.Bool(kj, "desc", k.desc))
+    return false;
+  if (k.column.empty() == k.expression.empty()) return r.Fail("an index key has a \"column\" or an \"expression\"");
+  if (kj.contains("nulls_first")) {
+    bool nf = false;
+    if (!r.Bool(kj, "nulls_first", nf)) return false;
+    k.nulls_first = nf;
+  }
+  return true;
+}
+
 auto ReadConstraint(Reader r, const Json& j, Constraint& k) -> bool {
   if (!j.is_object()) return r.Fail("a constraint must be an object");
   std::string kind;
@@ -285,6 +327,7 @@ auto ReadConstraint(Reader r, const Json& j, Constraint& k) -> bool {
   else if (kind == "unique") k.kind = Constraint::Kind::Unique;
   else if (kind == "foreign_key") k.kind = Constraint::Kind::ForeignKey;
   else if (kind == "check") k.kind = Constraint::Kind::Check;
+  else if (kind == "exclusion") k.kind = Constraint::Kind::Exclusion;
   else return r.Fail("unknown constraint kind \"" + kind + "\"");
   if (!r.Strings(j, "columns", k.columns) || !r.Bool(j, "not_valid", k.not_valid) ||
       !r.Bool(j, "deferrable", k.deferrable) || !r.Bool(j, "initially_deferred", k.initially_deferred) ||
@@ -302,6 +345,23 @@ auto ReadConstraint(Reader r, const Json& j, Constraint& k) -> bool {
     k.match_full = match == "full";
   }
   if (k.kind == Constraint::Kind::Check && !r.Str(j, "check", k.check)) return false;
+  if (k.kind == Constraint::Kind::Exclusion) {
+    Index& x = k.exclusion;
+    if (!r.Str(j, "method", x.method, false) || !r.OptStr(j, "where", x.where) || !r.Strings(j, "include", x.include) ||
+        !ReadStorage(r, j, x))
+      return false;
+    const Json* elements = r.Array(j, "elements");
+    if (!elements) return false;
+    if (elements->empty()) return r.Fail("an exclusion constraint needs \"elements\"");
+    for (const auto& ej : *elements) {
+      IndexKey key;
+      std::string op;
+      if (!ReadKey(r, ej, key) || !r.Str(ej, "operator", op)) return false;
+      if (op.empty()) return r.Fail("an exclusion element needs an \"operator\"");
+      x.keys.push_back(std::move(key));
+      k.operators.push_back(std::move(op));
+    }
+  }
   return true;
 }
 
@@ -309,29 +369,14 @@ auto ReadIndex(Reader r, const Json& j, Index& ix) -> bool {
   if (!j.is_object()) return r.Fail("an index must be an object");
   if (!r.Str(j, "name", ix.name) || !r.Bool(j, "unique", ix.unique) || !r.Str(j, "method", ix.method, false) ||
       !r.OptStr(j, "where", ix.where) || !r.Bool(j, "invalid", ix.invalid) ||
-      !r.Bool(j, "nulls_not_distinct", ix.nulls_not_distinct) || !r.Strings(j, "include", ix.include))
+      !r.Bool(j, "nulls_not_distinct", ix.nulls_not_distinct) || !r.Strings(j, "include", ix.include) ||
+      !ReadStorage(r, j, ix))
     return false;
-  if (j.contains("storage")) {
-    if (!j["storage"].is_object()) return r.Fail("\"storage\" must be an object of strings");
-    for (const auto& [k, v] : j["storage"].items()) {
-      if (!v.is_string()) return r.Fail("\"storage\" must be an object of strings");
-      ix.storage[k] = v.get<std::string>();
-    }
-  }
   const Json* keys = r.Array(j, "keys");
   if (!keys) return false;
   for (const auto& kj : *keys) {
     IndexKey k;
-    if (!kj.is_object()) return r.Fail("an index key must be an object");
-    if (!r.Str(kj, "column", k.column, false) || !r.Str(kj, "expression", k.expression, false) ||
-        !r.OptStr(kj, "collation", k.collation) || !r.OptStr(kj, "opclass", k.opclass) || !r.Bool(kj, "desc", k.desc))
-      return false;
-    if (k.column.empty() == k.expression.empty()) return r.Fail("an index key has a \"column\" or an \"expression\"");
-    if (kj.contains("nulls_first")) {
-      bool nf = false;
-      if (!r.Bool(kj, "nulls_first", nf)) return false;
-      k.nulls_first = nf;
-    }
+    if (!ReadKey(r, kj, k)) return false;
     ix.keys.push_back(std::move(k));
   }
   return true;
@@ -572,8 +617,15 @@ auto Validate(const Catalog& c, std::string& error) -> bool {
       std::set<std::string> cols, cons;
       for (const auto& col : t.columns)
         if (!cols.insert(col.name).second) return dup("column", "table " + s.name + "." + t.name, col.name);
-      for (const auto& k : t.constraints)
+      for (const auto& k : t.constraints) {
         if (!cons.insert(k.name).second) return dup("constraint", "table " + s.name + "." + t.name, k.name);
+        if (k.kind == Constraint::Kind::Exclusion &&
+            (k.exclusion.keys.empty() || k.operators.size() != k.exclusion.keys.size() || k.exclusion.method.empty())) {
+          error = "exclusion constraint \"" + k.name + "\" in table " + s.name + "." + t.name +
+                  " needs a method and one operator per element";
+          return false;
+        }
+      }
     }
     for (const auto& t : s.tables)
       for (const auto& ix : t.indexes)

@@ -50,27 +50,6 @@ struct Column {
   auto operator==(const Column& o) const -> bool;
 };
 
-struct Constraint {
-  enum class Kind { PrimaryKey, Unique, ForeignKey, Check };
-  std::string name;
-  Kind kind = Kind::Check;
-  std::vector<std::string> columns;
-  // ForeignKey
-  ObjectName ref_table;
-  std::vector<std::string> ref_columns;
-  std::string on_delete = "no action", on_update = "no action";
-  bool match_full = false;  // MATCH FULL (MATCH SIMPLE otherwise)
-  // PrimaryKey, Unique, ForeignKey
-  bool deferrable = false, initially_deferred = false;
-  // Unique
-  bool nulls_not_distinct = false;
-  // Check
-  std::string check;
-  bool not_valid = false;
-  bool no_inherit = false;
-  SourceRange src;
-};
-
 struct IndexKey {
   std::string column;      // a plain column, or
   std::string expression;  // an expression (without the surrounding parentheses)
@@ -96,6 +75,33 @@ struct Index {
     return unique == o.unique && method == o.method && keys == o.keys && where == o.where && invalid == o.invalid &&
            nulls_not_distinct == o.nulls_not_distinct && include == o.include && storage == o.storage;
   }
+};
+
+struct Constraint {
+  enum class Kind { PrimaryKey, Unique, ForeignKey, Check, Exclusion };
+  std::string name;
+  Kind kind = Kind::Check;
+  std::vector<std::string> columns;
+  // ForeignKey
+  ObjectName ref_table;
+  std::vector<std::string> ref_columns;
+  std::string on_delete = "no action", on_update = "no action";
+  bool match_full = false;  // MATCH FULL (MATCH SIMPLE otherwise)
+  // PrimaryKey, Unique, ForeignKey, Exclusion
+  bool deferrable = false, initially_deferred = false;
+  // Exclusion: the elements are `exclusion.keys`, with `exclusion.method`,
+  // `where`, `include` and `storage` (its `name` is empty, it is not unique);
+  // `operators` holds one operator per key: "&&", or "myschema.&&" for one
+  // outside pg_catalog.
+  Index exclusion;
+  std::vector<std::string> operators;
+  // Unique
+  bool nulls_not_distinct = false;
+  // Check
+  std::string check;
+  bool not_valid = false;
+  bool no_inherit = false;
+  SourceRange src;
 };
 
 struct Table {

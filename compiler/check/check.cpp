@@ -473,8 +473,12 @@ class Checker {
     };
     std::vector<Rel> rels;
     for (const auto& k : Table(p).constraints)
-      if (k.name && (k.kind == model::Constraint::Kind::PrimaryKey || k.kind == model::Constraint::Kind::Unique))
-        rels.push_back({k.range, k.name->key(), k.kind == model::Constraint::Kind::Unique ? "unique constraint" : "primary key"});
+      if (k.name && (k.kind == model::Constraint::Kind::PrimaryKey || k.kind == model::Constraint::Kind::Unique ||
+                     k.kind == model::Constraint::Kind::Exclusion))
+        rels.push_back({k.range, k.name->key(),
+                        k.kind == model::Constraint::Kind::Unique      ? "unique constraint"
+                        : k.kind == model::Constraint::Kind::Exclusion ? "exclusion constraint"
+                                                                       : "primary key"});
     for (const auto& ix : Table(p).indexes)
       if (ix.name) rels.push_back({ix.range, ix.name->key(), "index"});
     std::stable_sort(rels.begin(), rels.end(), [](const Rel& a, const Rel& b) {
@@ -520,6 +524,7 @@ class Checker {
       } else if (auto* k = std::get_if<ast::Constraint>(&item)) {
         if (k->kind == ast::Constraint::Kind::ForeignKey) refuse(k->range, "a foreign key");
         if (k->kind == ast::Constraint::Kind::Check) refuse(k->range, "a check");
+        if (k->kind == ast::Constraint::Kind::Exclusion) refuse(k->range, "an exclusion constraint");
       } else if (auto* ix = std::get_if<ast::Index>(&item)) {
         refuse(ix->range, "an index");
       } else if (auto* c = std::get_if<ast::TableComment>(&item)) {
@@ -685,6 +690,23 @@ class Checker {
         mk.not_valid = k.not_valid;
         if (k.check) CheckExprColumns(*k.check, p);
         break;
+      case ast::Constraint::Kind::Exclusion: {
+        mk.kind = model::Constraint::Kind::Exclusion;
+        mk.exclusion = BuildIndex(k.exclusion, &p);
+        if (!mk.exclusion.method) mk.exclusion.method = "btree";
+        for (size_t i = 0; i < k.operators.size(); ++i) {
+          const auto& op = k.operators[i];
+          if (op.text.empty() && i < k.exclusion.keys.size()) {
+            std::string key = k.exclusion.keys[i].expr.kind == ast::Expr::Kind::Column ? k.exclusion.keys[i].expr.text
+                                                                                        : "the expression";
+            diags_.Emit(Kind::MissingExclusionOperator, op.range, key).hint =
+                "name the operator the rows must not all satisfy: (" +
+                (k.exclusion.keys[i].expr.kind == ast::Expr::Kind::Column ? key : std::string("EXPR")) + " with &&)";
+          }
+          mk.operators.push_back(op.text);
+        }
+        break;
+      }
       case ast::Constraint::Kind::ForeignKey: {
         std::vector<source::SourceRange> ranges;
         for (const auto& n : k.columns) ranges.push_back(n.range);

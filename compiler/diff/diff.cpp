@@ -123,8 +123,12 @@ class Differ {
               if (c.default_expr) rename(*c.default_expr);
               if (c.generated) rename(*c.generated);
             }
-            for (auto& k : t.constraints)
+            for (auto& k : t.constraints) {
               if (k.kind == catalog::Constraint::Kind::Check) rename(k.check);
+              for (auto& key : k.exclusion.keys)
+                if (key.column.empty()) rename(key.expression);
+              if (k.exclusion.where) rename(*k.exclusion.where);
+            }
             for (auto& ix : t.indexes) {
               for (auto& key : ix.keys)
                 if (key.column.empty()) rename(key.expression);
@@ -134,6 +138,12 @@ class Differ {
         }
         for (auto& k : t.constraints) {
           rename_cols(self, k.columns);
+          rename_cols(self, k.exclusion.include);
+          for (auto& key : k.exclusion.keys) {
+            std::vector<std::string> one{key.column};
+            rename_cols(self, one);
+            key.column = one[0];
+          }
           if (k.kind == catalog::Constraint::Kind::ForeignKey) {
             rename_table(k.ref_table);
             rename_cols(k.ref_table, k.ref_columns);
@@ -451,8 +461,14 @@ class Differ {
       std::erase_if(base.constraints, [&](const catalog::Constraint& k) {
         bool check = k.kind == catalog::Constraint::Kind::Check;
         std::vector<std::string> exprs = check ? std::vector<std::string>{k.check} : std::vector<std::string>{};
-        bool gone = any_of(rebuilt, k.columns, exprs);
-        bool stale = check && any_of(retyped, {}, exprs);
+        std::vector<std::string> cols = k.columns;
+        if (k.kind == catalog::Constraint::Kind::Exclusion) {  // like an index
+          for (const auto& key : k.exclusion.keys) (key.column.empty() ? exprs : cols).push_back(key.column.empty() ? key.expression : key.column);
+          cols.insert(cols.end(), k.exclusion.include.begin(), k.exclusion.include.end());
+          if (k.exclusion.where) exprs.push_back(*k.exclusion.where);
+        }
+        bool gone = any_of(rebuilt, cols, exprs);
+        bool stale = (check || k.kind == catalog::Constraint::Kind::Exclusion) && any_of(retyped, {}, exprs);
         if (gone || stale) Add(DropConstraint{schema, want.name, k}, want.src, gone ? why_rebuilt : why_retyped);
         return gone || stale;
       });
@@ -516,6 +532,8 @@ class Differ {
         a.deferrable != b.deferrable || a.initially_deferred != b.initially_deferred ||
         a.nulls_not_distinct != b.nulls_not_distinct || a.no_inherit != b.no_inherit)
       return false;
+    if (a.kind == catalog::Constraint::Kind::Exclusion)
+      return a.operators == b.operators && SameIndex(a.exclusion, b.exclusion);
     return a.kind != catalog::Constraint::Kind::Check || backend_.SameExpression(a.check, b.check);
   }
 
@@ -583,7 +601,9 @@ class Differ {
       if (auto* dk = std::get_if<DropConstraint>(&c.op)) {
         ObjectName t{dk->schema, dk->table};
         if (dk->constraint.kind == catalog::Constraint::Kind::ForeignKey) fk_dropped.insert({t, dk->constraint.name});
-        else if (dk->constraint.kind != catalog::Constraint::Kind::Check) dropped_keys.insert({t, sorted(dk->constraint.columns)});
+        else if (dk->constraint.kind == catalog::Constraint::Kind::PrimaryKey ||
+                 dk->constraint.kind == catalog::Constraint::Kind::Unique)
+          dropped_keys.insert({t, sorted(dk->constraint.columns)});
       } else if (auto* ak = std::get_if<AddConstraint>(&c.op)) {
         if (ak->constraint.kind == catalog::Constraint::Kind::ForeignKey)
           fk_added.insert({{ak->schema, ak->table}, ak->constraint.name});

@@ -129,7 +129,7 @@ struct AstDumper {
             Line(d, s + " " + Pos(n.range));
             for (const auto& b : n.targets) Target(d + 1, b);
           } else if constexpr (std::is_same_v<T, ast::Constraint>) {
-            static const char* kinds[] = {"PrimaryKey", "Unique", "ForeignKey", "Check"};
+            static const char* kinds[] = {"PrimaryKey", "Unique", "ForeignKey", "Check", "Exclude"};
             std::string s = std::string(kinds[static_cast<int>(n.kind)]);
             if (n.name) s += " " + NameText(*n.name);
             if (!n.columns.empty()) {
@@ -139,6 +139,15 @@ struct AstDumper {
             }
             if (n.references) s += " references " + QText(n.references->table);
             if (n.check) s += " " + DumpExpr(*n.check);
+            if (n.kind == ast::Constraint::Kind::Exclusion) {
+              if (n.exclusion.method) s += " using=" + NameText(*n.exclusion.method);
+              s += " (";
+              for (size_t i = 0; i < n.exclusion.keys.size(); ++i)
+                s += (i ? ", " : "") + DumpExpr(n.exclusion.keys[i].expr) +
+                     " with=" + (i < n.operators.size() ? n.operators[i].text : std::string());
+              s += ")";
+              if (n.exclusion.where) s += " where=" + DumpExpr(*n.exclusion.where);
+            }
             Line(d, s + " " + Pos(n.range));
           } else if constexpr (std::is_same_v<T, ast::Index>) {
             std::string s = n.unique ? "UniqueIndex" : "Index";
@@ -238,18 +247,19 @@ auto DumpModel(const model::Realm& realm) -> std::string {
       out += ")" + quoted(e.comment) + (e.renamed_from ? " renamed-from " + ModelName(*e.renamed_from) : "") + "\n";
     }
     // An index of a table or of a materialized view, on one line.
+    auto key_text = [&](const model::IndexKey& k) {
+      std::string out = DumpExpr(k.expr);
+      if (k.collation) out += " collate=" + ModelName(*k.collation);
+      if (k.opclass) out += " opclass=" + ModelName(*k.opclass);
+      if (k.desc) out += " desc";
+      if (k.nulls_first) out += *k.nulls_first ? " nulls-first" : " nulls-last";
+      return out;
+    };
     auto dump_index = [&](const model::Index& ix) {
       out += std::string("    ") + (ix.unique ? "unique-index" : "index");
       if (ix.name) out += " " + ModelName(*ix.name);
       out += " (";
-      for (size_t i = 0; i < ix.keys.size(); ++i) {
-        const auto& k = ix.keys[i];
-        out += (i ? ", " : "") + DumpExpr(k.expr);
-        if (k.collation) out += " collate=" + ModelName(*k.collation);
-        if (k.opclass) out += " opclass=" + ModelName(*k.opclass);
-        if (k.desc) out += " desc";
-        if (k.nulls_first) out += *k.nulls_first ? " nulls-first" : " nulls-last";
-      }
+      for (size_t i = 0; i < ix.keys.size(); ++i) out += (i ? ", " : "") + key_text(ix.keys[i]);
       out += ")";
       if (ix.where) out += " where=" + DumpExpr(*ix.where);
       if (ix.method) out += " using=" + *ix.method;
@@ -284,7 +294,7 @@ auto DumpModel(const model::Realm& realm) -> std::string {
         out += "\n";
       }
       for (const auto& k : t.constraints) {
-        static const char* kinds[] = {"primary-key", "unique", "foreign-key", "check"};
+        static const char* kinds[] = {"primary-key", "unique", "foreign-key", "check", "exclusion"};
         out += std::string("    ") + kinds[static_cast<int>(k.kind)];
         if (k.name) out += " " + ModelName(*k.name);
         if (!k.columns.empty()) out += " " + names(k.columns);
@@ -299,6 +309,19 @@ auto DumpModel(const model::Realm& realm) -> std::string {
         if (k.no_inherit) out += " no-inherit";
         if (k.check) out += " " + DumpExpr(*k.check);
         if (k.not_valid) out += " not-valid";
+        if (k.kind == model::Constraint::Kind::Exclusion) {
+          const auto& x = k.exclusion;
+          out += " (";
+          for (size_t i = 0; i < x.keys.size(); ++i) {
+            out += (i ? ", " : "") + key_text(x.keys[i]);
+            out += " with=" + (i < k.operators.size() ? k.operators[i] : std::string());
+          }
+          out += ")";
+          if (x.where) out += " where=" + DumpExpr(*x.where);
+          if (x.method) out += " using=" + *x.method;
+          if (!x.include.empty()) out += " include=" + names(x.include);
+          for (const auto& [key, v] : x.storage) out += " with:" + key + "=" + v;
+        }
         out += "\n";
       }
       for (const auto& ix : t.indexes) dump_index(ix);

@@ -580,27 +580,51 @@ class Printer {
   }
 
   /// An index, as a table item or in a materialized view's block.
+  /// An index key; `extra`: what follows it in an exclusion element (` with &&`).
+  auto IndexKeyText(const ast::IndexKey& k, const std::string& extra = "") -> std::string {
+    std::string tail;
+    if (k.collation) tail += " collate " + Name(*k.collation);
+    if (k.opclass) tail += " " + Name(*k.opclass);
+    if (k.desc) tail += " desc";
+    if (k.nulls_first) tail += *k.nulls_first ? " nulls first" : " nulls last";
+    tail += extra;
+    return Guard(Sub(k.expr, 0, false, kDelimited), k.expr, tail).text + tail;
+  }
+
+  static auto StorageText(const std::vector<std::pair<std::string, std::string>>& storage) -> std::string {
+    if (storage.empty()) return "";
+    return " with (" + Join(storage, ", ", [](const auto& kv) {
+             bool number = !kv.second.empty() && kv.second.find_first_not_of("-0123456789.") == std::string::npos;
+             return kv.first + " = " + (number ? kv.second : StringLit(kv.second));
+           }) + ")";
+  }
+
   auto IndexItem(const ast::Index& ix) -> std::string {
     std::string out = ix.unique ? "unique index" : "index";
     if (ix.name) out += " " + Name(*ix.name);
-    out += " (" + Join(ix.keys, ", ", [&](const ast::IndexKey& k) {
-             std::string tail;
-             if (k.collation) tail += " collate " + Name(*k.collation);
-             if (k.opclass) tail += " " + Name(*k.opclass);
-             if (k.desc) tail += " desc";
-             if (k.nulls_first) tail += *k.nulls_first ? " nulls first" : " nulls last";
-             return Guard(Sub(k.expr, 0, false, kDelimited), k.expr, tail).text + tail;
-           }) + ")";
+    out += " (" + Join(ix.keys, ", ", [&](const ast::IndexKey& k) { return IndexKeyText(k); }) + ")";
     if (ix.where) out += " where " + Expr(*ix.where);
     if (ix.method) out += " using " + Name(*ix.method);
     if (ix.nulls_not_distinct) out += " nulls not distinct";
     if (!ix.include.empty()) out += " include (" + Names(ix.include) + ")";
-    if (!ix.storage.empty())
-      out += " with (" + Join(ix.storage, ", ", [](const auto& kv) {
-               bool number = !kv.second.empty() && kv.second.find_first_not_of("-0123456789.") == std::string::npos;
-               return kv.first + " = " + (number ? kv.second : StringLit(kv.second));
-             }) + ")";
-    return out;
+    return out + StorageText(ix.storage);
+  }
+
+  /// `exclude [NAME] [using METHOD] (KEY with OP, ...) [where EXPR] [include (...)] [with (...)] [deferrable ...]`
+  auto ExclusionItem(const ast::Constraint& k) -> std::string {
+    const auto& x = k.exclusion;
+    std::string out = "exclude";
+    if (k.name) out += " " + Name(*k.name);
+    if (x.method) out += " using " + Name(*x.method);
+    std::string elements;
+    for (size_t i = 0; i < x.keys.size(); ++i) {
+      std::string op = i < k.operators.size() && !k.operators[i].text.empty() ? " with " + k.operators[i].text : "";
+      elements += (i ? ", " : "") + IndexKeyText(x.keys[i], op);
+    }
+    out += " (" + elements + ")";
+    if (x.where) out += " where " + Expr(*x.where);
+    if (!x.include.empty()) out += " include (" + Names(x.include) + ")";
+    return out + StorageText(x.storage) + Timing(k.timing);
   }
 
   auto PrintView(const ast::View& v, int indent) -> std::string {
@@ -751,6 +775,7 @@ class Printer {
                 case ast::Constraint::Kind::Check:
                   return "check" + name + " (" + (k.check ? Expr(*k.check) : std::string()) + ")" +
                          (k.no_inherit ? " no inherit" : "") + not_valid;
+                case ast::Constraint::Kind::Exclusion: return ExclusionItem(k);
               }
               return {};
             },

@@ -78,27 +78,6 @@ struct TableRef {
   Name name;
 };
 
-struct Constraint {
-  enum class Kind { PrimaryKey, Unique, ForeignKey, Check };
-  Kind kind = Kind::Check;
-  std::optional<Name> name;  // nullopt: the target names it
-  std::vector<Name> columns;
-  // ForeignKey
-  TableRef ref_table;
-  std::vector<Name> ref_columns;
-  std::string on_delete, on_update;
-  bool match_full = false;
-  // PrimaryKey, Unique, ForeignKey
-  bool deferrable = false, initially_deferred = false;
-  // Unique
-  bool nulls_not_distinct = false;
-  // Check
-  std::optional<ast::Expr> check;
-  bool not_valid = false;
-  bool no_inherit = false;
-  SourceRange range;
-};
-
 struct IndexKey {
   ast::Expr expr;
   std::optional<Name> collation;
@@ -116,6 +95,31 @@ struct Index {
   bool nulls_not_distinct = false;
   std::vector<Name> include;
   std::vector<std::pair<std::string, std::string>> storage;  // `with (...)`
+  SourceRange range;
+};
+
+struct Constraint {
+  enum class Kind { PrimaryKey, Unique, ForeignKey, Check, Exclusion };
+  Kind kind = Kind::Check;
+  std::optional<Name> name;  // nullopt: the target names it
+  std::vector<Name> columns;
+  // ForeignKey
+  TableRef ref_table;
+  std::vector<Name> ref_columns;
+  std::string on_delete, on_update;
+  bool match_full = false;
+  // PrimaryKey, Unique, ForeignKey, Exclusion
+  bool deferrable = false, initially_deferred = false;
+  // Exclusion: elements (keys), method, where, include and storage; one
+  // operator per key, as written (`&&`, `myschema.&&`)
+  Index exclusion;
+  std::vector<std::string> operators;
+  // Unique
+  bool nulls_not_distinct = false;
+  // Check
+  std::optional<ast::Expr> check;
+  bool not_valid = false;
+  bool no_inherit = false;
   SourceRange range;
 };
 

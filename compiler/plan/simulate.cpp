@@ -274,7 +274,11 @@ struct Applier {
     if (auto v = ReadByView({x.schema, x.table}); !v.empty()) return Fail("column " + x.column.name + " may be read by " + v);
     DropOwned(x.schema, x.table, x.column.name);
     // Postgres drops constraints and indexes that use the column.
-    std::erase_if(t->constraints, [&](auto& k) { return std::find(k.columns.begin(), k.columns.end(), x.column.name) != k.columns.end(); });
+    std::erase_if(t->constraints, [&](auto& k) {
+      const auto& keys = k.exclusion.keys;
+      return std::find(k.columns.begin(), k.columns.end(), x.column.name) != k.columns.end() ||
+             std::any_of(keys.begin(), keys.end(), [&](auto& key) { return key.column == x.column.name; });
+    });
     std::erase_if(t->indexes, [&](auto& ix) {
       return std::any_of(ix.keys.begin(), ix.keys.end(), [&](auto& k) { return k.column == x.column.name; });
     });
@@ -300,6 +304,12 @@ struct Applier {
         for (auto& k : t->constraints) {
           std::replace(k.columns.begin(), k.columns.end(), x.from, x.to);
           if (k.kind == catalog::Constraint::Kind::Check) rename(k.check);
+          std::replace(k.exclusion.include.begin(), k.exclusion.include.end(), x.from, x.to);
+          for (auto& key : k.exclusion.keys) {
+            if (key.column == x.from) key.column = x.to;
+            if (key.column.empty()) rename(key.expression);
+          }
+          if (k.exclusion.where) rename(*k.exclusion.where);
         }
         for (auto& ix : t->indexes) {
           for (auto& k : ix.keys) {

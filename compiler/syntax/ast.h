@@ -146,20 +146,6 @@ struct Column {
   SourceRange range;
 };
 
-struct Constraint {
-  enum class Kind { PrimaryKey, Unique, ForeignKey, Check };
-  Kind kind = Kind::Check;
-  std::optional<Name> name;
-  std::vector<Name> columns;
-  std::optional<References> references;  // ForeignKey
-  std::optional<Expr> check;             // Check
-  bool not_valid = false;                // `not valid`: rows already there are not checked
-  bool no_inherit = false;               // Check: `no inherit`
-  bool nulls_not_distinct = false;       // Unique: `nulls not distinct`
-  Deferrable timing;                     // PrimaryKey, Unique (a foreign key's is in `references`)
-  SourceRange range;
-};
-
 struct IndexKey {
   Expr expr;
   std::optional<Name> collation;  // `collate NAME`
@@ -177,6 +163,30 @@ struct Index {
   bool nulls_not_distinct = false;  // unique: `nulls not distinct`
   std::vector<Name> include;        // `include (c, ...)`: stored, not searched
   std::vector<std::pair<std::string, std::string>> storage;  // `with (fillfactor = 70)`: name (lower case), value as written
+  SourceRange range;
+};
+
+/// An exclusion constraint's operator: `&&`, `=`, `myschema.&&`.
+struct ExclusionOp {
+  std::string text;  // empty: none was written (the checker reports it)
+  SourceRange range;
+};
+
+struct Constraint {
+  enum class Kind { PrimaryKey, Unique, ForeignKey, Check, Exclusion };
+  Kind kind = Kind::Check;
+  std::optional<Name> name;
+  std::vector<Name> columns;
+  std::optional<References> references;  // ForeignKey
+  std::optional<Expr> check;             // Check
+  bool not_valid = false;                // `not valid`: rows already there are not checked
+  bool no_inherit = false;               // Check: `no inherit`
+  bool nulls_not_distinct = false;       // Unique: `nulls not distinct`
+  Deferrable timing;                     // PrimaryKey, Unique, Exclusion (a foreign key's is in `references`)
+  // Exclusion: its elements are `exclusion.keys` (method, where, include and
+  // storage as an index's; no name, not unique), one operator per element.
+  Index exclusion;
+  std::vector<ExclusionOp> operators;
   SourceRange range;
 };
 

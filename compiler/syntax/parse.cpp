@@ -596,6 +596,75 @@ class Builder {
     return s;
   }
 
+  auto BuildIndexKey(P::IndexKeyContext* k) -> ast::IndexKey {
+    ast::IndexKey key;
+    key.expr = BuildExpr(k->expr());
+    if (k->COLLATE()) key.collation = Ident(k->ident());
+    if (auto* oc = k->opclass()) {
+      key.opclass = ast::Name{};
+      key.opclass->range = Range(oc);
+      key.opclass->quoted = oc->QIDENT() != nullptr;
+      key.opclass->text = key.opclass->quoted ? syntax::UnquoteIdentifier(oc->getText()) : oc->getText();
+    }
+    key.desc = k->DESC() != nullptr;
+    if (k->NULLS()) key.nulls_first = k->FIRST() != nullptr;
+    return key;
+  }
+
+  /// `exclude [NAME] [using METHOD] (KEY with OP, ...) [where EXPR] [include (c, ...)] [with (...)] [deferrable ...]`
+  auto BuildExclusion(P::ExcludeItemContext* c) -> ast::Constraint {
+    ast::Constraint k;
+    k.kind = ast::Constraint::Kind::Exclusion;
+    k.range = Range(c);
+    k.exclusion.range = Range(c);
+    auto idents = c->ident();
+    size_t next = 0;
+    if (c->ident().size() == (c->USING() ? 2u : 1u)) k.name = Ident(idents[next++]);
+    if (c->USING() && next < idents.size()) k.exclusion.method = Ident(idents[next]);
+    for (auto* el : c->exclusionElement()) {
+      if (!el->indexKey()) continue;  // cut short by a syntax error
+      k.exclusion.keys.push_back(BuildIndexKey(el->indexKey()));
+      ast::ExclusionOp op;
+      op.range = Range(el->indexKey());
+      if (auto* o = el->exclusionOp()) {
+        op.range = Range(o);
+        // The operator's tokens must touch: `& &` is no operator.
+        std::string text;
+        size_t last_stop = 0;
+        bool touching = true, valid = true;
+        for (auto* t : o->opToken()) {
+          auto* tok = t->getStart();
+          if (!text.empty() && tok->getStartIndex() != last_stop + 1) touching = false;
+          last_stop = tok->getStopIndex();
+          text += tok->getText();
+        }
+        for (char ch : text)
+          if (std::string_view("+-*/<>=~!@#%^&|`?").find(ch) == std::string_view::npos) valid = false;
+        if (!touching || !valid || text.empty()) {
+          auto* in = o->getStart()->getInputStream();
+          std::string shown = in->getText(antlr4::misc::Interval(o->getStart()->getStartIndex(), o->getStop()->getStopIndex()));
+          diags_.Emit(diag::Kind::SyntaxError, op.range, "'" + shown + "' is not an operator").hint =
+              "write the operator without spaces: (r with &&)";
+        }
+        if (o->ident()) text = Ident(o->ident()).text + "." + text;
+        op.text = text;
+      }
+      k.operators.push_back(std::move(op));
+    }
+    for (auto* tail : c->exclusionTail()) {
+      if (tail->WHERE()) k.exclusion.where = BuildExpr(tail->expr());
+      if (tail->INCLUDE()) k.exclusion.include = Names(tail->identList());
+      if (auto* d = tail->deferrable()) k.timing = Timing(d);
+      for (auto* param : tail->storageParam()) {
+        std::string value = param->STRING() ? String(param->STRING())
+                            : param->NUMBER() ? (param->MINUS() ? "-" : "") + param->NUMBER()->getText()
+                                              : Lower(param->ident(1)->getText());
+        k.exclusion.storage.emplace_back(Lower(Ident(param->ident(0)).text), value);
+      }
+    }
+    return k;
+  }
+
   /// An index of a table or of a materialized view.
   template <typename Ctx>
   auto BuildIndex(Ctx* c) -> ast::Index {
@@ -603,20 +672,7 @@ class Builder {
     ix.range = Range(c);
     ix.unique = c->UNIQUE() != nullptr;
     if (c->ident()) ix.name = Ident(c->ident());
-    for (auto* k : c->indexKey()) {
-      ast::IndexKey key;
-      key.expr = BuildExpr(k->expr());
-      if (k->COLLATE()) key.collation = Ident(k->ident());
-      if (auto* oc = k->opclass()) {
-        key.opclass = ast::Name{};
-        key.opclass->range = Range(oc);
-        key.opclass->quoted = oc->QIDENT() != nullptr;
-        key.opclass->text = key.opclass->quoted ? syntax::UnquoteIdentifier(oc->getText()) : oc->getText();
-      }
-      key.desc = k->DESC() != nullptr;
-      if (k->NULLS()) key.nulls_first = k->FIRST() != nullptr;
-      ix.keys.push_back(std::move(key));
-    }
+    for (auto* k : c->indexKey()) ix.keys.push_back(BuildIndexKey(k));
     for (auto* tail : c->indexTail()) {
       if (tail->WHERE()) ix.where = BuildExpr(tail->expr());
       if (tail->USING()) ix.method = Ident(tail->ident());
@@ -740,6 +796,8 @@ class Builder {
         k.no_inherit = c->INHERIT() != nullptr;
         k.range = Range(c);
         t.items.emplace_back(std::move(k));
+      } else if (auto* c = dynamic_cast<P::ExcludeItemContext*>(item)) {
+        t.items.emplace_back(BuildExclusion(c));
       } else if (auto* c = dynamic_cast<P::CommentItemContext*>(item)) {
         t.items.emplace_back(ast::TableComment{String(c->STRING()), Range(c)});
       } else if (auto* c = dynamic_cast<P::RenamedItemContext*>(item)) {

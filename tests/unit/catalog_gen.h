@@ -108,6 +108,16 @@ struct Gen {
           k.check = Chance(50) ? "id > 0" : "id >= 0";
           t.constraints.push_back(k);
         }
+        if (Chance(15)) {  // an exclusion constraint: any change drops and adds it again
+          catalog::Constraint x;
+          x.kind = catalog::Constraint::Kind::Exclusion;
+          x.name = Chance(70) ? t.name + "_id_excl" : t.name + "_ex";
+          x.exclusion.keys.push_back({"id", "", false, std::nullopt, std::nullopt, std::nullopt});
+          x.operators = {"="};
+          if (Chance(30)) x.exclusion.where = "id > 10";
+          if (Chance(30)) x.deferrable = true, x.initially_deferred = Chance(50);
+          t.constraints.push_back(x);
+        }
         if (t.columns.size() > 1 && Chance(40)) {
           catalog::Index ix;
           ix.keys.push_back({t.columns.back().name, "", Chance(30), std::nullopt, std::nullopt, std::nullopt});
