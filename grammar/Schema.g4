@@ -34,6 +34,7 @@ topItem
   | tableDecl
   | enumDecl
   | sequenceDecl
+  | collationDecl
   | viewDecl
   | mixinDecl
   | pipeDecl
@@ -123,6 +124,11 @@ refAction : CASCADE | RESTRICT | SET NULL_ | SET DEFAULT | NO ACTION ;
 // Postgres sequence; the options are spelled as identity options.
 sequenceDecl : SEQUENCE qname (AS ident)? (LPAREN identityOption* RPAREN)? sequenceAttr* ;
 sequenceAttr : OWNED BY ident DOT ident (DOT ident)? | COMMENT STRING ;
+
+// `collation ci (provider icu, locale 'und-u-ks-level2', deterministic false)`:
+// a Postgres collation (CREATE COLLATION's options).
+collationDecl : COLLATION qname LPAREN (collationOption (COMMA collationOption)*)? RPAREN (COMMENT STRING)? ;
+collationOption : ident (ident | STRING | TRUE | FALSE)? ;
 
 enumDecl : ENUM qname LPAREN (enumValue (COMMA enumValue)*)? RPAREN enumAttr* ;
 enumValue : STRING (RENAMED FROM STRING)? ;
@@ -233,7 +239,7 @@ funcIdent
   | MAP | ROW | STRUCT | WITH | WITHOUT | TIME | ZONE | PRECISION | VARYING | COLLATE
   | PARTITION | BY | CLUSTER | WATERMARK | TYPE | INTO | VALID
   | DEFERRABLE | INITIALLY | DEFERRED | IMMEDIATE | MATCH | FULL | SIMPLE | INHERIT | DISTINCT | EXTERN | EXCLUDE
-  | OF | VALUES | TO | SEQUENCE | OWNED
+  | OF | VALUES | TO | SEQUENCE | OWNED | COLLATION
   ;
 identList : ident (COMMA ident)* ;
 
@@ -249,7 +255,7 @@ ident
   | ARRAY | MAP | ROW | STRUCT | WITH | WITHOUT | TIME | ZONE | PRECISION | VARYING | COLLATE
   | PARTITION | BY | CLUSTER | WATERMARK | TYPE | INTO | VALID
   | DEFERRABLE | INITIALLY | DEFERRED | IMMEDIATE | MATCH | FULL | SIMPLE | INHERIT | DISTINCT | EXTERN | EXCLUDE
-  | OF | VALUES | TO | SEQUENCE | OWNED
+  | OF | VALUES | TO | SEQUENCE | OWNED | COLLATION
   ;
 
 // ---- lexer -----------------------------------------------------------------
@@ -337,6 +343,7 @@ OF : O F ;
 VALUES : V A L U E S ;
 TO : T O ;
 SEQUENCE : S E Q U E N C E ;
+COLLATION : C O L L A T I O N ;
 OWNED : O W N E D ;
 BY : B Y ;
 CLUSTER : C L U S T E R ;

@@ -215,6 +215,17 @@ struct Emitter {
     for (const auto& col : t.columns)
       if (col.comment) Put(CommentSql("COLUMN", name + "." + QuoteIdent(col.name), col.comment));
   }
+  void operator()(const CreateCollation& c) {
+    const auto& k = c.collation;
+    std::string name = QuoteQualified(c.schema, k.name);
+    std::string sql = "CREATE COLLATION " + name + " (provider = " + k.provider;
+    if (k.provider == "icu") sql += ", locale = " + QuoteLiteral(k.locale);
+    else sql += ", lc_collate = " + QuoteLiteral(k.lc_collate) + ", lc_ctype = " + QuoteLiteral(k.lc_ctype);
+    if (!k.deterministic) sql += ", deterministic = false";
+    Put(sql + ");");
+    if (k.comment) Put(CommentSql("COLLATION", name, k.comment));
+  }
+  void operator()(const DropCollation& c) { Put("DROP COLLATION " + QuoteQualified(c.schema, c.collation.name) + ";"); }
   void operator()(const CreateSequence& c) {
     const auto& q = c.sequence;
     std::string name = QuoteQualified(c.schema, q.name);
@@ -387,6 +398,7 @@ struct Emitter {
     const char* what = c.on == SetComment::On::Table ? "TABLE"
                        : c.on == SetComment::On::View ? "VIEW"
                        : c.on == SetComment::On::MaterializedView ? "MATERIALIZED VIEW"
+                       : c.on == SetComment::On::Collation ? "COLLATION"
                                                                   : "TYPE";
     Put(CommentSql(what, QuoteQualified(c.schema, c.name), c.to));
   }

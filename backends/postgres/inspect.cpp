@@ -411,7 +411,32 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
     out.catalog.schemas[schema_index[seqs->Text(i, 0)]].sequences.push_back(std::move(q));
   }
 
-  // What each view reads.
+  // The project's collations (CREATE COLLATION): provider `i` (ICU: its
+  // locale) or `c` (libc: lc_collate and lc_ctype); `d` (the database's
+  // default) is not one a user creates.
+  auto colls = db.Query(
+      "select n.nspname, k.collname, k.collprovider::text, coalesce(k.colliculocale, ''), coalesce(k.collcollate, ''), "
+      "coalesce(k.collctype, ''), k.collisdeterministic, obj_description(k.oid, 'pg_collation') "
+      "from pg_collation k join pg_namespace n on n.oid = k.collnamespace "
+      "where k.collprovider in ('i', 'c') and " + in_schemas + " and " + NotExtension("k", "pg_collation") + " order by 1, 2",
+      {list}, error);
+  if (!colls) return std::nullopt;
+  for (size_t i = 0; i < colls->rows.size(); ++i) {
+    catalog::Collation k;
+    k.name = colls->Text(i, 1);
+    if (colls->Text(i, 2) == "i") {
+      k.provider = "icu";
+      k.locale = colls->Text(i, 3);
+    } else {
+      k.provider = "libc";
+      k.lc_collate = colls->Text(i, 4);
+      k.lc_ctype = colls->Text(i, 5);
+    }
+    k.deterministic = colls->Text(i, 6) == "t";
+    k.comment = colls->Get(i, 7);
+    out.catalog.schemas[schema_index[colls->Text(i, 0)]].collations.push_back(std::move(k));
+  }
+
   auto deps = db.Query(
       "select distinct v.oid::text, rn.nspname, r.relname from pg_rewrite rw "
       "join pg_depend d on d.classid = 'pg_rewrite'::regclass and d.objid = rw.oid and d.refclassid = 'pg_class'::regclass "
@@ -458,7 +483,8 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
   // A schema holding nothing schemac manages is still a schema; keep it,
   // except the builtin public schema, which source never declares empty.
   std::erase_if(out.catalog.schemas, [](const catalog::Schema& s) {
-    return s.name == "public" && s.tables.empty() && s.views.empty() && s.enums.empty() && s.sequences.empty();
+    return s.name == "public" && s.tables.empty() && s.views.empty() && s.enums.empty() && s.sequences.empty() &&
+           s.collations.empty();
   });
   catalog::Canonicalize(out.catalog);
   out.fingerprint = fmt::format("{:016x}", std::hash<std::string>{}(catalog::ToJson(out.catalog)));
@@ -481,6 +507,11 @@ void NormalizeBatch(Connection& db, catalog::Catalog& desired, const catalog::Ca
   // use them (all rolled back at the end).
   for (const auto& s : desired.schemas) {
     attempt("CREATE SCHEMA IF NOT EXISTS " + QuoteIdent(s.name));
+    for (const auto& k : s.collations)
+      attempt("CREATE COLLATION IF NOT EXISTS " + QuoteQualified(s.name, k.name) + " (provider = " + k.provider +
+              (k.provider == "icu" ? ", locale = " + QuoteLiteral(k.locale)
+                                   : ", lc_collate = " + QuoteLiteral(k.lc_collate) + ", lc_ctype = " + QuoteLiteral(k.lc_ctype)) +
+              (k.deterministic ? "" : ", deterministic = false") + ")");
     for (const auto& e : s.enums) {
       std::string values;
       for (const auto& v : e.values) values += (values.empty() ? "" : ", ") + QuoteLiteral(v);

@@ -98,6 +98,11 @@ struct Footprint {
     for (const auto& k : c.table.constraints) ForeignKey(c.schema, c.table.name, k);
     for (const auto& col : c.table.columns) ColumnType(col);
   }
+  void operator()(const diff::CreateCollation& c) {
+    Add("schema " + c.schema);
+    Add("collation " + c.schema + "." + c.collation.name);
+  }
+  void operator()(const diff::DropCollation& c) { Add("collation " + c.schema + "." + c.collation.name); }
   void operator()(const diff::CreateSequence& c) {
     Add("schema " + c.schema);
     Relation(c.schema, c.sequence.name);
@@ -187,6 +192,7 @@ struct Footprint {
   void operator()(const diff::SetComment& c) {
     Relation("pg_catalog", "pg_description");
     if (c.on == diff::SetComment::On::Enum) Add("type " + c.schema + "." + c.name);
+    else if (c.on == diff::SetComment::On::Collation) Add("collation " + c.schema + "." + c.name);
     else Relation(c.schema, c.name);
   }
 };

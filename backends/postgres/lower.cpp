@@ -182,6 +182,7 @@ class Lowerer {
       // Extern tables are never lowered; a schema that only holds extern
       // tables is not the project's either.
       bool only_extern = !s.tables.empty() && s.views.empty() && s.enums.empty() && s.pipes.empty() && s.sequences.empty() &&
+                         s.collations.empty() &&
                          std::all_of(s.tables.begin(), s.tables.end(), [](const model::Table& t) { return t.is_extern; });
       std::string name = s.name ? Fold(*s.name) : "public";
       for (const auto& t : s.tables)
@@ -217,6 +218,7 @@ class Lowerer {
       }
       for (const auto& q : s.sequences) ns.relations.insert(Fold(q.name));
       for (const auto& q : s.sequences) out->sequences.push_back(LowerSequence(q));
+      for (const auto& k : s.collations) out->collations.push_back(LowerCollation(k));
       for (const auto& e : s.enums) out->enums.push_back(LowerEnum(e));
       for (const auto& t : s.tables)
         if (!t.is_extern) out->tables.push_back(LowerTable(name, t, ns));
@@ -543,6 +545,24 @@ class Lowerer {
     if (item.bound == "with" && item.options.size() == 2)
       return "FOR VALUES WITH (modulus " + item.options[0].second + ", remainder " + item.options[1].second + ")";
     return "DEFAULT";
+  }
+
+  /// The canonical form: libc's `locale` sets lc_collate and lc_ctype.
+  auto LowerCollation(const model::Collation& k) -> catalog::Collation {
+    catalog::Collation out;
+    out.name = Fold(k.name);
+    CheckLength(out.name, k.range);
+    out.provider = k.provider;
+    if (k.provider == "icu") {
+      out.locale = k.locale.value_or("");
+    } else {
+      out.lc_collate = k.lc_collate ? *k.lc_collate : k.locale.value_or("");
+      out.lc_ctype = k.lc_ctype ? *k.lc_ctype : k.locale.value_or("");
+    }
+    out.deterministic = k.deterministic;
+    out.comment = k.comment;
+    out.src = k.range;
+    return out;
   }
 
   auto LowerSequence(const model::Sequence& q) -> catalog::Sequence {

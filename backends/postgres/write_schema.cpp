@@ -340,6 +340,21 @@ void WriteSchemaBody(std::string& out, const std::string& indent, const catalog:
     for (const auto& v : e.values) values += (values.empty() ? "" : ", ") + Literal(v);
     out += indent + "enum " + Name(e.name) + " (" + values + ")" + (e.comment ? " comment " + Literal(*e.comment) : "") + "\n";
   }
+  for (const auto& k : s.collations) {
+    gap();
+    out += indent + "collation " + Name(k.name) + " (provider " + k.provider;
+    if (k.provider == "icu") {
+      out += ", locale " + Literal(k.locale);
+    } else if (k.lc_collate == k.lc_ctype) {
+      out += ", locale " + Literal(k.lc_collate);
+    } else {
+      out += ", lc_collate " + Literal(k.lc_collate) + ", lc_ctype " + Literal(k.lc_ctype);
+    }
+    if (!k.deterministic) out += ", deterministic false";
+    out += ")";
+    if (k.comment) out += " comment " + Literal(*k.comment);
+    out += "\n";
+  }
   for (const auto& q : s.sequences) {
     gap();
     out += indent + "sequence " + Name(q.name);
@@ -433,11 +448,11 @@ auto WriteSchema(const catalog::Catalog& c, const std::vector<std::string>& unma
     for (const auto& u : unmanaged) out += "--   " + u + "\n";
   }
   for (const auto& s : c.schemas) {
-    if (s.tables.empty() && s.views.empty() && s.enums.empty() && s.sequences.empty() && s.name != "public") {
+    if (s.tables.empty() && s.views.empty() && s.enums.empty() && s.sequences.empty() && s.collations.empty() && s.name != "public") {
       out += "\nschema " + Name(s.name) + " {\n}\n";
       continue;
     }
-    if (s.tables.empty() && s.views.empty() && s.enums.empty() && s.sequences.empty()) continue;
+    if (s.tables.empty() && s.views.empty() && s.enums.empty() && s.sequences.empty() && s.collations.empty()) continue;
     out += "\n";
     if (s.name == "public") {
       WriteSchemaBody(out, "", s);

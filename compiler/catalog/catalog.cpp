@@ -49,6 +49,7 @@ void Canonicalize(Catalog& c) {
     std::sort(s.views.begin(), s.views.end(), by_name);
     std::sort(s.enums.begin(), s.enums.end(), by_name);
     std::sort(s.sequences.begin(), s.sequences.end(), by_name);
+    std::sort(s.collations.begin(), s.collations.end(), by_name);
     for (auto& t : s.tables) {
       std::sort(t.constraints.begin(), t.constraints.end(), by_name);
       std::sort(t.indexes.begin(), t.indexes.end(), by_name);
@@ -79,6 +80,7 @@ void ForgetSource(Catalog& c) {
       for (auto& ix : v.indexes) ix.src = {};
     }
     for (auto& q : sch.sequences) q.src = {};
+    for (auto& k : sch.collations) k.src = {};
     for (auto& e : sch.enums) {
       e.src = {};
       e.renamed_from.reset();
@@ -282,6 +284,20 @@ auto ReadColumn(Reader r, const Json& j, Column& c) -> bool {
   return true;
 }
 
+auto ReadCollation(Reader r, const Json& j, Collation& k) -> bool {
+  if (!j.is_object() || !r.Str(j, "name", k.name) || !r.Str(j, "provider", k.provider) || !r.OptStr(j, "comment", k.comment))
+    return r.Fail("invalid collation");
+  if (k.provider != "icu" && k.provider != "libc") return r.Fail("\"provider\" must be \"icu\" or \"libc\"");
+  std::optional<std::string> locale, lc_collate, lc_ctype;
+  if (!r.OptStr(j, "locale", locale) || !r.OptStr(j, "lc_collate", lc_collate) || !r.OptStr(j, "lc_ctype", lc_ctype)) return false;
+  k.locale = locale.value_or("");
+  k.lc_collate = lc_collate.value_or("");
+  k.lc_ctype = lc_ctype.value_or("");
+  k.deterministic = true;
+  if (j.contains("deterministic") && !r.Bool(j, "deterministic", k.deterministic)) return false;
+  return true;
+}
+
 auto ReadSequence(Reader r, const Json& j, Sequence& q) -> bool {
   if (!j.is_object() || !r.Str(j, "name", q.name) || !r.Str(j, "type", q.type) || !r.OptStr(j, "comment", q.comment))
     return r.Fail("invalid sequence");
@@ -447,6 +463,21 @@ auto ToJson(const Catalog& in) -> std::string {
       views.push_back(std::move(vj));
     }
     sj["views"] = std::move(views);
+    if (!s.collations.empty()) {
+      Json colls = Json::array();
+      for (const auto& k : s.collations) {
+        Json kj;
+        kj["name"] = k.name;
+        kj["provider"] = k.provider;
+        if (!k.locale.empty()) kj["locale"] = k.locale;
+        if (!k.lc_collate.empty()) kj["lc_collate"] = k.lc_collate;
+        if (!k.lc_ctype.empty()) kj["lc_ctype"] = k.lc_ctype;
+        kj["deterministic"] = k.deterministic;
+        PutOpt(kj, "comment", k.comment);
+        colls.push_back(std::move(kj));
+      }
+      sj["collations"] = std::move(colls);
+    }
     if (!s.sequences.empty()) {
       Json seqs = Json::array();
       for (const auto& q : s.sequences) {
@@ -505,6 +536,15 @@ auto FromJson(const std::string& text, std::string& error) -> std::optional<Cata
     const Json* tables = sr.Array(sj, "tables");
     const Json* views = sr.Array(sj, "views");
     if (!enums || !tables || !views) return std::nullopt;
+    if (sj.contains("collations")) {
+      const Json* colls = sr.Array(sj, "collations");
+      if (!colls) return std::nullopt;
+      for (const auto& kj : *colls) {
+        Collation k;
+        if (!ReadCollation(sr, kj, k)) return std::nullopt;
+        s.collations.push_back(std::move(k));
+      }
+    }
     if (sj.contains("sequences")) {
       const Json* seqs = sr.Array(sj, "sequences");
       if (!seqs) return std::nullopt;
@@ -637,6 +677,9 @@ auto Validate(const Catalog& c, std::string& error) -> bool {
     }
     for (const auto& q : s.sequences)
       if (!relations.insert(q.name).second) return dup("relation", "schema " + s.name, q.name);
+    std::set<std::string> collations;
+    for (const auto& k : s.collations)
+      if (!collations.insert(k.name).second) return dup("collation", "schema " + s.name, k.name);
     for (const auto& e : s.enums) {
       if (!types.insert(e.name).second) return dup("enum", "schema " + s.name, e.name);
       std::set<std::string> values;

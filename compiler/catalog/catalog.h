@@ -159,6 +159,24 @@ struct Sequence {
   }
 };
 
+/// A collation of the project's (CREATE COLLATION). Canonical: libc has
+/// lc_collate and lc_ctype (a `locale` sets both) and no locale; icu has a
+/// locale and neither lc_*.
+struct Collation {
+  std::string name;
+  std::string provider = "libc";  // libc | icu
+  std::string locale;             // icu
+  std::string lc_collate, lc_ctype;  // libc
+  bool deterministic = true;
+  std::optional<std::string> comment;
+  SourceRange src;
+  /// What CREATE COLLATION says: a difference means drop and create.
+  auto SameOptions(const Collation& o) const -> bool {
+    return provider == o.provider && locale == o.locale && lc_collate == o.lc_collate && lc_ctype == o.lc_ctype &&
+           deterministic == o.deterministic;
+  }
+};
+
 struct Schema {
   std::string name;
   std::vector<Table> tables;
@@ -166,10 +184,16 @@ struct Schema {
   std::vector<Enum> enums;
   SourceRange src;
   std::vector<Sequence> sequences = {};
+  std::vector<Collation> collations = {};
 
   auto FindTable(const std::string& n) const -> const Table*;
   auto FindView(const std::string& n) const -> const View*;
   auto FindEnum(const std::string& n) const -> const Enum*;
+  auto FindCollation(const std::string& n) const -> const Collation* {
+    for (const auto& k : collations)
+      if (k.name == n) return &k;
+    return nullptr;
+  }
   auto FindSequence(const std::string& n) const -> const Sequence* {
     for (const auto& q : sequences)
       if (q.name == n) return &q;

@@ -224,6 +224,21 @@ class Checker {
         if (!Register(si, q->name, "sequence", schema.sequences.size())) continue;
         schema.sequences.push_back(BuildSequence(*q));
         pending_sequences_.push_back({q, si, schema.sequences.size() - 1});
+      } else if (auto* k = std::get_if<ast::Collation>(&d.node)) {
+        size_t si = ObjectSchema(k->name, block, k->range);
+        CheckInterpolation(k->name.name);
+        // Collations have a namespace of their own (pg_collation).
+        std::string key = model::FromAst(k->name.name).key();
+        auto [it, inserted] = collation_names_.emplace(std::make_pair(si, key), k->name.name.range);
+        if (!inserted) {
+          std::string schema_key;
+          for (auto& [sk, i] : schemas_)
+            if (i.index == si) schema_key = sk;
+          auto& d = diags_.Emit(Kind::DuplicateSchemaItem, k->name.name.range, "collation", k->name.name.text, SchemaDisplay(schema_key));
+          d.notes.push_back({it->second, "previous definition of collation '" + k->name.name.text + "' is here"});
+          continue;
+        }
+        realm_.schemas[si].collations.push_back(BuildCollation(*k));
       } else if (auto* v = std::get_if<ast::View>(&d.node)) {
         size_t si = ObjectSchema(v->name, block, v->range);
         auto& schema = realm_.schemas[si];
@@ -1405,6 +1420,57 @@ class Checker {
     }
   }
 
+  // ---- collations ----
+
+  /// `provider icu|libc` (libc when not given), `locale`, `lc_collate`,
+  /// `lc_ctype` (strings), `deterministic true|false`; each once. ICU needs a
+  /// locale; libc a locale or both lc_collate and lc_ctype; only ICU can be
+  /// nondeterministic (as Postgres 15 requires).
+  auto BuildCollation(const ast::Collation& k) -> model::Collation {
+    model::Collation mc;
+    mc.name = model::FromAst(k.name.name);
+    mc.range = k.name.range;
+    mc.comment = k.comment;
+    std::set<std::string> seen;
+    auto bad = [&](source::SourceRange r, const std::string& msg) -> diag::Diagnostic& {
+      return diags_.Emit(Kind::BadCollationOption, r, "collation '" + k.name.name.text + "': " + msg);
+    };
+    for (const auto& o : k.options) {
+      std::string key = Lower(o.key.text);
+      if (key != "provider" && key != "locale" && key != "lc_collate" && key != "lc_ctype" && key != "deterministic") {
+        bad(o.range, "unknown option '" + o.key.text + "'").hint =
+            "a collation takes provider, locale, lc_collate, lc_ctype and deterministic";
+        continue;
+      }
+      if (!seen.insert(key).second) {
+        bad(o.range, "option '" + key + "' is given twice");
+        continue;
+      }
+      if (!o.value) {
+        bad(o.range, "option '" + key + "' needs a value");
+        continue;
+      }
+      if (key == "provider") {
+        std::string v = Lower(*o.value);
+        if (o.quoted || (v != "icu" && v != "libc")) bad(o.range, "provider must be icu or libc, not " + *o.value);
+        else mc.provider = v;
+      } else if (key == "deterministic") {
+        if (o.quoted || (*o.value != "true" && *o.value != "false")) bad(o.range, "deterministic must be true or false");
+        else mc.deterministic = *o.value == "true";
+      } else {
+        if (!o.quoted) bad(o.range, "option '" + key + "' must be a string: " + key + " '" + *o.value + "'");
+        (key == "locale" ? mc.locale : key == "lc_collate" ? mc.lc_collate : mc.lc_ctype) = *o.value;
+      }
+    }
+    if (mc.provider == "icu" && !mc.locale)
+      bad(k.range, "an icu collation needs a locale").hint = "add locale 'und-u-ks-level2' or another ICU locale";
+    if (mc.provider == "icu" && (mc.lc_collate || mc.lc_ctype)) bad(k.range, "an icu collation takes a locale, not lc_collate or lc_ctype");
+    if (mc.provider == "libc" && !mc.locale && !(mc.lc_collate && mc.lc_ctype))
+      bad(k.range, "a libc collation needs a locale, or lc_collate and lc_ctype");
+    if (mc.provider == "libc" && !mc.deterministic) bad(k.range, "only an icu collation can be nondeterministic");
+    return mc;
+  }
+
   // ---- sequences ----
 
   /// `as smallint|integer|bigint` (bigint when not given), and the options
@@ -1594,6 +1660,7 @@ class Checker {
   std::map<std::string, SchemaInfo> schemas_;
   std::vector<PendingTable> pending_tables_;
   std::vector<PendingSequence> pending_sequences_;
+  std::map<std::pair<size_t, std::string>, source::SourceRange> collation_names_;
   std::vector<PendingView> pending_views_;
   std::vector<PendingFk> pending_fks_;
   std::vector<const ast::Pipe*> pending_pipes_;

@@ -50,6 +50,10 @@ struct CreateTable { std::string schema; catalog::Table table; };
 struct DropTable { std::string schema; catalog::Table table; };
 struct RenameTable { std::string schema, from, to; };
 
+/// A collation's options never change in place: drop and create.
+struct CreateCollation { std::string schema; catalog::Collation collation; };
+struct DropCollation { std::string schema; catalog::Collation collation; };
+
 struct CreateSequence { std::string schema; catalog::Sequence sequence; };
 struct DropSequence { std::string schema; catalog::Sequence sequence; };
 /// Options, type, owner or comment of a sequence changed, in place.
@@ -84,16 +88,16 @@ struct RenameIndex { std::string schema, from, to; };
 struct CreateView { std::string schema; catalog::View view; };
 struct DropView { std::string schema; catalog::View view; };
 
-/// A comment on a table, view, materialized view or enum (column comments
+/// A comment on a table, view, materialized view, enum or collation (column comments
 /// are part of AlterColumn).
 struct SetComment {
-  enum class On { Table, View, MaterializedView, Enum };
+  enum class On { Table, View, MaterializedView, Enum, Collation };
   On on = On::Table;
   std::string schema, name;
   std::optional<std::string> from, to;
 };
 
-using Op = std::variant<CreateSchema, DropSchema, CreateEnum, DropEnum, RenameEnum, AddEnumValue, RenameEnumValue, CreateSequence,
+using Op = std::variant<CreateSchema, DropSchema, CreateEnum, DropEnum, RenameEnum, AddEnumValue, RenameEnumValue, CreateCollation, DropCollation, CreateSequence,
                         DropSequence, AlterSequence, CreateTable, DropTable, RenameTable, AttachPartition, AddColumn, DropColumn, RenameColumn, AlterColumn, AddConstraint, DropConstraint,
                         RenameConstraint, AlterConstraint, CreateIndex, DropIndex, RenameIndex, CreateView, DropView, SetComment>;
 

@@ -39,6 +39,10 @@ class Differ {
       if (!to_.FindSchema(s.name))
         for (const auto& t : s.tables) Add(DropTable{s.name, t}, s.src);
     for (const auto& s : to_.schemas) DiffSequences(s, from_.FindSchema(s.name));
+    for (const auto& s : to_.schemas) DiffCollations(s, from_.FindSchema(s.name));
+    for (const auto& s : from_.schemas)
+      if (!to_.FindSchema(s.name))
+        for (const auto& k : s.collations) DropCollationChecked(s.name, k, s.src);
     for (const auto& s : from_.schemas)
       if (!to_.FindSchema(s.name))
         for (const auto& q : s.sequences) Add(DropSequence{s.name, q}, s.src);
@@ -306,6 +310,107 @@ class Differ {
     if (from)
       for (const auto& e : from->enums)
         if (!to.FindEnum(e.name)) Add(DropEnum{from->name, e}, to.src);
+  }
+
+  // ---- collations ----
+
+  /// Does a column or index key of `c` name collation `name`? Columns name a
+  /// collation without its schema (Postgres finds it on the search path).
+  static auto CatalogUses(const catalog::Catalog& c, const std::string& name) -> std::string {
+    for (const auto& s : c.schemas)
+      for (const auto& t : s.tables) {
+        for (const auto& col : t.columns)
+          if (col.collation == name) return "column " + s.name + "." + t.name + "." + col.name;
+        for (const auto& ix : t.indexes)
+          for (const auto& k : ix.keys)
+            if (k.collation == name) return "index " + s.name + "." + ix.name;
+      }
+    return "";
+  }
+
+  /// A collation no longer declared is dropped, after its users changed;
+  /// one still named by a desired column cannot be.
+  void DropCollationChecked(const std::string& schema, const catalog::Collation& k, source::SourceRange src) {
+    if (std::string user = CatalogUses(to_, k.name); !user.empty()) {
+      diags_.Emit(diag::Kind::UnsupportedChange, src,
+                  "collation '" + schema + "." + k.name + "' is no longer declared, but " + user + " still uses it")
+          .hint = "declare the collation, or give the column another collation";
+      return;
+    }
+    Add(DropCollation{schema, k}, src);
+  }
+
+  /// Options never change in place: a collation nothing uses is dropped and
+  /// created again; one in use is refused (Postgres cannot drop it).
+  void DiffCollations(const catalog::Schema& to, const catalog::Schema* from) {
+    for (const auto& k : to.collations) {
+      const catalog::Collation* cur = from ? from->FindCollation(k.name) : nullptr;
+      if (!cur) {
+        Add(CreateCollation{to.name, k}, k.src);
+      } else if (!cur->SameOptions(k)) {
+        if (std::string user = CatalogUses(from_, k.name); !user.empty()) {
+          diags_.Emit(diag::Kind::UnsupportedChange, k.src,
+                      "the options of collation '" + to.name + "." + k.name + "' change, but " + user +
+                          " uses it: Postgres cannot drop a collation in use, nor alter its options")
+              .hint = "declare a collation of another name with the new options and switch the columns to it; drop the old one after";
+          continue;
+        }
+        Add(DropCollation{to.name, *cur}, k.src);
+        Add(CreateCollation{to.name, k}, k.src);
+      } else if (cur->comment != k.comment) {
+        Add(SetComment{SetComment::On::Collation, to.name, k.name, cur->comment, k.comment}, k.src);
+      }
+    }
+    if (from)
+      for (const auto& k : from->collations)
+        if (!to.FindCollation(k.name)) DropCollationChecked(from->name, k, to.src);
+  }
+
+  /// Whether op `o` puts (`created`) or had (`!created`) collation `name` on
+  /// a column or index key.
+  static auto OpUsesCollation(const Op& o, const std::string& name, bool created) -> bool {
+    auto table_uses = [&](const catalog::Table& t) {
+      for (const auto& col : t.columns)
+        if (col.collation == name) return true;
+      for (const auto& ix : t.indexes)
+        for (const auto& k : ix.keys)
+          if (k.collation == name) return true;
+      return false;
+    };
+    auto index_uses = [&](const catalog::Index& ix) {
+      return std::any_of(ix.keys.begin(), ix.keys.end(), [&](const catalog::IndexKey& k) { return k.collation == name; });
+    };
+    if (created) {
+      if (auto* x = std::get_if<CreateTable>(&o)) return table_uses(x->table);
+      if (auto* x = std::get_if<AddColumn>(&o)) return x->column.collation == name;
+      if (auto* x = std::get_if<AlterColumn>(&o)) return x->to.collation == name;
+      if (auto* x = std::get_if<CreateIndex>(&o)) return index_uses(x->index);
+    } else {
+      if (auto* x = std::get_if<DropTable>(&o)) return table_uses(x->table);
+      if (auto* x = std::get_if<DropColumn>(&o)) return x->column.collation == name;
+      if (auto* x = std::get_if<AlterColumn>(&o)) return x->from.collation == name;
+      if (auto* x = std::get_if<DropIndex>(&o)) return index_uses(x->index);
+    }
+    return false;
+  }
+
+  /// A collation is created before the columns and keys that use it and
+  /// dropped after the ones that used it; dropped before it is created again.
+  template <typename Edge>
+  void CollationEdges(Edge&& edge) {
+    for (size_t i = 0; i < changes_.size(); ++i) {
+      if (auto* cc = std::get_if<CreateCollation>(&changes_[i].op)) {
+        for (size_t j = 0; j < changes_.size(); ++j) {
+          if (OpUsesCollation(changes_[j].op, cc->collation.name, true)) edge(i, j);
+          if (auto* dc = std::get_if<DropCollation>(&changes_[j].op);
+              dc && dc->schema == cc->schema && dc->collation.name == cc->collation.name)
+            edge(j, i);
+        }
+      } else if (auto* dc = std::get_if<DropCollation>(&changes_[i].op)) {
+        for (size_t j = 0; j < changes_.size(); ++j)
+          if (OpUsesCollation(changes_[j].op, dc->collation.name, false)) edge(j, i);
+      }
+    }
   }
 
   // ---- sequences ----
@@ -871,6 +976,7 @@ class Differ {
       if (before != after) changes_[after].after.push_back(before);
     };
     SequenceEdges(edge, create_table, table_changes);
+    CollationEdges(edge);
     auto uses_enum = [&](const catalog::Column& c, auto&& fn) {
       if (c.type_ref) fn(*c.type_ref);
     };
@@ -1101,6 +1207,8 @@ auto KindName(const Op& op) -> std::string {
         else if constexpr (std::is_same_v<T, RenameEnumValue>) return "rename_enum_value";
         else if constexpr (std::is_same_v<T, RenameEnum>) return "rename_enum";
         else if constexpr (std::is_same_v<T, AttachPartition>) return "attach_partition";
+        else if constexpr (std::is_same_v<T, CreateCollation>) return "create_collation";
+        else if constexpr (std::is_same_v<T, DropCollation>) return "drop_collation";
         else if constexpr (std::is_same_v<T, CreateSequence>) return "create_sequence";
         else if constexpr (std::is_same_v<T, DropSequence>) return "drop_sequence";
         else if constexpr (std::is_same_v<T, AlterSequence>) return "alter_sequence";
@@ -1138,6 +1246,7 @@ auto ObjectName(const Op& op) -> std::string {
         else if constexpr (std::is_same_v<T, RenameTable>) return c.schema + "." + c.from;
         else if constexpr (std::is_same_v<T, AttachPartition>) return c.schema + "." + c.table;
         else if constexpr (std::is_same_v<T, CreateSequence> || std::is_same_v<T, DropSequence>) return c.schema + "." + c.sequence.name;
+        else if constexpr (std::is_same_v<T, CreateCollation> || std::is_same_v<T, DropCollation>) return c.schema + "." + c.collation.name;
         else if constexpr (std::is_same_v<T, AlterSequence>) return c.schema + "." + c.to.name;
         else if constexpr (std::is_same_v<T, AddColumn> || std::is_same_v<T, DropColumn>) return c.schema + "." + c.table + "." + c.column.name;
         else if constexpr (std::is_same_v<T, RenameColumn>) return c.schema + "." + c.table + "." + c.from;

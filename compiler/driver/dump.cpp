@@ -87,6 +87,10 @@ struct AstDumper {
               std::string owner;
               for (const auto& x : n.owned_by) owner += (owner.empty() ? " owned by " : ".") + NameText(x);
               Line(d, "Sequence " + QText(n.name) + (n.type ? " as " + NameText(*n.type) : "") + o + owner + " " + Pos(n.range));
+            } else if constexpr (std::is_same_v<T, ast::Collation>) {
+              std::string o;
+              for (const auto& x : n.options) o += " " + NameText(x.key) + (x.value ? "=" + *x.value : "");
+              Line(d, "Collation " + QText(n.name) + o + " " + Pos(n.range));
             } else if constexpr (std::is_same_v<T, ast::View>) {
               Line(d, std::string(n.materialized ? "MaterializedView " : "View ") + QText(n.name) + " " + Pos(n.range));
               if (n.body_kind == ast::View::BodyKind::Union) {
@@ -268,6 +272,14 @@ auto DumpModel(const model::Realm& realm) -> std::string {
       for (const auto& [k, v] : ix.storage) out += " with:" + k + "=" + v;
       out += "\n";
     };
+    for (const auto& k : s.collations) {
+      out += "  collation " + ModelName(k.name) + " provider=" + k.provider;
+      if (k.locale) out += " locale=" + *k.locale;
+      if (k.lc_collate) out += " lc_collate=" + *k.lc_collate;
+      if (k.lc_ctype) out += " lc_ctype=" + *k.lc_ctype;
+      if (!k.deterministic) out += " nondeterministic";
+      out += quoted(k.comment) + "\n";
+    }
     for (const auto& q : s.sequences) {
       out += "  sequence " + ModelName(q.name) + " " + q.type.Describe();
       for (const auto& [k, v] : q.options) out += " " + k + "=" + std::to_string(v);

@@ -470,6 +470,9 @@ class Printer {
                      [&](const ast::Sequence& x) {
                        out.push_back({x.range, [this, &x](int i) { return PrintSequence(x, i); }, 0});
                      },
+                     [&](const ast::Collation& x) {
+                       out.push_back({x.range, [this, &x](int i) { return PrintCollation(x, i); }, 0});
+                     },
                      [&](const ast::View& x) {
                        out.push_back({x.range, [this, &x](int i) { return PrintView(x, i); }, 0});
                      },
@@ -516,6 +519,17 @@ class Printer {
     }
     if (!q.owned_by.empty()) out += " owned by " + Join(q.owned_by, ".", [&](const ast::Name& n) { return Name(n); });
     if (q.comment) out += " comment " + StringLit(*q.comment);
+    return out;
+  }
+
+  auto PrintCollation(const ast::Collation& k, int indent) -> std::string {
+    std::string opts;
+    for (const auto& o : k.options) {
+      opts += (opts.empty() ? "" : ", ") + Name(o.key);
+      if (o.value) opts += " " + (o.quoted ? StringLit(*o.value) : *o.value);
+    }
+    std::string out = Indent(indent) + "collation " + QName(k.name) + " (" + opts + ")";
+    if (k.comment) out += " comment " + StringLit(*k.comment);
     return out;
   }
 

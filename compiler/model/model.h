@@ -183,9 +183,20 @@ struct Sequence {
   SourceRange range;
 };
 
+/// `collation NAME (...)`: options checked; `provider` is `icu` or `libc`.
+struct Collation {
+  Name name;
+  std::string provider = "libc";
+  std::optional<std::string> locale, lc_collate, lc_ctype;
+  bool deterministic = true;
+  std::optional<std::string> comment;
+  SourceRange range;
+};
+
 struct Schema {
   std::optional<Name> name;  // nullopt: the target's default namespace
   std::vector<Table> tables;
+  std::vector<Collation> collations;
   std::vector<Sequence> sequences;
   std::vector<View> views;
   std::vector<Enum> enums;

@@ -28,7 +28,8 @@ auto Rank(const Op& op) -> int {
         else if constexpr (std::is_same_v<T, DropTable>) return 4;
         else if constexpr (std::is_same_v<T, CreateSchema>) return 5;
         else if constexpr (std::is_same_v<T, RenameEnumValue>) return 5;  // under the enum's current name
-        else if constexpr (std::is_same_v<T, CreateEnum> || std::is_same_v<T, RenameEnum> || std::is_same_v<T, CreateSequence>) return 6;
+        else if constexpr (std::is_same_v<T, CreateEnum> || std::is_same_v<T, RenameEnum> || std::is_same_v<T, CreateSequence> ||
+                           std::is_same_v<T, CreateCollation>) return 6;
         else if constexpr (std::is_same_v<T, RenameTable>) return 7;
         else if constexpr (std::is_same_v<T, RenameColumn> || std::is_same_v<T, RenameConstraint> ||
                            std::is_same_v<T, RenameIndex>) return 8;
@@ -41,7 +42,8 @@ auto Rank(const Op& op) -> int {
         else if constexpr (std::is_same_v<T, CreateIndex>) return 14;
         else if constexpr (std::is_same_v<T, CreateView>) return 15;
         else if constexpr (std::is_same_v<T, SetComment>) return 16;
-        else if constexpr (std::is_same_v<T, DropEnum> || std::is_same_v<T, DropSequence>) return 17;
+        else if constexpr (std::is_same_v<T, DropEnum> || std::is_same_v<T, DropSequence> ||
+                           std::is_same_v<T, DropCollation>) return 17;
         else if constexpr (std::is_same_v<T, DropSchema>) return 18;
         else return 19;
       },

@@ -91,7 +91,8 @@ struct Applier {
   auto operator()(const DropSchema& x) -> bool {
     auto* s = Schema(x.schema);
     if (!s) return Fail("schema " + x.schema + " does not exist");
-    if (!s->tables.empty() || !s->views.empty() || !s->enums.empty() || !s->sequences.empty()) return Fail("schema " + x.schema + " is not empty");
+    if (!s->tables.empty() || !s->views.empty() || !s->enums.empty() || !s->sequences.empty() ||
+        !s->collations.empty()) return Fail("schema " + x.schema + " is not empty");
     return Erase(c.schemas, [&](auto& y) { return y.name == x.schema; });
   }
   auto operator()(const CreateEnum& x) -> bool {
@@ -174,6 +175,27 @@ struct Applier {
   auto EnumExists(const catalog::ObjectName& n) -> bool {
     auto* s = Schema(n.schema);
     return s && std::any_of(s->enums.begin(), s->enums.end(), [&](auto& e) { return e.name == n.name; });
+  }
+  auto operator()(const CreateCollation& x) -> bool {
+    auto* s = SchemaOrBuiltin(x.schema);
+    if (!s) return false;
+    if (s->FindCollation(x.collation.name)) return Fail("collation " + x.collation.name + " exists");
+    s->collations.push_back(x.collation);
+    return true;
+  }
+  /// Postgres refuses to drop a collation a column or index key uses.
+  auto operator()(const DropCollation& x) -> bool {
+    auto* s = Schema(x.schema);
+    if (!s || !s->FindCollation(x.collation.name)) return Fail("collation " + x.collation.name + " missing");
+    for (const auto& sc : c.schemas)
+      for (const auto& t : sc.tables) {
+        for (const auto& col : t.columns)
+          if (col.collation == x.collation.name) return Fail("collation " + x.collation.name + " is used by " + t.name + "." + col.name);
+        for (const auto& ix : t.indexes)
+          for (const auto& k : ix.keys)
+            if (k.collation == x.collation.name) return Fail("collation " + x.collation.name + " is used by index " + ix.name);
+      }
+    return Erase(s->collations, [&](auto& k) { return k.name == x.collation.name; });
   }
   auto operator()(const CreateSequence& x) -> bool {
     auto* s = SchemaOrBuiltin(x.schema);
@@ -446,6 +468,10 @@ struct Applier {
       case SetComment::On::Enum:
         for (auto& e : s->enums)
           if (e.name == x.name) return (e.comment = x.to, true);
+        break;
+      case SetComment::On::Collation:
+        for (auto& k : s->collations)
+          if (k.name == x.name) return (k.comment = x.to, true);
         break;
     }
     return Fail("object of comment " + x.name + " missing");

@@ -226,6 +226,21 @@ struct Sequence {
   SourceRange range;
 };
 
+/// `collation NAME (provider icu, locale '...', deterministic false) [comment '...']`.
+struct CollationOption {
+  Name key;
+  std::optional<std::string> value;  // a word (`icu`, `false`) or a string literal's text
+  bool quoted = false;               // the value was a string literal
+  SourceRange range;
+};
+
+struct Collation {
+  QName name;
+  std::vector<CollationOption> options;
+  std::optional<std::string> comment;
+  SourceRange range;
+};
+
 struct Enum {
   QName name;
   std::vector<std::pair<std::string, SourceRange>> values;
@@ -278,7 +293,7 @@ struct Schema {
 };
 
 struct Decl {
-  std::variant<Import, Schema, Table, Enum, Sequence, View, Pipe, TargetBlock, Unsupported> node;
+  std::variant<Import, Schema, Table, Enum, Sequence, Collation, View, Pipe, TargetBlock, Unsupported> node;
 };
 
 struct Comment {

@@ -181,7 +181,7 @@ class Recovery : public antlr4::DefaultErrorStrategy {
       case SchemaLexer::IMPORT: case SchemaLexer::SCHEMA: case SchemaLexer::TABLE: case SchemaLexer::ENUM:
       case SchemaLexer::VIEW: case SchemaLexer::MATERIALIZED: case SchemaLexer::MIXIN: case SchemaLexer::LET:
       case SchemaLexer::FOR: case SchemaLexer::POSTGRES: case SchemaLexer::SNOWFLAKE: case SchemaLexer::FIREBOLT:
-      case SchemaLexer::FLINK: case SchemaLexer::EXTERN: case SchemaLexer::SEQUENCE: return true;
+      case SchemaLexer::FLINK: case SchemaLexer::EXTERN: case SchemaLexer::SEQUENCE: case SchemaLexer::COLLATION: return true;
       default: return false;
     }
   }
@@ -567,6 +567,28 @@ class Builder {
           for (auto* id : a->ident()) q.owned_by.push_back(Ident(id));
       }
       out.push_back({std::move(q)});
+    } else if (auto* c = item->collationDecl()) {
+      ast::Collation k;
+      k.range = Range(c);
+      k.name = QName(c->qname());
+      for (auto* o : c->collationOption()) {
+        ast::CollationOption opt;
+        opt.key = Ident(o->ident(0));
+        if (o->STRING()) {
+          opt.value = String(o->STRING());
+          opt.quoted = true;
+        } else if (o->ident().size() > 1) {
+          opt.value = Ident(o->ident(1)).text;
+        } else if (o->TRUE()) {
+          opt.value = "true";
+        } else if (o->FALSE()) {
+          opt.value = "false";
+        }
+        opt.range = Range(o);
+        k.options.push_back(std::move(opt));
+      }
+      if (c->COMMENT()) k.comment = String(c->STRING());
+      out.push_back({std::move(k)});
     } else if (auto* c = item->viewDecl()) {
       out.push_back({BuildView(c)});
     } else if (auto* c = item->pipeDecl()) {

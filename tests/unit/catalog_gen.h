@@ -216,7 +216,24 @@ struct Gen {
         }
         s.sequences.push_back(std::move(q));
       }
-      if (!s.tables.empty() || !s.enums.empty() || !s.views.empty() || !s.sequences.empty()) cat.schemas.push_back(std::move(s));
+      // Collations no column uses (a change of options is then a drop and a create).
+      for (int i = 0; i < 2; ++i) {
+        if (!Chance(30)) continue;
+        catalog::Collation k;
+        k.name = "co" + std::to_string(i);
+        if (Chance(50)) {
+          k.provider = "icu";
+          k.locale = Chance(50) ? "und-u-ks-level2" : "und";
+          k.deterministic = !Chance(50);
+        } else {
+          k.lc_collate = "C";
+          k.lc_ctype = Chance(50) ? "C" : "POSIX";
+        }
+        if (Chance(20)) k.comment = "collation " + k.name;
+        s.collations.push_back(std::move(k));
+      }
+      if (!s.tables.empty() || !s.enums.empty() || !s.views.empty() || !s.sequences.empty() || !s.collations.empty())
+        cat.schemas.push_back(std::move(s));
     }
     catalog::Canonicalize(cat);
     return cat;
@@ -430,7 +447,8 @@ struct Gen {
 /// The catalog as compared: columns as a set, no empty builtin schema.
 inline auto Comparable(catalog::Catalog c) -> std::string {
   std::erase_if(c.schemas, [](const catalog::Schema& s) {
-    return s.name == "public" && s.tables.empty() && s.views.empty() && s.enums.empty() && s.sequences.empty();
+    return s.name == "public" && s.tables.empty() && s.views.empty() && s.enums.empty() && s.sequences.empty() &&
+           s.collations.empty();
   });
   for (auto& s : c.schemas)
     for (auto& t : s.tables)
