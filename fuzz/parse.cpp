@@ -48,7 +48,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   empty.externs = desired->externs;  // exist outside the plan
   diag::Engine plan_diags(sm);
   auto changes = diff::Diff(empty, *desired, *backend, plan_diags);
-  plan::Plan p = plan::Order("postgres", std::move(changes), plan_diags);
+  plan::Plan p = plan::Order(*backend, std::move(changes), plan_diags);
   bool clean = plan_diags.all().empty();
   if (auto script = backend->Emit(p, plan_diags)) (void)backend->Render(p, *script);
   (void)diag::RenderText(plan_diags, false);

@@ -644,7 +644,7 @@ void AlignExpressions(catalog::Catalog& result, const catalog::Catalog& want, co
 
 auto PlanBetween(const catalog::Catalog& a, const catalog::Catalog& b, const target::Backend& backend,
                  diag::Engine& diags) -> plan::Plan {
-  return plan::Order("postgres", diff::Diff(a, b, backend, diags), diags);
+  return plan::Order(backend, diff::Diff(a, b, backend, diags), diags);
 }
 
 }  // namespace

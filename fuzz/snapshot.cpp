@@ -18,7 +18,7 @@ void PlanAndEmit(const catalog::Catalog& from, const catalog::Catalog& to, const
   source::SourceManager sm;
   diag::Engine diags(sm);
   auto changes = diff::Diff(from, to, backend, diags);
-  plan::Plan p = plan::Order("postgres", std::move(changes), diags);
+  plan::Plan p = plan::Order(backend, std::move(changes), diags);
   if (auto script = backend.Emit(p, diags)) (void)backend.Render(p, *script);
   (void)diag::RenderText(diags, false);
   (void)diag::RenderJson(diags);

@@ -5,6 +5,7 @@
 #include "backends/postgres/postgres.h"
 
 #include <charconv>
+#include <cctype>
 #include <climits>
 #include <regex>
 
@@ -83,9 +84,92 @@ class PostgresBackend final : public target::Backend {
       return !b[1].matched || (a[1].matched && number(b[2]) >= number(a[2]));
     return false;
   }
+  auto DecideColumn(const target::ColumnChange& c) const -> target::Decision override {
+    using target::Strategy;
+    const catalog::Column &old = c.old_column, &now = c.new_column;
+    if (now.generated && !old.generated)  // no database turns stored values into computed ones in place
+      return {Strategy::RebuildColumn, "it becomes a generated column",
+              "to keep the old values, add the generated column under a new name and drop the old one later",
+              diag::Kind::ColumnBecomesGenerated};
+    if (old.generated && now.generated) {
+      if (!SameExpressionText(*old.generated, *now.generated))
+        return {Strategy::RebuildColumn, "its generation expression changed", "", std::nullopt};
+      // Postgres cannot alter the type of a column a generated column reads.
+      for (const auto& name : ExpressionColumns(*old.generated)) {
+        if (name == now.name) continue;
+        const catalog::Column *a = c.from.FindColumn(name), *b = c.to.FindColumn(name);
+        if (a && b && (a->type != b->type || a->collation != b->collation))
+          return {Strategy::RebuildColumn, "a column it is computed from changes type", "", std::nullopt};
+      }
+    }
+    return {};
+  }
+  auto Invalidated(const catalog::Column& from, const catalog::Column& to) const -> target::Invalidates override {
+    // ALTER COLUMN TYPE rebuilds the indexes and keys over plain columns
+    // itself; a check or an index expression may no longer apply to the new
+    // type unless the values stay as they are.
+    return {.expressions = from.type != to.type && !KeepsValues(from.type, to.type), .keys = false};
+  }
+  auto DecideTable(const catalog::ObjectName& name, const catalog::Table& from, const catalog::Table& to) const
+      -> target::Decision override {
+    std::string table = name.schema + "." + name.name;
+    if (from.options == to.options) {
+      if (from.kind == to.kind && from.cluster_by == to.cluster_by && from.watermark == to.watermark) return {};
+      // Only a snapshot written by hand can say so: Lower and Inspect never do.
+      return {target::Strategy::Unsupported,
+              "table '" + table + "' changes its kind, clustering or watermark, which postgres tables do not have",
+              "remove \"kind\", \"cluster_by\" and \"watermark\" from the snapshot", std::nullopt};
+    }
+    auto text = [](const std::map<std::string, std::string>& o) -> std::string {
+      if (o.empty()) return "none";
+      std::string s;
+      for (const auto& [k, v] : o) s += (s.empty() ? "" : ", ") + k + " " + v;
+      return s;
+    };
+    return {target::Strategy::Unsupported,
+            "the postgres options of table '" + table + "' changed (" + text(from.options) + " -> " + text(to.options) +
+                "); they cannot be altered in place",
+            "create a new table with the new options, copy the rows, and swap the names", std::nullopt};
+  }
+  auto ForeignKeysPinKeys() const -> bool override { return true; }
+  auto UsesSequence(const std::string& expr, const catalog::ObjectName& seq) const -> bool override {
+    for (const std::string& q : {seq.name, seq.schema + "." + seq.name})
+      if (expr.find("nextval('" + q + "'") != std::string::npos) return true;
+    return false;
+  }
+  auto RenameTypeInExpression(const std::string& expr, const catalog::ObjectName& from,
+                              const catalog::ObjectName& to) const -> std::string override {
+    // Casts name the type: 'y'::old_kind.
+    const std::string needle = "::" + UserTypeName(from), with = "::" + UserTypeName(to);
+    std::string out;
+    size_t i = 0;
+    for (size_t at; (at = expr.find(needle, i)) != std::string::npos;) {
+      size_t end = at + needle.size();
+      bool whole = end == expr.size() || !(std::isalnum(static_cast<unsigned char>(expr[end])) || expr[end] == '_' ||
+                                           expr[end] == '$' || expr[end] == '"');
+      out.append(expr, i, at - i);
+      out += whole ? with : needle;
+      i = end;
+    }
+    out.append(expr, i, std::string::npos);
+    return out;
+  }
+  auto SelectsAll(const catalog::View& view) const -> bool override {
+    return SelectsStar(view.definition) || (!view.source.empty() && SelectsStar(view.source));
+  }
+  auto TransactionRules() const -> target::Transactions override {
+    // A new enum value cannot be used in the transaction that adds it: ADD
+    // VALUE runs before the transaction.
+    return {.ddl = true, .before = [](const diff::Op& op) { return std::holds_alternative<diff::AddEnumValue>(op); }};
+  }
   auto UserTypeName(const catalog::ObjectName& type) const -> std::string override {
     return type.schema == "public" ? QuoteIdent(type.name) : QuoteQualified(type.schema, type.name);
   }
+  auto SpellRenamedType(const std::string& spelled, const catalog::ObjectName& to) const -> std::string override {
+    bool array = spelled.size() > 2 && spelled.compare(spelled.size() - 2, 2, "[]") == 0;
+    return UserTypeName(to) + (array ? "[]" : "");
+  }
+  auto IsPartitioned(const catalog::Table& table) const -> bool override { return table.options.count("partition_by") > 0; }
   auto ImplicitRelations(const catalog::Table& table) const -> std::vector<std::string> override {
     std::vector<std::string> out;
     for (const auto& c : table.columns)

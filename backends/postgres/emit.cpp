@@ -160,6 +160,9 @@ struct Emitter {
   target::Script script;
   std::vector<Phase> phases;
   size_t change = 0;
+  diag::Engine* diags = nullptr;
+  const plan::Plan* plan = nullptr;
+  bool failed = false;
 
   void Put(std::string sql, Phase phase = Phase::Transaction) {
     script.statements.push_back({std::move(sql), change, phase == Phase::Transaction});
@@ -272,6 +275,14 @@ struct Emitter {
     Put("ALTER TABLE " + QuoteQualified(c.parent.schema, c.parent.name) + " ATTACH PARTITION " + name + " " + c.bound + ";");
   }
   void operator()(const DropTable& c) { Put("DROP TABLE " + QuoteQualified(c.schema, c.table.name) + ";"); }
+  // The backend never decides on these (DecideTable, DecideColumn): a plan
+  // that holds them was made for another target.
+  void operator()(const AlterTable& c) { NotMade("alter table " + c.schema + "." + c.to.name + " in place"); }
+  void operator()(const RebuildTable& c) { NotMade("rebuild table " + c.schema + "." + c.to.name); }
+  void NotMade(const std::string& what) {
+    diags->Emit(diag::Kind::UnsupportedChange, plan->changes[change].src, "postgres does not " + what);
+    failed = true;
+  }
   void operator()(const RenameTable& c) {
     Put("ALTER TABLE " + QuoteQualified(c.schema, c.from) + " RENAME TO " + QuoteIdent(c.to) + ";");
   }
@@ -407,8 +418,9 @@ struct Emitter {
 }  // namespace
 
 auto Emit(const plan::Plan& plan, diag::Engine& diags) -> std::optional<target::Script> {
-  (void)diags;
   Emitter e;
+  e.diags = &diags;
+  e.plan = &plan;
   for (size_t i = 0; i < plan.changes.size(); ++i) {
     e.change = i;
     std::visit(e, plan.changes[i].op);
@@ -418,6 +430,7 @@ auto Emit(const plan::Plan& plan, diag::Engine& diags) -> std::optional<target::
   for (auto phase : {Phase::Before, Phase::Transaction, Phase::After})
     for (size_t i = 0; i < e.script.statements.size(); ++i)
       if (e.phases[i] == phase) ordered.statements.push_back(e.script.statements[i]);
+  if (e.failed) return std::nullopt;
   return ordered;
 }
 

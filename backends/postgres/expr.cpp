@@ -10,6 +10,7 @@
 #include <pg_query.h>
 
 #include <algorithm>
+#include <regex>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -772,6 +773,22 @@ auto ExpressionColumns(std::string_view sql) -> std::vector<std::string> {
     if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
   }
   return out;
+}
+
+auto SelectsStar(std::string_view sql) -> bool {
+  std::string error;
+  if (auto tree = ParseSql(std::string(sql), error)) {
+    std::vector<const Json*> refs;
+    Collect(*tree, "ColumnRef", refs);
+    return std::any_of(refs.begin(), refs.end(), [](const Json* r) {
+      auto f = Strings(At(*r, "fields"));
+      return !f.empty() && f.back() == "*";
+    });
+  }
+  // A body Postgres cannot parse (it would not create the view either): by its text.
+  static const std::regex star(R"((^|[\s,(])(select\s+(all\s+|distinct\s+)?|,\s*)([A-Za-z_"][\w"$]*\.)?\*)",
+                               std::regex::icase);
+  return std::regex_search(std::string(sql), star);
 }
 
 auto RenameColumnIn(std::string_view sql, const std::string& from, const std::string& to) -> std::string {

@@ -39,6 +39,10 @@ auto SameExpressionText(std::string_view a, std::string_view b) -> bool;
 /// in order of appearance, once each) and the relations its subqueries read.
 auto ExpressionColumns(std::string_view sql) -> std::vector<std::string>;
 
+/// Whether a query selects every column of a relation (`*` or `t.*`; not
+/// `count(*)`), which fixes the columns of a view over it when it is created.
+auto SelectsStar(std::string_view sql) -> bool;
+
 /// `sql` with every reference to column `from` renamed to `to`; the rest of
 /// the text is kept as written.
 auto RenameColumnIn(std::string_view sql, const std::string& from, const std::string& to) -> std::string;

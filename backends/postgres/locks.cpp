@@ -121,6 +121,11 @@ struct Footprint {
     Table(c.schema, c.table.name, true);
     for (const auto& k : c.table.constraints) ForeignKey(c.schema, c.table.name, k);
   }
+  void operator()(const diff::AlterTable& c) { Table(c.schema, c.to.name); }
+  void operator()(const diff::RebuildTable& c) {
+    Table(c.schema, c.from.name, true);
+    Table(c.schema, c.to.name);
+  }
   void operator()(const diff::RenameTable& c) {
     Table(c.schema, c.from);
     Table(c.schema, c.to);

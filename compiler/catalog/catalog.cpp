@@ -12,7 +12,7 @@ using Json = nlohmann::ordered_json;
 auto Column::operator==(const Column& o) const -> bool {
   return name == o.name && type == o.type && type_ref == o.type_ref && not_null == o.not_null &&
          default_expr == o.default_expr && identity == o.identity && identity_options == o.identity_options &&
-         generated == o.generated &&
+         generated == o.generated && generated_virtual == o.generated_virtual && metadata == o.metadata &&
          collation == o.collation && comment == o.comment;
 }
 
@@ -130,6 +130,13 @@ auto ColumnJson(const Column& c) -> Json {
   if (!c.identity.empty()) j["identity"] = c.identity;
   if (!c.identity_options.empty()) j["identity_options"] = IdentityJson(c.identity_options);
   PutOpt(j, "generated", c.generated);
+  if (c.generated_virtual) j["generated_virtual"] = true;
+  if (c.metadata) {
+    Json mj = Json::object();
+    if (!c.metadata->key.empty()) mj["key"] = c.metadata->key;
+    if (c.metadata->is_virtual) mj["virtual"] = true;
+    j["metadata"] = std::move(mj);
+  }
   PutOpt(j, "collation", c.collation);
   PutOpt(j, "comment", c.comment);
   return j;
@@ -280,6 +287,17 @@ auto ReadColumn(Reader r, const Json& j, Column& c) -> bool {
     ObjectName n;
     if (!r.Object(j["type_ref"], n)) return false;
     c.type_ref = n;
+  }
+  if (!r.Bool(j, "generated_virtual", c.generated_virtual)) return false;
+  if (c.generated_virtual && !c.generated) return r.Fail("\"generated_virtual\" needs \"generated\"");
+  if (j.contains("metadata")) {
+    const Json& mj = j["metadata"];
+    Metadata m;
+    std::optional<std::string> key;
+    if (!mj.is_object()) return r.Fail("\"metadata\" must be an object");
+    if (!r.OptStr(mj, "key", key) || !r.Bool(mj, "virtual", m.is_virtual)) return false;
+    m.key = key.value_or("");
+    c.metadata = m;
   }
   return true;
 }
@@ -438,6 +456,9 @@ auto ToJson(const Catalog& in) -> std::string {
         for (const auto& [k, v] : t.options) oj[k] = v;
         tj["options"] = std::move(oj);
       }
+      if (!t.kind.empty()) tj["kind"] = t.kind;
+      if (!t.cluster_by.empty()) tj["cluster_by"] = t.cluster_by;
+      if (t.watermark) tj["watermark"] = Json{{"column", t.watermark->column}, {"expression", t.watermark->expression}};
       if (t.partition_of) {
         tj["partition_of"] = ObjectJson(*t.partition_of);
         tj["partition_bound"] = t.partition_bound;
@@ -602,6 +623,16 @@ auto FromJson(const std::string& text, std::string& error) -> std::optional<Cata
           }
           t.options[it.key()] = it.value().get<std::string>();
         }
+      }
+      if (!tr.Str(tj, "kind", t.kind, false) || !tr.Strings(tj, "cluster_by", t.cluster_by)) return std::nullopt;
+      if (tj.contains("watermark")) {
+        Table::Watermark w;
+        const Json& wj = tj["watermark"];
+        if (!wj.is_object() || !tr.Str(wj, "column", w.column) || !tr.Str(wj, "expression", w.expression)) {
+          tr.Fail("\"watermark\" must be {\"column\", \"expression\"}");
+          return std::nullopt;
+        }
+        t.watermark = std::move(w);
       }
       if (tj.contains("partition_of")) {
         ObjectName parent;

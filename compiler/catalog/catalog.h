@@ -33,6 +33,14 @@ struct IdentityOptions {
   auto operator==(const IdentityOptions&) const -> bool = default;
 };
 
+/// A metadata column reads what the connector knows about a record (Flink:
+/// `METADATA [FROM 'key'] [VIRTUAL]`); a virtual one is only read, never written.
+struct Metadata {
+  std::string key;  // the connector's key; empty: the column's own name
+  bool is_virtual = false;
+  auto operator==(const Metadata&) const -> bool = default;
+};
+
 struct Column {
   std::string name;
   std::string type;                     // the target's spelling, e.g. "character varying(320)"
@@ -41,7 +49,9 @@ struct Column {
   std::optional<std::string> default_expr;
   std::string identity;                 // "" | "always" | "by default"
   IdentityOptions identity_options;     // identity columns only
-  std::optional<std::string> generated; // expression of a stored generated column
+  std::optional<std::string> generated; // expression of a computed (generated) column
+  bool generated_virtual = false;       // computed when read, not stored (Flink's computed columns)
+  std::optional<Metadata> metadata;     // a metadata column (not stored in the table's data)
   std::optional<std::string> collation;
   std::optional<std::string> comment;
   // Desired side only: not part of a catalog's state, so not in snapshots.
@@ -111,6 +121,19 @@ struct Table {
   std::vector<Index> indexes;   // indexes that are not constraints
   std::optional<std::string> comment;
   std::map<std::string, std::string> options;  // target options, e.g. "partition_by"
+  /// The target's kind of table: "" for an ordinary one, e.g. "transient"
+  /// (Snowflake), "fact" or "dimension" (Firebolt), "unlogged" (Postgres).
+  std::string kind;
+  /// Clustering keys, in order: Snowflake CLUSTER BY, Firebolt's primary
+  /// index (columns or expressions, in the target's spelling).
+  std::vector<std::string> cluster_by;
+  /// An event-time column and how late its events may arrive (Flink:
+  /// WATERMARK FOR column AS expression).
+  struct Watermark {
+    std::string column, expression;
+    auto operator==(const Watermark&) const -> bool = default;
+  };
+  std::optional<Watermark> watermark;
   /// A partition of a partitioned table: its parent, and its bound in the
   /// target's own spelling (Postgres: "FOR VALUES IN (1)", "DEFAULT"). A
   /// partition takes its columns, keys and indexes from the parent, so it

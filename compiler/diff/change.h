@@ -24,6 +24,7 @@ enum class ChangeKind : uint32_t {
   Comment = 1u << 5,
   Collation = 1u << 6,
   IdentityOptions = 1u << 7,  // the options of an identity column's sequence
+  Metadata = 1u << 8,         // what a metadata column reads (Flink: METADATA FROM 'key' VIRTUAL)
 };
 constexpr auto operator|(ChangeKind a, ChangeKind b) -> ChangeKind {
   return static_cast<ChangeKind>(static_cast<uint32_t>(a) | static_cast<uint32_t>(b));
@@ -49,6 +50,14 @@ struct RenameEnumValue { std::string schema, name, from, to; };
 struct CreateTable { std::string schema; catalog::Table table; };
 struct DropTable { std::string schema; catalog::Table table; };
 struct RenameTable { std::string schema, from, to; };
+/// The table's own properties (target options, kind, clustering,
+/// watermark) changed, in place.
+struct AlterTable { std::string schema; catalog::Table from, to; };
+/// The table made anew with the shape of `to` where the target cannot alter
+/// it in place: created under a new name, the rows of the columns both
+/// sides have copied (cast to the new types; new columns get their
+/// defaults), the old table dropped and the new one renamed.
+struct RebuildTable { std::string schema; catalog::Table from, to; };
 
 /// A collation's options never change in place: drop and create.
 struct CreateCollation { std::string schema; catalog::Collation collation; };
@@ -98,8 +107,14 @@ struct SetComment {
 };
 
 using Op = std::variant<CreateSchema, DropSchema, CreateEnum, DropEnum, RenameEnum, AddEnumValue, RenameEnumValue, CreateCollation, DropCollation, CreateSequence,
-                        DropSequence, AlterSequence, CreateTable, DropTable, RenameTable, AttachPartition, AddColumn, DropColumn, RenameColumn, AlterColumn, AddConstraint, DropConstraint,
+                        DropSequence, AlterSequence, CreateTable, DropTable, RenameTable, AlterTable, RebuildTable, AttachPartition, AddColumn, DropColumn, RenameColumn, AlterColumn, AddConstraint, DropConstraint,
                         RenameConstraint, AlterConstraint, CreateIndex, DropIndex, RenameIndex, CreateView, DropView, SetComment>;
+
+/// For `if constexpr` chains over the kinds of Op: `else
+/// static_assert(kUnhandled<T>)` makes a kind the chain forgets a compile
+/// error, as a `switch` under -Werror=switch would.
+template <typename T>
+inline constexpr bool kUnhandled = false;
 
 struct Change {
   Op op;

@@ -8,8 +8,6 @@
 
 #include <algorithm>
 #include <map>
-#include <cstring>
-#include <regex>
 #include <set>
 
 namespace schemac::diff {
@@ -184,16 +182,9 @@ class Differ {
       }
     }
     if (renames.empty()) return;
-    // Expressions of the current state name the type in casts ('y'::old_kind).
-    std::vector<std::pair<std::regex, std::string>> casts;
-    for (const auto& [old, now] : renames) {
-      std::string from = backend_.UserTypeName(old), to = backend_.UserTypeName({old.schema, now});
-      std::string escaped;
-      for (char ch : from) escaped += std::strchr(".^$|()[]{}*+?\\", ch) ? std::string("\\") + ch : std::string(1, ch);
-      casts.emplace_back(std::regex("::" + escaped + "(?![A-Za-z0-9_$\"])"), "::" + to);
-    }
+    // Expressions of the current state name the type (in casts: 'y'::old_kind).
     auto recast = [&](std::string& e) {
-      for (const auto& [re, to] : casts) e = std::regex_replace(e, re, to);
+      for (const auto& [old, now] : renames) e = backend_.RenameTypeInExpression(e, old, {old.schema, now});
     };
     for (auto& s : from_.schemas)
       for (auto& t : s.tables) {
@@ -214,9 +205,8 @@ class Differ {
         for (auto& c : t.columns)
           if (c.type_ref)
             if (auto it = renames.find(*c.type_ref); it != renames.end()) {
-              bool array = c.type.size() > 2 && c.type.compare(c.type.size() - 2, 2, "[]") == 0;
               c.type_ref->name = it->second;
-              c.type = backend_.UserTypeName(*c.type_ref) + (array ? "[]" : "");
+              c.type = backend_.SpellRenamedType(c.type, *c.type_ref);
             }
     }
     catalog::Canonicalize(from_);
@@ -435,12 +425,10 @@ class Differ {
         if (!to.FindSequence(q.name)) Add(DropSequence{from->name, q}, to.src);
   }
 
-  /// Does a default call nextval of sequence `schema.name`?
-  static auto CallsNextval(const std::optional<std::string>& expr, const std::string& schema, const std::string& name) -> bool {
-    if (!expr) return false;
-    for (const std::string& q : {name, schema + "." + name})
-      if (expr->find("nextval('" + q + "'") != std::string::npos) return true;
-    return false;
+  /// Does a default use sequence `schema.name`?
+  auto UsesSequence(const std::optional<std::string>& expr, const std::string& schema, const std::string& name) const
+      -> bool {
+    return expr && backend_.UsesSequence(*expr, {schema, name});
   }
 
   // ---- tables ----
@@ -470,24 +458,6 @@ class Differ {
     return std::find(names.begin(), names.end(), col) != names.end();
   }
 
-  /// Generated columns that must be dropped and added again: their expression
-  /// changed, or a column they are computed from changes type (Postgres
-  /// cannot alter the type of a column a generated column reads).
-  auto RebuiltColumns(const catalog::Table& cur, const catalog::Table& want) const -> std::set<std::string> {
-    std::set<std::string> retyped, out;
-    for (const auto& c : want.columns)
-      if (const auto* old = cur.FindColumn(c.name); old && (old->type != c.type || old->collation != c.collation))
-        retyped.insert(c.name);
-    for (const auto& c : want.columns) {
-      const auto* old = cur.FindColumn(c.name);
-      if (!old || !old->generated || !c.generated) continue;
-      bool reads_retyped = std::any_of(retyped.begin(), retyped.end(),
-                                       [&](const std::string& r) { return r != c.name && Mentions(*old->generated, r); });
-      if (!SameExpr(old->generated, c.generated) || reads_retyped) out.insert(c.name);
-    }
-    return out;
-  }
-
   void DiffTable(const std::string& schema, const catalog::Table& cur, const catalog::Table& want) {
     if (cur.partition_of.has_value() != want.partition_of.has_value()) {
       // A partition has no columns of its own in the catalog: diffing them
@@ -502,55 +472,84 @@ class Differ {
     if (want.partition_of && (*cur.partition_of != *want.partition_of || cur.partition_bound != want.partition_bound))
       Add(AttachPartition{schema, want.name, *cur.partition_of, cur.partition_bound, *want.partition_of, want.partition_bound},
           want.src);
-    std::set<std::string> rebuilt = RebuiltColumns(cur, want);
-    // Columns.
+    // What each changed column is, on this target: the backend decides.
+    struct Decided {
+      const catalog::Column *old, *now;
+      ChangeKind kind;
+      target::Decision decision;
+    };
+    std::vector<Decided> decided;
+    bool any_retyped = false;
+    for (const auto& c : want.columns)
+      if (const auto* old = cur.FindColumn(c.name); old && (old->type != c.type || old->collation != c.collation))
+        any_retyped = true;
+    target::Decision table = backend_.DecideTable({schema, want.name}, cur, want);
+    bool rebuild_table = table.strategy == target::Strategy::RebuildTable;
     for (const auto& c : want.columns) {
       const catalog::Column* old = cur.FindColumn(c.name);
-      if (!old) {
+      if (!old) continue;
+      ChangeKind k = ColumnDifference(*old, c);
+      // A column that does not differ may still be rebuilt for one that does
+      // (a computed column over a column that changes type).
+      if (k == ChangeKind::None && !any_retyped) continue;
+      target::Decision d = backend_.DecideColumn({cur, want, *old, c, k});
+      if (k == ChangeKind::None && d.strategy == target::Strategy::InPlace) continue;
+      rebuild_table |= d.strategy == target::Strategy::RebuildTable;
+      decided.push_back({old, &c, k, std::move(d)});
+    }
+    if (table.strategy == target::Strategy::Unsupported)
+      diags_.Emit(diag::Kind::UnsupportedChange, want.src, table.message).hint = table.hint;
+    if (rebuild_table) {
+      RebuildTableChange(schema, cur, want, table.strategy == target::Strategy::RebuildTable ? table.message : [&] {
+        for (const auto& d : decided)
+          if (d.decision.strategy == target::Strategy::RebuildTable) return d.decision.message;
+        return std::string();
+      }());
+      return;
+    }
+    std::set<std::string> rebuilt;
+    auto next = decided.begin();  // in column order, like want.columns
+    for (const auto& c : want.columns) {
+      if (!cur.FindColumn(c.name)) {
         Add(AddColumn{schema, want.name, c}, c.src);
         continue;
       }
-      ChangeKind k = ChangeKind::None;
-      if (old->type != c.type) k = k | ChangeKind::Type;
-      if (old->not_null != c.not_null) k = k | ChangeKind::Null;
-      if (!SameExpr(old->default_expr, c.default_expr)) k = k | ChangeKind::Default;
-      if (old->identity != c.identity) k = k | ChangeKind::Identity;
-      if (old->identity_options != c.identity_options) k = k | ChangeKind::IdentityOptions;
-      if (!SameExpr(old->generated, c.generated)) k = k | ChangeKind::Generated;
-      if (old->comment != c.comment) k = k | ChangeKind::Comment;
-      if (old->collation != c.collation) k = k | ChangeKind::Collation;
-      if (k == ChangeKind::None && !rebuilt.count(c.name)) continue;
-      if (rebuilt.count(c.name)) {
-        std::string why = SameExpr(old->generated, c.generated) ? "a column it is computed from changes type"
-                                                                 : "its generation expression changed";
-        Add(DropColumn{schema, want.name, *old}, c.src, why);
-        Add(AddColumn{schema, want.name, c}, c.src, why);
-        continue;
+      if (next == decided.end() || next->now != &c) continue;
+      const Decided& d = *next++;
+      const catalog::Column& old = *d.old;
+      if (d.decision.report)
+        diags_.Emit(*d.decision.report, c.src, schema + "." + want.name + "." + c.name).hint = d.decision.hint;
+      switch (d.decision.strategy) {
+        case target::Strategy::InPlace:
+          Add(AlterColumn{schema, want.name, old, c, d.kind}, c.src);
+          break;
+        case target::Strategy::RebuildColumn:
+          Add(DropColumn{schema, want.name, old}, c.src, d.decision.message);
+          Add(AddColumn{schema, want.name, c}, c.src, d.decision.message);
+          rebuilt.insert(c.name);
+          break;
+        case target::Strategy::Unsupported:
+          diags_.Emit(diag::Kind::UnsupportedChange, c.src, d.decision.message).hint = d.decision.hint;
+          break;
+        case target::Strategy::RebuildTable:  // handled above
+          break;
       }
-      if (Is(k, ChangeKind::Generated) && c.generated && !old->generated) {
-        // No database turns stored values into computed ones in place.
-        diags_.Emit(diag::Kind::ColumnBecomesGenerated, c.src, schema + "." + want.name + "." + c.name).hint =
-            "to keep the old values, add the generated column under a new name and drop the old one later";
-        std::string why = "it becomes a generated column";
-        Add(DropColumn{schema, want.name, *old}, c.src, why);
-        Add(AddColumn{schema, want.name, c}, c.src, why);
-        rebuilt.insert(c.name);
-        continue;
-      }
-      Add(AlterColumn{schema, want.name, *old, c, k}, c.src);
     }
     for (const auto& c : cur.columns)
       if (!want.FindColumn(c.name)) Add(DropColumn{schema, want.name, c}, want.src);
 
-    // Checks and expression indexes over a column that changes type may no
-    // longer apply to the new type, and a rebuilt column loses its keys and
-    // indexes: drop them first and create them again from the desired state.
+    // Objects over a column the change invalidates (the backend says which),
+    // and everything over a rebuilt column, are dropped first and created
+    // again from the desired state.
     catalog::Table base = cur;
-    std::set<std::string> retyped;
-    for (const auto& c : want.columns)
-      if (const auto* old = cur.FindColumn(c.name);
-          old && old->type != c.type && !rebuilt.count(c.name) && !backend_.KeepsValues(old->type, c.type))
-        retyped.insert(c.name);
+    std::set<std::string> retyped, retyped_keys;
+    for (const auto& d : decided) {
+      if (rebuilt.count(d.now->name) || !Is(d.kind, ChangeKind::Type | ChangeKind::Collation)) continue;
+      target::Invalidates inv = backend_.Invalidated(*d.old, *d.now);
+      if (inv.expressions) retyped.insert(d.now->name);
+      if (inv.keys) retyped_keys.insert(d.now->name);
+    }
+    rebuilt.insert(retyped_keys.begin(), retyped_keys.end());
     if (!rebuilt.empty() || !retyped.empty()) {
       auto any_of = [&](const std::set<std::string>& set, const std::vector<std::string>& cols,
                         const std::vector<std::string>& exprs) {
@@ -615,20 +614,36 @@ class Differ {
               [&](const catalog::Index& a, const catalog::Index& b) { Add(RenameIndex{schema, a.name, b.name}, b.src); });
     if (cur.comment != want.comment)
       Add(SetComment{SetComment::On::Table, schema, want.name, cur.comment, want.comment}, want.src);
-    if (cur.options != want.options) {
-      diags_.Emit(diag::Kind::UnsupportedChange, want.src,
-                  "the " + std::string(backend_.Name()) + " options of table '" + schema + "." + want.name +
-                      "' changed (" + OptionsText(cur.options) + " -> " + OptionsText(want.options) +
-                      "); they cannot be altered in place")
-          .hint = "create a new table with the new options, copy the rows, and swap the names";
-    }
+    if (!SameTableProperties(cur, want) && table.strategy == target::Strategy::InPlace)
+      Add(AlterTable{schema, cur, want}, want.src);
   }
 
-  static auto OptionsText(const std::map<std::string, std::string>& o) -> std::string {
-    if (o.empty()) return "none";
-    std::string s;
-    for (const auto& [k, v] : o) s += (s.empty() ? "" : ", ") + k + " " + v;
-    return s;
+  /// Target options, kind, clustering and watermark: the table's own properties.
+  static auto SameTableProperties(const catalog::Table& a, const catalog::Table& b) -> bool {
+    return a.options == b.options && a.kind == b.kind && a.cluster_by == b.cluster_by && a.watermark == b.watermark;
+  }
+
+  /// Every column that differs: what differs.
+  auto ColumnDifference(const catalog::Column& old, const catalog::Column& c) const -> ChangeKind {
+    ChangeKind k = ChangeKind::None;
+    if (old.type != c.type) k = k | ChangeKind::Type;
+    if (old.not_null != c.not_null) k = k | ChangeKind::Null;
+    if (!SameExpr(old.default_expr, c.default_expr)) k = k | ChangeKind::Default;
+    if (old.identity != c.identity) k = k | ChangeKind::Identity;
+    if (old.identity_options != c.identity_options) k = k | ChangeKind::IdentityOptions;
+    if (!SameExpr(old.generated, c.generated) || old.generated_virtual != c.generated_virtual)
+      k = k | ChangeKind::Generated;
+    if (old.comment != c.comment) k = k | ChangeKind::Comment;
+    if (old.collation != c.collation) k = k | ChangeKind::Collation;
+    if (old.metadata != c.metadata) k = k | ChangeKind::Metadata;
+    return k;
+  }
+
+  /// The table made anew in the desired shape (the backend copies the rows
+  /// over): one change in place of its column, key and index changes.
+  void RebuildTableChange(const std::string& schema, const catalog::Table& cur, const catalog::Table& want,
+                          const std::string& why) {
+    Add(RebuildTable{schema, cur, want}, want.src, why);
   }
 
   auto SameConstraint(const catalog::Constraint& a, const catalog::Constraint& b) const -> bool {
@@ -799,26 +814,46 @@ class Differ {
     for (const auto& s : from_.schemas)
       for (const auto& v : s.views)
         if (!to_.FindView({s.name, v.name})) changed_relations.insert({s.name, v.name});
-    // Views reading a changed relation are dropped and recreated, transitively.
-    std::map<ObjectName, std::string> because;
-    for (bool grew = true; grew;) {
-      grew = false;
-      for (const auto& s : from_.schemas)
-        for (const auto& v : s.views) {
-          ObjectName n{s.name, v.name};
-          if (recreate.count(n) || !to_.FindView(n)) continue;
-          const catalog::View* want = to_.FindView(n);
-          bool star = ReadsStar(v.definition) || (want && ReadsStar(want->source));
-          for (const auto& d : v.depends_on)
-            if (changed_relations.count(d) || (star && widened.count(d))) {
-              recreate.insert(n);
-              changed_relations.insert(n);
-              because[n] = d.schema + "." + d.name;
-              grew = true;
-              break;
-            }
-        }
+    // Views reading a changed relation are dropped and recreated,
+    // transitively: a walk over the readers of each changed relation.
+    std::map<ObjectName, std::vector<std::pair<ObjectName, const catalog::View*>>> readers;
+    for (const auto& s : from_.schemas)
+      for (const auto& v : s.views) {
+        ObjectName n{s.name, v.name};
+        if (recreate.count(n) || !to_.FindView(n)) continue;
+        for (const auto& d : v.depends_on) readers[d].push_back({n, &v});
+      }
+    std::vector<ObjectName> work(changed_relations.begin(), changed_relations.end());
+    std::set<ObjectName> star_recreated;  // recreated because they select `*` from a table that gains columns
+    auto recreate_view = [&](const ObjectName& n) {
+      if (!recreate.insert(n).second) return;
+      changed_relations.insert(n);
+      work.push_back(n);
+    };
+    for (const auto& d : widened)
+      if (auto it = readers.find(d); it != readers.end())
+        for (const auto& [n, v] : it->second)
+          if (!recreate.count(n) && (backend_.SelectsAll(*v) || backend_.SelectsAll(*to_.FindView(n)))) {
+            star_recreated.insert(n);
+            recreate_view(n);
+          }
+    while (!work.empty()) {
+      ObjectName d = std::move(work.back());
+      work.pop_back();
+      if (auto it = readers.find(d); it != readers.end())
+        for (const auto& [n, v] : it->second) recreate_view(n);
     }
+    // The reason shown: the first relation it reads that changes.
+    std::map<ObjectName, std::string> because;
+    for (const auto& [d, list] : readers)
+      for (const auto& [n, v] : list) {
+        if (!recreate.count(n) || because.count(n)) continue;
+        for (const auto& r : v->depends_on)
+          if (changed_relations.count(r) || (star_recreated.count(n) && widened.count(r))) {
+            because[n] = r.schema + "." + r.name;
+            break;
+          }
+      }
     for (const auto& s : from_.schemas)
       for (const auto& v : s.views) {
         ObjectName n{s.name, v.name};
@@ -848,13 +883,6 @@ class Differ {
     }
   }
 
-  /// Does a view body select `*` or `t.*` (not `count(*)`)?
-  static auto ReadsStar(const std::string& sql) -> bool {
-    static const std::regex star(R"((^|[\s,(])(select\s+(all\s+|distinct\s+)?|,\s*)([A-Za-z_"][\w"$]*\.)?\*)",
-                                 std::regex::icase);
-    return std::regex_search(sql, star);
-  }
-
   /// Tables whose shape changes in a way a reading view cannot survive.
   auto ChangedRelations() const -> std::set<ObjectName> {
     std::set<ObjectName> out;
@@ -863,6 +891,7 @@ class Differ {
           [&](const auto& op) {
             using T = std::decay_t<decltype(op)>;
             if constexpr (std::is_same_v<T, DropTable>) out.insert({op.schema, op.table.name});
+            if constexpr (std::is_same_v<T, RebuildTable>) out.insert({op.schema, op.to.name});
             if constexpr (std::is_same_v<T, DropColumn> || std::is_same_v<T, RenameColumn>) out.insert({op.schema, op.table});
             if constexpr (std::is_same_v<T, RenameTable>) out.insert({op.schema, op.to});
             if constexpr (std::is_same_v<T, AlterColumn>)
@@ -891,7 +920,7 @@ class Differ {
     for (auto& [op, src] : extra) Add(std::move(op), src, "both tables are dropped");
   }
 
-  /// Defaults that call nextval come after the sequence is created; the
+  /// Defaults that use a sequence come after the sequence is created; the
   /// owner is set after the owning column exists; a sequence is dropped after
   /// the tables and columns that used it change.
   template <typename Edge>
@@ -903,9 +932,9 @@ class Differ {
           const Op& o = changes_[j].op;
           bool uses = false;
           if (auto* ct = std::get_if<CreateTable>(&o))
-            for (const auto& c : ct->table.columns) uses |= CallsNextval(c.default_expr, cs->schema, cs->sequence.name);
-          if (auto* ac = std::get_if<AddColumn>(&o)) uses = CallsNextval(ac->column.default_expr, cs->schema, cs->sequence.name);
-          if (auto* al = std::get_if<AlterColumn>(&o)) uses = CallsNextval(al->to.default_expr, cs->schema, cs->sequence.name);
+            for (const auto& c : ct->table.columns) uses |= UsesSequence(c.default_expr, cs->schema, cs->sequence.name);
+          if (auto* ac = std::get_if<AddColumn>(&o)) uses = UsesSequence(ac->column.default_expr, cs->schema, cs->sequence.name);
+          if (auto* al = std::get_if<AlterColumn>(&o)) uses = UsesSequence(al->to.default_expr, cs->schema, cs->sequence.name);
           if (uses) edge(i, j);
         }
       }
@@ -969,6 +998,8 @@ class Differ {
                                std::is_same_v<T, RenameConstraint> || std::is_same_v<T, AlterConstraint>)
               table_changes[{c.schema, c.table}].push_back(i);
             else if constexpr (std::is_same_v<T, RenameTable>) table_changes[{c.schema, c.to}].push_back(i);
+            else if constexpr (std::is_same_v<T, AlterTable> || std::is_same_v<T, RebuildTable>)
+              table_changes[{c.schema, c.to.name}].push_back(i);
           },
           op);
     }
@@ -1215,6 +1246,8 @@ auto KindName(const Op& op) -> std::string {
         else if constexpr (std::is_same_v<T, CreateTable>) return "create_table";
         else if constexpr (std::is_same_v<T, DropTable>) return "drop_table";
         else if constexpr (std::is_same_v<T, RenameTable>) return "rename_table";
+        else if constexpr (std::is_same_v<T, AlterTable>) return "alter_table";
+        else if constexpr (std::is_same_v<T, RebuildTable>) return "rebuild_table";
         else if constexpr (std::is_same_v<T, AddColumn>) return "add_column";
         else if constexpr (std::is_same_v<T, DropColumn>) return "drop_column";
         else if constexpr (std::is_same_v<T, RenameColumn>) return "rename_column";
@@ -1229,7 +1262,7 @@ auto KindName(const Op& op) -> std::string {
         else if constexpr (std::is_same_v<T, CreateView>) return c.view.materialized ? "create_materialized_view" : "create_view";
         else if constexpr (std::is_same_v<T, DropView>) return c.view.materialized ? "drop_materialized_view" : "drop_view";
         else if constexpr (std::is_same_v<T, SetComment>) return "set_comment";
-        else return "change";
+        else static_assert(kUnhandled<T>, "KindName: a change kind without a name");
       },
       op);
 }
@@ -1244,6 +1277,7 @@ auto ObjectName(const Op& op) -> std::string {
         else if constexpr (std::is_same_v<T, RenameEnum>) return c.schema + "." + c.from;
         else if constexpr (std::is_same_v<T, CreateTable> || std::is_same_v<T, DropTable>) return c.schema + "." + c.table.name;
         else if constexpr (std::is_same_v<T, RenameTable>) return c.schema + "." + c.from;
+        else if constexpr (std::is_same_v<T, AlterTable> || std::is_same_v<T, RebuildTable>) return c.schema + "." + c.to.name;
         else if constexpr (std::is_same_v<T, AttachPartition>) return c.schema + "." + c.table;
         else if constexpr (std::is_same_v<T, CreateSequence> || std::is_same_v<T, DropSequence>) return c.schema + "." + c.sequence.name;
         else if constexpr (std::is_same_v<T, CreateCollation> || std::is_same_v<T, DropCollation>) return c.schema + "." + c.collation.name;
@@ -1258,7 +1292,7 @@ auto ObjectName(const Op& op) -> std::string {
         else if constexpr (std::is_same_v<T, RenameIndex>) return c.schema + "." + c.from;
         else if constexpr (std::is_same_v<T, CreateView> || std::is_same_v<T, DropView>) return c.schema + "." + c.view.name;
         else if constexpr (std::is_same_v<T, SetComment>) return c.schema + "." + c.name;
-        else return "";
+        else static_assert(kUnhandled<T>, "ObjectName: a change kind without an object");
       },
       op);
 }

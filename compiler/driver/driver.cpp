@@ -419,7 +419,7 @@ auto RunPlan(const PlanOptions& o) -> int {
     std::cout << DumpChanges(changes, s.sm);
     return kExitOk;
   }
-  plan::Plan p = plan::Order(std::string(backend->Name()), std::move(changes), s.diags);
+  plan::Plan p = plan::Order(*backend, std::move(changes), s.diags);
   auto script = backend->Emit(p, s.diags);
   if (!script || s.diags.has_errors()) return fail();
   Report(s.diags, diag_format);  // warnings and notes
@@ -686,7 +686,7 @@ auto RunApply(const ApplyCliOptions& o) -> int {
     s.live->Normalize(*to, &*from);
     auto changes = diff::Diff(*from, *to, *backend, s.diags);
     if (s.diags.has_errors()) return finish("plan");
-    p = plan::Order("postgres", std::move(changes), s.diags);
+    p = plan::Order(*backend, std::move(changes), s.diags);
     auto emitted = backend->Emit(p, s.diags);
     if (!emitted || s.diags.has_errors()) return finish("plan");
     script = *emitted;

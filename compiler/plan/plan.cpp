@@ -14,40 +14,51 @@ using namespace diff;
 
 /// The conventional position of a change among changes that do not depend on
 /// each other: what is dropped goes first, what depends on others goes last.
-auto Rank(const Op& op) -> int {
-  return std::visit(
-      [](const auto& c) -> int {
-        using T = std::decay_t<decltype(c)>;
-        // New enum values run before the transaction on Postgres; list them first.
-        if constexpr (std::is_same_v<T, AddEnumValue>) return -1;
-        else if constexpr (std::is_same_v<T, DropView>) return 0;
-        else if constexpr (std::is_same_v<T, DropConstraint>)
-          return c.constraint.kind == catalog::Constraint::Kind::ForeignKey ? 1 : 2;
-        else if constexpr (std::is_same_v<T, DropIndex>) return 2;
-        else if constexpr (std::is_same_v<T, DropColumn>) return 3;
-        else if constexpr (std::is_same_v<T, DropTable>) return 4;
-        else if constexpr (std::is_same_v<T, CreateSchema>) return 5;
-        else if constexpr (std::is_same_v<T, RenameEnumValue>) return 5;  // under the enum's current name
-        else if constexpr (std::is_same_v<T, CreateEnum> || std::is_same_v<T, RenameEnum> || std::is_same_v<T, CreateSequence> ||
-                           std::is_same_v<T, CreateCollation>) return 6;
-        else if constexpr (std::is_same_v<T, RenameTable>) return 7;
-        else if constexpr (std::is_same_v<T, RenameColumn> || std::is_same_v<T, RenameConstraint> ||
-                           std::is_same_v<T, RenameIndex>) return 8;
-        else if constexpr (std::is_same_v<T, CreateTable> || std::is_same_v<T, AttachPartition>) return 9;
-        else if constexpr (std::is_same_v<T, AddColumn>) return 10;
-        else if constexpr (std::is_same_v<T, AlterColumn>) return 11;
-        else if constexpr (std::is_same_v<T, AddConstraint>)
-          return c.constraint.kind == catalog::Constraint::Kind::ForeignKey ? 13 : 12;
-        else if constexpr (std::is_same_v<T, AlterConstraint> || std::is_same_v<T, AlterSequence>) return 13;
-        else if constexpr (std::is_same_v<T, CreateIndex>) return 14;
-        else if constexpr (std::is_same_v<T, CreateView>) return 15;
-        else if constexpr (std::is_same_v<T, SetComment>) return 16;
-        else if constexpr (std::is_same_v<T, DropEnum> || std::is_same_v<T, DropSequence> ||
-                           std::is_same_v<T, DropCollation>) return 17;
-        else if constexpr (std::is_same_v<T, DropSchema>) return 18;
-        else return 19;
-      },
-      op);
+/// One overload per change kind, so that a new kind without a rank does not compile.
+struct Ranker {
+  auto operator()(const DropView&) const -> int { return 0; }
+  auto operator()(const DropConstraint& c) const -> int {
+    return c.constraint.kind == catalog::Constraint::Kind::ForeignKey ? 1 : 2;
+  }
+  auto operator()(const DropIndex&) const -> int { return 2; }
+  auto operator()(const DropColumn&) const -> int { return 3; }
+  auto operator()(const DropTable&) const -> int { return 4; }
+  auto operator()(const CreateSchema&) const -> int { return 5; }
+  auto operator()(const RenameEnumValue&) const -> int { return 5; }  // under the enum's current name
+  auto operator()(const AddEnumValue&) const -> int { return 6; }
+  auto operator()(const CreateEnum&) const -> int { return 6; }
+  auto operator()(const RenameEnum&) const -> int { return 6; }
+  auto operator()(const CreateSequence&) const -> int { return 6; }
+  auto operator()(const CreateCollation&) const -> int { return 6; }
+  auto operator()(const RenameTable&) const -> int { return 7; }
+  auto operator()(const RenameColumn&) const -> int { return 8; }
+  auto operator()(const RenameConstraint&) const -> int { return 8; }
+  auto operator()(const RenameIndex&) const -> int { return 8; }
+  auto operator()(const CreateTable&) const -> int { return 9; }
+  auto operator()(const AttachPartition&) const -> int { return 9; }
+  auto operator()(const RebuildTable&) const -> int { return 9; }
+  auto operator()(const AddColumn&) const -> int { return 10; }
+  auto operator()(const AlterColumn&) const -> int { return 11; }
+  auto operator()(const AlterTable&) const -> int { return 11; }
+  auto operator()(const AddConstraint& c) const -> int {
+    return c.constraint.kind == catalog::Constraint::Kind::ForeignKey ? 13 : 12;
+  }
+  auto operator()(const AlterConstraint&) const -> int { return 13; }
+  auto operator()(const AlterSequence&) const -> int { return 13; }
+  auto operator()(const CreateIndex&) const -> int { return 14; }
+  auto operator()(const CreateView&) const -> int { return 15; }
+  auto operator()(const SetComment&) const -> int { return 16; }
+  auto operator()(const DropEnum&) const -> int { return 17; }
+  auto operator()(const DropSequence&) const -> int { return 17; }
+  auto operator()(const DropCollation&) const -> int { return 17; }
+  auto operator()(const DropSchema&) const -> int { return 18; }
+};
+
+/// A change's rank; the changes the target runs before its transaction
+/// (Transactions::before) are listed first.
+auto Rank(const Op& op, const target::Transactions& rules) -> int {
+  if (rules.before && rules.before(op)) return -1;
+  return std::visit(Ranker{}, op);
 }
 
 /// Moves foreign keys that close a cycle among new tables out of their
@@ -127,7 +138,8 @@ void BreakForeignKeyCycles(std::vector<Change>& changes) {
 
 }  // namespace
 
-auto Order(std::string target, std::vector<Change> changes, diag::Engine& diags) -> Plan {
+auto Order(const target::Backend& backend, std::vector<Change> changes, diag::Engine& diags) -> Plan {
+  const target::Transactions rules = backend.TransactionRules();
   BreakForeignKeyCycles(changes);
   size_t n = changes.size();
   std::vector<std::vector<size_t>> next(n);
@@ -140,7 +152,7 @@ auto Order(std::string target, std::vector<Change> changes, diag::Engine& diags)
   using Key = std::tuple<int, size_t>;
   std::priority_queue<Key, std::vector<Key>, std::greater<Key>> ready;
   for (size_t i = 0; i < n; ++i)
-    if (pending[i] == 0) ready.push({Rank(changes[i].op), i});
+    if (pending[i] == 0) ready.push({Rank(changes[i].op, rules), i});
   std::vector<size_t> order;
   std::vector<bool> done(n, false);
   while (order.size() < n) {
@@ -160,12 +172,13 @@ auto Order(std::string target, std::vector<Change> changes, diag::Engine& diags)
     order.push_back(i);
     done[i] = true;
     for (size_t j : next[i])
-      if (--pending[j] == 0) ready.push({Rank(changes[j].op), j});
+      if (--pending[j] == 0) ready.push({Rank(changes[j].op, rules), j});
   }
   std::vector<size_t> position(n);
   for (size_t p = 0; p < order.size(); ++p) position[order[p]] = p;
   Plan plan;
-  plan.target = std::move(target);
+  plan.target = std::string(backend.Name());
+  plan.transactional = rules.ddl;
   for (size_t i : order) {
     Change c = std::move(changes[i]);
     for (auto& a : c.after) a = position[a];

@@ -15,7 +15,7 @@ using namespace diff;
 struct Applier {
   catalog::Catalog c;
   std::string error;
-  const target::Backend* backend = nullptr;  // the plan's target: how it renames inside expressions
+  const target::Backend& backend;  // the plan's target: its builtin schemas, how it renames inside expressions
 
   auto Fail(const std::string& e) -> bool {
     if (error.empty()) error = e;
@@ -29,7 +29,7 @@ struct Applier {
   /// The builtin schema exists implicitly.
   auto SchemaOrBuiltin(const std::string& n) -> catalog::Schema* {
     if (auto* s = Schema(n)) return s;
-    if (n == "public") {
+    if (backend.IsBuiltinSchema(n)) {
       c.schemas.push_back(catalog::Schema{n, {}, {}, {}, {}});
       return &c.schemas.back();
     }
@@ -122,10 +122,7 @@ struct Applier {
             for (auto& col : t.columns)
               if (col.type_ref == catalog::ObjectName{x.schema, x.from}) {
                 col.type_ref->name = x.to;
-                bool array = col.type.size() > 2 && col.type.compare(col.type.size() - 2, 2, "[]") == 0;
-                std::string name = backend ? backend->UserTypeName(*col.type_ref)
-                                           : x.schema == "public" ? x.to : x.schema + "." + x.to;
-                col.type = name + (array ? "[]" : "");
+                col.type = backend.SpellRenamedType(col.type, *col.type_ref);
               }
         return true;
       }
@@ -183,7 +180,7 @@ struct Applier {
     s->collations.push_back(x.collation);
     return true;
   }
-  /// Postgres refuses to drop a collation a column or index key uses.
+  /// A collation a column or index key uses cannot be dropped.
   auto operator()(const DropCollation& x) -> bool {
     auto* s = Schema(x.schema);
     if (!s || !s->FindCollation(x.collation.name)) return Fail("collation " + x.collation.name + " missing");
@@ -226,7 +223,7 @@ struct Applier {
     if (auto* s = Schema(x.schema)) Erase(s->sequences, [&](auto& q) { return q.name == x.sequence.name; });
     return true;
   }
-  /// Postgres drops a sequence with the table or column that owns it.
+  /// A sequence goes with the table or column that owns it.
   void DropOwned(const std::string& schema, const std::string& table, const std::string& column) {
     for (auto& s : c.schemas)
       std::erase_if(s.sequences, [&](auto& q) {
@@ -235,7 +232,7 @@ struct Applier {
   }
   auto Partitioned(const catalog::ObjectName& n) -> bool {
     auto* t = Table(n.schema, n.name);
-    return t && t->options.count("partition_by");
+    return t && backend.IsPartitioned(*t);
   }
   auto operator()(const AttachPartition& x) -> bool {
     auto* t = NeedTable(x.schema, x.table);
@@ -249,7 +246,7 @@ struct Applier {
   auto operator()(const DropTable& x) -> bool {
     auto* s = Schema(x.schema);
     if (!s) return Fail("schema missing");
-    // Postgres would drop the partitions along; a plan drops them first.
+    // A plan drops the partitions first (a database may drop them along).
     for (const auto& sc : c.schemas)
       for (const auto& t : sc.tables)
         if (t.partition_of == catalog::ObjectName{x.schema, x.table.name})
@@ -263,6 +260,34 @@ struct Applier {
             return Fail("table " + x.table.name + " is referenced by " + k.name);
     DropOwned(x.schema, x.table.name, "");
     return Erase(s->tables, [&](auto& t) { return t.name == x.table.name; }) || Fail("table missing");
+  }
+  auto operator()(const AlterTable& x) -> bool {
+    auto* t = NeedTable(x.schema, x.to.name);
+    if (!t) return false;
+    t->options = x.to.options;
+    t->kind = x.to.kind;
+    t->cluster_by = x.to.cluster_by;
+    t->watermark = x.to.watermark;
+    return true;
+  }
+  /// The table is replaced by a new one of the desired shape: nothing may
+  /// read it or reference it while that happens.
+  auto operator()(const RebuildTable& x) -> bool {
+    auto* t = NeedTable(x.schema, x.from.name);
+    if (!t) return false;
+    if (auto v = ReadByView({x.schema, x.from.name}); !v.empty()) return Fail("table " + x.from.name + " is read by " + v);
+    for (const auto& sc : c.schemas)
+      for (const auto& o : sc.tables)
+        for (const auto& k : o.constraints)
+          if (k.kind == catalog::Constraint::Kind::ForeignKey && k.ref_table == catalog::ObjectName{x.schema, x.from.name} &&
+              !(sc.name == x.schema && o.name == x.from.name))
+            return Fail("table " + x.from.name + " is referenced by " + k.name);
+    *t = x.to;
+    t->renamed_from.reset();
+    for (auto& col : t->columns) col.renamed_from.reset();
+    for (const auto& k : x.to.constraints)
+      if (!CheckForeignKey(k)) return false;
+    return true;
   }
   auto operator()(const RenameTable& x) -> bool {
     auto* t = NeedTable(x.schema, x.from);
@@ -295,7 +320,7 @@ struct Applier {
     if (!t) return false;
     if (auto v = ReadByView({x.schema, x.table}); !v.empty()) return Fail("column " + x.column.name + " may be read by " + v);
     DropOwned(x.schema, x.table, x.column.name);
-    // Postgres drops constraints and indexes that use the column.
+    // The constraints and indexes that use the column go with it.
     std::erase_if(t->constraints, [&](auto& k) {
       const auto& keys = k.exclusion.keys;
       return std::find(k.columns.begin(), k.columns.end(), x.column.name) != k.columns.end() ||
@@ -317,7 +342,7 @@ struct Applier {
         col.name = x.to;
         // The database rewrites the table's own expressions with the new name.
         auto rename = [&](std::string& e) {
-          if (backend) e = backend->RenameInExpression(e, x.from, x.to);
+          e = backend.RenameInExpression(e, x.from, x.to);
         };
         for (auto& other : t->columns) {
           if (other.default_expr) rename(*other.default_expr);
@@ -482,7 +507,16 @@ struct Applier {
 
 auto Simulate(const catalog::Catalog& from, const Plan& plan, std::string& error) -> std::optional<catalog::Catalog> {
   auto backend = target::FindBackend(plan.target);
-  Applier a{from, {}, backend.get()};
+  if (!backend) {
+    error = "there is no backend for target " + plan.target;
+    return std::nullopt;
+  }
+  return Simulate(from, plan, *backend, error);
+}
+
+auto Simulate(const catalog::Catalog& from, const Plan& plan, const target::Backend& backend, std::string& error)
+    -> std::optional<catalog::Catalog> {
+  Applier a{from, {}, backend};
   for (size_t i = 0; i < plan.changes.size(); ++i) {
     if (!std::visit(a, plan.changes[i].op)) {
       error = "change " + std::to_string(i + 1) + " (" + diff::KindName(plan.changes[i].op) + " " +

@@ -8,6 +8,7 @@
 
 #include "compiler/catalog/catalog.h"
 #include "compiler/plan/plan.h"
+#include "compiler/target/target.h"
 
 namespace schemac::plan {
 
@@ -15,5 +16,8 @@ namespace schemac::plan {
 /// nullopt and sets `error` when a change does not apply (e.g. it drops a
 /// table that does not exist), which means the plan or its order is wrong.
 auto Simulate(const catalog::Catalog& from, const Plan& plan, std::string& error) -> std::optional<catalog::Catalog>;
+/// The same, with the backend given (a target that is not registered: the tests' fake one).
+auto Simulate(const catalog::Catalog& from, const Plan& plan, const target::Backend& backend, std::string& error)
+    -> std::optional<catalog::Catalog>;
 
 }  // namespace schemac::plan

@@ -13,6 +13,7 @@
 
 #include "compiler/catalog/catalog.h"
 #include "compiler/diag/diag.h"
+#include "compiler/diff/change.h"
 #include "compiler/model/model.h"
 
 namespace schemac::plan {
@@ -118,6 +119,52 @@ class ViewComparer {
   virtual auto Same(const catalog::ObjectName& name) -> bool = 0;
 };
 
+/// How a target makes one change (the differ asks, the backend decides —
+/// the shape of Atlas's DiffDriver).
+enum class Strategy {
+  InPlace,        // altered where it is
+  RebuildColumn,  // the column dropped and added again: its stored values are lost or recomputed
+  RebuildTable,   // the table created anew with the new shape, the rows copied over, the names swapped
+  Unsupported,    // refused: `message` names the change, `hint` the way out
+};
+
+struct Decision {
+  Strategy strategy = Strategy::InPlace;
+  /// RebuildColumn/RebuildTable: why, shown on the changes it adds.
+  /// Unsupported: the error's message.
+  std::string message;
+  std::string hint;
+  /// Also reported at the column (a rebuild that loses values): the
+  /// diagnostic and its argument.
+  std::optional<diag::Kind> report;
+};
+
+/// One column that differs between the current and the desired table (renames applied).
+struct ColumnChange {
+  const catalog::Table& from;
+  const catalog::Table& to;
+  const catalog::Column& old_column;
+  const catalog::Column& new_column;
+  diff::ChangeKind kind;  // what differs
+};
+
+/// What a change of a column invalidates on a target: the objects over it
+/// that are dropped before the change and created again after it.
+struct Invalidates {
+  bool expressions = false;  // checks, exclusions and index expressions or predicates mentioning it
+  bool keys = false;         // keys and indexes whose plain columns include it
+};
+
+/// How a target runs a plan's statements.
+struct Transactions {
+  /// The whole plan can run in one transaction (DDL is transactional).
+  bool ddl = true;
+  /// Changes of this kind run before the transaction (e.g. Postgres's
+  /// ALTER TYPE ... ADD VALUE, whose value cannot be used in the
+  /// transaction that adds it); the planner lists them first.
+  std::function<bool(const diff::Op&)> before = nullptr;
+};
+
 class Backend {
  public:
   virtual ~Backend() = default;
@@ -184,8 +231,52 @@ class Backend {
     return false;
   }
 
+  // ---- what a change costs on this target: the differ's questions ----
+
+  /// How a changed column is changed: in place, by rebuilding it or its
+  /// table, or not at all.
+  virtual auto DecideColumn(const ColumnChange& change) const -> Decision = 0;
+
+  /// What changing column `from` into `to` invalidates (type or collation changes).
+  virtual auto Invalidated(const catalog::Column& from, const catalog::Column& to) const -> Invalidates = 0;
+
+  /// How a change of a table's target options, clustering, kind or
+  /// watermark is made (`message` of an Unsupported decision names them).
+  virtual auto DecideTable(const catalog::ObjectName& name, const catalog::Table& from, const catalog::Table& to) const
+      -> Decision = 0;
+
+  /// Whether a foreign key must be dropped while the key it references is
+  /// dropped or a column on either side changes type (the database checks
+  /// the reference and keeps it tied to the key).
+  virtual auto ForeignKeysPinKeys() const -> bool = 0;
+
+  /// Whether an expression (a default) uses sequence `seq`.
+  virtual auto UsesSequence(const std::string& expr, const catalog::ObjectName& seq) const -> bool = 0;
+
+  /// `expr` with every mention of user-defined type `from` (as in a cast)
+  /// naming `to` instead, as after the type is renamed.
+  virtual auto RenameTypeInExpression(const std::string& expr, const catalog::ObjectName& from,
+                                      const catalog::ObjectName& to) const -> std::string = 0;
+
+  /// Whether view `view`'s body selects every column of a relation (`*`),
+  /// which fixes the view's columns when it is created.
+  virtual auto SelectsAll(const catalog::View& view) const -> bool = 0;
+
+  /// How this target runs a plan: transactional DDL, what runs before the transaction.
+  virtual auto TransactionRules() const -> Transactions = 0;
+
   /// How a column of user-defined type `type` (an enum) spells its type.
   virtual auto UserTypeName(const catalog::ObjectName& type) const -> std::string = 0;
+
+  /// The type of a column spelled `spelled` (it uses an enum, maybe as an
+  /// array's elements) once the enum is renamed to `to`.
+  virtual auto SpellRenamedType(const std::string& spelled, const catalog::ObjectName& to) const -> std::string = 0;
+
+  /// Whether `table` is partitioned (partitions can be attached to it).
+  virtual auto IsPartitioned(const catalog::Table& table) const -> bool {
+    (void)table;
+    return false;
+  }
 
   /// Relations a new table creates implicitly, named by the database (e.g.
   /// the sequences behind identity columns); they must not be taken first.

@@ -42,7 +42,13 @@ inline auto Compile(const std::string& text, bool lower = true) -> std::unique_p
 /// The ordered plan from one catalog to another (Postgres).
 inline auto PlanBetween(const catalog::Catalog& from, const catalog::Catalog& to, diag::Engine& diags) -> plan::Plan {
   auto backend = target::FindBackend("postgres");
-  return plan::Order("postgres", diff::Diff(from, to, *backend, diags), diags);
+  return plan::Order(*backend, diff::Diff(from, to, *backend, diags), diags);
+}
+
+/// The ordered plan from one catalog to another, for `backend`.
+inline auto PlanBetween(const catalog::Catalog& from, const catalog::Catalog& to, const target::Backend& backend,
+                        diag::Engine& diags) -> plan::Plan {
+  return plan::Order(backend, diff::Diff(from, to, backend, diags), diags);
 }
 
 }  // namespace schemac::testing
