@@ -438,7 +438,6 @@ auto Render(const plan::Plan& plan, const target::Script& script) -> std::string
   std::string out = fmt::format("-- schemac migration for postgres: {} change{}\n", plan.changes.size(),
                                 plan.changes.size() == 1 ? "" : "s");
   if (script.statements.empty()) return out + "-- nothing to do: the database already matches\n";
-  size_t i = 0;
   auto header = [&](const target::Statement& s, size_t& last) {
     if (s.change == last) return;
     last = s.change;
@@ -448,29 +447,23 @@ auto Render(const plan::Plan& plan, const target::Script& script) -> std::string
     out += "\n";
   };
   size_t last = SIZE_MAX;
-  bool before = false;
-  for (; i < script.statements.size() && !script.statements[i].transactional; ++i) {
-    if (!before) {
-      out += "\n-- Outside the transaction: a new enum value cannot be used in the transaction that adds it.\n";
-      before = true;
+  for (const auto& seg : target::Frame(script, {})) {
+    switch (seg.where) {
+      case target::Segment::Where::Before:
+        out += "\n-- Outside the transaction: a new enum value cannot be used in the transaction that adds it.\n";
+        break;
+      case target::Segment::Where::Transaction:
+        out += "\nBEGIN;\n";
+        break;
+      case target::Segment::Where::After:
+        out += "\n-- Outside the transaction (each step is safe to re-run):\n";
+        break;
     }
-    header(script.statements[i], last);
-    out += script.statements[i].sql + "\n";
-  }
-  if (i < script.statements.size() && script.statements[i].transactional) {
-    out += "\nBEGIN;\n";
-    for (; i < script.statements.size() && script.statements[i].transactional; ++i) {
+    for (size_t i = seg.first; i < seg.end; ++i) {
       header(script.statements[i], last);
       out += script.statements[i].sql + "\n";
     }
-    out += "\nCOMMIT;\n";
-  }
-  if (i < script.statements.size()) {
-    out += "\n-- Outside the transaction (each step is safe to re-run):\n";
-    for (; i < script.statements.size(); ++i) {
-      header(script.statements[i], last);
-      out += script.statements[i].sql + "\n";
-    }
+    if (seg.where == target::Segment::Where::Transaction) out += "\nCOMMIT;\n";
   }
   return out;
 }

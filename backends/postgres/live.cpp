@@ -56,16 +56,17 @@ class PostgresDatabase final : public target::LiveDatabase {
       result.error = error;
       return result;
     }
-    // Before the transaction(s): each statement is safe to re-run (IF NOT EXISTS).
-    size_t i = 0;
-    for (; i < total && !script.statements[i].transactional; ++i)
-      if (!run(i)) return result;
-    // The transactional part: one transaction, or one per batch, each
-    // committed on its own.
-    bool batched = !options.batches.empty();
-    std::vector<target::Batch> transactions = batched ? options.batches : target::SplitBatches(script, 0);
-    for (size_t b = 0; b < transactions.size(); ++b) {
-      batch = batched ? b + 1 : 0;
+    // Outside a transaction each statement is safe to re-run (IF NOT
+    // EXISTS); a transaction that fails is rolled back, the ones before it
+    // (batched) stay committed.
+    for (const auto& seg : target::Frame(script, options.batches)) {
+      if (seg.where != target::Segment::Where::Transaction) {
+        batch = 0;
+        for (size_t i = seg.first; i < seg.end; ++i)
+          if (!run(i)) return result;
+        continue;
+      }
+      batch = seg.batch;
       auto fail = [&]() {
         db_->Exec("ROLLBACK", error);
         result.rolled_back = true;
@@ -76,7 +77,7 @@ class PostgresDatabase final : public target::LiveDatabase {
         result.error = error;
         return fail();
       }
-      for (i = transactions[b].first; i < transactions[b].end; ++i)
+      for (size_t i = seg.first; i < seg.end; ++i)
         if (!run(i)) return fail();
       if (!db_->Exec("COMMIT", error)) {
         result.error = error;
@@ -84,9 +85,6 @@ class PostgresDatabase final : public target::LiveDatabase {
       }
       ++result.committed_batches;
     }
-    batch = 0;
-    for (i = transactions.empty() ? i : transactions.back().end; i < total; ++i)
-      if (!run(i)) return result;
     result.success = true;
     return result;
   }

@@ -527,20 +527,22 @@ auto RenderBatches(const target::Script& script, const std::vector<std::string>&
     last = st.change;
     out += st.sql + "\n";
   };
-  size_t i = 0;
-  for (; i < script.statements.size() && !script.statements[i].transactional; ++i) {
-    if (i == 0) out += "-- Outside the transactions: a new enum value cannot be used in the transaction that adds it.\n";
-    put(i);
+  for (const auto& seg : target::Frame(script, batches)) {
+    switch (seg.where) {
+      case target::Segment::Where::Before:
+        out += "-- Outside the transactions: a new enum value cannot be used in the transaction that adds it.\n";
+        break;
+      case target::Segment::Where::Transaction:
+        out += fmt::format("\n-- batch {} of {}: {}\nBEGIN;\n", seg.batch, batches.size(),
+                           ChangeRange(seg.range->first_change, seg.range->last_change));
+        break;
+      case target::Segment::Where::After:
+        out += "\n-- Outside the transactions (each step is safe to re-run):\n";
+        break;
+    }
+    for (size_t i = seg.first; i < seg.end; ++i) put(i);
+    if (seg.where == target::Segment::Where::Transaction) out += "COMMIT;\n";
   }
-  for (size_t b = 0; b < batches.size(); ++b) {
-    out += fmt::format("\n-- batch {} of {}: {}\nBEGIN;\n", b + 1, batches.size(),
-                       ChangeRange(batches[b].first_change, batches[b].last_change));
-    for (i = batches[b].first; i < batches[b].end; ++i) put(i);
-    out += "COMMIT;\n";
-  }
-  if (!batches.empty()) i = batches.back().end;
-  if (i < script.statements.size()) out += "\n-- Outside the transactions (each step is safe to re-run):\n";
-  for (; i < script.statements.size(); ++i) put(i);
   return out;
 }
 

@@ -29,6 +29,22 @@ auto ColumnJson(const catalog::Column& c) -> Json {
   return j;
 }
 
+auto Columns(const catalog::Table& t) -> Json {
+  Json cols = Json::array();
+  for (const auto& col : t.columns) cols.push_back(ColumnJson(col));
+  return cols;
+}
+
+/// A table's own properties, as a snapshot writes them.
+auto TableProperties(const catalog::Table& t) -> Json {
+  Json j = Json::object();
+  j["options"] = t.options;
+  j["kind"] = t.kind;
+  j["cluster_by"] = t.cluster_by;
+  j["watermark"] = t.watermark ? Json{{"column", t.watermark->column}, {"expression", t.watermark->expression}} : Json(nullptr);
+  return j;
+}
+
 /// before / after of a change, as JSON (null where the object does not exist).
 void BeforeAfter(const diff::Op& op, Json& j) {
   using namespace diff;
@@ -59,9 +75,13 @@ void BeforeAfter(const diff::Op& op, Json& j) {
           j["before"] = c.from ? Json(*c.from) : Json(nullptr);
           j["after"] = c.to ? Json(*c.to) : Json(nullptr);
         } else if constexpr (std::is_same_v<T, CreateTable>) {
-          Json cols = Json::array();
-          for (const auto& col : c.table.columns) cols.push_back(ColumnJson(col));
-          j["after"] = Json{{"columns", cols}};
+          j["after"] = Json{{"columns", Columns(c.table)}};
+        } else if constexpr (std::is_same_v<T, RebuildTable>) {
+          j["before"] = Json{{"columns", Columns(c.from)}};
+          j["after"] = Json{{"columns", Columns(c.to)}};
+        } else if constexpr (std::is_same_v<T, AlterTable>) {
+          j["before"] = TableProperties(c.from);
+          j["after"] = TableProperties(c.to);
         }
       },
       op);

@@ -154,6 +154,26 @@ auto SplitBatches(const Script& script, size_t changes) -> std::vector<Batch> {
   return out;
 }
 
+auto Frame(const Script& script, const std::vector<Batch>& batches) -> std::vector<Segment> {
+  std::vector<Segment> out;
+  const size_t total = script.statements.size();
+  size_t i = 0;
+  while (i < total && !script.statements[i].transactional) ++i;
+  if (i > 0) out.push_back({Segment::Where::Before, 0, i, 0, nullptr});
+  if (batches.empty()) {
+    std::vector<Batch> one = SplitBatches(script, 0);
+    for (const auto& b : one) {
+      out.push_back({Segment::Where::Transaction, b.first, b.end, 0, nullptr});
+      i = b.end;
+    }
+  } else {
+    for (size_t b = 0; b < batches.size(); ++b) out.push_back({Segment::Where::Transaction, batches[b].first, batches[b].end, b + 1, &batches[b]});
+    i = batches.back().end;
+  }
+  if (i < total) out.push_back({Segment::Where::After, i, total, 0, nullptr});
+  return out;
+}
+
 auto CommentText(std::string_view text) -> std::string {
   std::string out;
   for (unsigned char c : text) {

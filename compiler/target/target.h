@@ -45,6 +45,22 @@ struct Batch {
 /// never split. Empty when the script has no transactional statement.
 auto SplitBatches(const Script& script, size_t changes) -> std::vector<Batch>;
 
+/// Where a run of a script's statements executes: before the
+/// transaction(s), in one, or after them. The one place a script is framed:
+/// rendering it, the batched rendering and applying it all walk Frame().
+struct Segment {
+  enum class Where { Before, Transaction, After };
+  Where where = Where::Transaction;
+  size_t first = 0, end = 0;  // statements [first, end)
+  size_t batch = 0;           // Transaction: 1-based when batched, else 0
+  const Batch* range = nullptr;  // Transaction, batched: its batch
+};
+
+/// The segments of `script`: the statements that are not transactional
+/// before the first transactional one, the transactional ones in one
+/// transaction (`batches` empty) or one per batch, and the rest after.
+auto Frame(const Script& script, const std::vector<Batch>& batches) -> std::vector<Segment>;
+
 struct ApplyOptions {
   std::string lock_timeout = "3s";
   std::string statement_timeout = "0";
