@@ -21,6 +21,7 @@
 #include "compiler/format/format.h"
 #include "compiler/source/utf8.h"
 #include "compiler/syntax/quote.h"
+#include "compiler/syntax/storage.h"
 
 #include <algorithm>
 #include <compare>
@@ -600,10 +601,7 @@ class Printer {
 
   static auto StorageText(const std::vector<std::pair<std::string, std::string>>& storage) -> std::string {
     if (storage.empty()) return "";
-    return " with (" + Join(storage, ", ", [](const auto& kv) {
-             bool number = !kv.second.empty() && kv.second.find_first_not_of("-0123456789.") == std::string::npos;
-             return kv.first + " = " + (number ? kv.second : StringLit(kv.second));
-           }) + ")";
+    return " with (" + syntax::StorageParams(storage, [](const std::string& k) { return k; }, StringLit) + ")";
   }
 
   auto IndexItem(const ast::Index& ix) -> std::string {
