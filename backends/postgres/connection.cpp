@@ -74,4 +74,21 @@ auto Connection::Exec(const std::string& sql, std::string& error) -> bool {
   return ok;
 }
 
+auto ColumnIndex::operator()(std::string_view name) -> size_t {
+  for (size_t i = 0; i < rows_.columns.size(); ++i)
+    if (rows_.columns[i] == name) return i;
+  missing_.emplace_back(name);
+  return 0;
+}
+
+auto ColumnIndex::Ok(std::string& error) const -> bool {
+  if (missing_.empty()) return true;
+  error = "internal error: the query returns no column";
+  for (size_t i = 0; i < missing_.size(); ++i) error += (i ? ", '" : " '") + missing_[i] + "'";
+  error += " (its columns: ";
+  for (size_t i = 0; i < rows_.columns.size(); ++i) error += (i ? ", " : "") + rows_.columns[i];
+  error += ")";
+  return false;
+}
+
 }  // namespace schemac::backends::postgres

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace schemac::backends::postgres {
@@ -18,6 +19,23 @@ struct Rows {
   std::vector<std::vector<std::optional<std::string>>> rows;
   auto Get(size_t row, size_t col) const -> const std::optional<std::string>& { return rows[row][col]; }
   auto Text(size_t row, size_t col) const -> std::string { return rows[row][col].value_or(""); }
+};
+
+/// The positions of a result's columns, looked up by name once per result,
+/// so that rows are read by name (`rows.Text(i, col("name"))`, with the
+/// position kept in a variable) rather than by a position that must follow
+/// the query's select list. A name the result lacks is a mistake in the
+/// query: the lookup gives 0 and Ok() fails, naming every missing column.
+class ColumnIndex {
+ public:
+  explicit ColumnIndex(const Rows& rows) : rows_(rows) {}
+  auto operator()(std::string_view name) -> size_t;
+  /// False, with `error` naming the missing columns, when a lookup failed.
+  auto Ok(std::string& error) const -> bool;
+
+ private:
+  const Rows& rows_;
+  std::vector<std::string> missing_;
 };
 
 class Connection {

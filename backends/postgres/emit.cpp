@@ -8,6 +8,7 @@
 #include <regex>
 
 #include "backends/postgres/postgres.h"
+#include "compiler/syntax/storage.h"
 
 namespace schemac::backends::postgres {
 namespace {
@@ -88,12 +89,7 @@ auto KeySql(const catalog::IndexKey& k) -> std::string {
 /// ` WITH (fillfactor = 70)`, or "".
 auto StorageSql(const catalog::Index& ix) -> std::string {
   if (ix.storage.empty()) return "";
-  std::string params;
-  for (const auto& [k, v] : ix.storage) {
-    bool number = !v.empty() && v.find_first_not_of("-0123456789.") == std::string::npos;
-    params += (params.empty() ? "" : ", ") + QuoteIdent(k) + " = " + (number ? v : QuoteLiteral(v));
-  }
-  return " WITH (" + params + ")";
+  return " WITH (" + syntax::StorageParams(ix.storage, QuoteIdent, QuoteLiteral) + ")";
 }
 
 /// `&&`, or `OPERATOR(myschema.&&)` for one outside pg_catalog.

@@ -61,103 +61,148 @@ auto TextArray(const std::vector<std::string>& items) -> std::string {
 /// lowering does: objects in public bare, others qualified.
 constexpr const char* kSessionSetup = "SET search_path TO public; SET lock_timeout TO '5s';";
 
-}  // namespace
+/// Where a relation read by Relations() went, by its oid.
+struct Where {
+  size_t schema;
+  bool view;
+  size_t index;
+};
 
-auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string& error) -> std::optional<Inspection> {
-  if (!db.Exec(kSessionSetup, error)) return std::nullopt;
+/// One inspection: the catalog being built and what every query needs. Each
+/// member function runs one query and reads its rows by column name; false
+/// (with `error`) when the query failed.
+struct Reader {
+  Connection& db;
+  std::string& error;
   Inspection out;
-  out.catalog.target = "postgres";
-  // Schemas.
-  auto schemas = db.Query(
-      "select n.nspname from pg_namespace n where n.nspname !~ '^pg_' and n.nspname <> 'information_schema' and " +
+  std::string list;  // the schemas to read, as a text[] parameter ($1)
+  std::map<std::string, size_t> schema_index;
+  std::map<std::string, Where> by_oid;
+  static constexpr const char* kInSchemas = "n.nspname = any($1::text[])";
+
+  auto Query(const std::string& sql) -> std::optional<Rows> { return db.Query(sql, {list}, error); }
+
+  auto TableOf(const std::string& oid) -> catalog::Table* {
+    auto it = by_oid.find(oid);
+    if (it == by_oid.end() || it->second.view) return nullptr;
+    return &out.catalog.schemas[it->second.schema].tables[it->second.index];
+  }
+  auto SchemaNamed(const std::string& name) -> catalog::Schema& { return out.catalog.schemas[schema_index[name]]; }
+
+  auto Schemas(const std::vector<std::string>& wanted) -> bool;
+  auto Relations() -> bool;
+  auto Columns() -> bool;
+  auto Constraints() -> bool;
+  auto Indexes() -> bool;
+  auto Enums() -> bool;
+  auto Sequences() -> bool;
+  auto Collations() -> bool;
+  auto ViewDependencies() -> bool;
+  auto Unmanaged() -> bool;
+};
+
+auto Reader::Schemas(const std::vector<std::string>& wanted) -> bool {
+  auto rows = db.Query(
+      "select n.nspname as name from pg_namespace n where n.nspname !~ '^pg_' and n.nspname <> 'information_schema' and " +
           NotExtension("n", "pg_namespace") + " and (cardinality($1::text[]) = 0 or n.nspname = any($1::text[])) order by 1",
       {TextArray(wanted)}, error);
-  if (!schemas) return std::nullopt;
+  if (!rows) return false;
+  ColumnIndex col(*rows);
+  const size_t name = col("name");
+  if (!col.Ok(error)) return false;
   std::vector<std::string> names;
-  for (size_t i = 0; i < schemas->rows.size(); ++i) names.push_back(schemas->Text(i, 0));
+  for (size_t i = 0; i < rows->rows.size(); ++i) names.push_back(rows->Text(i, name));
   for (const auto& w : wanted)
     if (std::find(names.begin(), names.end(), w) == names.end()) {
       error = "schema \"" + w + "\" does not exist in the database";
-      return std::nullopt;
+      return false;
     }
-  std::string list = TextArray(names);  // the schemas to read, as a text[] parameter
-  std::map<std::string, size_t> schema_index;
+  list = TextArray(names);
   for (const auto& n : names) {
     schema_index[n] = out.catalog.schemas.size();
     out.catalog.schemas.push_back(catalog::Schema{n, {}, {}, {}, {}});
   }
-  const std::string in_schemas = "n.nspname = any($1::text[])";
+  return true;
+}
 
-  // Relations: tables, partitioned tables, views, materialized views. View
-  // bodies are read with an empty search_path, so that every relation in
-  // them is schema-qualified and means the same from any schema.
-  if (!db.Exec("SET search_path TO ''", error)) return std::nullopt;
-  auto rels = db.Query(
-      "select c.oid::text, n.nspname, c.relname, c.relkind::text, c.relpersistence::text, c.relispartition, "
-      "case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end, obj_description(c.oid, 'pg_class'), "
-      "case when c.relkind in ('v', 'm') then pg_get_viewdef(c.oid, true) end, "
-      "(select option_value from pg_options_to_table(c.reloptions) where option_name = 'fillfactor'), "
-      "(select spcname from pg_tablespace where oid = c.reltablespace), "
-      "case when c.relispartition then pg_get_expr(c.relpartbound, c.oid) end, pn.nspname, p.relname "
+/// Tables, partitioned tables, views, materialized views. View bodies are
+/// read with an empty search_path, so that every relation in them is
+/// schema-qualified and means the same from any schema.
+auto Reader::Relations() -> bool {
+  if (!db.Exec("SET search_path TO ''", error)) return false;
+  auto rels = Query(
+      "select c.oid::text as oid, n.nspname as schema, c.relname as name, c.relkind::text as kind, "
+      "c.relpersistence::text as persistence, c.relispartition as is_partition, "
+      "case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end as partition_by, "
+      "obj_description(c.oid, 'pg_class') as comment, "
+      "case when c.relkind in ('v', 'm') then pg_get_viewdef(c.oid, true) end as definition, "
+      "(select option_value from pg_options_to_table(c.reloptions) where option_name = 'fillfactor') as fillfactor, "
+      "(select spcname from pg_tablespace where oid = c.reltablespace) as tablespace, "
+      "case when c.relispartition then pg_get_expr(c.relpartbound, c.oid) end as partition_bound, "
+      "pn.nspname as parent_schema, p.relname as parent_name "
       "from pg_class c join pg_namespace n on n.oid = c.relnamespace "
       "left join pg_inherits h on c.relispartition and h.inhrelid = c.oid "
       "left join pg_class p on p.oid = h.inhparent left join pg_namespace pn on pn.oid = p.relnamespace "
-      "where c.relkind in ('r', 'p', 'v', 'm') and " + in_schemas + " and " + NotExtension("c", "pg_class") +
-          " order by n.nspname, c.relname",
-      {list}, error);
-  if (!rels || !db.Exec("SET search_path TO public", error)) return std::nullopt;
-  struct Where {
-    size_t schema;
-    bool view;
-    size_t index;
-  };
-  std::map<std::string, Where> by_oid;
+      "where c.relkind in ('r', 'p', 'v', 'm') and " + std::string(kInSchemas) + " and " + NotExtension("c", "pg_class") +
+          " order by n.nspname, c.relname");
+  if (!rels || !db.Exec("SET search_path TO public", error)) return false;
+  ColumnIndex col(*rels);
+  const size_t oid_col = col("oid"), schema_col = col("schema"), name_col = col("name"), kind_col = col("kind"),
+               persistence = col("persistence"), is_partition = col("is_partition"), partition_by = col("partition_by"),
+               comment = col("comment"), definition = col("definition"), fillfactor = col("fillfactor"),
+               tablespace = col("tablespace"), partition_bound = col("partition_bound"),
+               parent_schema = col("parent_schema"), parent_name = col("parent_name");
+  if (!col.Ok(error)) return false;
   for (size_t i = 0; i < rels->rows.size(); ++i) {
-    std::string oid = rels->Text(i, 0), schema = rels->Text(i, 1), name = rels->Text(i, 2), kind = rels->Text(i, 3);
-    auto& s = out.catalog.schemas[schema_index[schema]];
+    std::string oid = rels->Text(i, oid_col), schema = rels->Text(i, schema_col), name = rels->Text(i, name_col),
+                kind = rels->Text(i, kind_col);
+    auto& s = SchemaNamed(schema);
     if (kind == "v" || kind == "m") {
       catalog::View v;
       v.name = name;
       v.materialized = kind == "m";
-      v.definition = rels->Text(i, 8);
+      v.definition = rels->Text(i, definition);
       while (!v.definition.empty() && (v.definition.back() == ';' || std::isspace(static_cast<unsigned char>(v.definition.back()))))
         v.definition.pop_back();
       while (!v.definition.empty() && std::isspace(static_cast<unsigned char>(v.definition.front()))) v.definition.erase(0, 1);
-      v.comment = rels->Get(i, 7);
+      v.comment = rels->Get(i, comment);
       by_oid[oid] = {schema_index[schema], true, s.views.size()};
       s.views.push_back(std::move(v));
     } else {
       catalog::Table t;
       t.name = name;
-      t.comment = rels->Get(i, 7);
-      if (auto p = rels->Get(i, 6)) t.options["partition_by"] = *p;
-      if (rels->Text(i, 4) == "u") t.options["unlogged"] = "true";
-      if (auto f = rels->Get(i, 9)) t.options["fillfactor"] = *f;
-      if (auto ts = rels->Get(i, 10)) t.options["tablespace"] = *ts;
+      t.comment = rels->Get(i, comment);
+      if (auto p = rels->Get(i, partition_by)) t.options["partition_by"] = *p;
+      if (rels->Text(i, persistence) == "u") t.options["unlogged"] = "true";
+      if (auto f = rels->Get(i, fillfactor)) t.options["fillfactor"] = *f;
+      if (auto ts = rels->Get(i, tablespace)) t.options["tablespace"] = *ts;
       // A partition: its columns, keys and indexes are its parent's (read
       // below only for tables that are not partitions).
-      if (rels->Text(i, 5) == "t" && rels->Get(i, 12)) {
-        t.partition_of = catalog::ObjectName{rels->Text(i, 12), rels->Text(i, 13)};
-        t.partition_bound = rels->Text(i, 11);
+      if (rels->Text(i, is_partition) == "t" && rels->Get(i, parent_name)) {
+        t.partition_of = catalog::ObjectName{rels->Text(i, parent_schema), rels->Text(i, parent_name)};
+        t.partition_bound = rels->Text(i, partition_bound);
       }
       by_oid[oid] = {schema_index[schema], false, s.tables.size()};
       s.tables.push_back(std::move(t));
     }
   }
-  auto table_of = [&](const std::string& oid) -> catalog::Table* {
-    auto it = by_oid.find(oid);
-    if (it == by_oid.end() || it->second.view) return nullptr;
-    return &out.catalog.schemas[it->second.schema].tables[it->second.index];
-  };
+  return true;
+}
 
-  // Columns, with the enum type they use (directly or as an array).
-  auto cols = db.Query(
-      "select a.attrelid::text, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-      "case when a.attgenerated = '' then pg_get_expr(ad.adbin, ad.adrelid) end, "
-      "case when a.attgenerated = 's' then pg_get_expr(ad.adbin, ad.adrelid) end, a.attidentity::text, "
-      "case when a.attcollation <> t.typcollation then co.collname end, col_description(a.attrelid, a.attnum), "
-      "en.nspname, et.typname, seq.seqstart::text, seq.seqincrement::text, seq.seqmin::text, seq.seqmax::text, "
-      "seq.seqcache::text, seq.seqcycle "
+/// Columns, with the enum type they use (directly or as an array) and the
+/// options of an identity column's sequence.
+auto Reader::Columns() -> bool {
+  auto cols = Query(
+      "select a.attrelid::text as table_oid, a.attname as name, format_type(a.atttypid, a.atttypmod) as type, "
+      "a.attnotnull as not_null, "
+      "case when a.attgenerated = '' then pg_get_expr(ad.adbin, ad.adrelid) end as default_expr, "
+      "case when a.attgenerated = 's' then pg_get_expr(ad.adbin, ad.adrelid) end as generated, "
+      "a.attidentity::text as identity, "
+      "case when a.attcollation <> t.typcollation then co.collname end as collation, "
+      "col_description(a.attrelid, a.attnum) as comment, "
+      "en.nspname as enum_schema, et.typname as enum_name, seq.seqstart::text as seq_start, "
+      "seq.seqincrement::text as seq_increment, seq.seqmin::text as seq_min, seq.seqmax::text as seq_max, "
+      "seq.seqcache::text as seq_cache, seq.seqcycle as seq_cycle "
       "from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace "
       "join pg_type t on t.oid = a.atttypid left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum "
       "left join pg_collation co on co.oid = a.attcollation "
@@ -166,165 +211,202 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
       "left join pg_sequence seq on seq.seqrelid = sd.objid "
       "left join pg_type et on et.oid = (case when t.typcategory = 'A' then t.typelem else t.oid end) and et.typtype = 'e' "
       "left join pg_namespace en on en.oid = et.typnamespace "
-      "where c.relkind in ('r', 'p') and not c.relispartition and " + in_schemas +
-          " and a.attnum > 0 and not a.attisdropped order by a.attrelid, a.attnum",
-      {list}, error);
-  if (!cols) return std::nullopt;
+      "where c.relkind in ('r', 'p') and not c.relispartition and " + std::string(kInSchemas) +
+          " and a.attnum > 0 and not a.attisdropped order by a.attrelid, a.attnum");
+  if (!cols) return false;
+  ColumnIndex col(*cols);
+  const size_t table_oid = col("table_oid"), name = col("name"), type = col("type"), not_null = col("not_null"),
+               default_expr = col("default_expr"), generated = col("generated"), identity_col = col("identity"),
+               collation = col("collation"), comment = col("comment"), enum_schema = col("enum_schema"),
+               enum_name = col("enum_name"), seq_start = col("seq_start"), seq_increment = col("seq_increment"),
+               seq_min = col("seq_min"), seq_max = col("seq_max"), seq_cache = col("seq_cache"),
+               seq_cycle = col("seq_cycle");
+  if (!col.Ok(error)) return false;
   for (size_t i = 0; i < cols->rows.size(); ++i) {
-    catalog::Table* t = table_of(cols->Text(i, 0));
+    catalog::Table* t = TableOf(cols->Text(i, table_oid));
     if (!t) continue;
     catalog::Column c;
-    c.name = cols->Text(i, 1);
-    c.type = cols->Text(i, 2);
-    c.not_null = cols->Text(i, 3) == "t";
-    c.default_expr = cols->Get(i, 4);
-    c.generated = cols->Get(i, 5);
-    std::string identity = cols->Text(i, 6);
+    c.name = cols->Text(i, name);
+    c.type = cols->Text(i, type);
+    c.not_null = cols->Text(i, not_null) == "t";
+    c.default_expr = cols->Get(i, default_expr);
+    c.generated = cols->Get(i, generated);
+    std::string identity = cols->Text(i, identity_col);
     c.identity = identity == "a" ? "always" : identity == "d" ? "by default" : "";
-    c.collation = cols->Get(i, 7);
-    c.comment = cols->Get(i, 8);
-    if (cols->Get(i, 9)) c.type_ref = catalog::ObjectName{cols->Text(i, 9), cols->Text(i, 10)};
-    if (!c.identity.empty() && cols->Get(i, 11)) {
+    c.collation = cols->Get(i, collation);
+    c.comment = cols->Get(i, comment);
+    if (cols->Get(i, enum_schema)) c.type_ref = catalog::ObjectName{cols->Text(i, enum_schema), cols->Text(i, enum_name)};
+    if (!c.identity.empty() && cols->Get(i, seq_start)) {
       EffectiveSequence e;
-      e.start = std::stoll(cols->Text(i, 11));
-      e.increment = std::stoll(cols->Text(i, 12));
-      e.min = std::stoll(cols->Text(i, 13));
-      e.max = std::stoll(cols->Text(i, 14));
-      e.cache = std::stoll(cols->Text(i, 15));
-      e.cycle = cols->Text(i, 16) == "t";
+      e.start = std::stoll(cols->Text(i, seq_start));
+      e.increment = std::stoll(cols->Text(i, seq_increment));
+      e.min = std::stoll(cols->Text(i, seq_min));
+      e.max = std::stoll(cols->Text(i, seq_max));
+      e.cache = std::stoll(cols->Text(i, seq_cache));
+      e.cycle = cols->Text(i, seq_cycle) == "t";
       c.identity_options = CanonicalIdentityOptions(c.type, e);
     }
     t->columns.push_back(std::move(c));
   }
+  return true;
+}
 
-  // Constraints.
-  auto cons = db.Query(
-      "select con.conrelid::text, con.conname, con.contype::text, "
+/// Primary keys, unique keys, foreign keys and checks.
+auto Reader::Constraints() -> bool {
+  auto cons = Query(
+      "select con.conrelid::text as table_oid, con.conname as name, con.contype::text as type, "
       "array_to_json(array(select a.attname from unnest(con.conkey) with ordinality k(num, i) "
-      "  join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.num order by k.i)), "
-      "fn.nspname, fc.relname, "
+      "  join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.num order by k.i)) as columns, "
+      "fn.nspname as ref_schema, fc.relname as ref_table, "
       "array_to_json(array(select a.attname from unnest(con.confkey) with ordinality k(num, i) "
-      "  join pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.num order by k.i)), "
-      "con.confdeltype::text, con.confupdtype::text, pg_get_expr(con.conbin, con.conrelid), con.convalidated, "
-      "n.nspname, c.relname, con.condeferrable, con.condeferred, con.confmatchtype::text, con.connoinherit, "
-      "coalesce(ci.indnullsnotdistinct, false), con.coninhcount > 0 "
+      "  join pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.num order by k.i)) as ref_columns, "
+      "con.confdeltype::text as on_delete, con.confupdtype::text as on_update, "
+      "pg_get_expr(con.conbin, con.conrelid) as check_expr, con.convalidated as validated, "
+      "n.nspname as schema, c.relname as table_name, con.condeferrable as deferrable, "
+      "con.condeferred as deferred, con.confmatchtype::text as match_type, con.connoinherit as no_inherit, "
+      "coalesce(ci.indnullsnotdistinct, false) as nulls_not_distinct, con.coninhcount > 0 as inherited "
       "from pg_constraint con join pg_class c on c.oid = con.conrelid join pg_namespace n on n.oid = c.relnamespace "
       "left join pg_class fc on fc.oid = con.confrelid left join pg_namespace fn on fn.oid = fc.relnamespace "
       "left join pg_index ci on ci.indexrelid = con.conindid and con.contype = 'u' "
-      "where con.contype in ('p', 'u', 'f', 'c') and c.relkind in ('r', 'p') and " + in_schemas +
-          " and (con.contype <> 'c' or con.conislocal) and con.conparentid = 0 order by con.conrelid, con.conname",
-      {list}, error);
-  if (!cons) return std::nullopt;
+      "where con.contype in ('p', 'u', 'f', 'c') and c.relkind in ('r', 'p') and " + std::string(kInSchemas) +
+          " and (con.contype <> 'c' or con.conislocal) and con.conparentid = 0 order by con.conrelid, con.conname");
+  if (!cons) return false;
+  ColumnIndex col(*cons);
+  const size_t table_oid = col("table_oid"), name = col("name"), type_col = col("type"), columns = col("columns"),
+               ref_schema = col("ref_schema"), ref_table = col("ref_table"), ref_columns = col("ref_columns"),
+               on_delete = col("on_delete"), on_update = col("on_update"), check_expr = col("check_expr"),
+               validated = col("validated"), schema = col("schema"), table_name = col("table_name"),
+               deferrable = col("deferrable"), deferred = col("deferred"), match_type = col("match_type"),
+               no_inherit = col("no_inherit"), nulls_not_distinct = col("nulls_not_distinct"),
+               inherited = col("inherited");
+  if (!col.Ok(error)) return false;
   for (size_t i = 0; i < cons->rows.size(); ++i) {
-    catalog::Table* t = table_of(cons->Text(i, 0));
+    catalog::Table* t = TableOf(cons->Text(i, table_oid));
     if (!t) continue;
     if (t->partition_of) {
       // Keys and checks of the parent come with it; one of the partition's
       // own is not expressible.
-      if (cons->Text(i, 18) != "t")
-        out.unmanaged.push_back("constraint " + cons->Text(i, 11) + "." + cons->Text(i, 12) + "." + cons->Text(i, 1) +
-                                " on a partition (not expressible in .schema; kept as it is)");
+      if (cons->Text(i, inherited) != "t")
+        out.unmanaged.push_back("constraint " + cons->Text(i, schema) + "." + cons->Text(i, table_name) + "." +
+                                cons->Text(i, name) + " on a partition (not expressible in .schema; kept as it is)");
       continue;
     }
     catalog::Constraint k;
-    k.name = cons->Text(i, 1);
-    std::string type = cons->Text(i, 2);
+    k.name = cons->Text(i, name);
+    std::string type = cons->Text(i, type_col);
     k.kind = type == "p"   ? catalog::Constraint::Kind::PrimaryKey
              : type == "u" ? catalog::Constraint::Kind::Unique
              : type == "f" ? catalog::Constraint::Kind::ForeignKey
                            : catalog::Constraint::Kind::Check;
-    if (k.kind != catalog::Constraint::Kind::Check) k.columns = JsonStrings(cons->Get(i, 3));
+    if (k.kind != catalog::Constraint::Kind::Check) k.columns = JsonStrings(cons->Get(i, columns));
     if (k.kind == catalog::Constraint::Kind::ForeignKey) {
-      k.ref_table = {cons->Text(i, 4), cons->Text(i, 5)};
-      k.ref_columns = JsonStrings(cons->Get(i, 6));
-      k.on_delete = Action(cons->Text(i, 7));
-      k.on_update = Action(cons->Text(i, 8));
+      k.ref_table = {cons->Text(i, ref_schema), cons->Text(i, ref_table)};
+      k.ref_columns = JsonStrings(cons->Get(i, ref_columns));
+      k.on_delete = Action(cons->Text(i, on_delete));
+      k.on_update = Action(cons->Text(i, on_update));
     }
-    if (k.kind == catalog::Constraint::Kind::Check) k.check = cons->Text(i, 9);
-    k.not_valid = cons->Text(i, 10) == "f";
-    std::string where = cons->Text(i, 11) + "." + cons->Text(i, 12) + "." + k.name;
+    if (k.kind == catalog::Constraint::Kind::Check) k.check = cons->Text(i, check_expr);
+    k.not_valid = cons->Text(i, validated) == "f";
+    std::string where = cons->Text(i, schema) + "." + cons->Text(i, table_name) + "." + k.name;
     if (k.not_valid)
       out.unmanaged.push_back("constraint " + where + ": NOT VALID (rows from before it were never checked; kept as it is)");
     if (k.kind != catalog::Constraint::Kind::Check) {
-      k.deferrable = cons->Text(i, 13) == "t";
-      k.initially_deferred = cons->Text(i, 14) == "t";
+      k.deferrable = cons->Text(i, deferrable) == "t";
+      k.initially_deferred = cons->Text(i, deferred) == "t";
     }
     if (k.kind == catalog::Constraint::Kind::ForeignKey) {
-      k.match_full = cons->Text(i, 15) == "f";
-      if (cons->Text(i, 15) == "p")
+      k.match_full = cons->Text(i, match_type) == "f";
+      if (cons->Text(i, match_type) == "p")
         out.unmanaged.push_back("constraint " + where + ": MATCH PARTIAL (not expressible in .schema; kept as it is)");
     }
-    if (k.kind == catalog::Constraint::Kind::Check) k.no_inherit = cons->Text(i, 16) == "t";
-    if (k.kind == catalog::Constraint::Kind::Unique) k.nulls_not_distinct = cons->Text(i, 17) == "t";
+    if (k.kind == catalog::Constraint::Kind::Check) k.no_inherit = cons->Text(i, no_inherit) == "t";
+    if (k.kind == catalog::Constraint::Kind::Unique) k.nulls_not_distinct = cons->Text(i, nulls_not_distinct) == "t";
     t->constraints.push_back(std::move(k));
   }
+  return true;
+}
 
-  // Indexes that are not the index of a key, of tables and of materialized
-  // views; and the indexes of exclusion constraints, which are read as
-  // indexes are and become the constraint's elements, with its operators
-  // (named with their schema when it is not pg_catalog) and timing.
-  auto idx = db.Query(
-      "select i.indrelid::text, ic.relname, i.indisunique, am.amname, "
+/// Indexes that are not the index of a key, of tables and of materialized
+/// views; and the indexes of exclusion constraints, which are read as
+/// indexes are and become the constraint's elements, with its operators
+/// (named with their schema when it is not pg_catalog) and timing.
+auto Reader::Indexes() -> bool {
+  auto idx = Query(
+      "select i.indrelid::text as table_oid, ic.relname as name, i.indisunique as is_unique, am.amname as method, "
       "array_to_json(array(select coalesce(a.attname, '') from generate_series(0, i.indnkeyatts - 1) k "
-      "  left join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[k] and i.indkey[k] <> 0 order by k)), "
-      "array_to_json(array(select pg_get_indexdef(i.indexrelid, k + 1, true) from generate_series(0, i.indnkeyatts - 1) k order by k)), "
-      "array_to_json(array(select i.indoption[k]::int from generate_series(0, i.indnkeyatts - 1) k order by k)), "
-      "pg_get_expr(i.indpred, i.indrelid), not i.indisvalid, n.nspname, "
+      "  left join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[k] and i.indkey[k] <> 0 order by k)) "
+      "  as key_columns, "
+      "array_to_json(array(select pg_get_indexdef(i.indexrelid, k + 1, true) from generate_series(0, i.indnkeyatts - 1) k "
+      "  order by k)) as key_defs, "
+      "array_to_json(array(select i.indoption[k]::int from generate_series(0, i.indnkeyatts - 1) k order by k)) "
+      "  as key_options, "
+      "pg_get_expr(i.indpred, i.indrelid) as predicate, not i.indisvalid as invalid, n.nspname as schema, "
       // Per key: its collation when it is not the key's own (the column's, or
       // the expression type's), and its operator class when not a default one.
       "array_to_json(array(select coalesce((select co.collname from pg_collation co where co.oid = i.indcollation[k] "
       "  and co.oid <> coalesce((select a.attcollation from pg_attribute a where a.attrelid = i.indrelid "
       "  and a.attnum = i.indkey[k] and i.indkey[k] <> 0), (select ty.typcollation from pg_attribute ia "
       "  join pg_type ty on ty.oid = ia.atttypid where ia.attrelid = i.indexrelid and ia.attnum = k + 1))), '') "
-      "  from generate_series(0, i.indnkeyatts - 1) k order by k)), i.indnullsnotdistinct, "
+      "  from generate_series(0, i.indnkeyatts - 1) k order by k)) as key_collations, "
+      "i.indnullsnotdistinct as nulls_not_distinct, "
       "array_to_json(array(select a.attname from generate_series(i.indnkeyatts, i.indnatts - 1) k "
-      "  join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[k] order by k)), "
-      "array_to_json(coalesce(ic.reloptions, '{}'::text[])), "
+      "  join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[k] order by k)) as include, "
+      "array_to_json(coalesce(ic.reloptions, '{}'::text[])) as storage, "
       "array_to_json(array(select coalesce((select o.opcname from pg_opclass o where o.oid = i.indclass[k] "
-      "  and not o.opcdefault), '') from generate_series(0, i.indnkeyatts - 1) k order by k)), "
-      "coalesce(xc.conname, ''), "
+      "  and not o.opcdefault), '') from generate_series(0, i.indnkeyatts - 1) k order by k)) as key_opclasses, "
+      "coalesce(xc.conname, '') as exclusion_name, "
       "array_to_json(array(select case when opn.nspname = 'pg_catalog' then op.oprname else opn.nspname || '.' || op.oprname end "
       "  from unnest(xc.conexclop) with ordinality x(oid, n) join pg_operator op on op.oid = x.oid "
-      "  join pg_namespace opn on opn.oid = op.oprnamespace order by x.n)), "
-      "coalesce(xc.condeferrable, false), coalesce(xc.condeferred, false), coalesce(xc.conparentid, 0) <> 0, "
-      "exists (select 1 from pg_inherits h where h.inhrelid = i.indexrelid) "
+      "  join pg_namespace opn on opn.oid = op.oprnamespace order by x.n)) as exclusion_operators, "
+      "coalesce(xc.condeferrable, false) as deferrable, coalesce(xc.condeferred, false) as deferred, "
+      "coalesce(xc.conparentid, 0) <> 0 as exclusion_inherited, "
+      "exists (select 1 from pg_inherits h where h.inhrelid = i.indexrelid) as attached "
       "from pg_index i join pg_class ic on ic.oid = i.indexrelid join pg_class c on c.oid = i.indrelid "
       "join pg_namespace n on n.oid = c.relnamespace join pg_am am on am.oid = ic.relam "
       "left join pg_constraint xc on xc.conindid = i.indexrelid and xc.contype = 'x' and xc.conrelid = i.indrelid "
-      "where c.relkind in ('r', 'p', 'm') and " + in_schemas +
+      "where c.relkind in ('r', 'p', 'm') and " + std::string(kInSchemas) +
           " and not exists (select 1 from pg_constraint con where con.conindid = i.indexrelid and con.contype in ('p', 'u'))"
-          " order by i.indrelid, ic.relname",
-      {list}, error);
-  if (!idx) return std::nullopt;
+          " order by i.indrelid, ic.relname");
+  if (!idx) return false;
+  ColumnIndex col(*idx);
+  const size_t table_oid = col("table_oid"), name = col("name"), is_unique = col("is_unique"), method = col("method"),
+               key_columns = col("key_columns"), key_defs = col("key_defs"), key_options = col("key_options"),
+               predicate = col("predicate"), invalid = col("invalid"), schema = col("schema"),
+               key_collations = col("key_collations"), nulls_not_distinct = col("nulls_not_distinct"),
+               include = col("include"), storage = col("storage"), key_opclasses = col("key_opclasses"),
+               exclusion_name = col("exclusion_name"), exclusion_operators = col("exclusion_operators"),
+               deferrable = col("deferrable"), deferred = col("deferred"),
+               exclusion_inherited = col("exclusion_inherited"), attached = col("attached");
+  if (!col.Ok(error)) return false;
   for (size_t i = 0; i < idx->rows.size(); ++i) {
     std::vector<catalog::Index>* indexes = nullptr;
-    if (catalog::Table* t = table_of(idx->Text(i, 0))) {
+    if (catalog::Table* t = TableOf(idx->Text(i, table_oid))) {
       if (t->partition_of) {
         // The parent's indexes are made on every partition (attached to the
         // parent's index); one of the partition's own is not expressible.
-        if (idx->Text(i, 20) != "t")
-          out.unmanaged.push_back("index " + idx->Text(i, 9) + "." + idx->Text(i, 1) +
+        if (idx->Text(i, attached) != "t")
+          out.unmanaged.push_back("index " + idx->Text(i, schema) + "." + idx->Text(i, name) +
                                   " on a partition (not expressible in .schema; kept as it is)");
         continue;
       }
       indexes = &t->indexes;
-    } else if (auto it = by_oid.find(idx->Text(i, 0)); it != by_oid.end() && it->second.view) {
+    } else if (auto it = by_oid.find(idx->Text(i, table_oid)); it != by_oid.end() && it->second.view) {
       indexes = &out.catalog.schemas[it->second.schema].views[it->second.index].indexes;
     }
     if (!indexes) continue;
-    bool exclusion = !idx->Text(i, 15).empty();
-    if (exclusion && idx->Text(i, 19) == "t") continue;  // a partition's, from its parent's
-    catalog::Table* excl_table = exclusion ? table_of(idx->Text(i, 0)) : nullptr;
+    bool exclusion = !idx->Text(i, exclusion_name).empty();
+    if (exclusion && idx->Text(i, exclusion_inherited) == "t") continue;  // a partition's, from its parent's
+    catalog::Table* excl_table = exclusion ? TableOf(idx->Text(i, table_oid)) : nullptr;
     if (exclusion && !excl_table) continue;
     catalog::Index ix;
-    ix.name = idx->Text(i, 1);
-    ix.unique = idx->Text(i, 2) == "t";
-    ix.method = idx->Text(i, 3);
-    auto columns = JsonStrings(idx->Get(i, 4));
-    auto defs = JsonStrings(idx->Get(i, 5));
-    auto collations = JsonStrings(idx->Get(i, 10));
-    auto opclasses = JsonStrings(idx->Get(i, 14));
-    Json options = Json::parse(idx->Text(i, 6), nullptr, false);
+    ix.name = idx->Text(i, name);
+    ix.unique = idx->Text(i, is_unique) == "t";
+    ix.method = idx->Text(i, method);
+    auto columns = JsonStrings(idx->Get(i, key_columns));
+    auto defs = JsonStrings(idx->Get(i, key_defs));
+    auto collations = JsonStrings(idx->Get(i, key_collations));
+    auto opclasses = JsonStrings(idx->Get(i, key_opclasses));
+    Json options = Json::parse(idx->Text(i, key_options), nullptr, false);
     for (size_t k = 0; k < columns.size(); ++k) {
       catalog::IndexKey key;
       if (!columns[k].empty()) key.column = columns[k];
@@ -337,19 +419,19 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
       if (nulls_first != key.desc) key.nulls_first = nulls_first;
       ix.keys.push_back(std::move(key));
     }
-    ix.where = idx->Get(i, 7);
-    ix.invalid = idx->Text(i, 8) == "t";
-    ix.nulls_not_distinct = idx->Text(i, 11) == "t";
-    ix.include = JsonStrings(idx->Get(i, 12));
-    for (const auto& option : JsonStrings(idx->Get(i, 13)))  // "fillfactor=70"
+    ix.where = idx->Get(i, predicate);
+    ix.invalid = idx->Text(i, invalid) == "t";
+    ix.nulls_not_distinct = idx->Text(i, nulls_not_distinct) == "t";
+    ix.include = JsonStrings(idx->Get(i, include));
+    for (const auto& option : JsonStrings(idx->Get(i, storage)))  // "fillfactor=70"
       if (size_t eq = option.find('='); eq != std::string::npos) ix.storage[option.substr(0, eq)] = option.substr(eq + 1);
     if (exclusion) {
       catalog::Constraint k;
       k.kind = catalog::Constraint::Kind::Exclusion;
-      k.name = idx->Text(i, 15);
-      k.operators = JsonStrings(idx->Get(i, 16));
-      k.deferrable = idx->Text(i, 17) == "t";
-      k.initially_deferred = idx->Text(i, 18) == "t";
+      k.name = idx->Text(i, exclusion_name);
+      k.operators = JsonStrings(idx->Get(i, exclusion_operators));
+      k.deferrable = idx->Text(i, deferrable) == "t";
+      k.initially_deferred = idx->Text(i, deferred) == "t";
       ix.name.clear();
       ix.unique = false;
       k.exclusion = std::move(ix);
@@ -358,102 +440,138 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
     }
     indexes->push_back(std::move(ix));
   }
+  return true;
+}
 
-  // Enums.
-  auto enums = db.Query(
-      "select n.nspname, t.typname, array_to_json(array(select e.enumlabel from pg_enum e where e.enumtypid = t.oid "
-      "order by e.enumsortorder)), obj_description(t.oid, 'pg_type') from pg_type t join pg_namespace n on "
-      "n.oid = t.typnamespace where t.typtype = 'e' and " + in_schemas + " and " + NotExtension("t", "pg_type") +
-          " order by 1, 2",
-      {list}, error);
-  if (!enums) return std::nullopt;
-  for (size_t i = 0; i < enums->rows.size(); ++i) {
-    auto& s = out.catalog.schemas[schema_index[enums->Text(i, 0)]];
-    s.enums.push_back(catalog::Enum{enums->Text(i, 1), JsonStrings(enums->Get(i, 2)), enums->Get(i, 3), std::nullopt, {}});
-  }
+auto Reader::Enums() -> bool {
+  auto enums = Query(
+      "select n.nspname as schema, t.typname as name, array_to_json(array(select e.enumlabel from pg_enum e "
+      "where e.enumtypid = t.oid order by e.enumsortorder)) as labels, obj_description(t.oid, 'pg_type') as comment "
+      "from pg_type t join pg_namespace n on n.oid = t.typnamespace where t.typtype = 'e' and " +
+          std::string(kInSchemas) + " and " + NotExtension("t", "pg_type") + " order by 1, 2");
+  if (!enums) return false;
+  ColumnIndex col(*enums);
+  const size_t schema = col("schema"), name = col("name"), labels = col("labels"), comment = col("comment");
+  if (!col.Ok(error)) return false;
+  for (size_t i = 0; i < enums->rows.size(); ++i)
+    SchemaNamed(enums->Text(i, schema))
+        .enums.push_back(catalog::Enum{enums->Text(i, name), JsonStrings(enums->Get(i, labels)), enums->Get(i, comment),
+                                       std::nullopt, {}});
+  return true;
+}
 
-  // Sequences of their own: not the one behind an identity column (`i`), nor
-  // a serial column's (owned by a column whose default calls it), which are
-  // part of their column.
-  auto seqs = db.Query(
-      "select n.nspname, c.relname, format_type(s.seqtypid, null), s.seqstart::text, s.seqincrement::text, "
-      "s.seqmin::text, s.seqmax::text, s.seqcache::text, s.seqcycle, obj_description(c.oid, 'pg_class'), "
-      "tn.nspname, tc.relname, a.attname "
+/// Sequences of their own: not the one behind an identity column (`i`), nor
+/// a serial column's (owned by a column whose default calls it), which are
+/// part of their column.
+auto Reader::Sequences() -> bool {
+  auto seqs = Query(
+      "select n.nspname as schema, c.relname as name, format_type(s.seqtypid, null) as type, "
+      "s.seqstart::text as start, s.seqincrement::text as increment, s.seqmin::text as min, s.seqmax::text as max, "
+      "s.seqcache::text as cache, s.seqcycle as cycle, obj_description(c.oid, 'pg_class') as comment, "
+      "tn.nspname as owner_schema, tc.relname as owner_table, a.attname as owner_column "
       "from pg_class c join pg_namespace n on n.oid = c.relnamespace join pg_sequence s on s.seqrelid = c.oid "
       "left join pg_depend d on d.classid = 'pg_class'::regclass and d.objid = c.oid and d.refclassid = 'pg_class'::regclass "
       "  and d.deptype = 'a' "
       "left join pg_class tc on tc.oid = d.refobjid left join pg_namespace tn on tn.oid = tc.relnamespace "
       "left join pg_attribute a on a.attrelid = d.refobjid and a.attnum = d.refobjsubid "
-      "where c.relkind = 'S' and " + in_schemas + " and " + NotExtension("c", "pg_class") +
+      "where c.relkind = 'S' and " + std::string(kInSchemas) + " and " + NotExtension("c", "pg_class") +
           " and not exists (select 1 from pg_depend i where i.objid = c.oid and i.classid = 'pg_class'::regclass and i.deptype = 'i')"
           " and not exists (select 1 from pg_attrdef ad join pg_depend dd on dd.classid = 'pg_attrdef'::regclass "
           "  and dd.objid = ad.oid and dd.refobjid = c.oid where ad.adrelid = d.refobjid and ad.adnum = d.refobjsubid)"
-          " order by 1, 2",
-      {list}, error);
-  if (!seqs) return std::nullopt;
+          " order by 1, 2");
+  if (!seqs) return false;
+  ColumnIndex col(*seqs);
+  const size_t schema = col("schema"), name = col("name"), type = col("type"), start = col("start"),
+               increment = col("increment"), min = col("min"), max = col("max"), cache = col("cache"),
+               cycle = col("cycle"), comment = col("comment"), owner_schema = col("owner_schema"),
+               owner_table = col("owner_table"), owner_column = col("owner_column");
+  if (!col.Ok(error)) return false;
   for (size_t i = 0; i < seqs->rows.size(); ++i) {
     catalog::Sequence q;
-    q.name = seqs->Text(i, 1);
-    q.type = seqs->Text(i, 2);
+    q.name = seqs->Text(i, name);
+    q.type = seqs->Text(i, type);
     EffectiveSequence e;
-    e.start = std::stoll(seqs->Text(i, 3));
-    e.increment = std::stoll(seqs->Text(i, 4));
-    e.min = std::stoll(seqs->Text(i, 5));
-    e.max = std::stoll(seqs->Text(i, 6));
-    e.cache = std::stoll(seqs->Text(i, 7));
-    e.cycle = seqs->Text(i, 8) == "t";
+    e.start = std::stoll(seqs->Text(i, start));
+    e.increment = std::stoll(seqs->Text(i, increment));
+    e.min = std::stoll(seqs->Text(i, min));
+    e.max = std::stoll(seqs->Text(i, max));
+    e.cache = std::stoll(seqs->Text(i, cache));
+    e.cycle = seqs->Text(i, cycle) == "t";
     q.options = CanonicalIdentityOptions(q.type, e);
-    q.comment = seqs->Get(i, 9);
-    if (seqs->Get(i, 11) && seqs->Get(i, 12)) {
-      q.owned_table = catalog::ObjectName{seqs->Text(i, 10), seqs->Text(i, 11)};
-      q.owned_column = seqs->Text(i, 12);
+    q.comment = seqs->Get(i, comment);
+    if (seqs->Get(i, owner_table) && seqs->Get(i, owner_column)) {
+      q.owned_table = catalog::ObjectName{seqs->Text(i, owner_schema), seqs->Text(i, owner_table)};
+      q.owned_column = seqs->Text(i, owner_column);
     }
-    out.catalog.schemas[schema_index[seqs->Text(i, 0)]].sequences.push_back(std::move(q));
+    SchemaNamed(seqs->Text(i, schema)).sequences.push_back(std::move(q));
   }
+  return true;
+}
 
-  // The project's collations (CREATE COLLATION): provider `i` (ICU: its
-  // locale) or `c` (libc: lc_collate and lc_ctype); `d` (the database's
-  // default) is not one a user creates.
-  auto colls = db.Query(
-      "select n.nspname, k.collname, k.collprovider::text, coalesce(k.colliculocale, ''), coalesce(k.collcollate, ''), "
-      "coalesce(k.collctype, ''), k.collisdeterministic, obj_description(k.oid, 'pg_collation') "
+/// The project's collations (CREATE COLLATION): provider `i` (ICU: its
+/// locale) or `c` (libc: lc_collate and lc_ctype); `d` (the database's
+/// default) is not one a user creates.
+auto Reader::Collations() -> bool {
+  auto colls = Query(
+      "select n.nspname as schema, k.collname as name, k.collprovider::text as provider, "
+      "coalesce(k.colliculocale, '') as locale, coalesce(k.collcollate, '') as lc_collate, "
+      "coalesce(k.collctype, '') as lc_ctype, k.collisdeterministic as deterministic, "
+      "obj_description(k.oid, 'pg_collation') as comment "
       "from pg_collation k join pg_namespace n on n.oid = k.collnamespace "
-      "where k.collprovider in ('i', 'c') and " + in_schemas + " and " + NotExtension("k", "pg_collation") + " order by 1, 2",
-      {list}, error);
-  if (!colls) return std::nullopt;
+      "where k.collprovider in ('i', 'c') and " + std::string(kInSchemas) + " and " +
+          NotExtension("k", "pg_collation") + " order by 1, 2");
+  if (!colls) return false;
+  ColumnIndex col(*colls);
+  const size_t schema = col("schema"), name = col("name"), provider = col("provider"), locale = col("locale"),
+               lc_collate = col("lc_collate"), lc_ctype = col("lc_ctype"), deterministic = col("deterministic"),
+               comment = col("comment");
+  if (!col.Ok(error)) return false;
   for (size_t i = 0; i < colls->rows.size(); ++i) {
     catalog::Collation k;
-    k.name = colls->Text(i, 1);
-    if (colls->Text(i, 2) == "i") {
+    k.name = colls->Text(i, name);
+    if (colls->Text(i, provider) == "i") {
       k.provider = "icu";
-      k.locale = colls->Text(i, 3);
+      k.locale = colls->Text(i, locale);
     } else {
       k.provider = "libc";
-      k.lc_collate = colls->Text(i, 4);
-      k.lc_ctype = colls->Text(i, 5);
+      k.lc_collate = colls->Text(i, lc_collate);
+      k.lc_ctype = colls->Text(i, lc_ctype);
     }
-    k.deterministic = colls->Text(i, 6) == "t";
-    k.comment = colls->Get(i, 7);
-    out.catalog.schemas[schema_index[colls->Text(i, 0)]].collations.push_back(std::move(k));
+    k.deterministic = colls->Text(i, deterministic) == "t";
+    k.comment = colls->Get(i, comment);
+    SchemaNamed(colls->Text(i, schema)).collations.push_back(std::move(k));
   }
+  return true;
+}
 
-  auto deps = db.Query(
-      "select distinct v.oid::text, rn.nspname, r.relname from pg_rewrite rw "
+/// The relations each view and materialized view reads.
+auto Reader::ViewDependencies() -> bool {
+  auto deps = Query(
+      "select distinct v.oid::text as view_oid, rn.nspname as ref_schema, r.relname as ref_name from pg_rewrite rw "
       "join pg_depend d on d.classid = 'pg_rewrite'::regclass and d.objid = rw.oid and d.refclassid = 'pg_class'::regclass "
       "join pg_class r on r.oid = d.refobjid join pg_namespace rn on rn.oid = r.relnamespace "
       "join pg_class v on v.oid = rw.ev_class join pg_namespace n on n.oid = v.relnamespace "
-      "where v.relkind in ('v', 'm') and r.oid <> v.oid and r.relkind in ('r', 'p', 'v', 'm') and " + in_schemas,
-      {list}, error);
-  if (!deps) return std::nullopt;
+      "where v.relkind in ('v', 'm') and r.oid <> v.oid and r.relkind in ('r', 'p', 'v', 'm') and " +
+      std::string(kInSchemas));
+  if (!deps) return false;
+  ColumnIndex col(*deps);
+  const size_t view_oid = col("view_oid"), ref_schema = col("ref_schema"), ref_name = col("ref_name");
+  if (!col.Ok(error)) return false;
   for (size_t i = 0; i < deps->rows.size(); ++i) {
-    auto it = by_oid.find(deps->Text(i, 0));
+    auto it = by_oid.find(deps->Text(i, view_oid));
     if (it == by_oid.end() || !it->second.view) continue;
-    out.catalog.schemas[it->second.schema].views[it->second.index].depends_on.push_back({deps->Text(i, 1), deps->Text(i, 2)});
+    out.catalog.schemas[it->second.schema].views[it->second.index].depends_on.push_back(
+        {deps->Text(i, ref_schema), deps->Text(i, ref_name)});
   }
+  return true;
+}
 
-  // What the language cannot express, so it is left alone (and said so).
-  auto other = db.Query(
+/// What the language cannot express, so it is left alone (and said so).
+auto Reader::Unmanaged() -> bool {
+  const std::string in_schemas = kInSchemas;
+  auto other = Query(
       "select 'function ' || n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' "
+      "as description "
       "from pg_proc p join pg_namespace n on n.oid = p.pronamespace where " + in_schemas + " and " + NotExtension("p", "pg_proc") +
       " union all select 'trigger ' || t.tgname || ' on ' || n.nspname || '.' || c.relname from pg_trigger t "
       "join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace where not t.tgisinternal and " + in_schemas +
@@ -475,11 +593,26 @@ auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string
       " and (a.attnotnull <> pa.attnotnull or pg_get_expr(ad.adbin, ad.adrelid) is distinct from pg_get_expr(pad.adbin, pad.adrelid))"
       " union all select 'type ' || n.nspname || '.' || t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace "
       "where t.typtype in ('d', 'r', 'm') and " + in_schemas + " and " + NotExtension("t", "pg_type") +
-      " order by 1",
-      {list}, error);
-  if (!other) return std::nullopt;
-  for (size_t i = 0; i < other->rows.size(); ++i) out.unmanaged.push_back(other->Text(i, 0));
+      " order by 1");
+  if (!other) return false;
+  ColumnIndex col(*other);
+  const size_t description = col("description");
+  if (!col.Ok(error)) return false;
+  for (size_t i = 0; i < other->rows.size(); ++i) out.unmanaged.push_back(other->Text(i, description));
+  return true;
+}
 
+}  // namespace
+
+auto Inspect(Connection& db, const std::vector<std::string>& wanted, std::string& error) -> std::optional<Inspection> {
+  if (!db.Exec(kSessionSetup, error)) return std::nullopt;
+  Reader r{db, error, {}, {}, {}, {}};
+  r.out.catalog.target = "postgres";
+  // Relations first: the later queries attach to them by oid.
+  if (!r.Schemas(wanted) || !r.Relations() || !r.Columns() || !r.Constraints() || !r.Indexes() || !r.Enums() ||
+      !r.Sequences() || !r.Collations() || !r.ViewDependencies() || !r.Unmanaged())
+    return std::nullopt;
+  Inspection out = std::move(r.out);
   // A schema holding nothing schemac manages is still a schema; keep it,
   // except the builtin public schema, which source never declares empty.
   std::erase_if(out.catalog.schemas, [](const catalog::Schema& s) {

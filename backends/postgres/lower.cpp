@@ -10,6 +10,7 @@
 
 #include "backends/postgres/expr.h"
 #include "backends/postgres/postgres.h"
+#include "compiler/source/utf8.h"
 
 namespace schemac::backends::postgres {
 auto EffectiveIdentityOptions(const std::string& type, const catalog::IdentityOptions& o) -> EffectiveSequence {
@@ -64,10 +65,7 @@ auto MakeObjectName(const std::string& name1, const std::string& name2, const st
     if (n1 > n2) --n1;
     else --n2;
   }
-  auto clip = [](const std::string& s, size_t n) {
-    while (n > 0 && n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-    return s.substr(0, n);
-  };
+  auto clip = [](const std::string& s, size_t n) { return s.substr(0, source::utf8::Boundary(s, n)); };
   std::string out = clip(name1, n1);
   if (!name2.empty()) out += "_" + clip(name2, n2);
   if (!label.empty()) out += "_" + label;

@@ -10,6 +10,7 @@
 
 #include "backends/postgres/postgres.h"
 #include "compiler/syntax/quote.h"
+#include "compiler/syntax/storage.h"
 
 namespace schemac::backends::postgres {
 namespace {
@@ -127,12 +128,7 @@ auto KeyText(const catalog::IndexKey& k) -> std::string {
 /// ` with (fillfactor = 70)`, or "".
 auto StorageText(const catalog::Index& ix) -> std::string {
   if (ix.storage.empty()) return "";
-  std::string params;
-  for (const auto& [k, v] : ix.storage) {
-    bool number = !v.empty() && v.find_first_not_of("-0123456789.") == std::string::npos;
-    params += (params.empty() ? "" : ", ") + Name(k) + " = " + (number ? v : Literal(v));
-  }
-  return " with (" + params + ")";
+  return " with (" + syntax::StorageParams(ix.storage, Name, Literal) + ")";
 }
 
 auto IndexLine(const catalog::Index& ix) -> std::string {

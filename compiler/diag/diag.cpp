@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "compiler/source/utf8.h"
+
 namespace schemac::diag {
 
 namespace {
@@ -40,7 +42,7 @@ auto CaretPrefix(const std::string& line, uint32_t col) -> std::string {
   uint32_t cp = 1;
   for (size_t i = 0; i < line.size() && cp < col; ++i) {
     unsigned char c = static_cast<unsigned char>(line[i]);
-    if ((c & 0xC0) == 0x80) continue;  // continuation byte
+    if (source::utf8::IsContinuation(c)) continue;
     prefix += (c == '\t') ? '\t' : ' ';
     ++cp;
   }

@@ -16,7 +16,6 @@
 #include <iostream>
 #include <limits>
 #include <map>
-#include <regex>
 #include <chrono>
 #include <set>
 #include <sstream>
@@ -24,6 +23,7 @@
 #include "compiler/check/check.h"
 #include "compiler/diff/diff.h"
 #include "compiler/driver/dump.h"
+#include "compiler/driver/verify.h"
 #include "compiler/expand/expand.h"
 #include "compiler/format/format.h"
 #include "compiler/syntax/parse.h"
@@ -263,55 +263,6 @@ auto DefaultPaths(std::vector<std::string> paths) -> std::vector<std::string> {
 
 // ---- check ----
 
-/// `-- expected-error@+N {{text}}` / `expected-warning` / `expected-note`
-/// comments: with --verify, check passes when exactly those diagnostics appear.
-auto Verify(const Session& s) -> int {
-  struct Expect {
-    std::string file;
-    uint32_t line;
-    std::string severity, text;
-    bool matched = false;
-  };
-  std::vector<Expect> expects;
-  static const std::regex re(R"(expected-(error|warning|note)(@([+-]?)(\d+))?\s*\{\{(.*?)\}\})");
-  for (size_t f = 0; f < s.sm.Size(); ++f) {
-    const auto& file = s.sm.Get(static_cast<source::FileId>(f));
-    std::istringstream in(file.text);
-    uint32_t line = 0;
-    for (std::string l; std::getline(in, l);) {
-      ++line;
-      for (auto it = std::sregex_iterator(l.begin(), l.end(), re); it != std::sregex_iterator(); ++it) {
-        const auto& m = *it;
-        uint32_t target = line;
-        if (m[2].matched) {
-          uint32_t n = static_cast<uint32_t>(std::stoul(m[4]));
-          target = m[3] == "+" ? line + n : m[3] == "-" ? line - n : n;
-        }
-        expects.push_back({file.path, target, m[1], m[5], false});
-      }
-    }
-  }
-  std::vector<std::string> problems;
-  auto sev = [](diag::Severity v) { return v == diag::Severity::Error ? "error" : v == diag::Severity::Warning ? "warning" : "note"; };
-  for (const auto& d : s.diags.Sorted()) {
-    std::string file = d.range.valid() ? s.sm.Path(d.range.file) : "";
-    bool found = false;
-    for (auto& e : expects) {
-      if (e.matched || e.file != file || e.line != d.range.line || e.severity != sev(d.severity)) continue;
-      if (d.message.find(e.text) == std::string::npos) continue;
-      e.matched = found = true;
-      break;
-    }
-    if (!found)
-      problems.push_back(fmt::format("{}:{}: unexpected {}: {}", file, d.range.line, sev(d.severity), d.message));
-  }
-  for (const auto& e : expects)
-    if (!e.matched) problems.push_back(fmt::format("{}:{}: expected {} not seen: {}", e.file, e.line, e.severity, e.text));
-  for (const auto& p : problems) std::cerr << p << "\n";
-  if (problems.empty()) std::cout << "verify: " << expects.size() << " expected diagnostics seen\n";
-  return problems.empty() ? kExitOk : kExitFindings;
-}
-
 struct CheckOptions {
   std::vector<std::string> paths;
   std::string format = "text";
@@ -320,19 +271,23 @@ struct CheckOptions {
 };
 
 auto RunCheck(const CheckOptions& o) -> int {
-  Session s;
+  auto check = [&](const std::vector<std::string>& paths, source::Provider& files) {
+    auto s = std::make_shared<Session>();
+    auto realm = Compile(paths, files, *s);
+    if (realm && !o.target.empty()) {
+      if (auto b = FindTarget(o.target, *s)) b->Lower(*realm, s->diags);
+    }
+    return std::shared_ptr<const diag::Engine>(s, &s->diags);
+  };
+  if (o.verify) return Verify(DefaultPaths(o.paths), check);
   auto disk = source::MakeDiskProvider();
-  auto realm = Compile(DefaultPaths(o.paths), *disk, s);
-  if (realm && !o.target.empty()) {
-    if (auto b = FindTarget(o.target, s)) b->Lower(*realm, s.diags);
-  }
-  if (o.verify) return Verify(s);
+  auto diags = check(DefaultPaths(o.paths), *disk);
   if (o.format == "json") {
-    std::cout << diag::RenderJson(s.diags);
+    std::cout << diag::RenderJson(*diags);
   } else {
-    Report(s.diags, "text");
+    Report(*diags, "text");
   }
-  return s.diags.has_errors() ? kExitError : kExitOk;
+  return diags->has_errors() ? kExitError : kExitOk;
 }
 
 /// The plan changes whose statements run in `batch` (nullptr: in any transaction).
@@ -905,7 +860,7 @@ auto Main(int argc, char** argv) -> int {
   check->add_option("--format", check_o.format, "Diagnostics as text or json")->check(CLI::IsMember({"text", "json"}));
   check->add_option("--target", check_o.target, "Also check that every type and name fits this target");
   check->add_flag("--verify", check_o.verify,
-                  "Compare diagnostics with '-- expected-error@+N {{text}}' comments in the sources");
+                  "Compare diagnostics with '-- expected-error@+N [code] {{text}}' comments in the sources");
 
   PlanOptions plan_o;
   auto* plan = app.add_subcommand("plan", "Print the migration from a catalog (--from) to the .schema files");

@@ -19,7 +19,9 @@
 // keep the spacing they had). Every comment is printed exactly once, and the
 // output is a fixed point: formatting it again gives the same text.
 #include "compiler/format/format.h"
+#include "compiler/source/utf8.h"
 #include "compiler/syntax/quote.h"
+#include "compiler/syntax/storage.h"
 
 #include <algorithm>
 #include <compare>
@@ -52,12 +54,7 @@ struct Overloaded : Fs... {
 template <class... Fs>
 Overloaded(Fs...) -> Overloaded<Fs...>;
 
-auto CodePoints(std::string_view s) -> size_t {
-  size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
+using source::utf8::CodePoints;
 
 auto Indent(int level) -> std::string { return std::string(static_cast<size_t>(level) * 2, ' '); }
 
@@ -285,10 +282,7 @@ class Printer {
     if (!text_ || p.line == 0 || p.line > starts_->size()) return text_ ? text_->size() : 0;
     const std::string& t = *text_;
     size_t off = (*starts_)[p.line - 1];
-    for (uint32_t c = 1; c < p.col && off < t.size() && t[off] != '\n'; ++c) {
-      ++off;
-      while (off < t.size() && (static_cast<unsigned char>(t[off]) & 0xC0) == 0x80) ++off;
-    }
+    for (uint32_t c = 1; c < p.col && off < t.size() && t[off] != '\n'; ++c) off = source::utf8::Next(t, off);
     return off;
   }
 
@@ -607,10 +601,7 @@ class Printer {
 
   static auto StorageText(const std::vector<std::pair<std::string, std::string>>& storage) -> std::string {
     if (storage.empty()) return "";
-    return " with (" + Join(storage, ", ", [](const auto& kv) {
-             bool number = !kv.second.empty() && kv.second.find_first_not_of("-0123456789.") == std::string::npos;
-             return kv.first + " = " + (number ? kv.second : StringLit(kv.second));
-           }) + ")";
+    return " with (" + syntax::StorageParams(storage, [](const std::string& k) { return k; }, StringLit) + ")";
   }
 
   auto IndexItem(const ast::Index& ix) -> std::string {

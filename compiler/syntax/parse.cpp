@@ -10,6 +10,7 @@
 #include "SchemaLexer.h"
 #include "SchemaParser.h"
 #include "antlr4-runtime.h"
+#include "compiler/source/utf8.h"
 #include "compiler/syntax/quote.h"
 
 namespace schemac::syntax {
@@ -273,8 +274,8 @@ class ErrorListener : public antlr4::BaseErrorListener {
     if (at_eof && last_text_line_ > 0) {
       // End of file: point at the end of the last line that has text.
       std::string l = sm_.Line(file_, last_text_line_);
-      r = source::SourceRange{file_, last_text_line_, static_cast<uint32_t>(CodePointsOf(l) + 1), last_text_line_,
-                              static_cast<uint32_t>(CodePointsOf(l) + 1)};
+      r = source::SourceRange{file_, last_text_line_, static_cast<uint32_t>(source::utf8::CodePoints(l) + 1), last_text_line_,
+                              static_cast<uint32_t>(source::utf8::CodePoints(l) + 1)};
     }
     auto& d = diags_.Emit(diag::Kind::SyntaxError, r, text);
     if (at_eof && filter_ && !filter_->open_braces().empty())
@@ -301,13 +302,6 @@ class ErrorListener : public antlr4::BaseErrorListener {
   void SetLastTextLine(uint32_t l) { last_text_line_ = l; }
 
  private:
-  static auto CodePointsOf(const std::string& s) -> size_t {
-    size_t n = 0;
-    for (unsigned char c : s)
-      if ((c & 0xC0) != 0x80) ++n;
-    return n;
-  }
-
   /// "~", "~*", "!~" or "!~*" starting at `bad`, or "".
   static auto RegexOperatorAt(Token* bad) -> std::string {
     if (bad->getText() != "~" && bad->getText() != "!") return "";
@@ -415,10 +409,7 @@ class Builder {
     }
   }
   static auto CodePoints(const std::string& s) -> uint32_t {
-    uint32_t n = 0;
-    for (unsigned char c : s)
-      if ((c & 0xC0) != 0x80) ++n;
-    return n;
+    return static_cast<uint32_t>(source::utf8::CodePoints(s));
   }
 
   static auto Unquote(const std::string& s, char q) -> std::string {
@@ -1224,33 +1215,12 @@ auto Builder::BuildPrimary(P::PrimaryContext* c) -> ast::Expr {
   return e;
 }
 
-/// The 1-based line and column of the first byte that is not valid UTF-8.
-auto FirstInvalidUtf8(const std::string& s) -> std::optional<std::pair<uint32_t, uint32_t>> {
-  uint32_t line = 1, col = 1;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    bool ok = len > 0 && i + len <= s.size();
-    for (size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-    if (ok && len == 2) ok = c >= 0xC2;  // no overlong forms
-    if (!ok) return std::make_pair(line, col);
-    if (c == '\n') {
-      ++line;
-      col = 1;
-    } else {
-      ++col;
-    }
-    i += len;
-  }
-  return std::nullopt;
-}
-
 template <typename Entry>
 auto RunParser(source::FileId id, const source::SourceManager& sm, diag::Engine& diags,
                std::vector<ast::Comment>& comments, Entry entry) {
   const std::string& text = sm.Get(id).text;
   using Result = decltype(entry(std::declval<SchemaParser&>(), std::declval<Builder&>()));
-  if (auto bad = FirstInvalidUtf8(text)) {
+  if (auto bad = source::utf8::FirstInvalid(text)) {
     diags.Emit(diag::Kind::SyntaxError, source::SourceRange{id, bad->first, bad->second, bad->first, bad->second + 1},
                "file is not valid UTF-8").hint = "save the file as UTF-8";
     return Result{};

@@ -5,28 +5,12 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "compiler/source/utf8.h"
+
 namespace schemac::syntax {
 namespace {
 
 auto IsControl(unsigned char c) -> bool { return c < 0x20 || c == 0x7f; }
-
-void AppendUtf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 /// The code point of `digits` hex digits at `s[at]`, or -1.
 auto Hex(std::string_view s, size_t at, size_t digits) -> int64_t {
@@ -102,7 +86,7 @@ auto UnquoteIdentifier(std::string_view token, std::string* bad_escape) -> std::
         out += c;
         continue;
       }
-      AppendUtf8(out, static_cast<uint32_t>(cp));
+      source::utf8::Append(out, static_cast<uint32_t>(cp));
       i += length - 1;
     } else {
       out += c;

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "compiler/syntax/quote.h"
+#include "compiler/syntax/storage.h"
 #include "compiler/target/target.h"
 
 using namespace schemac;
@@ -26,4 +27,14 @@ TEST_CASE("quote: comment text cannot end its comment line", "[quote]") {
   CHECK(target::CommentText("create_table public.a\nb") == "create_table public.a\\nb");
   CHECK(target::CommentText("x\r\ty\x01") == "x\\r\\ty\\x01");
   CHECK(target::CommentText("ünï ☃") == "ünï ☃");
+}
+
+TEST_CASE("storage parameters: numbers bare, other values quoted, names as the writer quotes them", "[quote]") {
+  std::vector<std::pair<std::string, std::string>> params = {{"fillfactor", "70"}, {"deduplicate_items", "off"},
+                                                             {"ratio", "-0.5"}, {"empty", ""}};
+  auto name = [](const std::string& k) { return "<" + k + ">"; };
+  auto literal = [](const std::string& v) { return "'" + v + "'"; };
+  CHECK(syntax::StorageParams(params, name, literal) ==
+        "<fillfactor> = 70, <deduplicate_items> = 'off', <ratio> = -0.5, <empty> = ''");
+  CHECK(syntax::StorageParams(std::vector<std::pair<std::string, std::string>>{}, name, literal).empty());
 }
