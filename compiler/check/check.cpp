@@ -23,10 +23,12 @@ auto Lower(std::string s) -> std::string {
 auto SchemaKey(const std::optional<Name>& n) -> std::string {
   if (!n) return "";
   std::string k = n->key();
-  return k == "public" ? "" : k;
+  return k == target::DefaultDialect().DefaultNamespace() ? "" : k;
 }
 
-auto SchemaDisplay(const std::string& key) -> std::string { return key.empty() ? "public" : key; }
+auto SchemaDisplay(const std::string& key) -> std::string {
+  return key.empty() ? target::DefaultDialect().DefaultNamespace() : key;
+}
 
 auto Checker::Run(const ast::Unit& unit) -> std::optional<model::Realm> {
   for (const auto& f : unit.files) Declare(f.decls, std::nullopt, false);
@@ -47,7 +49,11 @@ auto Check(const ast::Unit& unit, diag::Engine& diags) -> std::optional<model::R
 }
 
 auto TargetNames() -> const std::vector<std::string>& {
-  static const std::vector<std::string> names = {"postgres", "snowflake", "firebolt", "flink"};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const auto* d : target::Dialects()) out.emplace_back(d->Name());
+    return out;
+  }();
   return names;
 }
 

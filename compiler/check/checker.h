@@ -15,6 +15,7 @@
 #include "compiler/diag/diag.h"
 #include "compiler/model/model.h"
 #include "compiler/syntax/ast.h"
+#include "compiler/target/dialect.h"
 
 namespace schemac::check {
 
@@ -128,10 +129,11 @@ class Checker {
 
   auto BuildEnum(const ast::Enum& e) -> model::Enum;
 
-  /// `provider icu|libc` (libc when not given), `locale`, `lc_collate`,
-  /// `lc_ctype` (strings), `deterministic true|false`; each once. ICU needs a
-  /// locale; libc a locale or both lc_collate and lc_ctype; only ICU can be
-  /// nondeterministic (as Postgres 15 requires).
+  /// `provider P` (one the default dialect names; libc when not given),
+  /// `locale`, `lc_collate`, `lc_ctype` (strings), `deterministic
+  /// true|false`; each once; and the dialect's rules on them together (on
+  /// Postgres: ICU needs a locale, libc a locale or both lc_collate and
+  /// lc_ctype, only ICU can be nondeterministic).
   auto BuildCollation(const ast::Collation& k) -> model::Collation;
 
   /// `as smallint|integer|bigint` (bigint when not given), and the options
@@ -157,7 +159,9 @@ class Checker {
   auto BuildColumn(const ast::Column& c, const PendingTable& p) -> model::Column;
 
   /// `identity (start 100 increment 10 ...)`: known names, integer values
-  /// that fit the column's type, and the rules Postgres enforces on them.
+  /// that fit the column's type, increment not 0, cache at least 1, and
+  /// minvalue below maxvalue with start between them, where the default
+  /// dialect fills in the bounds not given.
   auto IdentityOptions(const std::vector<ast::IdentityOption>& given, const model::Type& type) -> std::map<std::string, int64_t>;
 
   void BuildConstraint(const ast::Constraint& k, const PendingTable& p,
@@ -183,10 +187,6 @@ class Checker {
   /// Rejects literal defaults that cannot be stored in the column's type.
   void CheckDefault(const ast::Expr& e, const model::Column& col);
 
-  /// Whether Postgres would accept string `v` as a literal of a date, time,
-  /// timestamp, uuid or json column (other kinds are not checked here).
-  static auto LiteralFits(model::Type::Kind kind, const std::string& v) -> bool;
-
   static auto CodePoints(const std::string& s) -> size_t;
 
   // ---- views, union all, names in SQL bodies (views.cpp) ----
@@ -211,21 +211,26 @@ class Checker {
   /// A pipe loads into a declared table (of its own schema, or qualified).
   void ResolvePipe(const ast::Pipe& p);
 
-  /// The `partition of` item of a table's postgres block, if it is a partition.
+  /// The `partition of` item of a table's block for a target that has
+  /// partitions, and that target's dialect, if the table is a partition.
+  static auto PartitionOf(const PendingTable& p) -> std::pair<const target::Dialect*, const ast::TargetItem*>;
+
+  /// The `partition of` item, if the table is a partition.
   static auto PartitionParent(const PendingTable& p) -> const ast::TargetItem*;
 
   /// A partition names a partitioned table, with a bound of the parent's
-  /// strategy, and declares no columns, keys or indexes: Postgres gives it the
-  /// parent's.
+  /// strategy, and declares no columns, keys or indexes: the target gives it
+  /// the parent's.
   void ResolvePartition(const PendingTable& p);
 
-  static auto FindModelPartitionOf(const model::Table& t) -> const ast::TargetItem*;
-
-  void CheckBound(const ast::TargetItem& of, const std::string& strategy, size_t keys, const std::string& parent);
+  static auto FindModelPartitionOf(const model::Table& t, const std::string& target) -> const ast::TargetItem*;
 
   static auto KindWord(ast::TargetItem::Kind k) -> std::string;
 
   diag::Engine& diags_;
+  /// The target whose namespace, literal, sequence, collation and index
+  /// rules the portable model is checked by (blocks use their own target's).
+  const target::Dialect& dialect_ = target::DefaultDialect();
   model::Realm realm_;
   std::map<std::string, SchemaInfo> schemas_;
   std::vector<PendingTable> pending_tables_;

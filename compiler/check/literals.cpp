@@ -1,11 +1,11 @@
-// Checking literal defaults against the column's type: numbers that fit,
-// booleans, strings of date, time, uuid and json columns, enum values.
+// Checking literal defaults against the column's type: numbers that fit the
+// integer types, string lengths, enum values (the language's rules), and the
+// strings a bool, date, time, uuid or json column accepts, which are the
+// default dialect's (compiler/target/dialect.h).
 #include <algorithm>
 #include <cstdint>
 #include <functional>
-#include <nlohmann/json.hpp>
 #include <map>
-#include <regex>
 #include <set>
 #include <string>
 #include <tuple>
@@ -36,7 +36,7 @@ void Checker::CheckDefault(const ast::Expr& e, const model::Column& col) {
   bool stringy = t.kind == TK::Text || t.kind == TK::Varchar || t.kind == TK::Char;
   switch (lit->kind) {
     case EK::Number: {
-      if (stringy) return;  // Postgres casts a number to text on assignment
+      if (stringy && dialect_.NumberToText()) return;
       if (!numeric) {
         fail(lit->text);
         return;
@@ -61,9 +61,9 @@ void Checker::CheckDefault(const ast::Expr& e, const model::Column& col) {
     }
     case EK::String: {
       if (negative) return;
+      bool time = t.kind == TK::Date || t.kind == TK::Time || t.kind == TK::Timestamp || t.kind == TK::TimestampTz;
       if (t.kind == TK::Bool) {
-        static const std::set<std::string> ok = {"t", "f", "true", "false", "y", "n", "yes", "no", "on", "off", "1", "0"};
-        if (!ok.count(Lower(lit->text))) fail("'" + lit->text + "'");
+        if (!dialect_.AcceptsString(TK::Bool, lit->text)) fail("'" + lit->text + "'");
       } else if (integer) {
         std::string s = lit->text;
         bool digits = !s.empty() && s.find_first_not_of("0123456789-+ ") == std::string::npos;
@@ -75,12 +75,10 @@ void Checker::CheckDefault(const ast::Expr& e, const model::Column& col) {
       } else if ((t.kind == TK::Varchar || t.kind == TK::Char) && !t.args.empty() &&
                  CodePoints(lit->text) > static_cast<size_t>(t.args[0])) {
         fail("'" + lit->text + "' (" + std::to_string(CodePoints(lit->text)) + " characters)");
-      } else if ((t.kind == TK::Date || t.kind == TK::Time || t.kind == TK::Timestamp || t.kind == TK::TimestampTz) &&
-                 std::set<std::string>{"now", "today", "tomorrow", "yesterday"}.count(Lower(lit->text))) {
-        std::string fix = Lower(lit->text) == "now" ? "now()" : "current_date";
+      } else if (auto fix = time ? dialect_.FrozenTimeDefault(lit->text) : std::nullopt) {
         diags_.Emit(Kind::FrozenDefault, e.range, lit->text, col.name.text).hint =
-            "write 'default " + fix + "' for the time of each insert";
-      } else if (!LiteralFits(t.kind, lit->text)) {
+            "write 'default " + *fix + "' for the time of each insert";
+      } else if (!dialect_.AcceptsString(t.kind, lit->text)) {
         fail("'" + lit->text + "'");
       } else if (t.kind == TK::Enum) {
         if (const auto* en = EnumOf(t);
@@ -96,34 +94,6 @@ void Checker::CheckDefault(const ast::Expr& e, const model::Column& col) {
       if (t.kind != TK::Bool && !stringy) fail(lit->text);
       return;
     default: return;
-  }
-}
-
-auto Checker::LiteralFits(model::Type::Kind kind, const std::string& v) -> bool {
-  using TK = model::Type::Kind;
-  static const std::regex date(R"(\s*(\d{4,}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4})(\s*(BC|AD))?\s*)", std::regex::icase);
-  static const std::regex time(R"(\s*\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(\s*[+-]\d{1,2}(:?\d{2})?|\s*z|\s*utc)?\s*)",
-                               std::regex::icase);
-  static const std::regex stamp(
-      R"(\s*\d{4,}-\d{1,2}-\d{1,2}([ t]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?\s*([+-]\d{1,2}(:?\d{2})?|z|utc|[a-z]+/[a-z_]+)?\s*)",
-      std::regex::icase);
-  static const std::set<std::string> specials = {"now", "today", "tomorrow", "yesterday", "epoch", "infinity",
-                                                 "-infinity", "allballs"};
-  std::string lower = v;
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  switch (kind) {
-    case TK::Date: return specials.count(lower) || std::regex_match(v, date);
-    case TK::Time: return specials.count(lower) || std::regex_match(v, time);
-    case TK::Timestamp:
-    case TK::TimestampTz: return specials.count(lower) || std::regex_match(v, stamp);
-    case TK::Uuid: {
-      std::string hex;
-      for (char c : v)
-        if (c != '-' && c != '{' && c != '}') hex += c;
-      return hex.size() == 32 && std::all_of(hex.begin(), hex.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
-    }
-    case TK::Json: return nlohmann::json::accept(v);
-    default: return true;
   }
 }
 

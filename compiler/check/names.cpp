@@ -192,7 +192,7 @@ auto Checker::FindEnum(const ast::TypeRef& ref, size_t schema) -> std::optional<
     t.enum_name = s.enums[o->second.index].name;
     return t;
   };
-  if (ref.schema) return lookup(*ref.schema == "public" ? "" : *ref.schema);
+  if (ref.schema) return lookup(*ref.schema == dialect_.DefaultNamespace() ? "" : *ref.schema);
   std::string own;
   for (auto& [k, info] : schemas_)
     if (info.index == schema) own = k;

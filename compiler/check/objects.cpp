@@ -69,8 +69,15 @@ auto Checker::BuildCollation(const ast::Collation& k) -> model::Collation {
     }
     if (key == "provider") {
       std::string v = Lower(*o.value);
-      if (o.quoted || (v != "icu" && v != "libc")) bad(o.range, "provider must be icu or libc, not " + *o.value);
-      else mc.provider = v;
+      auto providers = dialect_.CollationProviders();
+      if (o.quoted || std::find(providers.begin(), providers.end(), v) == providers.end()) {
+        std::string list;
+        for (size_t i = 0; i < providers.size(); ++i)
+          list += (i == 0 ? "" : i + 1 == providers.size() ? " or " : ", ") + providers[i];
+        bad(o.range, "provider must be " + list + ", not " + *o.value);
+      } else {
+        mc.provider = v;
+      }
     } else if (key == "deterministic") {
       if (o.quoted || (*o.value != "true" && *o.value != "false")) bad(o.range, "deterministic must be true or false");
       else mc.deterministic = *o.value == "true";
@@ -79,12 +86,7 @@ auto Checker::BuildCollation(const ast::Collation& k) -> model::Collation {
       (key == "locale" ? mc.locale : key == "lc_collate" ? mc.lc_collate : mc.lc_ctype) = *o.value;
     }
   }
-  if (mc.provider == "icu" && !mc.locale)
-    bad(k.range, "an icu collation needs a locale").hint = "add locale 'und-u-ks-level2' or another ICU locale";
-  if (mc.provider == "icu" && (mc.lc_collate || mc.lc_ctype)) bad(k.range, "an icu collation takes a locale, not lc_collate or lc_ctype");
-  if (mc.provider == "libc" && !mc.locale && !(mc.lc_collate && mc.lc_ctype))
-    bad(k.range, "a libc collation needs a locale, or lc_collate and lc_ctype");
-  if (mc.provider == "libc" && !mc.deterministic) bad(k.range, "only an icu collation can be nondeterministic");
+  for (const auto& problem : dialect_.CheckCollation(mc)) bad(k.range, problem.message).hint = problem.hint;
   return mc;
 }
 

@@ -248,13 +248,14 @@ auto Checker::BuildColumn(const ast::Column& c, const PendingTable& p) -> model:
       if (item.kind == ast::TargetItem::Kind::Type && item.type) {
         bool type_ok = true;
         model::Type pinned = ResolveType(*item.type, p.schema, type_ok);
-        // A pinned type is the target's own: `json` stays json on Postgres,
-        // where the portable json would become jsonb.
-        if (pinned.kind == model::Type::Kind::Json && b.target == "postgres" && item.type->name == "json") {
-          pinned.kind = model::Type::Kind::Native;
-          pinned.native = "json";
-          pinned.native_targets = {"postgres"};
-        }
+        // A pinned type is the target's own (`json` stays json on Postgres,
+        // where the portable json would become jsonb).
+        if (const auto* d = target::FindDialect(b.target))
+          if (auto native = d->PinnedNative(pinned, item.type->name)) {
+            pinned.kind = model::Type::Kind::Native;
+            pinned.native = *native;
+            pinned.native_targets = {b.target};
+          }
         col.type_for_target[b.target] = pinned;
       }
   }
@@ -329,10 +330,11 @@ auto Checker::IdentityOptions(const std::vector<ast::IdentityOption>& given, con
   };
   if (out.count("increment") && out["increment"] == 0) return bad("increment", "identity option 'increment' cannot be 0");
   if (out.count("cache") && out["cache"] < 1) return bad("cache", "identity option 'cache' must be at least 1");
-  // What Postgres fills in for the options not given.
+  // What the target fills in for the bounds not given.
   bool up = !out.count("increment") || out["increment"] > 0;
-  int64_t min = out.count("minvalue") ? out["minvalue"] : up ? 1 : lo;
-  int64_t max = out.count("maxvalue") ? out["maxvalue"] : up ? hi : -1;
+  auto [default_min, default_max] = dialect_.DefaultSequenceBounds(lo, hi, up);
+  int64_t min = out.count("minvalue") ? out["minvalue"] : default_min;
+  int64_t max = out.count("maxvalue") ? out["maxvalue"] : default_max;
   if (min >= max)
     return bad(out.count("minvalue") ? "minvalue" : "maxvalue",
                "identity minvalue " + std::to_string(min) + " must be less than maxvalue " + std::to_string(max));
@@ -373,7 +375,7 @@ void Checker::BuildConstraint(const ast::Constraint& k, const PendingTable& p,
     case ast::Constraint::Kind::Exclusion: {
       mk.kind = model::Constraint::Kind::Exclusion;
       mk.exclusion = BuildIndex(k.exclusion, &p);
-      if (!mk.exclusion.method) mk.exclusion.method = "btree";
+      if (!mk.exclusion.method) mk.exclusion.method = dialect_.DefaultIndexMethod();
       for (size_t i = 0; i < k.operators.size(); ++i) {
         const auto& op = k.operators[i];
         if (op.text.empty() && i < k.exclusion.keys.size()) {
@@ -564,8 +566,8 @@ auto Checker::BuildIndex(const ast::Index& ix, const PendingTable* p) -> model::
   }
   if (ix.method) {
     std::string m = Lower(ix.method->text);
-    static const std::vector<std::string> methods = {"btree", "hash", "gist", "gin", "spgist", "brin"};
-    if (std::find(methods.begin(), methods.end(), m) == methods.end()) {
+    const std::vector<std::string> methods = dialect_.IndexMethods();
+    if (!methods.empty() && std::find(methods.begin(), methods.end(), m) == methods.end()) {
       diags_.Emit(Kind::BadTargetOption, ix.method->range, "unknown index method '" + ix.method->text + "'").hint =
           diag::DidYouMean(m, methods);
     }

@@ -1,5 +1,7 @@
-// Checking target blocks (the options each target accepts at the top level,
-// on a table, on a column), pipes, and `partition of` with its bound.
+// Checking target blocks, pipes, and `partition of` with its bound. What each
+// target accepts, and the shape of a partition bound, is the target's
+// Dialect's (compiler/target/dialect.h); the checker walks the blocks, checks
+// the columns their items name and reports what the dialect refuses.
 #include <algorithm>
 #include <cstdint>
 #include <functional>
@@ -16,8 +18,8 @@ namespace schemac::check {
 
 void Checker::CheckTargetBlock(const ast::TargetBlock& b, Level level, const PendingTable* p) {
   using TK = ast::TargetItem::Kind;
+  const target::Dialect* dialect = target::FindDialect(b.target);
   for (const auto& item : b.items) {
-    std::string flag = item.kind == TK::Flag ? Lower(item.key.text) : "";
     auto unknown = [&](const std::vector<std::string>& known) {
       std::string shown = item.kind == TK::Flag ? item.key.text : KindWord(item.kind);
       auto& d = diags_.Emit(Kind::UnknownTargetOption, item.range, b.target, shown);
@@ -28,92 +30,57 @@ void Checker::CheckTargetBlock(const ast::TargetBlock& b, Level level, const Pen
         d.hint = b.target + " accepts here: " + list;
       }
     };
+    // A column's block pins the column's type, on every target.
     if (level == Level::Column) {
       if (item.kind != TK::Type) unknown({"type"});
       continue;
     }
-    if (level == Level::Top) {
-      static const std::map<std::string, std::vector<std::string>> top = {
-          {"postgres", {"online", "lock_timeout", "statement_timeout"}},
-          {"snowflake", {"warehouse", "database"}},
-          {"firebolt", {"engine", "database"}},
-          {"flink", {"catalog", "database", "compatibility"}},
-      };
-      const auto& known = top.at(b.target);
-      if (item.kind != TK::Flag || std::find(known.begin(), known.end(), flag) == known.end()) unknown(known);
+    if (!dialect) continue;  // the parser knows only the targets that have a dialect
+    target::Place place = level == Level::Top ? target::Place::Top : target::Place::Table;
+    target::ItemRule rule = dialect->CheckItem(place, item);
+    if (!rule.known) {
+      unknown(dialect->Options(place));
       continue;
     }
-    // Table level.
-    if (b.target == "postgres") {
-      if (item.kind == TK::Partition) {
-        std::string strategy = Lower(item.key.text);
-        if (strategy != "range" && strategy != "list" && strategy != "hash")
-          diags_.Emit(Kind::BadTargetOption, item.range, "postgres partitioning is 'range', 'list' or 'hash'");
-        for (const auto& e : item.exprs)
-          if (p && !PartitionParent(*p)) CheckExprColumns(e, *p);
-      } else if (item.kind == TK::PartitionOf) {
-        // Checked with the parent, once every table is known (ResolvePartition).
-      } else if (!(item.kind == TK::Flag && (flag == "unlogged" || flag == "tablespace" || flag == "fillfactor"))) {
-        unknown({"partition by", "partition of", "unlogged", "tablespace", "fillfactor"});
-      }
-    } else if (b.target == "snowflake") {
-      static const std::vector<std::string> flags = {"transient", "change_tracking", "data_retention_time_in_days"};
-      if (item.kind == TK::Cluster) {
-        for (const auto& e : item.exprs)
-          if (p) CheckExprColumns(e, *p);
-      } else if (!(item.kind == TK::Flag && std::find(flags.begin(), flags.end(), flag) != flags.end())) {
-        unknown({"cluster by", "transient", "change_tracking", "data_retention_time_in_days"});
-      }
-    } else if (b.target == "firebolt") {
-      if (item.kind == TK::PrimaryIndex) {
-        for (const auto& n : item.names)
-          if (p) CheckColumnExists(n, *p);
-      } else if (item.kind == TK::Partition) {
-        if (!item.key.text.empty())
-          diags_.Emit(Kind::BadTargetOption, item.range, "firebolt partitioning is written 'partition by (expr)'");
-        for (const auto& e : item.exprs)
-          if (p) CheckExprColumns(e, *p);
-      } else if (!(item.kind == TK::Flag && (flag == "fact" || flag == "dimension"))) {
-        unknown({"fact", "dimension", "primary index", "partition by"});
-      }
-    } else if (b.target == "flink") {
-      if (item.kind == TK::Watermark) {
-        if (p) CheckColumnExists(item.key, *p);
-        for (const auto& e : item.exprs)
-          if (p) CheckExprColumns(e, *p);
-      } else if (item.kind == TK::With) {
-        // Connector options are passed through as written.
-      } else if (item.kind == TK::Flag && flag == "evolution") {
-        std::string v = Lower(item.value.value_or(""));
-        if (v != "alter" && v != "versioned" && v != "registry")
-          diags_.Emit(Kind::BadTargetOption, item.range, "flink evolution is 'alter', 'versioned' or 'registry'");
-      } else if (!(item.kind == TK::Flag && flag == "compatibility")) {
-        unknown({"watermark", "with", "evolution", "compatibility"});
-      }
-    }
+    if (rule.bad) diags_.Emit(Kind::BadTargetOption, item.range, *rule.bad);
+    if (!p) continue;
+    if (rule.key_is_column) CheckColumnExists(item.key, *p);
+    if (rule.names_are_columns)
+      for (const auto& n : item.names) CheckColumnExists(n, *p);
+    // A partition has its parent's columns: its own partition key is
+    // checked against them with the parent (ResolvePartition).
+    if (rule.exprs_name_columns && !(item.kind == TK::Partition && dialect->HasPartitionOf() && PartitionParent(*p)))
+      for (const auto& e : item.exprs) CheckExprColumns(e, *p);
   }
 }
 
 void Checker::CheckPipe(const ast::Pipe& p) {
   using TK = ast::TargetItem::Kind;
-  if (p.target != "snowflake") {
-    diags_.Emit(Kind::OptionHere, p.range, "pipes exist only on snowflake, not on " + p.target);
+  const target::Dialect* dialect = target::FindDialect(p.target);
+  if (!dialect || dialect->Options(target::Place::Pipe).empty()) {
+    std::string with_pipes;
+    for (const auto* d : target::Dialects())
+      if (!d->Options(target::Place::Pipe).empty())
+        with_pipes += (with_pipes.empty() ? "" : " and ") + std::string(d->Name());
+    diags_.Emit(Kind::OptionHere, p.range, "pipes exist only on " + with_pipes + ", not on " + p.target);
     return;
   }
   bool has_into = false, has_from = false;
   for (const auto& item : p.items) {
-    std::string flag = Lower(item.key.text);
     if (item.kind == TK::Into) {
       has_into = true;
-    } else if (item.kind == TK::From) {
+      continue;
+    }
+    if (item.kind == TK::From) {
       has_from = true;
-    } else if (item.kind == TK::Flag && flag == "format") {
-      std::string v = Lower(item.value.value_or(""));
-      if (v != "parquet" && v != "csv" && v != "json")
-        diags_.Emit(Kind::BadTargetOption, item.range, "pipe format is 'parquet', 'csv' or 'json'");
-    } else if (!(item.kind == TK::Flag && (flag == "auto_ingest" || flag == "pattern"))) {
-      diags_.Emit(Kind::UnknownTargetOption, item.range, "pipe", item.key.text).hint =
-          "a pipe accepts: into, from, format, auto_ingest, pattern";
+      continue;
+    }
+    target::ItemRule rule = dialect->CheckItem(target::Place::Pipe, item);
+    if (rule.bad) diags_.Emit(Kind::BadTargetOption, item.range, *rule.bad);
+    if (!rule.known) {
+      std::string list;
+      for (const auto& k : dialect->Options(target::Place::Pipe)) list += (list.empty() ? "" : ", ") + k;
+      diags_.Emit(Kind::UnknownTargetOption, item.range, "pipe", item.key.text).hint = "a pipe accepts: " + list;
     }
   }
   if (!has_into) diags_.Emit(Kind::BadTargetOption, p.range, "pipe '" + p.name.name.text + "' needs 'into TABLE'");
@@ -145,17 +112,21 @@ void Checker::ResolvePipe(const ast::Pipe& p) {
   }
 }
 
-auto Checker::PartitionParent(const PendingTable& p) -> const ast::TargetItem* {
+auto Checker::PartitionOf(const PendingTable& p) -> std::pair<const target::Dialect*, const ast::TargetItem*> {
   for (const auto& item : p.ast->items)
-    if (auto* b = std::get_if<ast::TargetBlock>(&item); b && b->target == "postgres")
-      for (const auto& ti : b->items)
-        if (ti.kind == ast::TargetItem::Kind::PartitionOf) return &ti;
-  return nullptr;
+    if (auto* b = std::get_if<ast::TargetBlock>(&item))
+      if (const auto* d = target::FindDialect(b->target); d && d->HasPartitionOf())
+        for (const auto& ti : b->items)
+          if (ti.kind == ast::TargetItem::Kind::PartitionOf) return {d, &ti};
+  return {nullptr, nullptr};
 }
 
+auto Checker::PartitionParent(const PendingTable& p) -> const ast::TargetItem* { return PartitionOf(p).second; }
+
 void Checker::ResolvePartition(const PendingTable& p) {
-  const ast::TargetItem* of = PartitionParent(p);
+  auto [dialect, of] = PartitionOf(p);
   if (!of || !of->into) return;
+  const std::string target_name(dialect->Name());
   const std::string name = p.ast->name.name.text;
   for (const auto& item : p.ast->items) {
     const char* what = std::holds_alternative<ast::Column>(item)       ? "a column"
@@ -172,7 +143,7 @@ void Checker::ResolvePartition(const PendingTable& p) {
   }
   int count = 0;
   for (const auto& item : p.ast->items)
-    if (auto* b = std::get_if<ast::TargetBlock>(&item); b && b->target == "postgres")
+    if (auto* b = std::get_if<ast::TargetBlock>(&item); b && b->target == target_name)
       for (const auto& ti : b->items)
         if (ti.kind == ast::TargetItem::Kind::PartitionOf && ++count == 2)
           diags_.Emit(Kind::BadTargetOption, ti.range, "table '" + name + "' is a partition of one table only");
@@ -192,62 +163,32 @@ void Checker::ResolvePartition(const PendingTable& p) {
     return;
   }
   const ast::TargetItem* by = nullptr;
-  if (auto it = parent->options.find("postgres"); it != parent->options.end())
+  if (auto it = parent->options.find(target_name); it != parent->options.end())
     for (const auto& ti : it->second)
       if (ti.kind == ast::TargetItem::Kind::Partition) by = &ti;
   if (!by) {
     diags_.Emit(Kind::BadPartitionBound, of->into->range, "table '" + parent->name.text + "' is not partitioned")
-        .hint = "declare how it is partitioned: postgres { partition by range|list|hash (...) }";
+        .hint = dialect->NotPartitionedHint();
     return;
   }
   // Resolve to a concrete schema so that lowering needs no lookups.
-  auto* resolved = const_cast<ast::TargetItem*>(FindModelPartitionOf(Table(p)));
+  auto* resolved = const_cast<ast::TargetItem*>(FindModelPartitionOf(Table(p), target_name));
   if (resolved && resolved->into) {
     const auto& sn = realm_.schemas[parent_schema].name;
     resolved->into->schema = sn ? std::optional<ast::Name>(ast::Name{sn->text, sn->quoted, {}}) : std::nullopt;
     resolved->into->name.text = parent->name.text;
     resolved->into->name.quoted = parent->name.quoted;
   }
-  CheckBound(*of, Lower(by->key.text), by->exprs.size(), parent->name.text);
+  for (const auto& problem : dialect->CheckPartitionBound(*of, Lower(by->key.text), by->exprs.size(), parent->name.text))
+    diags_.Emit(Kind::BadPartitionBound, of->range, problem.message).hint = problem.hint;
 }
 
-auto Checker::FindModelPartitionOf(const model::Table& t) -> const ast::TargetItem* {
-  auto it = t.options.find("postgres");
+auto Checker::FindModelPartitionOf(const model::Table& t, const std::string& target) -> const ast::TargetItem* {
+  auto it = t.options.find(target);
   if (it == t.options.end()) return nullptr;
   for (const auto& ti : it->second)
     if (ti.kind == ast::TargetItem::Kind::PartitionOf) return &ti;
   return nullptr;
-}
-
-void Checker::CheckBound(const ast::TargetItem& of, const std::string& strategy, size_t keys, const std::string& parent) {
-  auto bad = [&](const std::string& message, const std::string& hint) {
-    diags_.Emit(Kind::BadPartitionBound, of.range, message).hint = hint;
-  };
-  const std::map<std::string, std::string> shape = {
-      {"range", "for values from (...) to (...)"}, {"list", "for values in (...)"},
-      {"hash", "for values with (modulus N, remainder N)"}};
-  std::string expected = shape.count(strategy) ? shape.at(strategy) : "";
-  bool fits = (strategy == "range" && of.bound == "from") || (strategy == "list" && of.bound == "in") ||
-              (strategy == "hash" && of.bound == "with") || (strategy != "hash" && of.bound == "default");
-  if (!fits) {
-    bad("'" + parent + "' is partitioned by " + strategy + ", so its partitions are bounded '" + expected + "'" +
-            (strategy != "hash" ? " or 'default'" : ""),
-        "write the bound as: " + expected);
-    return;
-  }
-  if (of.bound == "from" && (of.exprs.size() != keys || of.to.size() != keys))
-    bad("'" + parent + "' has " + std::to_string(keys) + " partition key(s); a range bound gives one value per key on each side",
-        "write " + std::to_string(keys) + " value(s) in 'from (...)' and in 'to (...)'");
-  if (of.bound == "with") {
-    bool named = of.options.size() == 2 && Lower(of.options[0].first) == "modulus" && Lower(of.options[1].first) == "remainder";
-    auto number = [](const std::string& t) -> long {  // a small whole number, or -1
-      bool digits = !t.empty() && t.size() < 10 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
-      return digits ? std::stol(t) : -1;
-    };
-    long modulus = named ? number(of.options[0].second) : 0, remainder = named ? number(of.options[1].second) : -1;
-    if (!named || modulus <= 0 || remainder < 0 || remainder >= modulus)
-      bad("a hash bound is 'with (modulus M, remainder R)' with 0 <= R < M", "e.g. for values with (modulus 4, remainder 0)");
-  }
 }
 
 auto Checker::KindWord(ast::TargetItem::Kind k) -> std::string {
