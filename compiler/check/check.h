@@ -13,7 +13,7 @@ namespace schemac::check {
 
 auto Check(const ast::Unit& unit, diag::Engine& diags) -> std::optional<model::Realm>;
 
-/// The targets schemac knows, in the order it lists them.
+/// The targets schemac knows (each has a target::Dialect), in the order it lists them.
 auto TargetNames() -> const std::vector<std::string>&;
 
 }  // namespace schemac::check

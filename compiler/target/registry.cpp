@@ -1,5 +1,11 @@
-// The list of backends. A new target adds one line here.
+// The list of backends and of target dialects. A new target adds one line
+// to each here; this is the one file in compiler/ that names backends.
+#include "backends/firebolt/dialect.h"
+#include "backends/flink/dialect.h"
 #include "backends/postgres/backend.h"
+#include "backends/postgres/dialect.h"
+#include "backends/snowflake/dialect.h"
+#include "compiler/target/dialect.h"
 #include "compiler/target/target.h"
 
 namespace schemac::target {
@@ -8,5 +14,23 @@ auto FindBackend(std::string_view name) -> std::unique_ptr<Backend> {
   if (name == "postgres") return backends::postgres::MakeBackend();
   return nullptr;
 }
+
+auto Dialects() -> const std::vector<const Dialect*>& {
+  static const std::vector<const Dialect*> all = {
+      &backends::postgres::TheDialect(),
+      &backends::snowflake::TheDialect(),
+      &backends::firebolt::TheDialect(),
+      &backends::flink::TheDialect(),
+  };
+  return all;
+}
+
+auto FindDialect(std::string_view name) -> const Dialect* {
+  for (const auto* d : Dialects())
+    if (d->Name() == name) return d;
+  return nullptr;
+}
+
+auto DefaultDialect() -> const Dialect& { return backends::postgres::TheDialect(); }
 
 }  // namespace schemac::target

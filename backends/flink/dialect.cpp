@@ -1,0 +1,62 @@
+// The Flink facts the checker asks about: the options of `flink { ... }`
+// blocks (catalog, database and compatibility at the top level; watermark,
+// connector options, schema evolution and compatibility on a table).
+#include "backends/flink/dialect.h"
+
+#include <algorithm>
+
+namespace schemac::backends::flink {
+namespace {
+
+using IK = ast::TargetItem::Kind;
+
+class FlinkDialect final : public target::Dialect {
+ public:
+  auto Name() const -> std::string_view override { return "flink"; }
+
+  auto Options(target::Place place) const -> std::vector<std::string> override {
+    switch (place) {
+      case target::Place::Top: return {"catalog", "database", "compatibility"};
+      case target::Place::Table: return {"watermark", "with", "evolution", "compatibility"};
+      case target::Place::Pipe: return {};
+    }
+    return {};
+  }
+
+  auto CheckItem(target::Place place, const ast::TargetItem& item) const -> target::ItemRule override {
+    target::ItemRule rule;
+    std::string flag = FlagKey(item);
+    if (place == target::Place::Top) {
+      auto known = Options(place);
+      rule.known = item.kind == IK::Flag && std::find(known.begin(), known.end(), flag) != known.end();
+    } else if (place == target::Place::Table) {
+      if (item.kind == IK::Watermark) {
+        rule.known = true;
+        rule.key_is_column = true;
+        rule.exprs_name_columns = true;
+      } else if (item.kind == IK::With) {
+        rule.known = true;  // connector options are passed through as written
+      } else if (flag == "evolution") {
+        rule.known = true;
+        std::string v = Lowered(item.value.value_or(""));
+        if (v != "alter" && v != "versioned" && v != "registry")
+          rule.bad = "flink evolution is 'alter', 'versioned' or 'registry'";
+      } else {
+        rule.known = flag == "compatibility";
+      }
+    }
+    return rule;
+  }
+
+  // Flink's built-in catalog names its default database `default_database`.
+  auto DefaultNamespace() const -> std::string override { return "default_database"; }
+};
+
+}  // namespace
+
+auto TheDialect() -> const target::Dialect& {
+  static const FlinkDialect dialect;
+  return dialect;
+}
+
+}  // namespace schemac::backends::flink

@@ -1,0 +1,245 @@
+// The checker's shared state and the members of every pass, declared once
+// and defined in the files by concern: check.cpp (the passes in order),
+// names.cpp, objects.cpp, tables.cpp, literals.cpp, views.cpp and
+// targets.cpp. Internal to compiler/check: the public entry point is check.h.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "compiler/diag/diag.h"
+#include "compiler/model/model.h"
+#include "compiler/syntax/ast.h"
+#include "compiler/target/dialect.h"
+
+namespace schemac::check {
+
+using diag::Kind;
+using model::Name;
+using model::IsNiladicFunction;
+using model::IsRawSql;
+
+/// `s` in lower case (ASCII).
+auto Lower(std::string s) -> std::string;
+
+/// The key of a schema as a namespace: the default namespace and `public` are one.
+auto SchemaKey(const std::optional<Name>& n) -> std::string;
+
+/// How a schema key is shown in a diagnostic.
+auto SchemaDisplay(const std::string& key) -> std::string;
+
+struct ObjectInfo {
+  std::string what;  // table, view, enum, pipe
+  std::string text;  // the name as written
+  source::SourceRange range;
+  size_t index;      // into the model schema's vector of that kind
+};
+
+struct SchemaInfo {
+  size_t index;  // into realm.schemas
+  std::map<std::string, ObjectInfo> objects;
+};
+
+struct PendingTable {
+  const ast::Table* ast;
+  size_t schema;  // index into realm.schemas
+  size_t table;
+};
+
+struct PendingSequence {
+  const ast::Sequence* ast;
+  size_t schema, sequence;
+};
+
+struct PendingView {
+  const ast::View* ast;
+  size_t schema;
+  size_t view;
+};
+
+struct PendingFk {
+  size_t schema, table, constraint;
+  source::SourceRange ref_range;
+  std::vector<source::SourceRange> ref_column_ranges;
+  bool from_column = false;
+  source::SourceRange references_range;
+};
+
+class Checker {
+ public:
+  explicit Checker(diag::Engine& d) : diags_(d) {}
+
+  auto Run(const ast::Unit& unit) -> std::optional<model::Realm>;
+
+ private:
+  /// Where a target block is written: top level, in a table, on a column.
+  enum class Level { Top, Table, Column };
+
+  // ---- namespaces, declarations, duplicate names, lookups, renames (names.cpp) ----
+
+  auto SchemaFor(const std::optional<ast::Name>& name, source::SourceRange range) -> size_t;
+
+  auto InfoOf(size_t schema_index) -> SchemaInfo&;
+
+  /// Registers an object name; false (with a diagnostic) if it is taken.
+  auto Register(size_t schema, const ast::QName& q, const std::string& what, size_t index) -> bool;
+
+  void CheckInterpolation(const ast::Name& n);
+
+  /// Every `${name}` in `text` (a name, a string or a raw block written at
+  /// `at`) names a variable; none exist until let/for are expanded.
+  void CheckStringInterpolation(const std::string& text, source::SourceRange at, uint32_t lead = 0);
+
+  /// Where `needle` is written inside `range` of the source (or the range).
+  auto Locate(const std::string& needle, source::SourceRange range) const -> source::SourceRange;
+
+  void CheckExprStrings(const ast::Expr& e);
+
+  /// The schema an object belongs to: its own qualifier, else the enclosing block.
+  auto ObjectSchema(const ast::QName& q, const std::optional<ast::Name>& block, source::SourceRange range) -> size_t;
+
+  void Declare(const std::vector<ast::Decl>& decls, const std::optional<ast::Name>& block, bool nested);
+
+  auto FindEnum(const ast::TypeRef& ref, size_t schema) -> std::optional<model::Type>;
+
+  auto EnumOf(const model::Type& t) -> const model::Enum*;
+
+  /// Takes `name` in the schema's namespace of relations, or says who has it.
+  void ClaimRelationName(size_t schema, source::SourceRange range, const std::string& name, const std::string& what);
+
+  /// Finds a table by reference from schema `from`.
+  auto FindTable(const model::TableRef& ref, size_t from) -> std::pair<size_t, const model::Table*>;
+
+  auto RelationNames() -> std::vector<std::string>;
+
+  void CheckRenames(const PendingTable& p);
+
+  /// Two tables, enums or columns renamed from one old name: the old object
+  /// can become only one of them.
+  void CheckRenamedTwice();
+
+  auto FindRelation(const model::TableRef& ref, size_t from) -> std::pair<size_t, const Name*>;
+
+  // ---- enums, collations, sequences (objects.cpp) ----
+
+  auto BuildEnum(const ast::Enum& e) -> model::Enum;
+
+  /// `provider P` (one the default dialect names; libc when not given),
+  /// `locale`, `lc_collate`, `lc_ctype` (strings), `deterministic
+  /// true|false`; each once; and the dialect's rules on them together (on
+  /// Postgres: ICU needs a locale, libc a locale or both lc_collate and
+  /// lc_ctype, only ICU can be nondeterministic).
+  auto BuildCollation(const ast::Collation& k) -> model::Collation;
+
+  /// `as smallint|integer|bigint` (bigint when not given), and the options
+  /// checked as identity options are, for that type.
+  auto BuildSequence(const ast::Sequence& q) -> model::Sequence;
+
+  /// `owned by [schema.]table.column`: a declared table and one of its columns.
+  void ResolveSequenceOwner(const PendingSequence& p);
+
+  // ---- types, columns, constraints, foreign keys, indexes, identity (tables.cpp) ----
+
+  auto ResolveType(const ast::TypeRef& ref, size_t schema, bool& ok) -> model::Type;
+
+  void BuildTable(const PendingTable& p);
+
+  /// An extern table declares what references need: columns (name, type,
+  /// null-ness) and key or unique constraints. Anything else would be
+  /// something to manage, and the table is managed elsewhere.
+  void CheckExternItems(const ast::Table& t);
+
+  auto Table(const PendingTable& p) -> model::Table&;
+
+  auto BuildColumn(const ast::Column& c, const PendingTable& p) -> model::Column;
+
+  /// `identity (start 100 increment 10 ...)`: known names, integer values
+  /// that fit the column's type, increment not 0, cache at least 1, and
+  /// minvalue below maxvalue with start between them, where the default
+  /// dialect fills in the bounds not given.
+  auto IdentityOptions(const std::vector<ast::IdentityOption>& given, const model::Type& type) -> std::map<std::string, int64_t>;
+
+  void BuildConstraint(const ast::Constraint& k, const PendingTable& p,
+                       const std::function<bool(source::SourceRange)>& note_pk);
+
+  void AddForeignKey(const PendingTable& p, std::vector<Name> columns, std::vector<source::SourceRange> col_ranges,
+                     const ast::References& r, std::optional<Name> name, source::SourceRange range, bool from_column);
+
+  void ResolveForeignKey(const PendingFk& fk);
+
+  static auto TypesCompatible(const model::Type& a, const model::Type& b) -> bool;
+
+  /// `p`: the table whose columns the index names; none for a materialized
+  /// view, whose columns come from SQL the checker does not read.
+  auto BuildIndex(const ast::Index& ix, const PendingTable* p) -> model::Index;
+
+  void CheckColumnExists(const ast::Name& n, const PendingTable& p);
+
+  void CheckExprColumns(const ast::Expr& e, const PendingTable& p);
+
+  // ---- literal defaults (literals.cpp) ----
+
+  /// Rejects literal defaults that cannot be stored in the column's type.
+  void CheckDefault(const ast::Expr& e, const model::Column& col);
+
+  static auto CodePoints(const std::string& s) -> size_t;
+
+  // ---- views, union all, names in SQL bodies (views.cpp) ----
+
+  void BuildView(const PendingView& p);
+
+  /// `union all (a, b)`: select * from each, in the order written.
+  static auto UnionBody(const std::vector<model::TableRef>& members, const ast::View& v) -> std::string;
+
+  static auto QuoteForBody(const Name& n) -> std::string;
+
+  /// Names in a SQL body that could refer to relations: identifiers and
+  /// `a.b` pairs outside strings and comments.
+  static auto ReferencedNames(const std::string& sql) -> std::vector<model::TableRef>;
+
+  // ---- target blocks, pipes, partitions (targets.cpp) ----
+
+  void CheckTargetBlock(const ast::TargetBlock& b, Level level, const PendingTable* p = nullptr);
+
+  void CheckPipe(const ast::Pipe& p);
+
+  /// A pipe loads into a declared table (of its own schema, or qualified).
+  void ResolvePipe(const ast::Pipe& p);
+
+  /// The `partition of` item of a table's block for a target that has
+  /// partitions, and that target's dialect, if the table is a partition.
+  static auto PartitionOf(const PendingTable& p) -> std::pair<const target::Dialect*, const ast::TargetItem*>;
+
+  /// The `partition of` item, if the table is a partition.
+  static auto PartitionParent(const PendingTable& p) -> const ast::TargetItem*;
+
+  /// A partition names a partitioned table, with a bound of the parent's
+  /// strategy, and declares no columns, keys or indexes: the target gives it
+  /// the parent's.
+  void ResolvePartition(const PendingTable& p);
+
+  static auto FindModelPartitionOf(const model::Table& t, const std::string& target) -> const ast::TargetItem*;
+
+  static auto KindWord(ast::TargetItem::Kind k) -> std::string;
+
+  diag::Engine& diags_;
+  /// The target whose namespace, literal, sequence, collation and index
+  /// rules the portable model is checked by (blocks use their own target's).
+  const target::Dialect& dialect_ = target::DefaultDialect();
+  model::Realm realm_;
+  std::map<std::string, SchemaInfo> schemas_;
+  std::vector<PendingTable> pending_tables_;
+  std::vector<PendingSequence> pending_sequences_;
+  std::map<std::pair<size_t, std::string>, source::SourceRange> collation_names_;
+  std::vector<PendingView> pending_views_;
+  std::vector<PendingFk> pending_fks_;
+  std::vector<const ast::Pipe*> pending_pipes_;
+  std::map<size_t, std::map<std::string, std::pair<source::SourceRange, std::string>>> relation_names_;
+};
+
+}  // namespace schemac::check

@@ -1,0 +1,18 @@
+// Helpers every target's Dialect shares (see dialect.h).
+#include "compiler/target/dialect.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace schemac::target {
+
+auto Dialect::Lowered(std::string s) -> std::string {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+auto Dialect::FlagKey(const ast::TargetItem& item) -> std::string {
+  return item.kind == ast::TargetItem::Kind::Flag ? Lowered(item.key.text) : "";
+}
+
+}  // namespace schemac::target
