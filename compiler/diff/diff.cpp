@@ -1000,6 +1000,14 @@ class Differ {
             else if constexpr (std::is_same_v<T, RenameTable>) table_changes[{c.schema, c.to}].push_back(i);
             else if constexpr (std::is_same_v<T, AlterTable> || std::is_same_v<T, RebuildTable>)
               table_changes[{c.schema, c.to.name}].push_back(i);
+            // Ordered by the edges below (schemas, enums, sequences, collations, partitions, comments).
+            else if constexpr (std::is_same_v<T, CreateSchema> || std::is_same_v<T, DropSchema> ||
+                               std::is_same_v<T, RenameEnum> || std::is_same_v<T, CreateCollation> ||
+                               std::is_same_v<T, DropCollation> || std::is_same_v<T, CreateSequence> ||
+                               std::is_same_v<T, DropSequence> || std::is_same_v<T, AlterSequence> ||
+                               std::is_same_v<T, AttachPartition> || std::is_same_v<T, RenameIndex> ||
+                               std::is_same_v<T, SetComment>) {
+            } else static_assert(kUnhandled<T>, "AddEdges: a change kind not indexed");
           },
           op);
     }

@@ -82,6 +82,18 @@ void BeforeAfter(const diff::Op& op, Json& j) {
         } else if constexpr (std::is_same_v<T, AlterTable>) {
           j["before"] = TableProperties(c.from);
           j["after"] = TableProperties(c.to);
+        } else if constexpr (std::is_same_v<T, CreateSchema> || std::is_same_v<T, DropSchema> ||
+                             std::is_same_v<T, CreateEnum> || std::is_same_v<T, DropEnum> ||
+                             std::is_same_v<T, DropTable> || std::is_same_v<T, CreateCollation> ||
+                             std::is_same_v<T, DropCollation> || std::is_same_v<T, CreateSequence> ||
+                             std::is_same_v<T, DropSequence> || std::is_same_v<T, AlterSequence> ||
+                             std::is_same_v<T, AttachPartition> || std::is_same_v<T, AddConstraint> ||
+                             std::is_same_v<T, DropConstraint> || std::is_same_v<T, AlterConstraint> ||
+                             std::is_same_v<T, CreateIndex> || std::is_same_v<T, DropIndex> ||
+                             std::is_same_v<T, CreateView> || std::is_same_v<T, DropView>) {
+          // no before/after (docs/cli.md)
+        } else {
+          static_assert(kUnhandled<T>, "BeforeAfter: a change kind without a before/after rule");
         }
       },
       op);

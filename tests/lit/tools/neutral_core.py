@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""The core is target-neutral: compiler/ (other than the registry, which
+names the backends) names no Postgres type, function, catalog or fact in its
+code. Comments may explain a target; code may not decide for one.
+
+Each source line of compiler/ is read with its comments removed and searched
+for the words that only Postgres code needs (see WORDS). What is still there,
+and why, is listed in tools/neutral_core.allow as `path: word  # reason`; the
+list can only shrink: a listed finding that is gone is an error too.
+
+  neutral_core.py REPO_ROOT   prints "compiler/ is target-neutral: N files, M allowed" or the findings (exit 1)
+"""
+import os
+import re
+import sys
+
+# Postgres's own words: its name, its catalogs and functions, its default
+# schema, its index methods and type spellings the language does not use.
+WORDS = [
+    (re.compile(r"postgres", re.I), "postgres"),
+    (re.compile(r"\bpg_[a-z]"), "pg_"),
+    (re.compile(r'"public"'), '"public"'),
+    (re.compile(r"\bnextval\b"), "nextval"),
+    (re.compile(r'"(?:btree|gist|gin|spgist|brin)"'), "index method"),
+    (re.compile(r"character varying|double precision|timestamp with(?:out)? time zone"), "type spelling"),
+    (re.compile(r"\bplpgsql\b|\bregclass\b|\bsearch_path\b"), "catalog fact"),
+]
+# A cast in SQL text: '::' followed by a type name, inside a string literal.
+STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+CHAR = re.compile(r"'(?:[^'\\\n]|\\.)'")
+CAST = re.compile(r"::\s*[a-z]")
+EXEMPT = {os.path.join("compiler", "target", "registry.cpp")}
+
+
+def strip_comments(text):
+    """The text with // and /* */ comments blanked (string literals kept)."""
+    out, i, n = [], 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == '"' or c == "'":
+            j = i + 1
+            while j < n and text[j] != c:
+                j += 2 if text[j] == "\\" else 1
+            out.append(text[i:j + 1])
+            i = j + 1
+        elif text.startswith("R\"(", i):
+            j = text.find(")\"", i + 3)
+            j = n if j < 0 else j + 2
+            out.append(text[i:j])
+            i = j
+        elif text.startswith("//", i):
+            j = text.find("\n", i)
+            i = n if j < 0 else j
+        elif text.startswith("/*", i):
+            j = text.find("*/", i + 2)
+            j = n if j < 0 else j + 2
+            out.append("\n" * text.count("\n", i, j))
+            i = j
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def findings(root):
+    found = set()
+    files = 0
+    for dirpath, dirnames, filenames in os.walk(os.path.join(root, "compiler")):
+        dirnames.sort()
+        for name in sorted(filenames):
+            if not name.endswith((".cpp", ".h", ".def")):
+                continue
+            path = os.path.relpath(os.path.join(dirpath, name), root)
+            if path in EXEMPT:
+                continue
+            files += 1
+            with open(os.path.join(root, path), encoding="utf-8") as f:
+                code = strip_comments(f.read())
+            for line in code.splitlines():
+                for pattern, word in WORDS:
+                    if pattern.search(line):
+                        found.add((path, word))
+                for literal in STRING.findall(CHAR.sub("''", line)):
+                    if CAST.search(literal):
+                        found.add((path, "cast"))
+    return files, found
+
+
+def allowed(path):
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)
+            entry, reason = line[0].strip(), (line[1].strip() if len(line) > 1 else "")
+            if not entry:
+                continue
+            file, word = (x.strip() for x in entry.split(":", 1))
+            if not reason:
+                sys.exit(f"neutral_core.allow: '{entry}' has no reason")
+            out[(file, word)] = reason
+    return out
+
+
+def main():
+    root = sys.argv[1]
+    files, found = findings(root)
+    allow = allowed(os.path.join(os.path.dirname(os.path.abspath(__file__)), "neutral_core.allow"))
+    problems = [f"{p}: names {w} (move it behind the backend, or list it in tools/neutral_core.allow with why)"
+                for p, w in sorted(found - allow.keys())]
+    problems += [f"{p}: no longer names {w}: remove it from tools/neutral_core.allow"
+                 for p, w in sorted(allow.keys() - found)]
+    if problems:
+        print("\n".join(problems))
+        return 1
+    print(f"compiler/ is target-neutral: {files} files, {len(allow)} allowed findings")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
