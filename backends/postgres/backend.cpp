@@ -179,6 +179,8 @@ class PostgresBackend final : public target::Backend {
   auto Emit(const plan::Plan& plan, diag::Engine& diags) const -> std::optional<target::Script> override {
     return postgres::Emit(plan, diags);
   }
+  auto Schemes() const -> std::vector<std::string> override { return {"postgres", "postgresql"}; }
+  auto ConnectsWithoutScheme() const -> bool override { return true; }  // key=value, or the PG* environment
   auto Connect(const std::string& url, std::string& error) const -> std::unique_ptr<target::LiveDatabase> override {
     return ConnectLive(url, error);
   }

@@ -161,7 +161,8 @@ struct Emitter {
   bool failed = false;
 
   void Put(std::string sql, Phase phase = Phase::Transaction) {
-    script.statements.push_back({std::move(sql), change, phase == Phase::Transaction});
+    // Outside the transaction nothing rolls back: those statements are written to be re-run.
+    script.statements.push_back({std::move(sql), change, phase == Phase::Transaction, phase != Phase::Transaction});
     phases.push_back(phase);
   }
 

@@ -50,12 +50,11 @@ class PostgresDatabase final : public target::LiveDatabase {
       return ok;
     };
     std::string error;
-    if (!db_->Exec("SET lock_timeout TO " + QuoteLiteral(options.lock_timeout) + "; SET statement_timeout TO " +
-                       QuoteLiteral(options.statement_timeout),
-                   error)) {
-      result.error = error;
-      return result;
-    }
+    for (const auto& [name, value] : options.settings)
+      if (!db_->Exec("SET " + QuoteIdent(name) + " TO " + QuoteLiteral(value), error)) {
+        result.error = error;
+        return result;
+      }
     // Outside a transaction each statement is safe to re-run (IF NOT
     // EXISTS); a transaction that fails is rolled back, the ones before it
     // (batched) stay committed.

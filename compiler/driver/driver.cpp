@@ -99,14 +99,16 @@ auto IsDatabase(const std::string& s) -> bool {
   return !target::UrlScheme(s).empty() || target::IsKeyValueConnection(s);
 }
 
-/// False, with an unsupported-url error, for a URL of another kind of
-/// database than Postgres ("" is the PG* environment).
-auto ConnectableDatabase(const std::string& conn, Session& s) -> bool {
-  std::string scheme = target::UrlScheme(conn);
-  if (scheme.empty() || scheme == "postgres" || scheme == "postgresql") return true;
-  s.diags.Emit(diag::Kind::UnsupportedUrl, {}, target::RedactConnection(conn), scheme).hint =
-      "known schemes: postgres://, postgresql:// (or a key=value connection string)";
-  return false;
+/// The backend of the database `conn` names (a URL, a key=value string, or
+/// "" for the environment); nullptr, with an unsupported-url error, when no
+/// backend connects to it.
+auto ConnectableDatabase(const std::string& conn, Session& s) -> std::unique_ptr<target::Backend> {
+  if (auto b = target::BackendForConnection(conn)) return b;
+  std::string known;
+  for (const auto& scheme : target::KnownSchemes()) known += (known.empty() ? "" : ", ") + scheme + "://";
+  s.diags.Emit(diag::Kind::UnsupportedUrl, {}, target::RedactConnection(conn), target::UrlScheme(conn)).hint =
+      "known schemes: " + known + " (or a key=value connection string)";
+  return nullptr;
 }
 
 /// Keeps only `schemas` of a catalog (all when empty): --schema limits both
@@ -123,7 +125,16 @@ void KeepSchemas(catalog::Catalog& c, const std::vector<std::string>& schemas) {
 auto InspectLive(const std::string& url, const std::vector<std::string>& schemas, const target::Backend& backend,
                  Session& s) -> std::optional<catalog::Catalog> {
   std::string error;
-  if (!ConnectableDatabase(url, s)) return std::nullopt;
+  auto reached = ConnectableDatabase(url, s);
+  if (!reached) return std::nullopt;
+  if (reached->Name() != backend.Name()) {
+    s.diags.Emit(diag::Kind::TargetNotAvailable, {},
+                 "'" + target::RedactConnection(url) + "' is a " + std::string(reached->Name()) + " database, not a " +
+                     std::string(backend.Name()) + " one")
+        .hint = "plan for --target " + std::string(reached->Name()) + ", or connect to a " + std::string(backend.Name()) +
+                " database";
+    return std::nullopt;
+  }
   s.live_url = url.empty() ? "the PG* environment" : target::RedactConnection(url);
   s.live = backend.Connect(url, error);
   if (!s.live) {
@@ -405,7 +416,11 @@ struct InspectOptions {
 
 auto RunInspect(const InspectOptions& o) -> int {
   Session s;
-  auto backend = FindTarget("postgres", s);
+  auto backend = ConnectableDatabase(o.db, s);
+  if (!backend) {
+    Report(s.diags, "text");
+    return kExitError;
+  }
   auto c = InspectLive(o.db, o.schemas, *backend, s);
   Report(s.diags, "text");
   if (!c) return kExitError;
@@ -586,8 +601,8 @@ auto RunApply(const ApplyCliOptions& o) -> int {
   // Where a live step failed: reaching the server, or reading its catalog.
   auto live_phase = [&]() { return s.live ? "inspect" : "connect"; };
 
-  auto backend = FindTarget("postgres", s);
-  if (!ConnectableDatabase(o.db, s)) return finish("input");
+  auto backend = ConnectableDatabase(o.db, s);
+  if (!backend) return finish("input");
   auto disk = source::MakeDiskProvider();
   target::Script script;
   std::vector<std::string> labels;  // "create_table public.t" for each change
@@ -618,7 +633,8 @@ auto RunApply(const ApplyCliOptions& o) -> int {
     for (const auto& c : saved["changes"]) {
       labels.push_back(c.value("kind", "change") + " " + c.value("object", ""));
       for (const auto& st : c.value("statements", nlohmann::json::array())) {
-        script.statements.push_back({st.value("sql", ""), labels.size() - 1, st.value("transactional", true)});
+        script.statements.push_back({st.value("sql", ""), labels.size() - 1, st.value("transactional", true),
+                                     st.value("rerunnable", false)});
         shown += st.value("sql", "") + "\n";
       }
       std::string kind = c.value("kind", "");
@@ -703,8 +719,7 @@ auto RunApply(const ApplyCliOptions& o) -> int {
   }
 
   target::ApplyOptions options;
-  options.lock_timeout = o.lock_timeout;
-  options.statement_timeout = o.statement_timeout;
+  options.settings = {{"lock_timeout", o.lock_timeout}, {"statement_timeout", o.statement_timeout}};
   if (o.batch) options.batches = batches;
   bool tty = isatty(2) && !json;
   if (tty)

@@ -130,6 +130,7 @@ auto PlanJson(const plan::Plan& plan, const target::Script& script, const source
   Json root;
   root["format"] = "schemac.plan/1";
   root["target"] = plan.target;
+  root["transactional"] = plan.transactional;
   std::map<std::string, int> summary = {{"new_schemas", 0},     {"removed_schemas", 0}, {"new_tables", 0},
                                         {"removed_tables", 0},  {"renamed_tables", 0},  {"new_columns", 0},
                                         {"removed_columns", 0}, {"renamed_columns", 0}, {"type_changes", 0},
@@ -148,7 +149,7 @@ auto PlanJson(const plan::Plan& plan, const target::Script& script, const source
     j["hazards"] = Json::array();
     Json stmts = Json::array();
     for (const auto& s : script.statements)
-      if (s.change == i) stmts.push_back(Json{{"sql", s.sql}, {"transactional", s.transactional}});
+      if (s.change == i) stmts.push_back(Json{{"sql", s.sql}, {"transactional", s.transactional}, {"rerunnable", s.rerunnable}});
     j["statements"] = std::move(stmts);
     if (c.src.valid())
       j["source"] = Json{{"file", sm.Path(c.src.file)}, {"line", c.src.line}, {"column", c.src.col}};

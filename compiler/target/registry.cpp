@@ -8,11 +8,41 @@
 #include "compiler/target/dialect.h"
 #include "compiler/target/target.h"
 
+#include <algorithm>
+
 namespace schemac::target {
 
 auto FindBackend(std::string_view name) -> std::unique_ptr<Backend> {
   if (name == "postgres") return backends::postgres::MakeBackend();
   return nullptr;
+}
+
+namespace {
+/// Every registered backend, made fresh.
+auto AllBackends() -> std::vector<std::unique_ptr<Backend>> {
+  std::vector<std::unique_ptr<Backend>> all;
+  all.push_back(backends::postgres::MakeBackend());
+  return all;
+}
+}  // namespace
+
+auto BackendForConnection(const std::string& conn) -> std::unique_ptr<Backend> {
+  std::string scheme = UrlScheme(conn);
+  for (auto& b : AllBackends()) {
+    if (scheme.empty() ? b->ConnectsWithoutScheme() : [&] {
+          auto schemes = b->Schemes();
+          return std::find(schemes.begin(), schemes.end(), scheme) != schemes.end();
+        }())
+      return std::move(b);
+  }
+  return nullptr;
+}
+
+auto KnownSchemes() -> std::vector<std::string> {
+  std::vector<std::string> out;
+  for (const auto& b : AllBackends())
+    for (auto& s : b->Schemes()) out.push_back(std::move(s));
+  return out;
 }
 
 auto Dialects() -> const std::vector<const Dialect*>& {

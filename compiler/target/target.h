@@ -27,6 +27,9 @@ struct Statement {
   std::string sql;
   size_t change = 0;          // index of the plan change it implements
   bool transactional = true;  // false: must run outside a transaction block
+  /// Safe to run again after a failure stopped the script past it
+  /// (IF [NOT] EXISTS, or a step that finds its work done).
+  bool rerunnable = false;
 };
 
 struct Script {
@@ -62,8 +65,9 @@ struct Segment {
 auto Frame(const Script& script, const std::vector<Batch>& batches) -> std::vector<Segment>;
 
 struct ApplyOptions {
-  std::string lock_timeout = "3s";
-  std::string statement_timeout = "0";
+  /// The target's session settings for the run, set before the first
+  /// statement (Postgres: lock_timeout, statement_timeout).
+  std::vector<std::pair<std::string, std::string>> settings;
   /// The transactions to run the transactional statements in, each committed
   /// on its own (SplitBatches). Empty: one transaction for all of them.
   std::vector<Batch> batches;
@@ -301,6 +305,13 @@ class Backend {
   /// Turns an ordered plan into statements; reports changes it cannot make.
   virtual auto Emit(const plan::Plan& plan, diag::Engine& diags) const -> std::optional<Script> = 0;
 
+  /// The URL schemes of this target's databases ("postgres", "postgresql");
+  /// empty when it has no live access. A backend that also reads a
+  /// connection string with no scheme (libpq's key=value form, or none:
+  /// the environment) says so with ConnectsWithoutScheme.
+  virtual auto Schemes() const -> std::vector<std::string> { return {}; }
+  virtual auto ConnectsWithoutScheme() const -> bool { return false; }
+
   /// Connects to a live database of this target (nullptr and `error` when it
   /// cannot, or when the target has no live access).
   virtual auto Connect(const std::string& url, std::string& error) const -> std::unique_ptr<LiveDatabase> {
@@ -342,5 +353,12 @@ auto CommentText(std::string_view text) -> std::string;
 
 /// The backend for `name`, or nullptr if there is none (yet).
 auto FindBackend(std::string_view name) -> std::unique_ptr<Backend>;
+
+/// The backend whose databases `conn` connects to (by its URL scheme, or
+/// the one that takes connection strings without one), or nullptr.
+auto BackendForConnection(const std::string& conn) -> std::unique_ptr<Backend>;
+
+/// Every scheme a registered backend connects to, for messages.
+auto KnownSchemes() -> std::vector<std::string>;
 
 }  // namespace schemac::target

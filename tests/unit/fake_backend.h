@@ -236,7 +236,7 @@ class FakeBackend final : public target::Backend {
   struct Emitter {
     target::Script& script;
     size_t change;
-    void Put(std::string sql) { script.statements.push_back({std::move(sql), change, false}); }
+    void Put(std::string sql) { script.statements.push_back({std::move(sql), change, false, true}); }
     static auto Q(const std::string& schema, const std::string& name) { return schema + "." + name; }
     static auto Columns(const catalog::Table& t) {
       std::string s;
