@@ -10,6 +10,7 @@
 
 #include "backends/postgres/expr.h"
 #include "backends/postgres/postgres.h"
+#include "compiler/check/check.h"
 #include "compiler/source/utf8.h"
 
 namespace schemac::backends::postgres {
@@ -107,15 +108,15 @@ auto IndexNameAddition(const std::vector<std::string>& cols) -> std::string {
 }
 
 /// Columns an expression mentions, distinct, in order of appearance.
-void ColumnsOf(const ast::Expr& e, std::vector<std::string>& out) {
-  if (model::IsRawSql(e)) {
-    for (const auto& t : IdentifierTokens(e.args[0].text))  // sql('...'): the names it mentions
+void ColumnsOf(const model::Expr& e, std::vector<std::string>& out) {
+  if (e.kind == model::Expr::Kind::RawSql) {
+    for (const auto& t : IdentifierTokens(e.text))  // sql('...'): the names it mentions
       if (std::find(out.begin(), out.end(), t.name) == out.end()) out.push_back(t.name);
     return;
   }
-  if (e.kind == ast::Expr::Kind::Column) {  // Postgres counts `t.a` like `a`
-    std::string n = Fold(model::Name{e.text, e.quoted});
-    if (!e.quoted && e.qualifier.empty() && model::IsNiladicFunction(n)) return;
+  if (e.kind == model::Expr::Kind::Column) {  // Postgres counts `t.a` like `a`
+    std::string n = Fold(e.name);
+    if (!e.name.quoted && !e.qualifier && model::IsNiladicFunction(n)) return;
     if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
     return;
   }
@@ -125,25 +126,18 @@ void ColumnsOf(const ast::Expr& e, std::vector<std::string>& out) {
 /// Postgres's FigureColname for an index expression: the name a column of
 /// that expression would get (function name, column name, `case`, the type
 /// of a cast), or nothing, in which case the index name uses "expr".
-auto FigureColname(const ast::Expr& e, int* strength = nullptr) -> std::optional<std::string> {
-  using K = ast::Expr::Kind;
+auto FigureColname(const model::Expr& e, int* strength = nullptr) -> std::optional<std::string> {
+  using K = model::Expr::Kind;
   int local = 0;
   int& s = strength ? *strength : local;
-  auto lower = [](std::string t) {
-    std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return t;
-  };
   switch (e.kind) {
     case K::Column: {
-      std::string n = e.quoted ? e.text : lower(e.text);
-      s = !e.quoted && model::IsNiladicFunction(n) ? 1 : 2;
+      std::string n = Fold(e.name);
+      s = !e.name.quoted && model::IsNiladicFunction(n) ? 1 : 2;
       return n;
     }
-    case K::Call: {
-      std::string n = e.quoted ? e.text : lower(e.text);
-      s = 2;
-      return n;
-    }
+    case K::Call: s = 2; return Fold(e.name);
+    case K::RawSql: s = 2; return "sql";
     case K::Case: s = 1; return "case";
     case K::List: s = 1; return "array";
     case K::Cast: {
@@ -157,10 +151,8 @@ auto FigureColname(const ast::Expr& e, int* strength = nullptr) -> std::optional
           {"double precision", "float8"}, {"float64", "float8"}, {"double", "float8"}, {"decimal", "numeric"},
           {"numeric", "numeric"}, {"varchar", "varchar"}, {"character varying", "varchar"}, {"char", "bpchar"},
           {"character", "bpchar"}, {"timestamptz", "timestamptz"}, {"json", "jsonb"}, {"bytes", "bytea"}};
-      const auto& t = e.type.at(0);
-      if (t.kind != ast::TypeRef::Kind::Named) return inner;
-      std::string name = t.quoted ? t.name : lower(t.name);
-      if (t.name == "timestamp" && t.with_time_zone.value_or(false)) name = "timestamptz";
+      if (e.cast_spelling.empty()) return inner;
+      std::string name = e.cast_spelling;
       if (auto it = internal.find(name); it != internal.end()) name = it->second;
       s = 1;
       return name;
@@ -237,11 +229,11 @@ class Lowerer {
   }
 
   /// sql('...') inside `e` must be one expression Postgres's parser accepts.
-  void CheckSql(const ast::Expr& e) {
-    if (model::IsRawSql(e)) {
-      std::string error = ExpressionError(e.args[0].text);
+  void CheckSql(const model::Expr& e) {
+    if (e.kind == model::Expr::Kind::RawSql) {
+      std::string error = ExpressionError(e.text);
       if (!error.empty())
-        diags_.Emit(diag::Kind::InvalidSql, e.range, "sql('" + e.args[0].text + "')", "Postgres", error).hint =
+        diags_.Emit(diag::Kind::InvalidSql, e.range, "sql('" + e.text + "')", "Postgres", error).hint =
             "write one expression, as it would follow DEFAULT or go inside CHECK (...)";
       return;
     }
@@ -298,18 +290,18 @@ class Lowerer {
       LowerType(c, col);
       col.not_null = c.not_null;
       // `default null` is no default at all, which is how Postgres stores it.
-      if (c.default_value && c.default_value->kind != ast::Expr::Kind::Null) {
+      if (c.default_value && c.default_value->kind != model::Expr::Kind::Null) {
         col.default_expr = RenderExpr(*c.default_value);
         // DEFAULT takes Postgres's restricted b_expr: boolean operators, IS,
         // IN, LIKE and BETWEEN must be parenthesized there.
-        using EK = ast::Expr::Kind;
+        using EK = model::Expr::Kind;
         const auto& d = *c.default_value;
         if ((d.kind == EK::Unary && d.op == "not") || (d.kind == EK::Binary && (d.op == "and" || d.op == "or")) ||
             d.kind == EK::IsNull || d.kind == EK::IsBool || d.kind == EK::In || d.kind == EK::Between ||
             d.kind == EK::Like)
           col.default_expr = "(" + *col.default_expr + ")";
         // An array literal takes the column's type: ARRAY[] alone has none.
-        if (c.default_value->kind == ast::Expr::Kind::List && !col.type.empty())
+        if (c.default_value->kind == model::Expr::Kind::List && !col.type.empty())
           *col.default_expr += "::" + col.type;
       }
       if (c.identity) {
@@ -432,8 +424,8 @@ class Lowerer {
     for (const auto& k : ix.keys) {
       CheckSql(k.expr);
       catalog::IndexKey key;
-      if (k.expr.kind == ast::Expr::Kind::Column && k.expr.qualifier.empty() && !k.expr.parenthesized) {
-        key.column = Fold(model::Name{k.expr.text, k.expr.quoted});
+      if (k.expr.kind == model::Expr::Kind::Column && !k.expr.qualifier && !k.expr.parenthesized) {
+        key.column = Fold(k.expr.name);
         names.push_back(key.column);
       } else {
         key.expression = RenderExpr(k.expr);
@@ -470,9 +462,12 @@ class Lowerer {
         std::transform(strategy.begin(), strategy.end(), strategy.begin(),
                        [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
         std::string keys;
-        for (const auto& e : item.exprs) {
+        for (const auto& written : item.exprs) {
+          // Target options are still syntax (model::TargetOptions): built into the model's IR here.
+          model::Expr e = check::BuildExpr(written);
           // pg_get_partkeydef prints columns and function calls bare, other expressions in parentheses.
-          bool plain = (e.kind == ast::Expr::Kind::Column || e.kind == ast::Expr::Kind::Call);
+          using EK = model::Expr::Kind;
+          bool plain = (e.kind == EK::Column || e.kind == EK::Call || e.kind == EK::RawSql);
           keys += (keys.empty() ? "" : ", ") + (plain ? RenderExpr(e) : "(" + RenderExpr(e) + ")");
         }
         out.options["partition_by"] = strategy + " (" + keys + ")";
@@ -522,11 +517,12 @@ class Lowerer {
   static auto PartitionBound(const ast::TargetItem& item) -> std::string {
     auto values = [](const std::vector<ast::Expr>& exprs) {
       std::string out;
-      for (const auto& e : exprs) {
+      for (const auto& written : exprs) {
+        model::Expr e = check::BuildExpr(written);
         std::string v = RenderExpr(e);
         std::string lower = v;
         std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        if (e.kind == ast::Expr::Kind::Column && !e.quoted && (lower == "minvalue" || lower == "maxvalue")) {
+        if (e.kind == model::Expr::Kind::Column && !e.name.quoted && (lower == "minvalue" || lower == "maxvalue")) {
           std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
           v = lower;
         } else if (lower == "null") {

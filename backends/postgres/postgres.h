@@ -50,7 +50,7 @@ auto Fold(const model::Name& n) -> std::string;
 auto TypeName(const model::Type& t, std::string& error, bool& lossy) -> std::string;
 
 /// An expression rendered as Postgres SQL, column names folded and quoted.
-auto RenderExpr(const ast::Expr& e) -> std::string;
+auto RenderExpr(const model::Expr& e) -> std::string;
 
 /// Canonical text of an expression that does not parse, for comparison:
 /// white space and case outside literals normalised, a trailing `;` dropped

@@ -4,7 +4,6 @@
 #include <set>
 
 #include "backends/postgres/postgres.h"
-#include "compiler/check/types.h"
 
 namespace schemac::backends::postgres {
 namespace {
@@ -42,8 +41,8 @@ auto LowerAscii(std::string s) -> std::string {
 }
 
 // Operator precedence, higher binds tighter (Postgres's table, simplified).
-auto Precedence(const ast::Expr& e) -> int {
-  using K = ast::Expr::Kind;
+auto Precedence(const model::Expr& e) -> int {
+  using K = model::Expr::Kind;
   switch (e.kind) {
     case K::Binary:
       if (e.op == "or") return 1;
@@ -63,35 +62,40 @@ auto Precedence(const ast::Expr& e) -> int {
   }
 }
 
-
-auto CastType(const ast::TypeRef& ref) -> std::string {
-  std::string error;
-  if (auto t = check::ResolveBuiltinType(ref, error); t && error.empty() && t->kind != model::Type::Kind::Array &&
-                                                     t->kind != model::Type::Kind::Map &&
-                                                     t->kind != model::Type::Kind::Row) {
-    bool lossy = false;
-    std::string name = TypeName(*t, error, lossy);
-    if (!name.empty()) return name;
-  }
-  // A user-defined type (an enum), as written.
+/// A type written as is: a user-defined type (an enum), or a type Postgres
+/// does not have (its error is the server's to report).
+auto WrittenType(const std::optional<model::Name>& schema, const std::string& name, int array_dims) -> std::string {
   std::string out;
-  if (ref.schema) out = QuoteIdent(*ref.schema) + ".";
-  out += QuoteIdent(ref.name);
-  for (int i = 0; i < ref.array_dims; ++i) out += "[]";
+  if (schema) out = QuoteIdent(schema->text) + ".";
+  out += QuoteIdent(name);
+  for (int i = 0; i < array_dims; ++i) out += "[]";
   return out;
 }
 
-auto Render(const ast::Expr& e) -> std::string;
+auto CastType(const model::Type& t) -> std::string {
+  if (t.kind == model::Type::Kind::Enum) return WrittenType(t.enum_schema, t.enum_name.text, t.array_dims);
+  std::string error;
+  bool lossy = false;
+  std::string name = TypeName(t, error, lossy);
+  if (!name.empty()) return name;
+  return WrittenType(std::nullopt, t.native, t.array_dims);
+}
 
-auto Child(const ast::Expr& child, int parent, bool right) -> std::string {
+auto QualifierText(const model::Expr& e) -> std::string {
+  return e.qualifier ? QuoteIdent(Fold(*e.qualifier)) + "." : "";
+}
+
+auto Render(const model::Expr& e) -> std::string;
+
+auto Child(const model::Expr& child, int parent, bool right) -> std::string {
   std::string s = Render(child);
   int p = Precedence(child);
   if (p < parent || (right && p == parent && p >= 4 && p <= 9)) return "(" + s + ")";
   return s;
 }
 
-auto Render(const ast::Expr& e) -> std::string {
-  using K = ast::Expr::Kind;
+auto Render(const model::Expr& e) -> std::string {
+  using K = model::Expr::Kind;
   switch (e.kind) {
     case K::Number: return e.text;
     case K::String: return QuoteLiteral(e.text);
@@ -99,22 +103,18 @@ auto Render(const ast::Expr& e) -> std::string {
     case K::Null: return "NULL";
     case K::Interval: return "'" + e.text + (e.op.empty() ? "" : " " + e.op) + "'::interval";
     case K::Column: {
-      if (!e.quoted && e.qualifier.empty() && model::IsNiladicFunction(e.text)) {
-        std::string up = e.text;
+      if (!e.name.quoted && !e.qualifier && model::IsNiladicFunction(e.name.text)) {
+        std::string up = e.name.text;
         std::transform(up.begin(), up.end(), up.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
         return up;
       }
-      std::string name = e.quoted ? e.text : LowerAscii(e.text);
-      std::string out = e.qualifier.empty() ? "" : QuoteIdent(e.qualifier_quoted ? e.qualifier : LowerAscii(e.qualifier)) + ".";
-      return out + QuoteIdent(name);
+      return QualifierText(e) + QuoteIdent(Fold(e.name));
     }
+    case K::RawSql: return e.text;  // sql('...'): an expression of the target, written as it is
     case K::Call: {
-      // sql('...'): an expression of the target, written as it is.
-      if (model::IsRawSql(e)) return e.args[0].text;
-      std::string name = e.quoted ? QuoteIdent(e.text) : LowerAscii(e.text);
-      if (!e.quoted && name != QuoteIdent(name) && !Keywords().count(name)) name = QuoteIdent(name);
-      std::string out = e.qualifier.empty() ? "" : QuoteIdent(e.qualifier_quoted ? e.qualifier : LowerAscii(e.qualifier)) + ".";
-      out += name + "(";
+      std::string name = e.name.quoted ? QuoteIdent(e.name.text) : LowerAscii(e.name.text);
+      if (!e.name.quoted && name != QuoteIdent(name) && !Keywords().count(name)) name = QuoteIdent(name);
+      std::string out = QualifierText(e) + name + "(";
       for (size_t i = 0; i < e.args.size(); ++i) out += (i ? ", " : "") + Render(e.args[i]);
       return out + ")";
     }
@@ -157,7 +157,7 @@ auto Render(const ast::Expr& e) -> std::string {
       if (e.has_else) out += " ELSE " + Render(e.args.back());
       return out + " END";
     }
-    case K::Cast: return Child(e.args[0], 11, false) + "::" + CastType(e.type.at(0));
+    case K::Cast: return Child(e.args[0], 11, false) + "::" + CastType(e.cast_type);
     case K::List: {
       std::string out = "ARRAY[";
       for (size_t i = 0; i < e.args.size(); ++i) out += (i ? ", " : "") + Render(e.args[i]);
@@ -260,7 +260,7 @@ auto TypeName(const model::Type& t, std::string& error, bool& lossy) -> std::str
   return base;
 }
 
-auto RenderExpr(const ast::Expr& e) -> std::string { return Render(e); }
+auto RenderExpr(const model::Expr& e) -> std::string { return Render(e); }
 
 auto IdentifierTokens(std::string_view sql) -> std::vector<IdentToken> {
   std::vector<IdentToken> out;

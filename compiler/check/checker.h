@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "compiler/check/check.h"
 #include "compiler/diag/diag.h"
 #include "compiler/model/model.h"
 #include "compiler/syntax/ast.h"

@@ -124,7 +124,7 @@ void Checker::BuildTable(const PendingTable& p) {
       CheckExprColumns(chk, p);
       model::Constraint k;
       k.kind = model::Constraint::Kind::Check;
-      k.check = chk;
+      k.check = BuildExpr(chk);
       k.range = chk.range;
       Table(p).constraints.push_back(std::move(k));
     }
@@ -233,10 +233,10 @@ auto Checker::BuildColumn(const ast::Column& c, const PendingTable& p) -> model:
     diags_.Emit(Kind::ConflictingAttributes, c.null_range,
                 "primary-key column '" + c.name.text + "' cannot be 'null'");
   }
-  col.default_value = c.default_value;
+  if (c.default_value) col.default_value = BuildExpr(*c.default_value);
   col.identity = c.identity;
   col.identity_always = c.identity_always;
-  col.generated = c.generated;
+  if (c.generated) col.generated = BuildExpr(*c.generated);
   col.stored = c.stored;
   col.comment = c.comment;
   if (c.comment) CheckStringInterpolation(*c.comment, c.range);
@@ -368,7 +368,7 @@ void Checker::BuildConstraint(const ast::Constraint& k, const PendingTable& p,
     case ast::Constraint::Kind::Unique: mk.kind = model::Constraint::Kind::Unique; break;
     case ast::Constraint::Kind::Check:
       mk.kind = model::Constraint::Kind::Check;
-      mk.check = k.check;
+      if (k.check) mk.check = BuildExpr(*k.check);
       mk.not_valid = k.not_valid;
       if (k.check) CheckExprColumns(*k.check, p);
       break;
@@ -506,7 +506,7 @@ void Checker::ResolveForeignKey(const PendingFk& fk) {
     if (!ix.unique || ix.where) continue;
     std::vector<Name> cols;
     for (const auto& key : ix.keys)
-      if (key.expr.kind == ast::Expr::Kind::Column) cols.push_back(Name{key.expr.text, key.expr.quoted});
+      if (key.expr.kind == model::Expr::Kind::Column) cols.push_back(key.expr.name);
     if (cols.size() == ix.keys.size() && same_set(cols)) keyed = true;
   }
   if (!keyed) {
@@ -555,14 +555,14 @@ auto Checker::BuildIndex(const ast::Index& ix, const PendingTable* p) -> model::
     diags_.Emit(Kind::ConflictingAttributes, ix.range, "'nulls not distinct' applies to unique indexes only");
   for (const auto& k : ix.keys) {
     if (p) CheckExprColumns(k.expr, *p);
-    model::IndexKey key{k.expr, std::nullopt, std::nullopt, k.desc, k.nulls_first};
+    model::IndexKey key{BuildExpr(k.expr), std::nullopt, std::nullopt, k.desc, k.nulls_first};
     if (k.collation) key.collation = model::FromAst(*k.collation);
     if (k.opclass) key.opclass = model::FromAst(*k.opclass);
     mi.keys.push_back(std::move(key));
   }
   if (ix.where) {
     if (p) CheckExprColumns(*ix.where, *p);
-    mi.where = ix.where;
+    mi.where = BuildExpr(*ix.where);
   }
   if (ix.method) {
     std::string m = Lower(ix.method->text);

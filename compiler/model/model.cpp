@@ -82,4 +82,37 @@ auto Type::operator==(const Type& o) const -> bool {
          enum_schema == o.enum_schema && enum_name == o.enum_name && array_dims == o.array_dims;
 }
 
+auto DumpExpr(const Expr& e) -> std::string {
+  using K = Expr::Kind;
+  auto args = [&]() {
+    std::string s;
+    for (const auto& a : e.args) s += " " + DumpExpr(a);
+    return s;
+  };
+  auto qualifier = [&]() { return e.qualifier ? e.qualifier->text + "." : std::string(); };
+  switch (e.kind) {
+    case K::Number: return e.text;
+    case K::String: return fmt::format("'{}'", e.text);
+    case K::Bool: return e.text;
+    case K::Null: return "null";
+    case K::Interval: return "(interval '" + e.text + "' " + e.op + ")";
+    case K::Column: return qualifier() + (e.name.quoted ? "\"" + e.name.text + "\"" : e.name.text);
+    case K::Call: return "(call " + qualifier() + e.name.text + args() + ")";
+    case K::Star: return "*";
+    case K::Unary: return "(" + e.op + args() + ")";
+    case K::Binary: return "(" + e.op + args() + ")";
+    case K::IsNull: return std::string(e.negated ? "(is-not-null" : "(is-null") + args() + ")";
+    case K::IsBool: return std::string(e.negated ? "(is-not-" : "(is-") + e.op + args() + ")";
+    case K::In: return std::string(e.negated ? "(not-in" : "(in") + args() + ")";
+    case K::Between: return std::string(e.negated ? "(not-between" : "(between") + args() + ")";
+    case K::Like: return "(" + std::string(e.negated ? "not-" : "") + e.op + args() + ")";
+    case K::Case:
+      return std::string("(case") + (e.has_subject ? " subject" : "") + (e.has_else ? " else" : "") + args() + ")";
+    case K::Cast: return "(cast" + args() + " " + e.cast_type.Describe() + ")";
+    case K::List: return "(list" + args() + ")";
+    case K::RawSql: return "(call sql '" + e.text + "')";
+  }
+  return "?";
+}
+
 }  // namespace schemac::model

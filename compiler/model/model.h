@@ -53,18 +53,59 @@ struct Type {
   auto operator==(const Type& o) const -> bool;
 };
 
+/// An expression of the model: a small tree the checker builds once from the
+/// syntax tree, names kept as written (`quoted` says whether a backend folds
+/// them), casts to a model Type. Backends render it; none reads the AST.
+struct Expr {
+  enum class Kind {
+    Number, String, Bool, Null, Interval,  // literals; text as written; Interval: text = '5', op = unit
+    Column,                                // name, qualifier = table (optional)
+    Call,                                  // name, qualifier = schema (optional), args
+    Star,                                  // count(*)
+    Unary,                                 // op = "-" | "+" | "not"
+    Binary,                                // op = + - * / % || < > <= >= = <> and or ..
+    IsNull, IsBool,                        // negated; IsBool: op = "true" | "false"
+    In, Between, Like,                     // negated; Like: op = "like" | "ilike"
+    Case,                                  // has_subject, has_else; args = [subject] (when, then)* [else]
+    Cast,                                  // args[0] :: cast_type; op = "::" or "cast"
+    List,                                  // [a, b] or array[a, b] (op = "array")
+    RawSql,                                // sql('...'): text is the target's own SQL
+  };
+  Kind kind = Kind::Null;
+  std::string text;                // literals, RawSql
+  std::string op;
+  Name name;                       // Column, Call
+  std::optional<Name> qualifier;   // Column: its table; Call: its schema
+  bool negated = false;
+  bool has_subject = false, has_else = false;
+  bool parenthesized = false;      // written in parentheses
+  std::vector<Expr> args;
+  /// Cast: the type. A built-in type resolves to its kind; any other name
+  /// (an enum, a type of the target) is an Enum-kind type as written.
+  Type cast_type;
+  /// Cast: the type's name as written, lower-cased unless quoted
+  /// ("timestamptz" for `timestamp with time zone`); empty for array<...>,
+  /// map<...> and row<...>. Postgres names an index column after it.
+  std::string cast_spelling;
+  SourceRange range;
+};
+
+/// An expression in a compact, fully parenthesised form: (+ a (* b c)), as
+/// `--dump=model` prints it.
+auto DumpExpr(const Expr& e) -> std::string;
+
 struct Column {
   Name name;
   Type type;
   std::map<std::string, Type> type_for_target;  // `postgres { type json }`
   bool not_null = false;
-  std::optional<ast::Expr> default_value;
+  std::optional<Expr> default_value;
   bool identity = false;
   bool identity_always = false;
   /// `identity (...)` options as written and checked: start, increment,
   /// minvalue, maxvalue, cache (numbers) and cycle (1).
   std::map<std::string, int64_t> identity_options;
-  std::optional<ast::Expr> generated;
+  std::optional<Expr> generated;
   bool stored = false;
   std::optional<std::string> comment;
   std::optional<Name> renamed_from;
@@ -79,7 +120,7 @@ struct TableRef {
 };
 
 struct IndexKey {
-  ast::Expr expr;
+  Expr expr;
   std::optional<Name> collation;
   std::optional<Name> opclass;
   bool desc = false;
@@ -90,7 +131,7 @@ struct Index {
   std::optional<Name> name;
   bool unique = false;
   std::vector<IndexKey> keys;
-  std::optional<ast::Expr> where;
+  std::optional<Expr> where;
   std::optional<std::string> method;
   bool nulls_not_distinct = false;
   std::vector<Name> include;
@@ -117,7 +158,7 @@ struct Constraint {
   // Unique
   bool nulls_not_distinct = false;
   // Check
-  std::optional<ast::Expr> check;
+  std::optional<Expr> check;
   bool not_valid = false;
   bool no_inherit = false;
   SourceRange range;

@@ -106,11 +106,11 @@ class FakeBackend final : public target::Backend {
           ix.unique = mi.unique;
           ix.method = "";
           for (const auto& key : mi.keys) {
-            if (key.expr.kind != ast::Expr::Kind::Column) {
+            if (key.expr.kind != model::Expr::Kind::Column) {
               refuse(mi.range, "expression indexes");
               continue;
             }
-            ix.keys.push_back({Fold(model::Name{key.expr.text, key.expr.quoted}), "", key.desc, std::nullopt, std::nullopt, std::nullopt});
+            ix.keys.push_back({Fold(key.expr.name), "", key.desc, std::nullopt, std::nullopt, std::nullopt});
           }
           ix.name = mi.name ? Fold(*mi.name) : t.name + "_IX" + std::to_string(t.indexes.size() + 1);
           ix.src = mi.range;
