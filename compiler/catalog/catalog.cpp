@@ -416,6 +416,51 @@ auto ReadIndex(Reader r, const Json& j, Index& ix) -> bool {
   return true;
 }
 
+auto ReadTable(Reader tr, const Json& tj, Table& t) -> bool {
+  if (!tj.is_object() || !tr.Str(tj, "name", t.name) || !tr.OptStr(tj, "comment", t.comment))
+    return tr.Fail("invalid table");
+  const Json* cols = tr.Array(tj, "columns");
+  const Json* cons = tr.Array(tj, "constraints");
+  const Json* idx = tr.Array(tj, "indexes");
+  if (!cols || !cons || !idx) return false;
+  for (const auto& cj : *cols) {
+    Column col;
+    if (!ReadColumn(tr.Within(t.name), cj, col)) return false;
+    t.columns.push_back(std::move(col));
+  }
+  for (const auto& kj : *cons) {
+    Constraint k;
+    if (!ReadConstraint(tr.Within(t.name), kj, k)) return false;
+    t.constraints.push_back(std::move(k));
+  }
+  for (const auto& ij : *idx) {
+    Index ix;
+    if (!ReadIndex(tr.Within(t.name), ij, ix)) return false;
+    t.indexes.push_back(std::move(ix));
+  }
+  if (tj.contains("options")) {
+    if (!tj["options"].is_object()) return tr.Fail("\"options\" must be an object");
+    for (auto it = tj["options"].begin(); it != tj["options"].end(); ++it) {
+      if (!it.value().is_string()) return tr.Fail("option values must be strings");
+      t.options[it.key()] = it.value().get<std::string>();
+    }
+  }
+  if (!tr.Str(tj, "kind", t.kind, false) || !tr.Strings(tj, "cluster_by", t.cluster_by)) return false;
+  if (tj.contains("watermark")) {
+    Table::Watermark w;
+    const Json& wj = tj["watermark"];
+    if (!wj.is_object() || !tr.Str(wj, "column", w.column) || !tr.Str(wj, "expression", w.expression))
+      return tr.Fail("\"watermark\" must be {\"column\", \"expression\"}");
+    t.watermark = std::move(w);
+  }
+  if (tj.contains("partition_of")) {
+    ObjectName parent;
+    if (!tr.Object(tj["partition_of"], parent) || !tr.Str(tj, "partition_bound", t.partition_bound)) return false;
+    t.partition_of = parent;
+  }
+  return true;
+}
+
 }  // namespace
 
 auto ToJson(const Catalog& in) -> std::string {
@@ -521,14 +566,11 @@ auto ToJson(const Catalog& in) -> std::string {
   return root.dump(2, ' ', false, nlohmann::json::error_handler_t::strict) + "\n";
 }
 
-auto FromJson(const std::string& text, std::string& error) -> std::optional<Catalog> {
-  Json root;
-  try {
-    root = Json::parse(text);
-  } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for a number too large
-    error = std::string("not valid JSON: ") + e.what();
-    return std::nullopt;
-  }
+namespace {
+
+/// Converts a parsed snapshot. `pre`, when given, holds each schema's tables
+/// already read by the streaming pass (their DOM arrays are then empty).
+auto Convert(const Json& root, std::vector<std::vector<Table>>* pre, std::string& error) -> std::optional<Catalog> {
   Reader r{error, ""};
   if (!root.is_object()) {
     r.Fail("the top level must be an object");
@@ -584,61 +626,13 @@ auto FromJson(const std::string& text, std::string& error) -> std::optional<Cata
       }
       s.enums.push_back(std::move(e));
     }
+    if (pre) {
+      if (si >= pre->size()) return std::nullopt;
+      s.tables = std::move((*pre)[si]);
+    }
     for (size_t ti = 0; ti < tables->size(); ++ti) {
-      const Json& tj = (*tables)[ti];
-      Reader tr = sr.Within("tables[" + std::to_string(ti) + "]");
       Table t;
-      if (!tj.is_object() || !tr.Str(tj, "name", t.name) || !tr.OptStr(tj, "comment", t.comment)) {
-        tr.Fail("invalid table");
-        return std::nullopt;
-      }
-      const Json* cols = tr.Array(tj, "columns");
-      const Json* cons = tr.Array(tj, "constraints");
-      const Json* idx = tr.Array(tj, "indexes");
-      if (!cols || !cons || !idx) return std::nullopt;
-      for (const auto& cj : *cols) {
-        Column col;
-        if (!ReadColumn(tr.Within(t.name), cj, col)) return std::nullopt;
-        t.columns.push_back(std::move(col));
-      }
-      for (const auto& kj : *cons) {
-        Constraint k;
-        if (!ReadConstraint(tr.Within(t.name), kj, k)) return std::nullopt;
-        t.constraints.push_back(std::move(k));
-      }
-      for (const auto& ij : *idx) {
-        Index ix;
-        if (!ReadIndex(tr.Within(t.name), ij, ix)) return std::nullopt;
-        t.indexes.push_back(std::move(ix));
-      }
-      if (tj.contains("options")) {
-        if (!tj["options"].is_object()) {
-          tr.Fail("\"options\" must be an object");
-          return std::nullopt;
-        }
-        for (auto it = tj["options"].begin(); it != tj["options"].end(); ++it) {
-          if (!it.value().is_string()) {
-            tr.Fail("option values must be strings");
-            return std::nullopt;
-          }
-          t.options[it.key()] = it.value().get<std::string>();
-        }
-      }
-      if (!tr.Str(tj, "kind", t.kind, false) || !tr.Strings(tj, "cluster_by", t.cluster_by)) return std::nullopt;
-      if (tj.contains("watermark")) {
-        Table::Watermark w;
-        const Json& wj = tj["watermark"];
-        if (!wj.is_object() || !tr.Str(wj, "column", w.column) || !tr.Str(wj, "expression", w.expression)) {
-          tr.Fail("\"watermark\" must be {\"column\", \"expression\"}");
-          return std::nullopt;
-        }
-        t.watermark = std::move(w);
-      }
-      if (tj.contains("partition_of")) {
-        ObjectName parent;
-        if (!tr.Object(tj["partition_of"], parent) || !tr.Str(tj, "partition_bound", t.partition_bound)) return std::nullopt;
-        t.partition_of = parent;
-      }
+      if (!ReadTable(sr.Within("tables[" + std::to_string(ti) + "]"), (*tables)[ti], t)) return std::nullopt;
       s.tables.push_back(std::move(t));
     }
     for (const auto& vj : *views) {
@@ -672,6 +666,133 @@ auto FromJson(const std::string& text, std::string& error) -> std::optional<Cata
   if (!Validate(c, error)) return std::nullopt;
   Canonicalize(c);
   return c;
+}
+
+/// A SAX handler that builds the snapshot's DOM except for the tables: each
+/// element of `schemas[i].tables` gets a small DOM of its own, is read into a
+/// `Table` and dropped, so a large snapshot is never held whole as a tree
+/// (nlohmann's ordered_json costs several times the text). It only has to be
+/// right for good input: on anything unexpected (a syntax error, a table it
+/// cannot read, a repeated "schemas" or "tables" key) it stops, and FromJson
+/// reads the text again the plain way, which reports the error as before.
+class TableStreamer {
+ public:
+  using Dom = nlohmann::detail::json_sax_dom_parser<Json>;
+  explicit TableStreamer(Json& root) : outer_(root, false) {}
+
+  std::vector<std::vector<Table>> tables;  ///< per schema object, in order
+
+  bool null() { return Value([](Dom& d) { return d.null(); }); }
+  bool boolean(bool v) { return Value([&](Dom& d) { return d.boolean(v); }); }
+  bool number_integer(Json::number_integer_t v) { return Value([&](Dom& d) { return d.number_integer(v); }); }
+  bool number_unsigned(Json::number_unsigned_t v) { return Value([&](Dom& d) { return d.number_unsigned(v); }); }
+  bool number_float(Json::number_float_t v, const std::string& s) {
+    return Value([&](Dom& d) { return d.number_float(v, s); });
+  }
+  bool string(std::string& v) { return Value([&](Dom& d) { return d.string(v); }); }
+  bool binary(Json::binary_t& v) { return Value([&](Dom& d) { return d.binary(v); }); }
+
+  bool start_object(std::size_t n) {
+    if (inner_depth_ > 0) return ++inner_depth_, inner_->start_object(n);
+    if (!frames_.empty() && frames_.back().role == Role::Tables) {  // a table begins
+      table_ = Json();
+      inner_.emplace(table_, false);
+      inner_depth_ = 1;
+      return inner_->start_object(n);
+    }
+    Role role = frames_.empty() ? Role::Root : frames_.back().role == Role::Schemas ? Role::Schema : Role::Other;
+    if (role == Role::Schema) tables.emplace_back();
+    frames_.push_back({role, {}, false});
+    return outer_.start_object(n);
+  }
+  bool key(std::string& k) {
+    if (inner_depth_ > 0) return inner_->key(k);
+    Frame& f = frames_.back();
+    if ((f.role == Role::Root && k == "schemas") || (f.role == Role::Schema && k == "tables")) {
+      if (f.seen) return false;  // a repeated key: the plain reader keeps the last one
+      f.seen = true;
+    }
+    f.key = k;
+    return outer_.key(k);
+  }
+  bool end_object() {
+    if (inner_depth_ > 0) {
+      if (!inner_->end_object()) return false;
+      if (--inner_depth_ > 0) return true;
+      inner_.reset();
+      std::string error;
+      Table t;
+      if (!ReadTable(Reader{error, ""}, table_, t)) return false;
+      tables.back().push_back(std::move(t));
+      table_ = Json();
+      return true;
+    }
+    frames_.pop_back();
+    return outer_.end_object();
+  }
+  bool start_array(std::size_t n) {
+    if (inner_depth_ > 0) return ++inner_depth_, inner_->start_array(n);
+    if (frames_.empty()) return false;  // the plain reader reports a non-object top level
+    const Frame& f = frames_.back();
+    if (f.role == Role::Tables) return false;  // a table that is not an object
+    Role role = f.role == Role::Root && f.key == "schemas"   ? Role::Schemas
+                : f.role == Role::Schema && f.key == "tables" ? Role::Tables
+                                                             : Role::Other;
+    frames_.push_back({role, {}, false});
+    return outer_.start_array(n);
+  }
+  bool end_array() {
+    if (inner_depth_ > 0) return --inner_depth_, inner_->end_array();
+    frames_.pop_back();
+    return outer_.end_array();
+  }
+  template <typename Exception>
+  bool parse_error(std::size_t, const std::string&, const Exception&) {
+    return false;
+  }
+
+ private:
+  enum class Role { Root, Schemas, Schema, Tables, Other };
+  struct Frame {
+    Role role;
+    std::string key;  // the last key read, for an object
+    bool seen;        // "schemas" (root) or "tables" (schema) already read
+  };
+
+  template <typename F>
+  bool Value(F f) {
+    if (inner_depth_ > 0) return f(*inner_);
+    if (frames_.empty() || frames_.back().role == Role::Tables) return false;
+    return f(outer_);
+  }
+
+  Dom outer_;
+  std::vector<Frame> frames_;
+  Json table_;
+  std::optional<Dom> inner_;
+  int inner_depth_ = 0;
+};
+
+}  // namespace
+
+auto FromJson(const std::string& text, std::string& error) -> std::optional<Catalog> {
+  try {
+    Json root;
+    TableStreamer streamer(root);
+    if (Json::sax_parse(text, &streamer)) {
+      std::string fast_error;
+      if (auto c = Convert(root, &streamer.tables, fast_error)) return c;
+    }
+  } catch (const std::exception&) {  // fall through to the plain reader below
+  }
+  Json root;
+  try {
+    root = Json::parse(text);
+  } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for a number too large
+    error = std::string("not valid JSON: ") + e.what();
+    return std::nullopt;
+  }
+  return Convert(root, nullptr, error);
 }
 
 auto Validate(const Catalog& c, std::string& error) -> bool {

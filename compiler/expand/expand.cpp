@@ -128,9 +128,15 @@ struct MixinExpander {
     }
   }
 
+  /// Whether a table includes a mixin; most do not, and their items stay where they are.
+  static auto HasInclude(const std::vector<ast::TableItem>& items) -> bool {
+    return std::any_of(items.begin(), items.end(), [](const ast::TableItem& i) { return std::holds_alternative<ast::Include>(i); });
+  }
+
   /// The items of `items` with every include replaced by the mixin's items.
   auto ExpandItems(const std::vector<ast::TableItem>& items) -> std::vector<ast::TableItem> {
     std::vector<ast::TableItem> out;
+    out.reserve(items.size());
     for (const auto& item : items) {
       auto* inc = std::get_if<ast::Include>(&item);
       if (!inc) {
@@ -171,7 +177,8 @@ struct MixinExpander {
 
   void Rewrite(std::vector<ast::Decl>& decls) {
     for (auto& d : decls) {
-      if (auto* t = std::get_if<ast::Table>(&d.node); t && !t->is_mixin) t->items = ExpandItems(t->items);
+      if (auto* t = std::get_if<ast::Table>(&d.node); t && !t->is_mixin && HasInclude(t->items))
+        t->items = ExpandItems(t->items);
       if (auto* s = std::get_if<ast::Schema>(&d.node)) Rewrite(s->decls);
       if (auto* u = std::get_if<ast::Unsupported>(&d.node))
         diags.Emit(diag::Kind::LetForUnsupported, u->range, u->what).hint =
