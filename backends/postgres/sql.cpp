@@ -157,7 +157,7 @@ auto Render(const model::Expr& e) -> std::string {
       if (e.has_else) out += " ELSE " + Render(e.args.back());
       return out + " END";
     }
-    case K::Cast: return Child(e.args[0], 11, false) + "::" + CastType(e.cast_type);
+    case K::Cast: return Child(e.args[0], 11, false) + "::" + CastType(e.cast_type.at(0));
     case K::List: {
       std::string out = "ARRAY[";
       for (size_t i = 0; i < e.args.size(); ++i) out += (i ? ", " : "") + Render(e.args[i]);

@@ -81,7 +81,7 @@ auto BuildExpr(const ast::Expr& e) -> model::Expr {
       if (!e.qualifier.empty()) out.qualifier = model::Name{e.qualifier, e.qualifier_quoted};
       break;
     case ast::Expr::Kind::Cast:
-      out.cast_type = CastType(e.type.at(0));
+      out.cast_type = {CastType(e.type.at(0))};
       out.cast_spelling = CastSpelling(e.type.at(0));
       break;
     default: out.text = e.text; break;

@@ -108,7 +108,7 @@ auto DumpExpr(const Expr& e) -> std::string {
     case K::Like: return "(" + std::string(e.negated ? "not-" : "") + e.op + args() + ")";
     case K::Case:
       return std::string("(case") + (e.has_subject ? " subject" : "") + (e.has_else ? " else" : "") + args() + ")";
-    case K::Cast: return "(cast" + args() + " " + e.cast_type.Describe() + ")";
+    case K::Cast: return "(cast" + args() + " " + e.cast_type.at(0).Describe() + ")";
     case K::List: return "(list" + args() + ")";
     case K::RawSql: return "(call sql '" + e.text + "')";
   }

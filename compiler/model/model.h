@@ -80,9 +80,10 @@ struct Expr {
   bool has_subject = false, has_else = false;
   bool parenthesized = false;      // written in parentheses
   std::vector<Expr> args;
-  /// Cast: the type. A built-in type resolves to its kind; any other name
-  /// (an enum, a type of the target) is an Enum-kind type as written.
-  Type cast_type;
+  /// Cast: the type (one element; a vector, so that the nodes that are not
+  /// casts do not carry a Type). A built-in type resolves to its kind; any
+  /// other name (an enum, a type of the target) is an Enum-kind type as written.
+  std::vector<Type> cast_type;
   /// Cast: the type's name as written, lower-cased unless quoted
   /// ("timestamptz" for `timestamp with time zone`); empty for array<...>,
   /// map<...> and row<...>. Postgres names an index column after it.

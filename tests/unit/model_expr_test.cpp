@@ -83,7 +83,7 @@ TEST_CASE("model expr: the checker builds the IR with names as written", "[model
   REQUIRE(t.indexes.size() == 1);
   const auto& cast = t.indexes[0].keys[0].expr;
   CHECK(cast.kind == K::Cast);
-  CHECK(cast.cast_type.kind == model::Type::Kind::Text);
+  CHECK(cast.cast_type.at(0).kind == model::Type::Kind::Text);
   CHECK(cast.cast_spelling == "text");
   const auto& qualified = t.indexes[0].keys[1].expr;
   REQUIRE(qualified.qualifier);
@@ -95,8 +95,8 @@ TEST_CASE("model expr: a cast to a user type keeps it as written", "[model][chec
   REQUIRE(c->realm);
   const auto& def = *OnlyTable(*c->realm).columns[0].default_value;
   REQUIRE(def.kind == K::Cast);
-  CHECK(def.cast_type.kind == model::Type::Kind::Enum);
-  CHECK(def.cast_type.enum_name.text == "mood");
+  CHECK(def.cast_type.at(0).kind == model::Type::Kind::Enum);
+  CHECK(def.cast_type.at(0).enum_name.text == "mood");
   CHECK(backends::postgres::RenderExpr(def) == "'ok'::mood");
 }
 
@@ -129,7 +129,8 @@ TEST_CASE("model expr: Postgres renders the IR, folding and quoting names", "[mo
   CHECK(RenderExpr(call) == "lower(a)");
 
   model::Expr cast = Op(K::Cast, "::", {Col("a")});
-  cast.cast_type.kind = model::Type::Kind::Int64;
+  cast.cast_type = {model::Type{}};
+  cast.cast_type[0].kind = model::Type::Kind::Int64;
   CHECK(RenderExpr(cast) == "a::bigint");
 
   model::Expr list = Op(K::List, "array", {Num("1"), Num("2")});
