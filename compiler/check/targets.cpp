@@ -124,7 +124,10 @@ auto Checker::PartitionOf(const PendingTable& p) -> std::pair<const target::Dial
 auto Checker::PartitionParent(const PendingTable& p) -> const ast::TargetItem* { return PartitionOf(p).second; }
 
 void Checker::ResolvePartition(const PendingTable& p) {
-  auto [dialect, of] = PartitionOf(p);
+  // Not a structured binding: lambdas below capture `of` (clang 14 cannot capture bindings).
+  const auto partition = PartitionOf(p);
+  const auto* dialect = partition.first;
+  const ast::TargetItem* of = partition.second;
   if (!of || !of->into) return;
   const std::string target_name(dialect->Name());
   const std::string name = p.ast->name.name.text;
