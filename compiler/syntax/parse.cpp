@@ -671,7 +671,8 @@ class Builder {
       for (auto* param : tail->storageParam()) {
         std::string value = param->STRING() ? String(param->STRING())
                             : param->NUMBER() ? (param->MINUS() ? "-" : "") + param->NUMBER()->getText()
-                                              : Lower(param->ident(1)->getText());
+                            : param->ident(1) ? Lower(param->ident(1)->getText())
+                                              : std::string();  // recovered from a syntax error: reported already
         k.exclusion.storage.emplace_back(Lower(Ident(param->ident(0)).text), value);
       }
     }
@@ -694,7 +695,8 @@ class Builder {
       for (auto* param : tail->storageParam()) {
         std::string value = param->STRING() ? String(param->STRING())
                             : param->NUMBER() ? (param->MINUS() ? "-" : "") + param->NUMBER()->getText()
-                                              : Lower(param->ident(1)->getText());
+                            : param->ident(1) ? Lower(param->ident(1)->getText())
+                                              : std::string();  // recovered from a syntax error: reported already
         ix.storage.emplace_back(Lower(Ident(param->ident(0)).text), value);
       }
     }
