@@ -36,8 +36,7 @@ class PostgresDialect final : public target::Dialect {
     target::ItemRule rule;
     std::string flag = FlagKey(item);
     if (place == target::Place::Top) {
-      auto known = Options(place);
-      rule.known = item.kind == IK::Flag && std::find(known.begin(), known.end(), flag) != known.end();
+      rule.known = ListedFlag(place, item);
     } else if (place == target::Place::Table) {
       if (item.kind == IK::Partition) {
         rule.known = true;

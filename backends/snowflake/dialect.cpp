@@ -29,8 +29,7 @@ class SnowflakeDialect final : public target::Dialect {
     std::string flag = FlagKey(item);
     switch (place) {
       case target::Place::Top: {
-        auto known = Options(place);
-        rule.known = item.kind == IK::Flag && std::find(known.begin(), known.end(), flag) != known.end();
+        rule.known = ListedFlag(place, item);
         break;
       }
       case target::Place::Table:

@@ -484,7 +484,9 @@ class Differ {
       if (const auto* old = cur.FindColumn(c.name); old && (old->type != c.type || old->collation != c.collation))
         any_retyped = true;
     target::Decision table = backend_.DecideTable({schema, want.name}, cur, want);
-    bool rebuild_table = table.strategy == target::Strategy::RebuildTable;
+    // Why the table is rebuilt, when it is: the first decision that says so.
+    std::optional<std::string> rebuild_why;
+    if (table.strategy == target::Strategy::RebuildTable) rebuild_why = table.message;
     for (const auto& c : want.columns) {
       const catalog::Column* old = cur.FindColumn(c.name);
       if (!old) continue;
@@ -494,17 +496,14 @@ class Differ {
       if (k == ChangeKind::None && !any_retyped) continue;
       target::Decision d = backend_.DecideColumn({cur, want, *old, c, k});
       if (k == ChangeKind::None && d.strategy == target::Strategy::InPlace) continue;
-      rebuild_table |= d.strategy == target::Strategy::RebuildTable;
+      if (d.strategy == target::Strategy::RebuildTable && !rebuild_why) rebuild_why = d.message;
       decided.push_back({old, &c, k, std::move(d)});
     }
     if (table.strategy == target::Strategy::Unsupported)
       diags_.Emit(diag::Kind::UnsupportedChange, want.src, table.message).hint = table.hint;
-    if (rebuild_table) {
-      RebuildTableChange(schema, cur, want, table.strategy == target::Strategy::RebuildTable ? table.message : [&] {
-        for (const auto& d : decided)
-          if (d.decision.strategy == target::Strategy::RebuildTable) return d.decision.message;
-        return std::string();
-      }());
+    if (rebuild_why) {
+      // One change in place of the table's column, key and index changes.
+      Add(RebuildTable{schema, cur, want}, want.src, *rebuild_why);
       return;
     }
     std::set<std::string> rebuilt;
@@ -637,13 +636,6 @@ class Differ {
     if (old.collation != c.collation) k = k | ChangeKind::Collation;
     if (old.metadata != c.metadata) k = k | ChangeKind::Metadata;
     return k;
-  }
-
-  /// The table made anew in the desired shape (the backend copies the rows
-  /// over): one change in place of its column, key and index changes.
-  void RebuildTableChange(const std::string& schema, const catalog::Table& cur, const catalog::Table& want,
-                          const std::string& why) {
-    Add(RebuildTable{schema, cur, want}, want.src, why);
   }
 
   auto SameConstraint(const catalog::Constraint& a, const catalog::Constraint& b) const -> bool {

@@ -252,7 +252,7 @@ auto DumpModel(const model::Realm& realm) -> std::string {
     }
     // An index of a table or of a materialized view, on one line.
     auto key_text = [&](const model::IndexKey& k) {
-      std::string out = DumpExpr(k.expr);
+      std::string out = model::DumpExpr(k.expr);
       if (k.collation) out += " collate=" + ModelName(*k.collation);
       if (k.opclass) out += " opclass=" + ModelName(*k.opclass);
       if (k.desc) out += " desc";
@@ -265,7 +265,7 @@ auto DumpModel(const model::Realm& realm) -> std::string {
       out += " (";
       for (size_t i = 0; i < ix.keys.size(); ++i) out += (i ? ", " : "") + key_text(ix.keys[i]);
       out += ")";
-      if (ix.where) out += " where=" + DumpExpr(*ix.where);
+      if (ix.where) out += " where=" + model::DumpExpr(*ix.where);
       if (ix.method) out += " using=" + *ix.method;
       if (ix.nulls_not_distinct) out += " nulls-not-distinct";
       if (!ix.include.empty()) out += " include=" + names(ix.include);
@@ -297,8 +297,8 @@ auto DumpModel(const model::Realm& realm) -> std::string {
         if (c.not_null) out += " not-null";
         if (c.identity) out += c.identity_always ? " identity-always" : " identity";
         for (const auto& [k, v] : c.identity_options) out += " " + k + "=" + std::to_string(v);
-        if (c.default_value) out += " default=" + DumpExpr(*c.default_value);
-        if (c.generated) out += " generated=" + DumpExpr(*c.generated) + (c.stored ? " stored" : "");
+        if (c.default_value) out += " default=" + model::DumpExpr(*c.default_value);
+        if (c.generated) out += " generated=" + model::DumpExpr(*c.generated) + (c.stored ? " stored" : "");
         for (const auto& [target, type] : c.type_for_target) out += " " + target + ":" + type.Describe();
         if (c.collation) out += " collate=" + ModelName(*c.collation);
         out += quoted(c.comment);
@@ -319,7 +319,7 @@ auto DumpModel(const model::Realm& realm) -> std::string {
         if (k.nulls_not_distinct) out += " nulls-not-distinct";
         if (k.deferrable) out += k.initially_deferred ? " deferrable-initially-deferred" : " deferrable";
         if (k.no_inherit) out += " no-inherit";
-        if (k.check) out += " " + DumpExpr(*k.check);
+        if (k.check) out += " " + model::DumpExpr(*k.check);
         if (k.not_valid) out += " not-valid";
         if (k.kind == model::Constraint::Kind::Exclusion) {
           const auto& x = k.exclusion;
@@ -329,7 +329,7 @@ auto DumpModel(const model::Realm& realm) -> std::string {
             out += " with=" + (i < k.operators.size() ? k.operators[i] : std::string());
           }
           out += ")";
-          if (x.where) out += " where=" + DumpExpr(*x.where);
+          if (x.where) out += " where=" + model::DumpExpr(*x.where);
           if (x.method) out += " using=" + *x.method;
           if (!x.include.empty()) out += " include=" + names(x.include);
           for (const auto& [key, v] : x.storage) out += " with:" + key + "=" + v;

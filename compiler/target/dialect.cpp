@@ -11,6 +11,12 @@ auto Dialect::Lowered(std::string s) -> std::string {
   return s;
 }
 
+auto Dialect::ListedFlag(Place place, const ast::TargetItem& item) const -> bool {
+  if (item.kind != ast::TargetItem::Kind::Flag) return false;
+  auto known = Options(place);
+  return std::find(known.begin(), known.end(), FlagKey(item)) != known.end();
+}
+
 auto Dialect::FlagKey(const ast::TargetItem& item) -> std::string {
   return item.kind == ast::TargetItem::Kind::Flag ? Lowered(item.key.text) : "";
 }

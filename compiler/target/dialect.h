@@ -141,6 +141,8 @@ class Dialect {
  protected:
   /// A flag item's key in lower case; "" for other kinds of items.
   static auto FlagKey(const ast::TargetItem& item) -> std::string;
+  /// Whether `item` is a flag that Options(place) lists.
+  auto ListedFlag(Place place, const ast::TargetItem& item) const -> bool;
   /// `s` in lower case (ASCII).
   static auto Lowered(std::string s) -> std::string;
 };
