@@ -23,6 +23,7 @@
 #include "compiler/check/check.h"
 #include "compiler/diff/diff.h"
 #include "compiler/driver/dump.h"
+#include "compiler/driver/timing.h"
 #include "compiler/driver/verify.h"
 #include "compiler/expand/expand.h"
 #include "compiler/format/format.h"
@@ -165,11 +166,22 @@ auto InspectLive(const std::string& url, const std::vector<std::string>& schemas
 /// Parses, expands and checks `paths` read through `files`.
 auto Compile(const std::vector<std::string>& paths, source::Provider& files, Session& s, ast::Unit* keep_ast = nullptr)
     -> std::optional<model::Realm> {
-  ast::Unit unit = expand::Load(paths, files, s.sm, s.diags);
+  ast::Unit unit;
+  {
+    Phase phase("parse");
+    unit = expand::Load(paths, files, s.sm, s.diags);
+  }
   if (s.diags.has_errors()) return std::nullopt;
-  expand::Expand(unit, s.diags);
+  {
+    Phase phase("expand");
+    expand::Expand(unit, s.diags);
+  }
   if (s.diags.has_errors()) return std::nullopt;
-  auto realm = check::Check(unit, s.diags);
+  std::optional<model::Realm> realm;
+  {
+    Phase phase("check");
+    realm = check::Check(unit, s.diags);
+  }
   if (keep_ast) *keep_ast = std::move(unit);
   return realm;
 }
@@ -192,6 +204,7 @@ auto ReadSnapshot(const std::string& path, Session& s) -> std::optional<catalog:
   auto text = ReadInput(path, s);
   if (!text) return std::nullopt;
   std::string error;
+  Phase phase("snapshot");
   auto c = catalog::FromJson(*text, error);
   if (!c) s.diags.Emit(diag::Kind::BadSnapshot, {}, path + ": " + error);
   return c;
@@ -362,6 +375,7 @@ auto RunPlan(const PlanOptions& o) -> int {
       std::cout << DumpModel(*realm);
       return kExitOk;
     }
+    Phase phase("lower");
     to = backend->Lower(*realm, s.diags);
   }
   if (!to) return fail();
@@ -378,17 +392,31 @@ auto RunPlan(const PlanOptions& o) -> int {
   ForgetExterns(*to, *from);
   // Against a database, let it spell the desired expressions its own way.
   if (s.live && !IsDatabase(o.to)) s.live->Normalize(*to, &*from);
-  auto changes = diff::Diff(*from, *to, *backend, s.diags);
+  std::vector<diff::Change> changes;
+  {
+    Phase phase("diff");
+    changes = diff::Diff(*from, *to, *backend, s.diags);
+  }
   if (s.diags.has_errors()) return fail();
   if (o.dump == "changes") {
     Report(s.diags, diag_format);
     std::cout << DumpChanges(changes, s.sm);
     return kExitOk;
   }
-  plan::Plan p = plan::Order(*backend, std::move(changes), s.diags);
-  auto script = backend->Emit(p, s.diags);
+  std::optional<plan::Plan> ordered;
+  {
+    Phase phase("order");
+    ordered = plan::Order(*backend, std::move(changes), s.diags);
+  }
+  plan::Plan& p = *ordered;
+  std::optional<target::Script> script;
+  {
+    Phase phase("emit");
+    script = backend->Emit(p, s.diags);
+  }
   if (!script || s.diags.has_errors()) return fail();
   Report(s.diags, diag_format);  // warnings and notes
+  Phase render("render");
   std::string text;
   if (o.format == "sql") text = backend->Render(p, *script);
   else if (o.format == "text") text = PlanText(p, *script, s.sm);
@@ -949,6 +977,9 @@ auto Main(int argc, char** argv) -> int {
     return code == 0 ? kExitOk : kExitError;
   }
   try {
+    struct ReportAtExit {
+      ~ReportAtExit() { ReportPhases(); }
+    } report_at_exit;
     if (*check) return RunCheck(check_o);
     if (*plan) return RunPlan(plan_o);
     if (*snap) return RunSnapshot(snap_o);
