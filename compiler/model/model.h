@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/support/box.h"
 #include "compiler/syntax/ast.h"
 
 namespace schemac::model {
@@ -100,13 +101,13 @@ struct Column {
   Type type;
   std::map<std::string, Type> type_for_target;  // `postgres { type json }`
   bool not_null = false;
-  std::optional<Expr> default_value;
+  Box<Expr> default_value;
   bool identity = false;
   bool identity_always = false;
   /// `identity (...)` options as written and checked: start, increment,
   /// minvalue, maxvalue, cache (numbers) and cycle (1).
   std::map<std::string, int64_t> identity_options;
-  std::optional<Expr> generated;
+  Box<Expr> generated;
   bool stored = false;
   std::optional<std::string> comment;
   std::optional<Name> renamed_from;
@@ -132,7 +133,7 @@ struct Index {
   std::optional<Name> name;
   bool unique = false;
   std::vector<IndexKey> keys;
-  std::optional<Expr> where;
+  Box<Expr> where;
   std::optional<std::string> method;
   bool nulls_not_distinct = false;
   std::vector<Name> include;
@@ -159,7 +160,7 @@ struct Constraint {
   // Unique
   bool nulls_not_distinct = false;
   // Check
-  std::optional<Expr> check;
+  Box<Expr> check;
   bool not_valid = false;
   bool no_inherit = false;
   SourceRange range;

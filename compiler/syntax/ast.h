@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "compiler/source/source.h"
+#include "compiler/support/box.h"
 
 namespace schemac::ast {
 
@@ -123,7 +124,7 @@ struct Column {
   TypeRef type;
   std::optional<bool> not_null;
   SourceRange null_range;
-  std::optional<Expr> default_value;
+  Box<Expr> default_value;
   bool primary_key = false;
   Deferrable primary_key_timing;
   SourceRange primary_key_range;
@@ -131,13 +132,13 @@ struct Column {
   bool unique_nulls_not_distinct = false;
   Deferrable unique_timing;
   SourceRange unique_range;
-  std::optional<References> references;
+  Box<References> references;
   std::vector<Expr> checks;
   bool identity = false;
   bool identity_always = false;  // `identity always`: values cannot be given on insert
   std::vector<IdentityOption> identity_options;
   SourceRange identity_range;
-  std::optional<Expr> generated;
+  Box<Expr> generated;
   bool stored = false;
   std::optional<std::string> comment;
   std::optional<Name> renamed_from;
@@ -158,7 +159,7 @@ struct Index {
   bool unique = false;
   std::optional<Name> name;
   std::vector<IndexKey> keys;
-  std::optional<Expr> where;
+  Box<Expr> where;
   std::optional<Name> method;
   bool nulls_not_distinct = false;  // unique: `nulls not distinct`
   std::vector<Name> include;        // `include (c, ...)`: stored, not searched
@@ -177,8 +178,8 @@ struct Constraint {
   Kind kind = Kind::Check;
   std::optional<Name> name;
   std::vector<Name> columns;
-  std::optional<References> references;  // ForeignKey
-  std::optional<Expr> check;             // Check
+  Box<References> references;  // ForeignKey
+  Box<Expr> check;             // Check
   bool not_valid = false;                // `not valid`: rows already there are not checked
   bool no_inherit = false;               // Check: `no inherit`
   bool nulls_not_distinct = false;       // Unique: `nulls not distinct`
