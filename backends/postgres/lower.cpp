@@ -10,7 +10,6 @@
 
 #include "backends/postgres/expr.h"
 #include "backends/postgres/postgres.h"
-#include "compiler/check/check.h"
 #include "compiler/source/utf8.h"
 
 namespace schemac::backends::postgres {
@@ -457,25 +456,24 @@ class Lowerer {
     auto it = t.options.find("postgres");
     if (it == t.options.end()) return;
     for (const auto& item : it->second) {
-      if (item.kind == ast::TargetItem::Kind::Partition) {
+      using OK = model::TargetOption::Kind;
+      if (item.kind == OK::Partition) {
         std::string strategy = item.key.text;
         std::transform(strategy.begin(), strategy.end(), strategy.begin(),
                        [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
         std::string keys;
-        for (const auto& written : item.exprs) {
-          // Target options are still syntax (model::TargetOptions): built into the model's IR here.
-          model::Expr e = check::BuildExpr(written);
+        for (const auto& e : item.exprs) {
           // pg_get_partkeydef prints columns and function calls bare, other expressions in parentheses.
           using EK = model::Expr::Kind;
           bool plain = (e.kind == EK::Column || e.kind == EK::Call || e.kind == EK::RawSql);
           keys += (keys.empty() ? "" : ", ") + (plain ? RenderExpr(e) : "(" + RenderExpr(e) + ")");
         }
         out.options["partition_by"] = strategy + " (" + keys + ")";
-      } else if (item.kind == ast::TargetItem::Kind::PartitionOf && item.into) {
-        const auto& q = *item.into;
-        out.partition_of = catalog::ObjectName{q.schema ? Fold(model::FromAst(*q.schema)) : "public", Fold(model::FromAst(q.name))};
+      } else if (item.kind == OK::PartitionOf && item.table) {
+        const auto& q = *item.table;
+        out.partition_of = catalog::ObjectName{q.schema ? Fold(*q.schema) : "public", Fold(q.name)};
         out.partition_bound = PartitionBound(item);
-      } else if (item.kind == ast::TargetItem::Kind::Flag) {
+      } else if (item.kind == OK::Flag) {
         std::string key = item.key.text;
         std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         if (key == "unlogged") out.options["unlogged"] = "true";
@@ -514,11 +512,10 @@ class Lowerer {
   /// A partition bound as pg_get_expr prints relpartbound, which is what
   /// inspect reads back: keywords upper case, `modulus`/`remainder` lower
   /// case, negative numbers quoted.
-  static auto PartitionBound(const ast::TargetItem& item) -> std::string {
-    auto values = [](const std::vector<ast::Expr>& exprs) {
+  static auto PartitionBound(const model::TargetOption& item) -> std::string {
+    auto values = [](const std::vector<model::Expr>& exprs) {
       std::string out;
-      for (const auto& written : exprs) {
-        model::Expr e = check::BuildExpr(written);
+      for (const auto& e : exprs) {
         std::string v = RenderExpr(e);
         std::string lower = v;
         std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });

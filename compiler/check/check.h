@@ -15,8 +15,7 @@ auto Check(const ast::Unit& unit, diag::Engine& diags) -> std::optional<model::R
 
 /// The model's expression for a syntax tree expression: names kept as
 /// written, `sql('...')` recognised, cast types resolved. Check() builds
-/// every expression of the model with it; a backend lowering target-block
-/// options (still syntax, `model::TargetOptions`) uses it for theirs.
+/// every expression of the model with it, those of target-block options too.
 auto BuildExpr(const ast::Expr& e) -> model::Expr;
 
 /// The targets schemac knows (each has a target::Dialect), in the order it lists them.

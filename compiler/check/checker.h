@@ -23,7 +23,20 @@ namespace schemac::check {
 using diag::Kind;
 using model::Name;
 using model::IsNiladicFunction;
-using model::IsRawSql;
+
+/// The model's name for a name as written.
+auto FromAst(const ast::Name& n) -> Name;
+
+/// `sql('...')`: an expression in the target's own SQL, taken as written.
+auto IsRawSql(const ast::Expr& e) -> bool;
+
+/// The model's option for a checked target-block or pipe item; nullopt for
+/// `type`, which pins a column's type (model::Column::type_for_target) and
+/// no target accepts anywhere else.
+auto BuildTargetOption(const ast::TargetItem& item) -> std::optional<model::TargetOption>;
+
+/// The model's options for a checked block's items, appended to `out`.
+void AddTargetOptions(const std::vector<ast::TargetItem>& items, std::vector<model::TargetOption>& out);
 
 /// `s` in lower case (ASCII).
 auto Lower(std::string s) -> std::string;
@@ -224,7 +237,8 @@ class Checker {
   /// the parent's.
   void ResolvePartition(const PendingTable& p);
 
-  static auto FindModelPartitionOf(const model::Table& t, const std::string& target) -> const ast::TargetItem*;
+  /// The `partition of` option of a table's model, for a target.
+  static auto FindModelPartitionOf(model::Table& t, const std::string& target) -> model::TargetOption*;
 
   static auto KindWord(ast::TargetItem::Kind k) -> std::string;
 

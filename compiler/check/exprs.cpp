@@ -2,7 +2,7 @@
 // (model::Expr), built once here; backends render the IR.
 #include <algorithm>
 
-#include "compiler/check/check.h"
+#include "compiler/check/checker.h"
 #include "compiler/check/types.h"
 
 namespace schemac::check {
@@ -32,7 +32,7 @@ auto CastType(const ast::TypeRef& ref) -> model::Type {
   return out;
 }
 
-auto Kind(ast::Expr::Kind k) -> model::Expr::Kind {
+auto ModelKind(ast::Expr::Kind k) -> model::Expr::Kind {
   using A = ast::Expr::Kind;
   using M = model::Expr::Kind;
   switch (k) {
@@ -60,16 +60,23 @@ auto Kind(ast::Expr::Kind k) -> model::Expr::Kind {
 
 }  // namespace
 
+auto FromAst(const ast::Name& n) -> Name { return Name{n.text, n.quoted}; }
+
+auto IsRawSql(const ast::Expr& e) -> bool {
+  return e.kind == ast::Expr::Kind::Call && !e.quoted && e.qualifier.empty() && e.args.size() == 1 &&
+         e.args[0].kind == ast::Expr::Kind::String && Name{e.text, false}.key() == "sql";
+}
+
 auto BuildExpr(const ast::Expr& e) -> model::Expr {
   model::Expr out;
   out.range = e.range;
   out.parenthesized = e.parenthesized;
-  if (model::IsRawSql(e)) {
+  if (IsRawSql(e)) {
     out.kind = model::Expr::Kind::RawSql;
     out.text = e.args[0].text;
     return out;
   }
-  out.kind = Kind(e.kind);
+  out.kind = ModelKind(e.kind);
   out.op = e.op;
   out.negated = e.negated;
   out.has_subject = e.has_subject;

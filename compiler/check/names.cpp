@@ -17,7 +17,7 @@ namespace schemac::check {
 
 auto Checker::SchemaFor(const std::optional<ast::Name>& name, source::SourceRange range) -> size_t {
   std::optional<Name> n;
-  if (name) n = model::FromAst(*name);
+  if (name) n = FromAst(*name);
   std::string key = SchemaKey(n);
   auto it = schemas_.find(key);
   if (it != schemas_.end()) return it->second.index;
@@ -42,7 +42,7 @@ auto Checker::Register(size_t schema, const ast::QName& q, const std::string& wh
   }
   CheckInterpolation(q.name);
   auto& info = InfoOf(schema);
-  std::string key = model::FromAst(q.name).key();
+  std::string key = FromAst(q.name).key();
   auto [it, inserted] = info.objects.emplace(key, ObjectInfo{what, q.name.text, q.name.range, index});
   if (!inserted) {
     std::string schema_key;
@@ -121,7 +121,7 @@ void Checker::Declare(const std::vector<ast::Decl>& decls, const std::optional<a
       auto& schema = realm_.schemas[si];
       if (!Register(si, t->name, "table", schema.tables.size())) continue;
       model::Table mt;
-      mt.name = model::FromAst(t->name.name);
+      mt.name = FromAst(t->name.name);
       mt.range = t->name.range;
       mt.is_extern = t->is_extern;
       schema.tables.push_back(std::move(mt));
@@ -141,7 +141,7 @@ void Checker::Declare(const std::vector<ast::Decl>& decls, const std::optional<a
       size_t si = ObjectSchema(k->name, block, k->range);
       CheckInterpolation(k->name.name);
       // Collations have a namespace of their own (pg_collation).
-      std::string key = model::FromAst(k->name.name).key();
+      std::string key = FromAst(k->name.name).key();
       auto [it, inserted] = collation_names_.emplace(std::make_pair(si, key), k->name.name.range);
       if (!inserted) {
         std::string schema_key;
@@ -157,7 +157,7 @@ void Checker::Declare(const std::vector<ast::Decl>& decls, const std::optional<a
       auto& schema = realm_.schemas[si];
       if (!Register(si, v->name, v->materialized ? "materialized view" : "view", schema.views.size())) continue;
       model::View mv;
-      mv.name = model::FromAst(v->name.name);
+      mv.name = FromAst(v->name.name);
       mv.materialized = v->materialized;
       mv.comment = v->comment;
       if (v->comment) CheckStringInterpolation(*v->comment, v->range);
@@ -169,11 +169,12 @@ void Checker::Declare(const std::vector<ast::Decl>& decls, const std::optional<a
       auto& schema = realm_.schemas[si];
       if (!Register(si, p->name, "pipe", schema.pipes.size())) continue;
       CheckPipe(*p);
-      schema.pipes.push_back(model::Pipe{p->target, model::FromAst(p->name.name), p->items, p->range});
+      model::Pipe pipe{p->target, FromAst(p->name.name), {}, p->range};
+      AddTargetOptions(p->items, pipe.items);
+      schema.pipes.push_back(std::move(pipe));
     } else if (auto* b = std::get_if<ast::TargetBlock>(&d.node)) {
       CheckTargetBlock(*b, Level::Top);
-      auto& opts = realm_.options[b->target];
-      opts.insert(opts.end(), b->items.begin(), b->items.end());
+      AddTargetOptions(b->items, realm_.options[b->target]);
     }
   }
 }

@@ -16,10 +16,10 @@ namespace schemac::check {
 
 auto Checker::BuildEnum(const ast::Enum& e) -> model::Enum {
   model::Enum me;
-  me.name = model::FromAst(e.name.name);
+  me.name = FromAst(e.name.name);
   me.comment = e.comment;
   if (e.comment) CheckStringInterpolation(*e.comment, e.range);
-  if (e.renamed_from) me.renamed_from = model::FromAst(*e.renamed_from);
+  if (e.renamed_from) me.renamed_from = FromAst(*e.renamed_from);
   me.range = e.name.range;
   std::map<std::string, source::SourceRange> seen;
   for (size_t i = 0; i < e.values.size(); ++i) {
@@ -45,7 +45,7 @@ auto Checker::BuildEnum(const ast::Enum& e) -> model::Enum {
 
 auto Checker::BuildCollation(const ast::Collation& k) -> model::Collation {
   model::Collation mc;
-  mc.name = model::FromAst(k.name.name);
+  mc.name = FromAst(k.name.name);
   mc.range = k.name.range;
   mc.comment = k.comment;
   std::set<std::string> seen;
@@ -92,7 +92,7 @@ auto Checker::BuildCollation(const ast::Collation& k) -> model::Collation {
 
 auto Checker::BuildSequence(const ast::Sequence& q) -> model::Sequence {
   model::Sequence ms;
-  ms.name = model::FromAst(q.name.name);
+  ms.name = FromAst(q.name.name);
   ms.range = q.name.range;
   ms.comment = q.comment;
   ms.type.kind = model::Type::Kind::Int64;
@@ -111,8 +111,8 @@ auto Checker::BuildSequence(const ast::Sequence& q) -> model::Sequence {
 void Checker::ResolveSequenceOwner(const PendingSequence& p) {
   const auto& names = p.ast->owned_by;
   if (names.empty()) return;
-  model::TableRef ref{names.size() == 3 ? std::optional<Name>(model::FromAst(names[0])) : std::nullopt,
-                      model::FromAst(names[names.size() - 2])};
+  model::TableRef ref{names.size() == 3 ? std::optional<Name>(FromAst(names[0])) : std::nullopt,
+                      FromAst(names[names.size() - 2])};
   auto [schema, table] = FindTable(ref, p.schema);
   const ast::Name& tname = names[names.size() - 2];
   if (!table) {
@@ -130,7 +130,7 @@ void Checker::ResolveSequenceOwner(const PendingSequence& p) {
     return;
   }
   const ast::Name& cname = names.back();
-  Name column = model::FromAst(cname);
+  Name column = FromAst(cname);
   if (std::none_of(table->columns.begin(), table->columns.end(), [&](const model::Column& c) { return c.name == column; })) {
     std::vector<std::string> known;
     for (const auto& c : table->columns) known.push_back(c.name.key());

@@ -33,7 +33,7 @@ auto Checker::ResolveType(const ast::TypeRef& ref, size_t schema, bool& ok) -> m
     } else if (t->kind == model::Type::Kind::Row) {
       std::map<std::string, source::SourceRange> fields;
       for (size_t i = 0; i < ref.elems.size(); ++i) {
-        t->fields.push_back(model::FromAst(ref.fields[i]));
+        t->fields.push_back(FromAst(ref.fields[i]));
         auto [it, inserted] = fields.emplace(t->fields.back().key(), ref.fields[i].range);
         if (!inserted)
           diags_.Emit(Kind::DuplicateField, ref.fields[i].range, ref.fields[i].text)
@@ -75,7 +75,7 @@ void Checker::BuildTable(const PendingTable& p) {
     auto* c = std::get_if<ast::Column>(&item);
     if (!c) continue;
     CheckInterpolation(c->name);
-    auto [it, inserted] = columns.emplace(model::FromAst(c->name).key(), c->name.range);
+    auto [it, inserted] = columns.emplace(FromAst(c->name).key(), c->name.range);
     if (!inserted) {
       auto& d = diags_.Emit(Kind::DuplicateColumn, c->name.range, c->name.text, t.name.name.text);
       d.notes.push_back({it->second, "previous definition is here"});
@@ -100,7 +100,7 @@ void Checker::BuildTable(const PendingTable& p) {
     if (c->generated) CheckExprColumns(*c->generated, p);
   // Column-level constraints, in column order.
   for (const auto* c : ast_columns) {
-    Name col = model::FromAst(c->name);
+    Name col = FromAst(c->name);
     if (c->primary_key && note_pk(c->primary_key_range)) {
       model::Constraint k;
       k.kind = model::Constraint::Kind::PrimaryKey;
@@ -139,11 +139,10 @@ void Checker::BuildTable(const PendingTable& p) {
       Table(p).comment = c->text;
       CheckStringInterpolation(c->text, c->range);
     } else if (auto* r = std::get_if<ast::RenamedFrom>(&item)) {
-      Table(p).renamed_from = model::FromAst(r->old_name);
+      Table(p).renamed_from = FromAst(r->old_name);
     } else if (auto* b = std::get_if<ast::TargetBlock>(&item)) {
       CheckTargetBlock(*b, Level::Table, &p);
-      auto& opts = Table(p).options[b->target];
-      opts.insert(opts.end(), b->items.begin(), b->items.end());
+      AddTargetOptions(b->items, Table(p).options[b->target]);
     }
   }
   // Primary-key columns are not null.
@@ -223,7 +222,7 @@ auto Checker::Table(const PendingTable& p) -> model::Table& { return realm_.sche
 
 auto Checker::BuildColumn(const ast::Column& c, const PendingTable& p) -> model::Column {
   model::Column col;
-  col.name = model::FromAst(c.name);
+  col.name = FromAst(c.name);
   col.range = c.name.range;
   bool ok = true;
   col.type = ResolveType(c.type, p.schema, ok);
@@ -240,8 +239,8 @@ auto Checker::BuildColumn(const ast::Column& c, const PendingTable& p) -> model:
   col.stored = c.stored;
   col.comment = c.comment;
   if (c.comment) CheckStringInterpolation(*c.comment, c.range);
-  if (c.renamed_from) col.renamed_from = model::FromAst(*c.renamed_from);
-  if (c.collation) col.collation = model::FromAst(*c.collation);
+  if (c.renamed_from) col.renamed_from = FromAst(*c.renamed_from);
+  if (c.collation) col.collation = FromAst(*c.collation);
   for (const auto& b : c.targets) {
     CheckTargetBlock(b, Level::Column, &p);
     for (const auto& item : b.items)
@@ -350,11 +349,11 @@ void Checker::BuildConstraint(const ast::Constraint& k, const PendingTable& p,
   mk.range = k.range;
   if (k.name) {
     CheckInterpolation(*k.name);
-    mk.name = model::FromAst(*k.name);
+    mk.name = FromAst(*k.name);
   }
   for (const auto& n : k.columns) {
     CheckColumnExists(n, p);
-    mk.columns.push_back(model::FromAst(n));
+    mk.columns.push_back(FromAst(n));
   }
   mk.deferrable = k.timing.deferrable;
   mk.initially_deferred = k.timing.initially_deferred;
@@ -413,11 +412,11 @@ void Checker::AddForeignKey(const PendingTable& p, std::vector<Name> columns, st
   mk.match_full = r.match_full;
   mk.deferrable = r.timing.deferrable;
   mk.initially_deferred = r.timing.initially_deferred;
-  mk.ref_table.schema = r.table.schema ? std::optional<Name>(model::FromAst(*r.table.schema)) : std::nullopt;
-  mk.ref_table.name = model::FromAst(r.table.name);
+  mk.ref_table.schema = r.table.schema ? std::optional<Name>(FromAst(*r.table.schema)) : std::nullopt;
+  mk.ref_table.name = FromAst(r.table.name);
   std::vector<source::SourceRange> ref_ranges;
   for (const auto& c : r.columns) {
-    mk.ref_columns.push_back(model::FromAst(c));
+    mk.ref_columns.push_back(FromAst(c));
     ref_ranges.push_back(c.range);
   }
   Table(p).constraints.push_back(std::move(mk));
@@ -540,7 +539,7 @@ auto Checker::TypesCompatible(const model::Type& a, const model::Type& b) -> boo
 auto Checker::BuildIndex(const ast::Index& ix, const PendingTable* p) -> model::Index {
   model::Index mi;
   if (ix.name) {
-    mi.name = model::FromAst(*ix.name);
+    mi.name = FromAst(*ix.name);
     CheckInterpolation(*ix.name);
   }
   mi.unique = ix.unique;
@@ -548,7 +547,7 @@ auto Checker::BuildIndex(const ast::Index& ix, const PendingTable* p) -> model::
   mi.nulls_not_distinct = ix.nulls_not_distinct;
   for (const auto& n : ix.include) {
     if (p) CheckColumnExists(n, *p);
-    mi.include.push_back(model::FromAst(n));
+    mi.include.push_back(FromAst(n));
   }
   mi.storage = ix.storage;
   if (ix.nulls_not_distinct && !ix.unique)
@@ -556,8 +555,8 @@ auto Checker::BuildIndex(const ast::Index& ix, const PendingTable* p) -> model::
   for (const auto& k : ix.keys) {
     if (p) CheckExprColumns(k.expr, *p);
     model::IndexKey key{BuildExpr(k.expr), std::nullopt, std::nullopt, k.desc, k.nulls_first};
-    if (k.collation) key.collation = model::FromAst(*k.collation);
-    if (k.opclass) key.opclass = model::FromAst(*k.opclass);
+    if (k.collation) key.collation = FromAst(*k.collation);
+    if (k.opclass) key.opclass = FromAst(*k.opclass);
     mi.keys.push_back(std::move(key));
   }
   if (ix.where) {
@@ -578,7 +577,7 @@ auto Checker::BuildIndex(const ast::Index& ix, const PendingTable* p) -> model::
 
 void Checker::CheckColumnExists(const ast::Name& n, const PendingTable& p) {
   const auto& cols = Table(p).columns;
-  Name key = model::FromAst(n);
+  Name key = FromAst(n);
   for (const auto& c : cols)
     if (c.name == key) return;
   std::vector<std::string> names;

@@ -15,6 +15,47 @@
 #include "compiler/check/types.h"
 
 namespace schemac::check {
+namespace {
+
+auto TableRefOf(const ast::QName& q) -> model::TableRef {
+  return model::TableRef{q.schema ? std::optional<Name>(FromAst(*q.schema)) : std::nullopt, FromAst(q.name)};
+}
+
+}  // namespace
+
+auto BuildTargetOption(const ast::TargetItem& item) -> std::optional<model::TargetOption> {
+  using TK = ast::TargetItem::Kind;
+  using MK = model::TargetOption::Kind;
+  model::TargetOption o;
+  switch (item.kind) {
+    case TK::Partition: o.kind = MK::Partition; break;
+    case TK::PartitionOf: o.kind = MK::PartitionOf; break;
+    case TK::Cluster: o.kind = MK::Cluster; break;
+    case TK::PrimaryIndex: o.kind = MK::PrimaryIndex; break;
+    case TK::Watermark: o.kind = MK::Watermark; break;
+    case TK::With: o.kind = MK::With; break;
+    case TK::Into: o.kind = MK::Into; break;
+    case TK::From: o.kind = MK::From; break;
+    case TK::Flag: o.kind = MK::Flag; break;
+    case TK::Type: return std::nullopt;
+  }
+  o.key = FromAst(item.key);
+  o.value = item.value;
+  o.value_is_string = item.value_is_string;
+  for (const auto& e : item.exprs) o.exprs.push_back(BuildExpr(e));
+  for (const auto& n : item.names) o.names.push_back(FromAst(n));
+  o.options = item.options;
+  if (item.into) o.table = TableRefOf(*item.into);
+  o.bound = item.bound;
+  for (const auto& e : item.to) o.to.push_back(BuildExpr(e));
+  o.range = item.range;
+  return o;
+}
+
+void AddTargetOptions(const std::vector<ast::TargetItem>& items, std::vector<model::TargetOption>& out) {
+  for (const auto& item : items)
+    if (auto o = BuildTargetOption(item)) out.push_back(std::move(*o));
+}
 
 void Checker::CheckTargetBlock(const ast::TargetBlock& b, Level level, const PendingTable* p) {
   using TK = ast::TargetItem::Kind;
@@ -100,8 +141,7 @@ void Checker::ResolvePipe(const ast::Pipe& p) {
         from = info.index;
   for (const auto& item : p.items) {
     if (item.kind != ast::TargetItem::Kind::Into || !item.into) continue;
-    model::TableRef ref{item.into->schema ? std::optional<Name>(model::FromAst(*item.into->schema)) : std::nullopt,
-                        model::FromAst(item.into->name)};
+    model::TableRef ref = TableRefOf(*item.into);
     if (FindTable(ref, from).second) continue;
     std::vector<std::string> names;
     for (auto& [key, info] : schemas_)
@@ -150,8 +190,7 @@ void Checker::ResolvePartition(const PendingTable& p) {
       for (const auto& ti : b->items)
         if (ti.kind == ast::TargetItem::Kind::PartitionOf && ++count == 2)
           diags_.Emit(Kind::BadTargetOption, ti.range, "table '" + name + "' is a partition of one table only");
-  model::TableRef ref{of->into->schema ? std::optional<Name>(model::FromAst(*of->into->schema)) : std::nullopt,
-                      model::FromAst(of->into->name)};
+  model::TableRef ref = TableRefOf(*of->into);
   auto [parent_schema, parent] = FindTable(ref, p.schema);
   if (!parent) {
     std::vector<std::string> names;
@@ -165,32 +204,27 @@ void Checker::ResolvePartition(const PendingTable& p) {
     diags_.Emit(Kind::BadPartitionBound, of->into->range, "table '" + name + "' cannot be a partition of itself");
     return;
   }
-  const ast::TargetItem* by = nullptr;
+  const model::TargetOption* by = nullptr;
   if (auto it = parent->options.find(target_name); it != parent->options.end())
-    for (const auto& ti : it->second)
-      if (ti.kind == ast::TargetItem::Kind::Partition) by = &ti;
+    for (const auto& o : it->second)
+      if (o.kind == model::TargetOption::Kind::Partition) by = &o;
   if (!by) {
     diags_.Emit(Kind::BadPartitionBound, of->into->range, "table '" + parent->name.text + "' is not partitioned")
         .hint = dialect->NotPartitionedHint();
     return;
   }
   // Resolve to a concrete schema so that lowering needs no lookups.
-  auto* resolved = const_cast<ast::TargetItem*>(FindModelPartitionOf(Table(p), target_name));
-  if (resolved && resolved->into) {
-    const auto& sn = realm_.schemas[parent_schema].name;
-    resolved->into->schema = sn ? std::optional<ast::Name>(ast::Name{sn->text, sn->quoted, {}}) : std::nullopt;
-    resolved->into->name.text = parent->name.text;
-    resolved->into->name.quoted = parent->name.quoted;
-  }
+  if (auto* resolved = FindModelPartitionOf(Table(p), target_name); resolved && resolved->table)
+    *resolved->table = model::TableRef{realm_.schemas[parent_schema].name, parent->name};
   for (const auto& problem : dialect->CheckPartitionBound(*of, Lower(by->key.text), by->exprs.size(), parent->name.text))
     diags_.Emit(Kind::BadPartitionBound, of->range, problem.message).hint = problem.hint;
 }
 
-auto Checker::FindModelPartitionOf(const model::Table& t, const std::string& target) -> const ast::TargetItem* {
+auto Checker::FindModelPartitionOf(model::Table& t, const std::string& target) -> model::TargetOption* {
   auto it = t.options.find(target);
   if (it == t.options.end()) return nullptr;
-  for (const auto& ti : it->second)
-    if (ti.kind == ast::TargetItem::Kind::PartitionOf) return &ti;
+  for (auto& o : it->second)
+    if (o.kind == model::TargetOption::Kind::PartitionOf) return &o;
   return nullptr;
 }
 

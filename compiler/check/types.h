@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "compiler/model/model.h"
+#include "compiler/syntax/ast.h"
 
 namespace schemac::check {
 

@@ -21,8 +21,8 @@ void Checker::BuildView(const PendingView& p) {
   if (v.body_kind == ast::View::BodyKind::Union) {
     std::string sql;
     for (const auto& q : v.union_of) {
-      model::TableRef ref{q.schema ? std::optional<Name>(model::FromAst(*q.schema)) : std::nullopt,
-                          model::FromAst(q.name)};
+      model::TableRef ref{q.schema ? std::optional<Name>(FromAst(*q.schema)) : std::nullopt,
+                          FromAst(q.name)};
       deps.emplace_back(ref, q.range);
     }
   } else {
@@ -34,8 +34,8 @@ void Checker::BuildView(const PendingView& p) {
   }
   size_t first_declared = deps.size();
   for (const auto& q : v.depends_on)
-    deps.emplace_back(model::TableRef{q.schema ? std::optional<Name>(model::FromAst(*q.schema)) : std::nullopt,
-                                      model::FromAst(q.name)},
+    deps.emplace_back(model::TableRef{q.schema ? std::optional<Name>(FromAst(*q.schema)) : std::nullopt,
+                                      FromAst(q.name)},
                       q.range);
   std::set<std::pair<std::string, std::string>> seen;
   for (size_t i = 0; i < deps.size(); ++i) {

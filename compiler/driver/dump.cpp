@@ -179,6 +179,21 @@ struct AstDumper {
 
 auto ModelName(const model::Name& n) -> std::string { return n.quoted ? "\"" + n.text + "\"" : n.text; }
 
+/// A checked target option, printed as OptionText prints the item it came from.
+auto ModelOptionText(const model::TargetOption& o) -> std::string {
+  std::string s = "Option " + ModelName(o.key);
+  if (o.value) s += " = " + (o.value_is_string ? fmt::format("{:?}", *o.value) : *o.value);
+  for (const auto& e : o.exprs) s += " " + model::DumpExpr(e);
+  for (const auto& n : o.names) s += " " + ModelName(n);
+  for (const auto& [k, v] : o.options) s += " '" + k + "'='" + v + "'";
+  if (o.table)
+    s += (o.kind == model::TargetOption::Kind::PartitionOf ? " partition of " : " into ") +
+         (o.table->schema ? ModelName(*o.table->schema) + "." : "") + ModelName(o.table->name);
+  if (!o.bound.empty()) s += " bound " + o.bound;
+  for (const auto& e : o.to) s += " to " + model::DumpExpr(e);
+  return s;
+}
+
 }  // namespace
 
 auto DumpExpr(const ast::Expr& e) -> std::string {
@@ -236,7 +251,7 @@ auto DumpModel(const model::Realm& realm) -> std::string {
   auto quoted = [](const std::optional<std::string>& s) { return s ? fmt::format(" comment={:?}", *s) : std::string(); };
   auto options = [&](int depth, const model::TargetOptions& opts) {
     for (const auto& [target, items] : opts)
-      for (const auto& item : items) out += std::string(static_cast<size_t>(depth) * 2, ' ') + target + " " + OptionText(item) + "\n";
+      for (const auto& item : items) out += std::string(static_cast<size_t>(depth) * 2, ' ') + target + " " + ModelOptionText(item) + "\n";
   };
   options(0, realm.options);
   for (const auto& s : realm.schemas) {
@@ -346,7 +361,7 @@ auto DumpModel(const model::Realm& realm) -> std::string {
     }
     for (const auto& p : s.pipes) {
       out += "  pipe " + p.target + " " + ModelName(p.name) + "\n";
-      for (const auto& item : p.items) out += "    " + OptionText(item) + "\n";
+      for (const auto& item : p.items) out += "    " + ModelOptionText(item) + "\n";
     }
   }
   return out;

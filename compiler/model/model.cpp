@@ -14,18 +14,11 @@ auto Name::key() const -> std::string {
   return k;
 }
 
-auto FromAst(const ast::Name& n) -> Name { return Name{n.text, n.quoted}; }
-
 auto IsNiladicFunction(const std::string& name) -> bool {
   static const std::set<std::string> names = {"current_timestamp", "current_date", "current_time", "localtimestamp",
                                               "localtime", "current_user", "session_user", "user", "current_role",
                                               "current_catalog", "current_schema"};
   return names.count(Name{name, false}.key()) > 0;
-}
-
-auto IsRawSql(const ast::Expr& e) -> bool {
-  return e.kind == ast::Expr::Kind::Call && !e.quoted && e.qualifier.empty() && e.args.size() == 1 &&
-         e.args[0].kind == ast::Expr::Kind::String && Name{e.text, false}.key() == "sql";
 }
 
 auto Type::Describe() const -> std::string {

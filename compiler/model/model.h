@@ -1,15 +1,19 @@
 // The portable model: what the .schema files declare, resolved and checked,
 // before any target's names or types are applied. Produced by Check(),
-// consumed by a backend's Lower().
+// consumed by a backend's Lower(). It holds no syntax: names, types,
+// expressions (model::Expr) and target-block options (model::TargetOption)
+// are the checker's own, so nothing below check reads the AST.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "compiler/source/source.h"
 #include "compiler/support/box.h"
-#include "compiler/syntax/ast.h"
 
 namespace schemac::model {
 
@@ -25,14 +29,9 @@ struct Name {
   auto operator==(const Name& o) const -> bool { return key() == o.key(); }
 };
 
-auto FromAst(const ast::Name& n) -> Name;
-
 /// Functions written without parentheses (`current_timestamp`): an unquoted,
 /// unqualified name spelled like one is a call, not a column.
 auto IsNiladicFunction(const std::string& name) -> bool;
-
-/// `sql('...')`: an expression in the target's own SQL, taken as written.
-auto IsRawSql(const ast::Expr& e) -> bool;
 
 struct Type {
   enum class Kind {
@@ -166,8 +165,39 @@ struct Constraint {
   SourceRange range;
 };
 
-/// Options from a target block, per target name.
-using TargetOptions = std::map<std::string, std::vector<ast::TargetItem>>;
+/// One option of a target block (`postgres { ... }`) or of a pipe, as the
+/// checker accepted it: its target's dialect checked the shape and values,
+/// the checker the columns it names and the table it points to. A backend
+/// lowers the options of its own target and ignores the others.
+struct TargetOption {
+  enum class Kind {
+    Partition,     // `partition by STRATEGY (exprs)`: key = strategy (may be empty)
+    PartitionOf,   // `partition of TABLE bound`: table (schema resolved), bound, exprs / to / options
+    Cluster,       // `cluster by (exprs)`
+    PrimaryIndex,  // `primary index (names)`
+    Watermark,     // `watermark for KEY as EXPR`: key = column, exprs = [expr]
+    With,          // `with ('k' = 'v', ...)`: options
+    Into,          // a pipe's `into TABLE`: table (as written)
+    From,          // a pipe's `from 'location'`: value (a string)
+    Flag,          // `KEY [VALUE]`: key, value
+  };
+  Kind kind = Kind::Flag;
+  Name key;
+  std::optional<std::string> value;  // Flag, From: as written (identifier, number or string)
+  bool value_is_string = false;      // the value was a string literal
+  std::vector<Expr> exprs;           // Partition, Cluster, Watermark; PartitionOf: the `from` or `in` values
+  std::vector<Name> names;           // PrimaryIndex
+  /// With: the pairs as written; PartitionOf with a `with` bound: modulus and
+  /// remainder (names and numbers as written).
+  std::vector<std::pair<std::string, std::string>> options;
+  std::optional<TableRef> table;     // Into, PartitionOf
+  std::string bound;                 // PartitionOf: "from" (exprs to `to`), "in", "with" or "default"
+  std::vector<Expr> to;              // PartitionOf `from (...) to (...)`: the upper values
+  SourceRange range;
+};
+
+/// Options from target blocks, per target name, in source order.
+using TargetOptions = std::map<std::string, std::vector<TargetOption>>;
 
 struct Table {
   Name name;
@@ -210,7 +240,7 @@ struct Enum {
 struct Pipe {
   std::string target;
   Name name;
-  std::vector<ast::TargetItem> items;
+  std::vector<TargetOption> items;  // into, from and the target's options
   SourceRange range;
 };
 

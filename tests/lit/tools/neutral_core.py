@@ -9,6 +9,15 @@ and why, is listed in tools/neutral_core.allow as `path: word  # reason`; the
 list can only shrink: a listed finding that is gone is an error too.
 
   neutral_core.py REPO_ROOT   prints "compiler/ is target-neutral: N files, M allowed" or the findings (exit 1)
+
+Nothing below check reads the syntax tree: the model (compiler/model), the
+catalog, the differ, the planner, the target interfaces and the backends
+include neither compiler/syntax/ast.h nor a header of compiler/check/, and
+name no `ast::` in their code. The exceptions are the target dialects
+(compiler/target/dialect.h and .cpp, backends/*/dialect.cpp): they check
+target-block items for the checker, inside check (docs/architecture.md).
+
+  neutral_core.py --below-check REPO_ROOT   prints "nothing below check reads the syntax tree: N files" or the findings (exit 1)
 """
 import os
 import re
@@ -86,6 +95,51 @@ def findings(root):
     return files, found
 
 
+# The folders below check, and the files among them that run inside check.
+BELOW_CHECK = ["backends", os.path.join("compiler", "model"), os.path.join("compiler", "catalog"),
+               os.path.join("compiler", "diff"), os.path.join("compiler", "plan"), os.path.join("compiler", "target")]
+INSIDE_CHECK = re.compile(r"^(?:compiler/target/dialect\.(?:h|cpp)|backends/[^/]+/dialect\.cpp)$")
+ABOVE_INCLUDE = re.compile(r'^\s*#\s*include\s*[<"](compiler/syntax/ast\.h|compiler/check/[^">]*)[">]')
+AST_NAME = re.compile(r"\bast::")
+
+
+def below_check_findings(root):
+    """(files read, [(path, what)]) for the files below check that read the syntax tree or the checker."""
+    found = []
+    files = 0
+    for top in BELOW_CHECK:
+        for dirpath, dirnames, filenames in os.walk(os.path.join(root, top)):
+            dirnames.sort()
+            for name in sorted(filenames):
+                if not name.endswith((".cpp", ".h")):
+                    continue
+                path = os.path.relpath(os.path.join(dirpath, name), root).replace(os.sep, "/")
+                if INSIDE_CHECK.match(path):
+                    continue
+                files += 1
+                with open(os.path.join(root, path), encoding="utf-8") as f:
+                    code = strip_comments(f.read())
+                names_ast = False
+                for line in code.splitlines():
+                    m = ABOVE_INCLUDE.match(line)
+                    if m:
+                        found.append((path, "includes " + m.group(1)))
+                    elif not names_ast and AST_NAME.search(STRING.sub('""', line)):
+                        names_ast = True
+                        found.append((path, "names ast::"))
+    return files, found
+
+
+def below_check(root):
+    files, found = below_check_findings(root)
+    if found:
+        print("\n".join(f"{p}: {what} (build what a later phase needs into the model, in compiler/check)"
+                        for p, what in found))
+        return 1
+    print(f"nothing below check reads the syntax tree: {files} files")
+    return 0
+
+
 def allowed(path):
     out = {}
     with open(path, encoding="utf-8") as f:
@@ -102,6 +156,8 @@ def allowed(path):
 
 
 def main():
+    if sys.argv[1] == "--below-check":
+        return below_check(sys.argv[2])
     root = sys.argv[1]
     files, found = findings(root)
     allow = allowed(os.path.join(os.path.dirname(os.path.abspath(__file__)), "neutral_core.allow"))

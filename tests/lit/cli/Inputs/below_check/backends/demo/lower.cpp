@@ -1,0 +1,2 @@
+// A backend that reads the syntax tree: found.
+#include "compiler/syntax/ast.h"

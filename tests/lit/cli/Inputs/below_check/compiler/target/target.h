@@ -1,0 +1,2 @@
+// Clean: "ast::" only in a comment.
+#include "compiler/model/model.h"
