@@ -4,6 +4,7 @@
 #include "backends/postgres/expr.h"
 #include "backends/postgres/postgres.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cctype>
 #include <climits>
@@ -113,6 +114,13 @@ class PostgresBackend final : public target::Backend {
   auto DecideTable(const catalog::ObjectName& name, const catalog::Table& from, const catalog::Table& to) const
       -> target::Decision override {
     std::string table = name.schema + "." + name.name;
+    if (from.partition_of.has_value() != to.partition_of.has_value())
+      return {target::Strategy::Unsupported,
+              "table '" + table + "' " + (to.partition_of ? "becomes" : "stops being") +
+                  " a partition; this is not done in place",
+              to.partition_of ? "attach it by hand (ALTER TABLE parent ATTACH PARTITION ...), then plan again"
+                              : "detach it by hand (ALTER TABLE parent DETACH PARTITION ...), then plan again",
+              std::nullopt};
     if (from.options == to.options) {
       if (from.kind == to.kind && from.cluster_by == to.cluster_by && from.watermark == to.watermark) return {};
       // Only a snapshot written by hand can say so: Lower and Inspect never do.
@@ -130,6 +138,38 @@ class PostgresBackend final : public target::Backend {
             "the postgres options of table '" + table + "' changed (" + text(from.options) + " -> " + text(to.options) +
                 "); they cannot be altered in place",
             "create a new table with the new options, copy the rows, and swap the names", std::nullopt};
+  }
+  auto DecideEnum(const target::EnumChange& c) const -> std::vector<target::Decision> override {
+    // Postgres can add a value (ALTER TYPE ... ADD VALUE) and rename one,
+    // never drop or reorder them: every current value must stay, in order.
+    auto has = [](const std::vector<std::string>& values, const std::string& v) {
+      return std::find(values.begin(), values.end(), v) != values.end();
+    };
+    auto refuse = [](diag::Kind kind, std::string message, std::string hint) {
+      return target::Decision{target::Strategy::Unsupported, std::move(message), std::move(hint), kind};
+    };
+    const std::string name = c.name.schema + "." + c.name.name;
+    std::vector<target::Decision> out;
+    std::vector<std::string> kept;
+    for (const auto& v : c.to)
+      if (has(c.from, v)) kept.push_back(v);
+    for (const auto& v : c.from) {
+      if (has(c.to, v)) continue;
+      std::string added;
+      for (const auto& w : c.to)
+        if (!has(c.from, w) && added.empty()) added = w;
+      out.push_back(refuse(diag::Kind::EnumValueRemoved,
+                           fmt::format(fmt::runtime(diag::KindFormat(diag::Kind::EnumValueRemoved)), v, name),
+                           added.empty() ? "keep the value, or create a new enum type, move the columns to it with a "
+                                           "cast, then drop the old type"
+                                         : "if '" + v + "' was renamed to '" + added + "', write '" + added +
+                                               "' renamed from '" + v + "'; otherwise keep the value"));
+    }
+    if (out.empty() && kept != c.from)
+      out.push_back(refuse(diag::Kind::EnumValuesReordered,
+                           fmt::format(fmt::runtime(diag::KindFormat(diag::Kind::EnumValuesReordered)), name),
+                           "keep the existing values in their order; new values may go anywhere"));
+    return out;
   }
   auto ForeignKeysPinKeys() const -> bool override { return true; }
   auto UsesSequence(const std::string& expr, const catalog::ObjectName& seq) const -> bool override {

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "backends/postgres/postgres.h"
+#include "compiler/target/sql_scan.h"
 
 namespace schemac::backends::postgres {
 namespace {
@@ -263,44 +264,18 @@ auto TypeName(const model::Type& t, std::string& error, bool& lossy) -> std::str
 auto RenderExpr(const model::Expr& e) -> std::string { return Render(e); }
 
 auto IdentifierTokens(std::string_view sql) -> std::vector<IdentToken> {
+  // The tokens are target::ScanSql's; what is Postgres's is which of them
+  // name a column: a plain name folded to lower case, unless it is a type
+  // (after `::`) or a function (before `(`).
   std::vector<IdentToken> out;
-  size_t i = 0, n = sql.size();
-  auto ident_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || (c & 0x80); };
-  while (i < n) {
-    char c = sql[i];
-    if (c == '\'') {  // a string literal; '' is an escaped quote
-      for (++i; i < n; ++i)
-        if (sql[i] == '\'') {
-          if (i + 1 < n && sql[i + 1] == '\'') ++i;
-          else break;
-        }
-      ++i;
-    } else if (c == '"') {
-      size_t start = i;
-      std::string name;
-      for (++i; i < n; ++i) {
-        if (sql[i] == '"') {
-          if (i + 1 < n && sql[i + 1] == '"') {
-            name += '"';
-            ++i;
-            continue;
-          }
-          break;
-        }
-        name += sql[i];
-      }
-      ++i;
-      out.push_back({start, i - start, name});
-    } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80)) {
-      size_t start = i;
-      while (i < n && ident_char(sql[i])) ++i;
-      bool after_cast = start >= 2 && sql[start - 1] == ':' && sql[start - 2] == ':';
-      bool call = i < n && sql[i] == '(';
-      if (!after_cast && !call) out.push_back({start, i - start, LowerAscii(std::string(sql.substr(start, i - start)))});
-    } else if (std::isdigit(static_cast<unsigned char>(c))) {
-      while (i < n && (std::isalnum(static_cast<unsigned char>(sql[i])) || sql[i] == '.')) ++i;
-    } else {
-      ++i;
+  for (const auto& t : target::ScanSql(sql)) {
+    if (t.kind == target::SqlToken::Kind::QuotedName) {
+      out.push_back({t.offset, t.length, t.text});
+    } else if (t.kind == target::SqlToken::Kind::Name) {
+      size_t end = t.offset + t.length;
+      bool after_cast = t.offset >= 2 && sql[t.offset - 1] == ':' && sql[t.offset - 2] == ':';
+      bool call = end < sql.size() && sql[end] == '(';
+      if (!after_cast && !call) out.push_back({t.offset, t.length, LowerAscii(t.text)});
     }
   }
   return out;

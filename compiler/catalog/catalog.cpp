@@ -120,7 +120,9 @@ auto IdentityJson(const IdentityOptions& o) -> Json {
   return oj;
 }
 
-auto ColumnJson(const Column& c) -> Json {
+}  // namespace
+
+auto ToJson(const Column& c) -> Json {
   Json j;
   j["name"] = c.name;
   j["type"] = c.type;
@@ -141,6 +143,10 @@ auto ColumnJson(const Column& c) -> Json {
   PutOpt(j, "comment", c.comment);
   return j;
 }
+
+auto ToJson(const Table::Watermark& w) -> Json { return Json{{"column", w.column}, {"expression", w.expression}}; }
+
+namespace {
 
 auto KeyJson(const IndexKey& k) -> Json {
   Json kj;
@@ -487,7 +493,7 @@ auto ToJson(const Catalog& in) -> std::string {
       Json tj;
       tj["name"] = t.name;
       Json cols = Json::array();
-      for (const auto& col : t.columns) cols.push_back(ColumnJson(col));
+      for (const auto& col : t.columns) cols.push_back(ToJson(col));
       tj["columns"] = std::move(cols);
       Json cons = Json::array();
       for (const auto& k : t.constraints) cons.push_back(ConstraintJson(k));
@@ -503,7 +509,7 @@ auto ToJson(const Catalog& in) -> std::string {
       }
       if (!t.kind.empty()) tj["kind"] = t.kind;
       if (!t.cluster_by.empty()) tj["cluster_by"] = t.cluster_by;
-      if (t.watermark) tj["watermark"] = Json{{"column", t.watermark->column}, {"expression", t.watermark->expression}};
+      if (t.watermark) tj["watermark"] = ToJson(*t.watermark);
       if (t.partition_of) {
         tj["partition_of"] = ObjectJson(*t.partition_of);
         tj["partition_bound"] = t.partition_bound;

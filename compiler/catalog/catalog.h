@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -251,6 +252,11 @@ inline constexpr const char* kSnapshotFormat = "schemac.catalog/1";
 
 /// The snapshot JSON (docs/catalog-format.md): canonical, two-space indented.
 auto ToJson(const Catalog& c) -> std::string;
+/// One column as the snapshot writes it: the one writer of a column, which
+/// the plan JSON's before/after use too (compiler/driver/output.cpp).
+auto ToJson(const Column& c) -> nlohmann::ordered_json;
+/// A table's watermark as the snapshot writes it, shared the same way.
+auto ToJson(const Table::Watermark& w) -> nlohmann::ordered_json;
 /// Checks that names are unique where the database requires it.
 auto Validate(const Catalog& c, std::string& error) -> bool;
 /// Reads a snapshot; on failure returns nullopt and sets `error`.

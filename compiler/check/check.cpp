@@ -20,14 +20,14 @@ auto Lower(std::string s) -> std::string {
   return s;
 }
 
-auto SchemaKey(const std::optional<Name>& n) -> std::string {
+auto Checker::SchemaKey(const std::optional<Name>& n) const -> std::string {
   if (!n) return "";
   std::string k = n->key();
-  return k == target::DefaultDialect().DefaultNamespace() ? "" : k;
+  return k == dialect_.DefaultNamespace() ? "" : k;
 }
 
-auto SchemaDisplay(const std::string& key) -> std::string {
-  return key.empty() ? target::DefaultDialect().DefaultNamespace() : key;
+auto Checker::SchemaDisplay(const std::string& key) const -> std::string {
+  return key.empty() ? dialect_.DefaultNamespace() : key;
 }
 
 auto Checker::Run(const ast::Unit& unit) -> std::optional<model::Realm> {
@@ -43,8 +43,8 @@ auto Checker::Run(const ast::Unit& unit) -> std::optional<model::Realm> {
   if (diags_.has_errors()) return std::nullopt;
   return std::move(realm_);
 }
-auto Check(const ast::Unit& unit, diag::Engine& diags) -> std::optional<model::Realm> {
-  Checker checker(diags);
+auto Check(const ast::Unit& unit, diag::Engine& diags, const target::Dialect& dialect) -> std::optional<model::Realm> {
+  Checker checker(diags, dialect);
   return checker.Run(unit);
 }
 

@@ -8,10 +8,15 @@
 #include "compiler/diag/diag.h"
 #include "compiler/model/model.h"
 #include "compiler/syntax/ast.h"
+#include "compiler/target/dialect.h"
 
 namespace schemac::check {
 
-auto Check(const ast::Unit& unit, diag::Engine& diags) -> std::optional<model::Realm>;
+/// `dialect`: the target the model is checked for (the one being compiled;
+/// its namespace, literal, sequence, collation and index rules). Callers
+/// with no target (tests, fuzzers) get the default target's.
+auto Check(const ast::Unit& unit, diag::Engine& diags, const target::Dialect& dialect = target::DefaultDialect())
+    -> std::optional<model::Realm>;
 
 /// The model's expression for a syntax tree expression: names kept as
 /// written, `sql('...')` recognised, cast types resolved. Check() builds

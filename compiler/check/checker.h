@@ -41,12 +41,6 @@ void AddTargetOptions(const std::vector<ast::TargetItem>& items, std::vector<mod
 /// `s` in lower case (ASCII).
 auto Lower(std::string s) -> std::string;
 
-/// The key of a schema as a namespace: the default namespace and `public` are one.
-auto SchemaKey(const std::optional<Name>& n) -> std::string;
-
-/// How a schema key is shown in a diagnostic.
-auto SchemaDisplay(const std::string& key) -> std::string;
-
 struct ObjectInfo {
   std::string what;  // table, view, enum, pipe
   std::string text;  // the name as written
@@ -86,9 +80,18 @@ struct PendingFk {
 
 class Checker {
  public:
-  explicit Checker(diag::Engine& d) : diags_(d) {}
+  /// `dialect`: the target the model is checked for (its namespace,
+  /// literal, sequence, collation and index rules).
+  Checker(diag::Engine& d, const target::Dialect& dialect) : diags_(d), dialect_(dialect) {}
 
   auto Run(const ast::Unit& unit) -> std::optional<model::Realm>;
+
+  /// The key of a schema as a namespace: the target's default namespace
+  /// and no schema are one.
+  auto SchemaKey(const std::optional<Name>& n) const -> std::string;
+
+  /// How a schema key is shown in a diagnostic.
+  auto SchemaDisplay(const std::string& key) const -> std::string;
 
  private:
   /// Where a target block is written: top level, in a table, on a column.
@@ -244,8 +247,9 @@ class Checker {
 
   diag::Engine& diags_;
   /// The target whose namespace, literal, sequence, collation and index
-  /// rules the portable model is checked by (blocks use their own target's).
-  const target::Dialect& dialect_ = target::DefaultDialect();
+  /// rules the portable model is checked by (blocks use their own target's):
+  /// the target being compiled for.
+  const target::Dialect& dialect_;
   model::Realm realm_;
   std::map<std::string, SchemaInfo> schemas_;
   std::vector<PendingTable> pending_tables_;

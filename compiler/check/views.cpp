@@ -11,6 +11,7 @@
 
 #include "compiler/check/checker.h"
 #include "compiler/check/types.h"
+#include "compiler/target/sql_scan.h"
 
 namespace schemac::check {
 
@@ -81,76 +82,18 @@ auto Checker::QuoteForBody(const Name& n) -> std::string {
 }
 
 auto Checker::ReferencedNames(const std::string& sql) -> std::vector<model::TableRef> {
-  std::vector<std::pair<Name, bool>> tokens;  // name, followed by '.'
+  using K = target::SqlToken::Kind;
+  const std::vector<target::SqlToken> tokens = target::ScanSql(sql);
+  auto name_at = [&](size_t i) { return i < tokens.size() && (tokens[i].kind == K::Name || tokens[i].kind == K::QuotedName); };
+  auto dot_at = [&](size_t i) { return i < tokens.size() && tokens[i].kind == K::Symbol && tokens[i].text == "."; };
+  auto name = [&](size_t i) { return Name{tokens[i].text, tokens[i].kind == K::QuotedName}; };
   std::vector<model::TableRef> out;
-  size_t i = 0, n = sql.size();
-  std::optional<Name> prev;
-  bool prev_dot = false;
-  while (i < n) {
-    char c = sql[i];
-    if (c == '-' && i + 1 < n && sql[i + 1] == '-') {
-      while (i < n && sql[i] != '\n') ++i;
-      prev.reset();
-      continue;
-    }
-    if (c == '/' && i + 1 < n && sql[i + 1] == '*') {
-      auto end = sql.find("*/", i + 2);
-      i = end == std::string::npos ? n : end + 2;
-      prev.reset();
-      continue;
-    }
-    if (c == '\'') {
-      ++i;
-      while (i < n && !(sql[i] == '\'' && (i + 1 >= n || sql[i + 1] != '\''))) i += (sql[i] == '\'') ? 2 : 1;
-      ++i;
-      prev.reset();
-      continue;
-    }
-    if (c == '"' || std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
-      Name name;
-      if (c == '"') {
-        name.quoted = true;
-        ++i;
-        while (i < n) {
-          if (sql[i] == '"') {
-            if (i + 1 < n && sql[i + 1] == '"') {
-              name.text += '"';
-              i += 2;
-              continue;
-            }
-            ++i;
-            break;
-          }
-          name.text += sql[i++];
-        }
-      } else {
-        while (i < n && (std::isalnum(static_cast<unsigned char>(sql[i])) || sql[i] == '_' || sql[i] == '$'))
-          name.text += sql[i++];
-      }
-      // `a.b`: only the pair can name a relation (`a` alone is a schema or
-      // an alias qualifying a column).
-      size_t next = i;
-      while (next < n && std::isspace(static_cast<unsigned char>(sql[next]))) ++next;
-      bool qualifies = next < n && sql[next] == '.';
-      if (prev && prev_dot) {
-        out.push_back(model::TableRef{*prev, name});
-      } else if (!qualifies) {
-        out.push_back(model::TableRef{std::nullopt, name});
-      }
-      prev = name;
-      prev_dot = false;
-      continue;
-    }
-    if (c == '.' && prev) {
-      prev_dot = true;
-      ++i;
-      continue;
-    }
-    if (!std::isspace(static_cast<unsigned char>(c))) {
-      prev.reset();
-      prev_dot = false;
-    }
-    ++i;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (!name_at(i)) continue;
+    // `a.b`: only the pair can name a relation (`a` alone is a schema or
+    // an alias qualifying a column).
+    if (i >= 2 && dot_at(i - 1) && name_at(i - 2)) out.push_back(model::TableRef{name(i - 2), name(i)});
+    else if (!dot_at(i + 1)) out.push_back(model::TableRef{std::nullopt, name(i)});
   }
   return out;
 }

@@ -259,30 +259,14 @@ class Differ {
         old_value[now] = old;
         Add(RenameEnumValue{to.name, enum_now, old, now}, e.src);
       }
-      // Values may only be added: every current value must stay, in order.
-      std::vector<std::string> kept;
-      for (const auto& v : e.values)
-        if (has(current, v)) kept.push_back(v);
-      bool removed = false;
-      for (const auto& v : current) {
-        if (!has(e.values, v)) {
-          std::string added;
-          for (const auto& w : e.values)
-            if (!has(current, w) && added.empty()) added = w;
-          auto& d = diags_.Emit(diag::Kind::EnumValueRemoved, e.src, v, to.name + "." + e.name);
-          d.hint = added.empty()
-                       ? "keep the value, or create a new enum type, move the columns to it with a cast, then drop the old type"
-                       : "if '" + v + "' was renamed to '" + added + "', write '" + added + "' renamed from '" + v +
-                             "'; otherwise keep the value";
-          removed = true;
-        }
+      // What the target refuses of the rest is its decision; the differ
+      // makes additions only.
+      if (current != e.values) {
+        std::vector<target::Decision> refused = backend_.DecideEnum({{to.name, e.name}, current, e.values});
+        for (const auto& d : refused)
+          diags_.Add(d.report.value_or(diag::Kind::UnsupportedChange), e.src, d.message).hint = d.hint;
+        if (!refused.empty()) continue;
       }
-      if (!removed && kept != current) {
-        diags_.Emit(diag::Kind::EnumValuesReordered, e.src, to.name + "." + e.name).hint =
-            "keep the existing values in their order; new values may go anywhere";
-        continue;
-      }
-      if (removed) continue;
       // New values, each placed before the next existing value after it.
       for (size_t i = 0; i < e.values.size(); ++i) {
         const auto& v = e.values[i];
@@ -459,14 +443,17 @@ class Differ {
   }
 
   void DiffTable(const std::string& schema, const catalog::Table& cur, const catalog::Table& want) {
+    target::Decision table = backend_.DecideTable({schema, want.name}, cur, want);
     if (cur.partition_of.has_value() != want.partition_of.has_value()) {
       // A partition has no columns of its own in the catalog: diffing them
-      // against a plain table's would drop every column.
-      diags_.Emit(diag::Kind::UnsupportedChange, want.src,
-                  "table '" + schema + "." + want.name + "' " + (want.partition_of ? "becomes" : "stops being") +
-                      " a partition; this is not done in place")
-          .hint = want.partition_of ? "attach it by hand (ALTER TABLE parent ATTACH PARTITION ...), then plan again"
-                                    : "detach it by hand (ALTER TABLE parent DETACH PARTITION ...), then plan again";
+      // against a plain table's would drop every column. The way out is
+      // the backend's.
+      if (table.strategy != target::Strategy::Unsupported)
+        table = {target::Strategy::Unsupported,
+                 "table '" + schema + "." + want.name + "' " + (want.partition_of ? "becomes" : "stops being") +
+                     " a partition; this is not done in place",
+                 "", std::nullopt};
+      diags_.Emit(diag::Kind::UnsupportedChange, want.src, table.message).hint = table.hint;
       return;
     }
     if (want.partition_of && (*cur.partition_of != *want.partition_of || cur.partition_bound != want.partition_bound))
@@ -483,7 +470,6 @@ class Differ {
     for (const auto& c : want.columns)
       if (const auto* old = cur.FindColumn(c.name); old && (old->type != c.type || old->collation != c.collation))
         any_retyped = true;
-    target::Decision table = backend_.DecideTable({schema, want.name}, cur, want);
     // Why the table is rebuilt, when it is: the first decision that says so.
     std::optional<std::string> rebuild_why;
     if (table.strategy == target::Strategy::RebuildTable) rebuild_why = table.message;

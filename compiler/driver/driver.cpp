@@ -163,9 +163,17 @@ auto InspectLive(const std::string& url, const std::vector<std::string>& schemas
   return c;
 }
 
-/// Parses, expands and checks `paths` read through `files`.
-auto Compile(const std::vector<std::string>& paths, source::Provider& files, Session& s, ast::Unit* keep_ast = nullptr)
-    -> std::optional<model::Realm> {
+/// The dialect a model compiled for `target` is checked by: the target's own,
+/// or the default target's when the name is unknown (reported by FindTarget).
+auto DialectFor(std::string_view target) -> const target::Dialect& {
+  const target::Dialect* d = target::FindDialect(target);
+  return d ? *d : target::DefaultDialect();
+}
+
+/// Parses, expands and checks `paths` read through `files`, for the target
+/// of `dialect`.
+auto Compile(const std::vector<std::string>& paths, source::Provider& files, const target::Dialect& dialect, Session& s,
+             ast::Unit* keep_ast = nullptr) -> std::optional<model::Realm> {
   ast::Unit unit;
   {
     Phase phase("parse");
@@ -180,7 +188,7 @@ auto Compile(const std::vector<std::string>& paths, source::Provider& files, Ses
   std::optional<model::Realm> realm;
   {
     Phase phase("check");
-    realm = check::Check(unit, s.diags);
+    realm = check::Check(unit, s.diags, dialect);
   }
   if (keep_ast) *keep_ast = std::move(unit);
   return realm;
@@ -243,7 +251,7 @@ auto LoadCatalog(const std::string& spec, const std::vector<std::string>& paths,
       s.diags.Emit(diag::Kind::GitError, {}, error);
       return std::nullopt;
     }
-    auto realm = Compile(paths, *git, s);
+    auto realm = Compile(paths, *git, DialectFor(backend.Name()), s);
     if (!realm) return std::nullopt;
     c = backend.Lower(*realm, s.diags);
   } else if (IsSnapshotPath(spec)) {
@@ -251,7 +259,7 @@ auto LoadCatalog(const std::string& spec, const std::vector<std::string>& paths,
   } else {
     auto disk = source::MakeDiskProvider();
     std::vector<std::string> p = {spec};
-    auto realm = Compile(p, *disk, s);
+    auto realm = Compile(p, *disk, DialectFor(backend.Name()), s);
     if (!realm) return std::nullopt;
     c = backend.Lower(*realm, s.diags);
   }
@@ -297,7 +305,7 @@ struct CheckOptions {
 auto RunCheck(const CheckOptions& o) -> int {
   auto check = [&](const std::vector<std::string>& paths, source::Provider& files) {
     auto s = std::make_shared<Session>();
-    auto realm = Compile(paths, files, *s);
+    auto realm = Compile(paths, files, DialectFor(o.target), *s);
     if (realm && !o.target.empty()) {
       if (auto b = FindTarget(o.target, *s)) b->Lower(*realm, s->diags);
     }
@@ -364,7 +372,7 @@ auto RunPlan(const PlanOptions& o) -> int {
     if (!o.to.empty()) paths = {o.to};
     auto disk = source::MakeDiskProvider();
     ast::Unit unit;  // kept only for --dump=ast: on 10,000 tables the AST outweighs the model and catalog
-    auto realm = Compile(paths, *disk, s, o.dump == "ast" ? &unit : nullptr);
+    auto realm = Compile(paths, *disk, DialectFor(backend->Name()), s, o.dump == "ast" ? &unit : nullptr);
     if (o.dump == "ast") {
       std::cout << DumpAst(unit, s.sm);
       Report(s.diags, diag_format);
@@ -676,7 +684,7 @@ auto RunApply(const ApplyCliOptions& o) -> int {
       saved_estimate = saved["lock_estimate"].get<size_t>();
   } else {
     // The desired state, planned against the database as it is now.
-    auto realm = Compile(DefaultPaths(o.paths), *disk, s);
+    auto realm = Compile(DefaultPaths(o.paths), *disk, DialectFor(backend->Name()), s);
     if (!realm) return finish("compile");
     to = backend->Lower(*realm, s.diags);
     if (!to) return finish("compile");
@@ -829,7 +837,7 @@ auto RunSnapshot(const SnapshotOptions& o) -> int {
     return kExitError;
   }
   auto disk = source::MakeDiskProvider();
-  auto realm = Compile(DefaultPaths(o.paths), *disk, s);
+  auto realm = Compile(DefaultPaths(o.paths), *disk, DialectFor(backend->Name()), s);
   std::optional<catalog::Catalog> c;
   if (realm) c = backend->Lower(*realm, s.diags);
   Report(s.diags, "text");

@@ -16,16 +16,11 @@ auto Location(const source::SourceRange& r, const source::SourceManager& sm) -> 
   return fmt::format("{}:{}:{}", sm.Path(r.file), r.line, r.col);
 }
 
+/// A column of a change's before/after: the snapshot's column
+/// (catalog::ToJson) less what the plan format leaves out (docs/cli.md).
 auto ColumnJson(const catalog::Column& c) -> Json {
-  Json j;
-  j["name"] = c.name;
-  j["type"] = c.type;
-  j["not_null"] = c.not_null;
-  if (c.default_expr) j["default"] = *c.default_expr;
-  if (!c.identity.empty()) j["identity"] = c.identity;
-  if (c.generated) j["generated"] = *c.generated;
-  if (c.collation) j["collation"] = *c.collation;
-  if (c.comment) j["comment"] = *c.comment;
+  Json j = catalog::ToJson(c);
+  for (const char* key : {"type_ref", "identity_options", "generated_virtual", "metadata"}) j.erase(key);
   return j;
 }
 
@@ -41,7 +36,7 @@ auto TableProperties(const catalog::Table& t) -> Json {
   j["options"] = t.options;
   j["kind"] = t.kind;
   j["cluster_by"] = t.cluster_by;
-  j["watermark"] = t.watermark ? Json{{"column", t.watermark->column}, {"expression", t.watermark->expression}} : Json(nullptr);
+  j["watermark"] = t.watermark ? catalog::ToJson(*t.watermark) : Json(nullptr);
   return j;
 }
 

@@ -61,9 +61,10 @@ class Dialect {
   /// this name is the default namespace.
   virtual auto DefaultNamespace() const -> std::string = 0;
 
-  // The facts below are asked of DefaultDialect() only, as long as the model
-  // is checked once for every target; a target that does not state them
-  // checks nothing (accepts every literal, names no provider or method).
+  // The facts below, and DefaultNamespace(), are asked of the dialect of the
+  // target being compiled (check::Check's `dialect`: `--target`, postgres
+  // by default); a target that does not state them checks nothing (accepts
+  // every literal, names no provider or method).
 
   // ---- literals ----
 
@@ -151,8 +152,8 @@ class Dialect {
 auto Dialects() -> const std::vector<const Dialect*>&;
 /// The dialect of the target called `name`, or null.
 auto FindDialect(std::string_view name) -> const Dialect*;
-/// The dialect whose namespace, literal, sequence, collation and index rules
-/// the checker applies to the portable model (the target `--target` defaults to).
+/// The dialect of the target `--target` defaults to (postgres): the one the
+/// portable model is checked by when no target is given (unit tests, fuzzers).
 auto DefaultDialect() -> const Dialect&;
 
 }  // namespace schemac::target

@@ -168,6 +168,15 @@ struct ColumnChange {
   diff::ChangeKind kind;  // what differs
 };
 
+/// One enum whose values differ between the current and the desired state.
+/// The differ makes value renames (`'new' renamed from 'old'`, already
+/// applied to `from`) and additions; anything else it has no change for.
+struct EnumChange {
+  catalog::ObjectName name;
+  const std::vector<std::string>& from;  // the current values, renames applied
+  const std::vector<std::string>& to;    // the desired values
+};
+
 /// What a change of a column invalidates on a target: the objects over it
 /// that are dropped before the change and created again after it.
 struct Invalidates {
@@ -262,8 +271,19 @@ class Backend {
 
   /// How a change of a table's target options, clustering, kind or
   /// watermark is made (`message` of an Unsupported decision names them).
+  /// Also asked when the table becomes or stops being a partition, which the
+  /// differ has no change for: an Unsupported decision names the way out
+  /// (any other answer is refused with the differ's own message).
   virtual auto DecideTable(const catalog::ObjectName& name, const catalog::Table& from, const catalog::Table& to) const
       -> Decision = 0;
+
+  /// What the target refuses of a change of an enum's values: one
+  /// Unsupported decision per error, reported as `report` (the target's own
+  /// diagnostic kind; `unsupported-change` when absent) with `message`
+  /// formatted and `hint`. Empty: the differ renames and adds the values. A
+  /// target must refuse what the differ cannot make: a value removed, or
+  /// the values kept in another order.
+  virtual auto DecideEnum(const EnumChange& change) const -> std::vector<Decision> = 0;
 
   /// Whether a foreign key must be dropped while the key it references is
   /// dropped or a column on either side changes type (the database checks

@@ -90,6 +90,15 @@ TEST_CASE("expr: the columns an expression names, and renaming one", "[expr]") {
   CHECK(pg::RenameColumnIn("emails + email", "email", "e") == "emails + e");
 }
 
+TEST_CASE("expr: an expression Postgres cannot parse is read by the shared SQL scanner", "[expr]") {
+  // A comment names no column (the scanner of its own read `b` here).
+  CHECK(pg::ExpressionColumns("a + + -- b") == std::vector<std::string>{"a"});
+  CHECK(pg::ExpressionColumns("a + + /* b */ c::int + f(d)") == std::vector<std::string>{"a", "c", "d"});
+  // An unterminated quoted name ends with the text (it was one byte past
+  // it, and renaming it threw std::out_of_range).
+  CHECK(pg::RenameColumnIn("a + \"a", "a", "x") == "x + x");
+}
+
 TEST_CASE("expr: the columns a view reads, per relation", "[expr][view]") {
   std::string tables = R"(
     table users { id int primary key; email text; status text; org_id int }

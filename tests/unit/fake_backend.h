@@ -205,6 +205,12 @@ class FakeBackend final : public target::Backend {
       return {target::Strategy::Unsupported, "the fake target has no watermarks", "", std::nullopt};
     return {};  // clustering alters in place
   }
+  auto DecideEnum(const target::EnumChange& c) const -> std::vector<target::Decision> override {
+    // No enums: one that reached a catalog (a snapshot written by hand)
+    // cannot change at all, not even by an added value.
+    return {{target::Strategy::Unsupported, "the fake target has no enums; " + c.name.name + " cannot change",
+             "remove the enum", std::nullopt}};
+  }
   auto ForeignKeysPinKeys() const -> bool override { return false; }
   auto UsesSequence(const std::string&, const catalog::ObjectName&) const -> bool override { return false; }
   auto RenameTypeInExpression(const std::string& expr, const catalog::ObjectName&, const catalog::ObjectName&) const

@@ -254,3 +254,68 @@ TEST_CASE("fake backend: golden plans", "[fake]") {
     CHECK(c->Messages().find("the fake target has no foreign keys") != std::string::npos);
   }
 }
+
+TEST_CASE("fake backend: enum value changes and partition membership are the backend's decision", "[fake]") {
+  // Catalogs written by hand (a snapshot): the fake target lowers no enums
+  // and no partitions, yet the differ asks it, and reports its answer, not
+  // Postgres's.
+  auto with_enum = [](std::vector<std::string> values) {
+    catalog::Catalog c;
+    c.target = "fake";
+    catalog::Schema s;
+    s.name = FakeBackend::kDefaultSchema;
+    catalog::Enum e;
+    e.name = "MOOD";
+    e.values = std::move(values);
+    s.enums.push_back(e);
+    c.schemas.push_back(s);
+    return c;
+  };
+  auto diff = [](const catalog::Catalog& a, const catalog::Catalog& b, const target::Backend& backend) {
+    source::SourceManager sm;
+    diag::Engine diags(sm);
+    auto changes = diff::Diff(a, b, backend, diags);
+    std::string out;
+    for (const auto& d : diags.all()) out += std::string(diag::KindName(d.kind)) + ": " + d.message + " / " + d.hint + "\n";
+    return std::make_pair(changes.size(), out);
+  };
+  auto postgres = target::FindBackend("postgres");
+  SECTION("a value removed: Postgres's rule is not the fake's") {
+    auto a = with_enum({"HAPPY", "SAD"}), b = with_enum({"HAPPY"});
+    CHECK(diff(a, b, Fake()).second ==
+          "unsupported-change: the fake target has no enums; MOOD cannot change / remove the enum\n");
+    CHECK(diff(a, b, *postgres).second ==
+          "enum-value-removed: value 'SAD' of enum MAIN.MOOD was removed; Postgres cannot drop enum values / keep the "
+          "value, or create a new enum type, move the columns to it with a cast, then drop the old type\n");
+  }
+  SECTION("a value added: Postgres adds it, the fake refuses") {
+    auto a = with_enum({"HAPPY"}), b = with_enum({"HAPPY", "SAD"});
+    CHECK(diff(a, b, Fake()) == std::make_pair(size_t{0}, std::string(
+          "unsupported-change: the fake target has no enums; MOOD cannot change / remove the enum\n")));
+    CHECK(diff(a, b, *postgres) == std::make_pair(size_t{1}, std::string()));
+  }
+  SECTION("a table becoming a partition: the way out is the backend's") {
+    auto table = [](std::optional<catalog::ObjectName> parent) {
+      catalog::Catalog c;
+      c.target = "fake";
+      catalog::Schema s;
+      s.name = FakeBackend::kDefaultSchema;
+      catalog::Table t;
+      t.name = "T";
+      if (parent) t.partition_of = parent;
+      else t.columns.push_back(FakeGen::Col("ID", "INT", true));
+      s.tables.push_back(t);
+      c.schemas.push_back(s);
+      return c;
+    };
+    auto a = table(std::nullopt), b = table(catalog::ObjectName{FakeBackend::kDefaultSchema, "P"});
+    CHECK(diff(a, b, Fake()).second ==
+          "unsupported-change: table 'MAIN.T' becomes a partition; this is not done in place / \n");
+    CHECK(diff(a, b, *postgres).second ==
+          "unsupported-change: table 'MAIN.T' becomes a partition; this is not done in place / attach it by hand "
+          "(ALTER TABLE parent ATTACH PARTITION ...), then plan again\n");
+    CHECK(diff(b, a, *postgres).second ==
+          "unsupported-change: table 'MAIN.T' stops being a partition; this is not done in place / detach it by hand "
+          "(ALTER TABLE parent DETACH PARTITION ...), then plan again\n");
+  }
+}

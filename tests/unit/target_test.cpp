@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "backends/postgres/locks.h"
+#include "compiler/target/sql_scan.h"
 #include "compiler/target/target.h"
 #include "helpers.h"
 
@@ -84,4 +85,29 @@ TEST_CASE("postgres: the lock estimate counts what Postgres locks", "[target][po
   plan::Plan drop = testing::PlanBetween(to, from, c->diags);
   REQUIRE(drop.changes.size() == 2);
   CHECK(backends::postgres::EstimateLocks(drop, {0}, to, from) == 6 + 2 + 2 + 10);
+}
+
+TEST_CASE("target: the one SQL scanner", "[target][scan]") {
+  using K = target::SqlToken::Kind;
+  auto kinds = [](std::string_view sql) {
+    std::string out;
+    for (const auto& t : target::ScanSql(sql)) {
+      const char* k = t.kind == K::Name         ? "name"
+                      : t.kind == K::QuotedName ? "quoted"
+                      : t.kind == K::String     ? "string"
+                      : t.kind == K::Number     ? "number"
+                                                : "symbol";
+      out += std::string(out.empty() ? "" : " ") + k + ":" + t.text + "@" + std::to_string(t.offset) + "+" +
+             std::to_string(t.length);
+    }
+    return out;
+  };
+  CHECK(kinds("SELECT s.\"T\"\"x\" FROM a$1") ==
+        "name:SELECT@0+6 name:s@7+1 symbol:.@8+1 quoted:T\"x@9+6 name:FROM@16+4 name:a$1@21+3");
+  CHECK(kinds("'it''s' -- b\n1.5e3 /* c */ x") == "string:'it''s'@0+7 number:1.5e3@13+5 name:x@27+1");
+  CHECK(kinds("caf\xC3\xA9 + 1") == "name:caf\xC3\xA9@0+5 symbol:+@6+1 number:1@8+1");
+  // Unterminated: the token ends with the text.
+  CHECK(kinds("a \"b") == "name:a@0+1 quoted:b@2+2");
+  CHECK(kinds("'b") == "string:'b@0+2");
+  CHECK(kinds("a /* b") == "name:a@0+1");
 }
