@@ -362,28 +362,6 @@ class Builder {
     return out;
   }
 
-  /// The fast path's file: `unit` parsed one top-level item at a time, each
-  /// item's tree freed once its declarations are built, so that a large
-  /// file never has a whole parse tree alive. Returns nullopt when two
-  /// items are not separated (the full parse reports it).
-  auto BuildFileByItem(SchemaParser& parser) -> std::optional<std::vector<ast::Decl>> {
-    std::vector<ast::Decl> out;
-    antlr4::TokenStream* tokens = parser.getTokenStream();
-    bool separated = true;
-    for (size_t type = tokens->LA(1); type != Token::EOF; type = tokens->LA(1)) {
-      if (type == SchemaLexer::NL || type == SchemaLexer::SEMI) {
-        parser.sep();
-        separated = true;
-      } else {
-        if (!separated) return std::nullopt;
-        BuildTop(parser.topItem(), out);
-        separated = false;
-      }
-      parser.getTreeTracker().reset();
-    }
-    return out;
-  }
-
   /// Items of one list must be separated by an end of line or ';' (the
   /// grammar accepts `item item` so that recovery can resume at an item).
   void CheckSeparated(ParserRuleContext* list) {
@@ -1247,9 +1225,7 @@ template <typename Entry>
 auto RunParser(source::FileId id, const source::SourceManager& sm, diag::Engine& diags,
                std::vector<ast::Comment>& comments, Entry entry) {
   const std::string& text = sm.Get(id).text;
-  // `entry` returns an optional: nullopt from the fast path means "parse
-  // again, fully" (the full path always answers).
-  using Result = decltype(entry(std::declval<SchemaParser&>(), std::declval<Builder&>(), true));
+  using Result = decltype(entry(std::declval<SchemaParser&>(), std::declval<Builder&>()));
   if (auto bad = source::utf8::FirstInvalid(text)) {
     diags.Emit(diag::Kind::SyntaxError, source::SourceRange{id, bad->first, bad->second, bad->first, bad->second + 1},
                "file is not valid UTF-8").hint = "save the file as UTF-8";
@@ -1269,7 +1245,7 @@ auto RunParser(source::FileId id, const source::SourceManager& sm, diag::Engine&
   // gives up at the first error, and only when it gives up (a syntax error,
   // or a rare input SLL cannot decide) the full LL parse with error
   // recovery, whose diagnostics are the ones reported.
-  auto attempt = [&](bool fast, diag::Engine& sink, std::vector<ast::Comment>& notes) -> Result {
+  auto attempt = [&](bool fast, diag::Engine& sink, std::vector<ast::Comment>& notes) -> std::optional<Result> {
     input->reset();
     SchemaLexer lexer(input.get());
     ErrorListener listener(sink, sm, id);
@@ -1285,13 +1261,13 @@ auto RunParser(source::FileId id, const source::SourceManager& sm, diag::Engine&
     if (!fast) {
       parser.addErrorListener(&listener);
       parser.setErrorHandler(std::make_shared<Recovery>());
-      return entry(parser, builder, false);
+      return entry(parser, builder);
     }
     parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(antlr4::atn::PredictionMode::SLL);
     parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
     try {
-      Result r = entry(parser, builder, true);
-      if (!r || sink.has_errors()) return std::nullopt;  // e.g. an invalid character: reported by the full parse
+      Result r = entry(parser, builder);
+      if (sink.has_errors()) return std::nullopt;  // e.g. an invalid character: reported by the full parse
       return r;
     } catch (const antlr4::ParseCancellationException&) {
       return std::nullopt;
@@ -1302,9 +1278,9 @@ auto RunParser(source::FileId id, const source::SourceManager& sm, diag::Engine&
   if (auto r = attempt(true, fast_diags, fast_comments)) {
     for (const auto& d : fast_diags.all()) diags.Add(d);
     comments.insert(comments.end(), fast_comments.begin(), fast_comments.end());
-    return r;
+    return std::move(*r);
   }
-  return attempt(false, diags, comments);
+  return *attempt(false, diags, comments);
 }
 
 }  // namespace
@@ -1312,23 +1288,22 @@ auto RunParser(source::FileId id, const source::SourceManager& sm, diag::Engine&
 auto Parse(source::FileId id, const source::SourceManager& sm, diag::Engine& diags) -> ast::File {
   ast::File file;
   file.id = id;
-  auto decls = RunParser(id, sm, diags, file.comments,
-                         [](SchemaParser& p, Builder& b, bool fast) -> std::optional<std::vector<ast::Decl>> {
-                           if (fast) return b.BuildFileByItem(p);
-                           return b.BuildFile(p.unit());
-                         });
-  if (decls) file.decls = std::move(*decls);
+  file.decls = RunParser(id, sm, diags, file.comments, [](SchemaParser& p, Builder& b) {
+    auto* unit = p.unit();
+    return b.BuildFile(unit);
+  });
   return file;
 }
 
 auto ParseExpr(source::FileId id, const source::SourceManager& sm, diag::Engine& diags) -> std::optional<ast::Expr> {
   std::vector<ast::Comment> comments;
   size_t before = diags.errors();
-  auto e = RunParser(id, sm, diags, comments, [](SchemaParser& p, Builder& b, bool) -> std::optional<ast::Expr> {
-    return b.BuildExpr(p.expr());
+  auto e = RunParser(id, sm, diags, comments, [](SchemaParser& p, Builder& b) -> std::optional<ast::Expr> {
+    auto* ctx = p.expr();
+    return b.BuildExpr(ctx);
   });
   if (diags.errors() != before) return std::nullopt;
-  return e;  // (the fast path parses one expression; nothing to free early)
+  return e;
 }
 
 }  // namespace schemac::syntax
