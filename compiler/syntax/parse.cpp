@@ -4,6 +4,7 @@
 #include "compiler/syntax/parse.h"
 
 #include <algorithm>
+#include <typeinfo>
 #include <functional>
 #include <sstream>
 
@@ -20,6 +21,64 @@ using P = SchemaParser;
 using antlr4::ParserRuleContext;
 using antlr4::Token;
 using antlr4::tree::TerminalNode;
+
+/// `node` as the generated class T, or null. T must be a class no other
+/// generated class derives from (a labelled alternative, or a rule without
+/// labels): then an exact type check answers, which is much cheaper than
+/// dynamic_cast's search of the class hierarchy (that search was a quarter
+/// of building the syntax tree). Casts to a rule with labelled
+/// alternatives (ExprContext, TableItemContext, ...) stay dynamic_casts.
+template <typename T>
+auto As(antlr4::tree::ParseTree* node) -> T* {
+  return node && typeid(*node) == typeid(T) ? static_cast<T*>(node) : nullptr;
+}
+
+/// Whether a child of a rule is a token (the rest are rules).
+auto IsToken(antlr4::tree::ParseTree* node) -> bool {
+  const std::type_info& type = typeid(*node);
+  return type == typeid(antlr4::tree::TerminalNodeImpl) || type == typeid(antlr4::tree::ErrorNodeImpl);
+}
+
+/// The rule index of the generated rule context T (a rule's own context,
+/// whose labelled alternatives, if any, derive from it and answer the same
+/// index). A labelled alternative's type does not compile here: use As.
+template <typename T>
+auto RuleIndexOf() -> size_t {
+  static const size_t index = T(nullptr, 0).getRuleIndex();
+  return index;
+}
+
+/// The children of `ctx` that are rule T: what the generated accessor
+/// (`ctx->typeRef()`) returns, found by rule index instead of a
+/// dynamic_cast of every child, which the generated accessors do.
+template <typename T>
+auto Rules(ParserRuleContext* ctx) -> std::vector<T*> {
+  std::vector<T*> out;
+  const size_t index = RuleIndexOf<T>();
+  for (auto* child : ctx->children)
+    if (!IsToken(child) && static_cast<ParserRuleContext*>(child)->getRuleIndex() == index)
+      out.push_back(static_cast<T*>(static_cast<ParserRuleContext*>(child)));
+  return out;
+}
+
+/// The `i`th child of `ctx` that is rule T, or null (`ctx->typeRef(i)`).
+template <typename T>
+auto RuleAt(ParserRuleContext* ctx, size_t i = 0) -> T* {
+  const size_t index = RuleIndexOf<T>();
+  for (auto* child : ctx->children)
+    if (!IsToken(child) && static_cast<ParserRuleContext*>(child)->getRuleIndex() == index && i-- == 0)
+      return static_cast<T*>(static_cast<ParserRuleContext*>(child));
+  return nullptr;
+}
+
+/// The first child token of `ctx` of lexer type `type`, or null (`ctx->WITH()`).
+auto TokenAt(ParserRuleContext* ctx, size_t type) -> TerminalNode* {
+  for (auto* child : ctx->children)
+    if (IsToken(child) && static_cast<TerminalNode*>(child)->getSymbol()->getType() == type)
+      return static_cast<TerminalNode*>(child);
+  return nullptr;
+}
+
 
 /// Drops newlines inside ( ) and [ ] and collapses runs of newlines, so the
 /// grammar sees NL only where it ends an item. Braces reset the depth: they
@@ -148,8 +207,8 @@ class Recovery : public antlr4::DefaultErrorStrategy {
   /// than reporting every line of it.
   void sync(antlr4::Parser* p) override {
     auto* ctx = p->getContext();
-    bool in_schema = dynamic_cast<SchemaParser::SchemaDeclContext*>(ctx) != nullptr;
-    if (!in_schema && !dynamic_cast<SchemaParser::UnitContext*>(ctx)) return DefaultErrorStrategy::sync(p);
+    bool in_schema = As<SchemaParser::SchemaDeclContext>(ctx) != nullptr;
+    if (!in_schema && !As<SchemaParser::UnitContext>(ctx)) return DefaultErrorStrategy::sync(p);
     if (inErrorRecoveryMode(p)) return;
     Token* t = p->getCurrentToken();
     size_t type = t->getType();
@@ -329,7 +388,35 @@ class ErrorListener : public antlr4::BaseErrorListener {
 /// Turns the parse tree into the AST.
 class Builder {
  public:
-  Builder(source::FileId file, diag::Engine& diags) : file_(file), diags_(diags) {}
+  /// `ascii`: the file's text when it is ASCII only, so that a token's
+  /// code-point offsets are byte offsets into it (empty otherwise).
+  Builder(source::FileId file, diag::Engine& diags, std::string_view ascii = {})
+      : file_(file), diags_(diags), ascii_(ascii) {}
+
+  /// A token's text, sliced from the source when the file is ASCII (ANTLR
+  /// otherwise converts it from UTF-32 on every call); `storage` holds it
+  /// when it is not.
+  auto View(Token* t, std::string& storage) const -> std::string_view {
+    size_t start = t->getStartIndex(), stop = t->getStopIndex();
+    if (!ascii_.empty() && start <= stop && stop < ascii_.size()) return ascii_.substr(start, stop - start + 1);
+    storage = t->getText();
+    return storage;
+  }
+  auto TokenText(Token* t) const -> std::string {
+    std::string storage;
+    std::string_view v = View(t, storage);
+    return storage.empty() ? std::string(v) : storage;
+  }
+
+  /// A rule's text as RuleContext::getText() gives it (its tokens' text, no
+  /// whitespace). A rule of one token is that token's text, read without the
+  /// string stream getText() builds on every call (names, numbers and type
+  /// arguments are one token, and there are hundreds of thousands of them).
+  auto Text(ParserRuleContext* ctx) const -> std::string {
+    Token* start = ctx->getStart();
+    if (start && start == ctx->getStop() && !ctx->exception) return TokenText(start);
+    return ctx->getText();
+  }
 
   auto Range(ParserRuleContext* ctx) const -> source::SourceRange {
     source::SourceRange r{file_, 0, 0, 0, 0};
@@ -368,14 +455,14 @@ class Builder {
     if (!list) return;
     ParserRuleContext* prev = nullptr;
     for (auto* child : list->children) {
-      if (dynamic_cast<P::SepContext*>(child)) {
+      if (As<P::SepContext>(child)) {
         prev = nullptr;
         continue;
       }
       auto* item = dynamic_cast<ParserRuleContext*>(child);
-      bool is_item = dynamic_cast<P::TopItemContext*>(child) || dynamic_cast<P::TableItemContext*>(child) ||
-                     dynamic_cast<P::TargetItemContext*>(child);
-      if (!is_item) continue;
+      if (!item) continue;  // a token
+      size_t rule = item->getRuleIndex();  // labelled alternatives answer their rule's index
+      if (rule != P::RuleTopItem && rule != P::RuleTableItem && rule != P::RuleTargetItem) continue;
       if (prev && !prev->exception && !item->exception && item->getStart()) {
         source::SourceRange r = Range(item);
         r.end_line = r.line;
@@ -396,7 +483,8 @@ class Builder {
  private:
   void EndOf(Token* t, source::SourceRange& r) const {
     // Multi-line tokens (raw blocks) end on a later line.
-    std::string text = t->getText();
+    std::string storage;
+    std::string_view text = View(t, storage);
     uint32_t line = static_cast<uint32_t>(t->getLine());
     uint32_t col = static_cast<uint32_t>(t->getCharPositionInLine() + 1);
     size_t nl = text.rfind('\n');
@@ -408,7 +496,7 @@ class Builder {
       r.end_col = 1 + CodePoints(text.substr(nl + 1));
     }
   }
-  static auto CodePoints(const std::string& s) -> uint32_t {
+  static auto CodePoints(std::string_view s) -> uint32_t {
     return static_cast<uint32_t>(source::utf8::CodePoints(s));
   }
 
@@ -447,14 +535,16 @@ class Builder {
     return out;
   }
 
-  auto String(TerminalNode* n) -> std::string { return n ? Unquote(n->getText(), '\'') : std::string(); }
+  auto String(TerminalNode* n) -> std::string { return n ? Unquote(TokenText(n->getSymbol()), '\'') : std::string(); }
 
   auto Ident(P::IdentContext* ctx) -> ast::Name {
     ast::Name n;
     if (!ctx) return n;
     n.range = Range(ctx);
-    std::string t = ctx->getText();
-    if (ctx->QIDENT()) {
+    std::string t = Text(ctx);
+    Token* start = ctx->getStart();
+    bool quoted = start && start == ctx->getStop() ? start->getType() == SchemaLexer::QIDENT : ctx->QIDENT() != nullptr;
+    if (quoted) {
       std::string bad_escape;
       n.text = syntax::UnquoteIdentifier(t, &bad_escape);
       n.quoted = true;
@@ -585,7 +675,7 @@ class Builder {
     } else if (auto* c = item->pipeDecl()) {
       ast::Pipe p;
       p.range = Range(c);
-      p.target = Lower(c->targetName()->getText());
+      p.target = Lower(Text(c->targetName()));
       p.name = QName(c->qname());
       CheckSeparated(c);
       for (auto* t : c->targetItem()) p.items.push_back(BuildTargetItem(t));
@@ -593,7 +683,7 @@ class Builder {
     } else if (auto* c = item->targetBlock()) {
       ast::TargetBlock b;
       b.range = Range(c);
-      b.target = Lower(c->targetName()->getText());
+      b.target = Lower(Text(c->targetName()));
       CheckSeparated(c);
       for (auto* t : c->targetItem()) b.items.push_back(BuildTargetItem(t));
       out.push_back({std::move(b)});
@@ -671,7 +761,7 @@ class Builder {
       for (auto* param : tail->storageParam()) {
         std::string value = param->STRING() ? String(param->STRING())
                             : param->NUMBER() ? (param->MINUS() ? "-" : "") + param->NUMBER()->getText()
-                            : param->ident(1) ? Lower(param->ident(1)->getText())
+                            : param->ident(1) ? Lower(Text(param->ident(1)))
                                               : std::string();  // recovered from a syntax error: reported already
         k.exclusion.storage.emplace_back(Lower(Ident(param->ident(0)).text), value);
       }
@@ -695,7 +785,7 @@ class Builder {
       for (auto* param : tail->storageParam()) {
         std::string value = param->STRING() ? String(param->STRING())
                             : param->NUMBER() ? (param->MINUS() ? "-" : "") + param->NUMBER()->getText()
-                            : param->ident(1) ? Lower(param->ident(1)->getText())
+                            : param->ident(1) ? Lower(Text(param->ident(1)))
                                               : std::string();  // recovered from a syntax error: reported already
         ix.storage.emplace_back(Lower(Ident(param->ident(0)).text), value);
       }
@@ -710,13 +800,13 @@ class Builder {
     v.name = QName(c->qname());
     auto* body = c->viewBody();
     v.body_range = Range(body);
-    if (auto* raw = dynamic_cast<P::RawBodyContext*>(body)) {
+    if (auto* raw = As<P::RawBodyContext>(body)) {
       v.body_kind = ast::View::BodyKind::Raw;
       v.body = RawText(raw->RAW()->getText());
-    } else if (auto* str = dynamic_cast<P::StringBodyContext*>(body)) {
+    } else if (auto* str = As<P::StringBodyContext>(body)) {
       v.body_kind = ast::View::BodyKind::String;
       v.body = String(str->STRING());
-    } else if (auto* u = dynamic_cast<P::UnionBodyContext*>(body)) {
+    } else if (auto* u = As<P::UnionBodyContext>(body)) {
       v.body_kind = ast::View::BodyKind::Union;
       for (auto* q : u->qname()) v.union_of.push_back(QName(q));
     }
@@ -772,14 +862,14 @@ class Builder {
   void BuildTableBody(P::TableBodyContext* body, ast::Table& t) {
     if (!body) return;
     CheckSeparated(body);
-    const auto items = body->tableItem();
+    const auto items = Rules<P::TableItemContext>(body);
     // Exactly as many as written: a column is over 1 KB, and doubling growth
     // left a third of the AST's memory unused on 10,000 tables.
     t.items.reserve(t.items.size() + items.size());
     for (auto* item : items) {
-      if (auto* c = dynamic_cast<P::IncludeItemContext*>(item)) {
+      if (auto* c = As<P::IncludeItemContext>(item)) {
         t.items.emplace_back(ast::Include{QName(c->qname()), Range(c)});
-      } else if (auto* c = dynamic_cast<P::PrimaryKeyItemContext*>(item)) {
+      } else if (auto* c = As<P::PrimaryKeyItemContext>(item)) {
         ast::Constraint k;
         k.kind = ast::Constraint::Kind::PrimaryKey;
         if (c->ident()) k.name = Ident(c->ident());
@@ -787,9 +877,9 @@ class Builder {
         k.timing = Timing(c->deferrable());
         k.range = Range(c);
         t.items.emplace_back(std::move(k));
-      } else if (auto* c = dynamic_cast<P::IndexItemContext*>(item)) {
+      } else if (auto* c = As<P::IndexItemContext>(item)) {
         t.items.emplace_back(BuildIndex(c));
-      } else if (auto* c = dynamic_cast<P::UniqueItemContext*>(item)) {
+      } else if (auto* c = As<P::UniqueItemContext>(item)) {
         ast::Constraint k;
         k.kind = ast::Constraint::Kind::Unique;
         if (c->ident()) k.name = Ident(c->ident());
@@ -797,7 +887,7 @@ class Builder {
         UniqueAttrs(c->uniqueAttr(), k.nulls_not_distinct, k.timing);
         k.range = Range(c);
         t.items.emplace_back(std::move(k));
-      } else if (auto* c = dynamic_cast<P::ForeignKeyItemContext*>(item)) {
+      } else if (auto* c = As<P::ForeignKeyItemContext>(item)) {
         ast::Constraint k;
         k.kind = ast::Constraint::Kind::ForeignKey;
         if (c->ident()) k.name = Ident(c->ident());
@@ -806,7 +896,7 @@ class Builder {
         k.not_valid = c->VALID() != nullptr;
         k.range = Range(c);
         t.items.emplace_back(std::move(k));
-      } else if (auto* c = dynamic_cast<P::CheckItemContext*>(item)) {
+      } else if (auto* c = As<P::CheckItemContext>(item)) {
         ast::Constraint k;
         k.kind = ast::Constraint::Kind::Check;
         if (c->ident()) k.name = Ident(c->ident());
@@ -815,20 +905,20 @@ class Builder {
         k.no_inherit = c->INHERIT() != nullptr;
         k.range = Range(c);
         t.items.emplace_back(std::move(k));
-      } else if (auto* c = dynamic_cast<P::ExcludeItemContext*>(item)) {
+      } else if (auto* c = As<P::ExcludeItemContext>(item)) {
         t.items.emplace_back(BuildExclusion(c));
-      } else if (auto* c = dynamic_cast<P::CommentItemContext*>(item)) {
+      } else if (auto* c = As<P::CommentItemContext>(item)) {
         t.items.emplace_back(ast::TableComment{String(c->STRING()), Range(c)});
-      } else if (auto* c = dynamic_cast<P::RenamedItemContext*>(item)) {
+      } else if (auto* c = As<P::RenamedItemContext>(item)) {
         t.items.emplace_back(ast::RenamedFrom{Ident(c->ident()), Range(c)});
-      } else if (auto* c = dynamic_cast<P::TargetItemBlockContext*>(item)) {
+      } else if (auto* c = As<P::TargetItemBlockContext>(item)) {
         ast::TargetBlock b;
         b.range = Range(c);
-        b.target = Lower(c->targetName()->getText());
+        b.target = Lower(Text(c->targetName()));
         CheckSeparated(c);
         for (auto* ti : c->targetItem()) b.items.push_back(BuildTargetItem(ti));
         t.items.emplace_back(std::move(b));
-      } else if (auto* c = dynamic_cast<P::ColumnItemContext*>(item)) {
+      } else if (auto* c = As<P::ColumnItemContext>(item)) {
         t.items.emplace_back(BuildColumn(c));
       }
     }
@@ -837,30 +927,30 @@ class Builder {
   auto BuildColumn(P::ColumnItemContext* c) -> ast::Column {
     ast::Column col;
     col.range = Range(c);
-    col.name = Ident(c->ident());
-    col.type = BuildType(c->typeRef());
-    for (auto* a : c->columnAttr()) {
-      if (dynamic_cast<P::NotNullAttrContext*>(a)) {
+    col.name = Ident(RuleAt<P::IdentContext>(c));
+    col.type = BuildType(RuleAt<P::TypeRefContext>(c));
+    for (auto* a : Rules<P::ColumnAttrContext>(c)) {
+      if (As<P::NotNullAttrContext>(a)) {
         col.not_null = true;
         col.null_range = Range(a);
-      } else if (dynamic_cast<P::NullAttrContext*>(a)) {
+      } else if (As<P::NullAttrContext>(a)) {
         col.not_null = false;
         col.null_range = Range(a);
-      } else if (auto* d = dynamic_cast<P::DefaultAttrContext*>(a)) {
+      } else if (auto* d = As<P::DefaultAttrContext>(a)) {
         col.default_value = BuildExpr(d->expr());
-      } else if (auto* pk = dynamic_cast<P::PrimaryKeyAttrContext*>(a)) {
+      } else if (auto* pk = As<P::PrimaryKeyAttrContext>(a)) {
         col.primary_key = true;
         col.primary_key_timing = Timing(pk->deferrable());
         col.primary_key_range = Range(a);
-      } else if (auto* u = dynamic_cast<P::UniqueColumnAttrContext*>(a)) {
+      } else if (auto* u = As<P::UniqueColumnAttrContext>(a)) {
         col.unique = true;
         UniqueAttrs(u->uniqueAttr(), col.unique_nulls_not_distinct, col.unique_timing);
         col.unique_range = Range(a);
-      } else if (auto* r = dynamic_cast<P::ReferencesAttrContext*>(a)) {
+      } else if (auto* r = As<P::ReferencesAttrContext>(a)) {
         col.references = BuildReferences(r->references());
-      } else if (auto* k = dynamic_cast<P::CheckAttrContext*>(a)) {
+      } else if (auto* k = As<P::CheckAttrContext>(a)) {
         col.checks.push_back(BuildExpr(k->expr()));
-      } else if (auto* id = dynamic_cast<P::IdentityAttrContext*>(a)) {
+      } else if (auto* id = As<P::IdentityAttrContext>(a)) {
         col.identity = true;
         col.identity_always = id->ALWAYS() != nullptr;
         col.identity_range = Range(a);
@@ -871,19 +961,19 @@ class Builder {
           opt.range = Range(o);
           col.identity_options.push_back(std::move(opt));
         }
-      } else if (auto* g = dynamic_cast<P::GeneratedAttrContext*>(a)) {
+      } else if (auto* g = As<P::GeneratedAttrContext>(a)) {
         col.generated = BuildExpr(g->expr());
         col.stored = g->STORED() != nullptr;
-      } else if (auto* m = dynamic_cast<P::CommentAttrContext*>(a)) {
+      } else if (auto* m = As<P::CommentAttrContext>(a)) {
         col.comment = String(m->STRING());
-      } else if (auto* rn = dynamic_cast<P::RenamedAttrContext*>(a)) {
+      } else if (auto* rn = As<P::RenamedAttrContext>(a)) {
         col.renamed_from = Ident(rn->ident());
-      } else if (auto* co = dynamic_cast<P::CollateAttrContext*>(a)) {
+      } else if (auto* co = As<P::CollateAttrContext>(a)) {
         col.collation = Ident(co->ident());
-      } else if (auto* tb = dynamic_cast<P::ColumnTargetAttrContext*>(a)) {
+      } else if (auto* tb = As<P::ColumnTargetAttrContext>(a)) {
         ast::TargetBlock b;
         b.range = Range(tb);
-        b.target = Lower(tb->targetName()->getText());
+        b.target = Lower(Text(tb->targetName()));
         CheckSeparated(tb);
         for (auto* ti : tb->targetItem()) b.items.push_back(BuildTargetItem(ti));
         col.targets.push_back(std::move(b));
@@ -896,39 +986,39 @@ class Builder {
     ast::TargetItem t;
     t.range = Range(c);
     using K = ast::TargetItem::Kind;
-    if (auto* x = dynamic_cast<P::PartitionOptionContext*>(c)) {
+    if (auto* x = As<P::PartitionOptionContext>(c)) {
       t.kind = K::Partition;
       if (x->ident()) t.key = Ident(x->ident());
       for (auto* e : x->expr()) t.exprs.push_back(BuildExpr(e));
-    } else if (auto* x = dynamic_cast<P::PartitionOfOptionContext*>(c)) {
+    } else if (auto* x = As<P::PartitionOfOptionContext>(c)) {
       t.kind = K::PartitionOf;
       t.into = QName(x->qname());
       BuildPartitionBound(x->partitionBound(), t);
-    } else if (auto* x = dynamic_cast<P::ClusterOptionContext*>(c)) {
+    } else if (auto* x = As<P::ClusterOptionContext>(c)) {
       t.kind = K::Cluster;
       for (auto* e : x->expr()) t.exprs.push_back(BuildExpr(e));
-    } else if (auto* x = dynamic_cast<P::PrimaryIndexOptionContext*>(c)) {
+    } else if (auto* x = As<P::PrimaryIndexOptionContext>(c)) {
       t.kind = K::PrimaryIndex;
       t.names = Names(x->identList());
-    } else if (auto* x = dynamic_cast<P::WatermarkOptionContext*>(c)) {
+    } else if (auto* x = As<P::WatermarkOptionContext>(c)) {
       t.kind = K::Watermark;
       t.key = Ident(x->ident());
       t.exprs.push_back(BuildExpr(x->expr()));
-    } else if (auto* x = dynamic_cast<P::WithOptionContext*>(c)) {
+    } else if (auto* x = As<P::WithOptionContext>(c)) {
       t.kind = K::With;
       auto strs = x->STRING();
       for (size_t i = 0; i + 1 < strs.size(); i += 2) t.options.emplace_back(String(strs[i]), String(strs[i + 1]));
-    } else if (auto* x = dynamic_cast<P::TypeOptionContext*>(c)) {
+    } else if (auto* x = As<P::TypeOptionContext>(c)) {
       t.kind = K::Type;
       t.type = BuildType(x->typeRef());
-    } else if (auto* x = dynamic_cast<P::IntoOptionContext*>(c)) {
+    } else if (auto* x = As<P::IntoOptionContext>(c)) {
       t.kind = K::Into;
       t.into = QName(x->qname());
-    } else if (auto* x = dynamic_cast<P::FromOptionContext*>(c)) {
+    } else if (auto* x = As<P::FromOptionContext>(c)) {
       t.kind = K::From;
       t.value = String(x->STRING());
       t.value_is_string = true;
-    } else if (auto* x = dynamic_cast<P::FlagOptionContext*>(c)) {
+    } else if (auto* x = As<P::FlagOptionContext>(c)) {
       t.kind = K::Flag;
       t.key = Ident(x->ident());
       if (auto* v = x->optionValue()) {
@@ -944,7 +1034,7 @@ class Builder {
   }
 
   void BuildPartitionBound(P::PartitionBoundContext* c, ast::TargetItem& t) {
-    if (auto* r = dynamic_cast<P::RangeBoundContext*>(c)) {
+    if (auto* r = As<P::RangeBoundContext>(c)) {
       t.bound = "from";
       // FROM (e, ...) TO (e, ...): the first group ends at the first ')'.
       size_t from_count = 0;
@@ -954,10 +1044,10 @@ class Builder {
       }
       auto exprs = r->expr();
       for (size_t i = 0; i < exprs.size(); ++i) (i < from_count ? t.exprs : t.to).push_back(BuildExpr(exprs[i]));
-    } else if (auto* l = dynamic_cast<P::ListBoundContext*>(c)) {
+    } else if (auto* l = As<P::ListBoundContext>(c)) {
       t.bound = "in";
       for (auto* e : l->expr()) t.exprs.push_back(BuildExpr(e));
-    } else if (auto* h = dynamic_cast<P::HashBoundContext*>(c)) {
+    } else if (auto* h = As<P::HashBoundContext>(c)) {
       t.bound = "with";
       auto names = h->ident();
       auto numbers = h->NUMBER();
@@ -973,32 +1063,32 @@ class Builder {
     if (!c) return t;
     t.range = Range(c);
     auto dims = [&](const std::vector<P::ArraySuffixContext*>& s) { t.array_dims = static_cast<int>(s.size()); };
-    if (auto* a = dynamic_cast<P::ArrayTypeContext*>(c)) {
+    if (auto* a = As<P::ArrayTypeContext>(c)) {
       t.kind = ast::TypeRef::Kind::Array;
       t.elems.push_back(BuildType(a->typeRef()));
       dims(a->arraySuffix());
-    } else if (auto* m = dynamic_cast<P::MapTypeContext*>(c)) {
+    } else if (auto* m = As<P::MapTypeContext>(c)) {
       t.kind = ast::TypeRef::Kind::Map;
       for (auto* e : m->typeRef()) t.elems.push_back(BuildType(e));
       dims(m->arraySuffix());
-    } else if (auto* r = dynamic_cast<P::RowTypeContext*>(c)) {
+    } else if (auto* r = As<P::RowTypeContext>(c)) {
       t.kind = ast::TypeRef::Kind::Row;
       for (auto* f : r->rowField()) {
         t.fields.push_back(Ident(f->ident()));
         t.elems.push_back(BuildType(f->typeRef()));
       }
       dims(r->arraySuffix());
-    } else if (auto* g = dynamic_cast<P::GenericTypeContext*>(c)) {
+    } else if (auto* g = As<P::GenericTypeContext>(c)) {
       t.kind = ast::TypeRef::Kind::Generic;
       ast::Name nm = Ident(g->ident());
       t.quoted = nm.quoted;
       t.name = nm.quoted ? nm.text : Lower(nm.text);
       for (auto* e : g->typeRef()) t.elems.push_back(BuildType(e));
       dims(g->arraySuffix());
-    } else if (auto* n = dynamic_cast<P::NamedTypeContext*>(c)) {
+    } else if (auto* n = As<P::NamedTypeContext>(c)) {
       t.kind = ast::TypeRef::Kind::Named;
-      auto* tn = n->typeName();
-      auto ids = tn->ident();
+      auto* tn = RuleAt<P::TypeNameContext>(n);
+      auto ids = Rules<P::IdentContext>(tn);
       if (ids.size() == 2) {  // schema.type
         ast::Name s = Ident(ids[0]), nm = Ident(ids[1]);
         t.schema = s.quoted ? s.text : Lower(s.text);
@@ -1008,18 +1098,18 @@ class Builder {
         ast::Name nm = Ident(ids[0]);
         t.quoted = nm.quoted;
         t.name = nm.quoted ? nm.text : Lower(nm.text);
-        if (tn->PRECISION()) t.name += " precision";
-        if (tn->VARYING()) t.name += " varying";
+        if (TokenAt(tn, SchemaLexer::PRECISION)) t.name += " precision";
+        if (TokenAt(tn, SchemaLexer::VARYING)) t.name += " varying";
       }
-      for (auto* a : n->typeArg()) {
+      for (auto* a : Rules<P::TypeArgContext>(n)) {
         try {
-          t.args.push_back(std::stoll(a->getText()));
+          t.args.push_back(std::stoll(Text(a)));
         } catch (...) {
           t.args.push_back(-1);
         }
       }
-      if (auto* tz = n->timeZone()) t.with_time_zone = tz->WITH() != nullptr;
-      dims(n->arraySuffix());
+      if (auto* tz = RuleAt<P::TimeZoneContext>(n)) t.with_time_zone = TokenAt(tz, SchemaLexer::WITH) != nullptr;
+      dims(Rules<P::ArraySuffixContext>(n));
     }
     return t;
   }
@@ -1027,9 +1117,9 @@ class Builder {
   auto BuildPrimary(P::PrimaryContext* c) -> ast::Expr;
 
   /// The (possibly qualified) name of a call or a column reference.
-  static void SetName(ast::Expr& e, P::FuncNameContext* name) {
+  void SetName(ast::Expr& e, P::FuncNameContext* name) {
     auto ids = name->funcIdent();
-    auto text = [](P::FuncIdentContext* id) { return id->QIDENT() ? syntax::UnquoteIdentifier(id->getText()) : id->getText(); };
+    auto text = [this](P::FuncIdentContext* id) { return id->QIDENT() ? syntax::UnquoteIdentifier(Text(id)) : Text(id); };
     e.text = text(ids.back());
     e.quoted = ids.back()->QIDENT() != nullptr;
     if (ids.size() == 2) {
@@ -1040,6 +1130,7 @@ class Builder {
 
   source::FileId file_;
   diag::Engine& diags_;
+  std::string_view ascii_;
 };
 
 auto Builder::BuildExpr(P::ExprContext* c) -> ast::Expr {
@@ -1053,52 +1144,52 @@ auto Builder::BuildExpr(P::ExprContext* c) -> ast::Expr {
     e.args.push_back(BuildExpr(l));
     e.args.push_back(BuildExpr(r));
   };
-  if (auto* x = dynamic_cast<P::PrimaryExprContext*>(c)) {
+  if (auto* x = As<P::PrimaryExprContext>(c)) {
     auto r = BuildPrimary(x->primary());
     return r;
-  } else if (auto* x = dynamic_cast<P::CastOpExprContext*>(c)) {
+  } else if (auto* x = As<P::CastOpExprContext>(c)) {
     e.kind = K::Cast;
     e.op = "::";
     e.args.push_back(BuildExpr(x->expr()));
     e.type.push_back(BuildType(x->typeRef()));
-  } else if (auto* x = dynamic_cast<P::UnaryExprContext*>(c)) {
+  } else if (auto* x = As<P::UnaryExprContext>(c)) {
     e.kind = K::Unary;
     e.op = x->MINUS() ? "-" : "+";
     e.args.push_back(BuildExpr(x->expr()));
-  } else if (auto* x = dynamic_cast<P::NotExprContext*>(c)) {
+  } else if (auto* x = As<P::NotExprContext>(c)) {
     e.kind = K::Unary;
     e.op = "not";
     e.args.push_back(BuildExpr(x->expr()));
-  } else if (auto* x = dynamic_cast<P::MulExprContext*>(c)) {
+  } else if (auto* x = As<P::MulExprContext>(c)) {
     bin(x->STAR() ? "*" : x->SLASH() ? "/" : "%", x->expr(0), x->expr(1));
-  } else if (auto* x = dynamic_cast<P::AddExprContext*>(c)) {
+  } else if (auto* x = As<P::AddExprContext>(c)) {
     bin(x->PLUS() ? "+" : "-", x->expr(0), x->expr(1));
-  } else if (auto* x = dynamic_cast<P::ConcatExprContext*>(c)) {
+  } else if (auto* x = As<P::ConcatExprContext>(c)) {
     bin("||", x->expr(0), x->expr(1));
-  } else if (auto* x = dynamic_cast<P::CompareExprContext*>(c)) {
+  } else if (auto* x = As<P::CompareExprContext>(c)) {
     std::string op = x->children.size() > 1 ? x->children[1]->getText() : "=";
     if (op == "!=") op = "<>";
     bin(op, x->expr(0), x->expr(1));
-  } else if (auto* x = dynamic_cast<P::AndExprContext*>(c)) {
+  } else if (auto* x = As<P::AndExprContext>(c)) {
     bin("and", x->expr(0), x->expr(1));
-  } else if (auto* x = dynamic_cast<P::OrExprContext*>(c)) {
+  } else if (auto* x = As<P::OrExprContext>(c)) {
     bin("or", x->expr(0), x->expr(1));
-  } else if (auto* x = dynamic_cast<P::RangeExprContext*>(c)) {
+  } else if (auto* x = As<P::RangeExprContext>(c)) {
     bin("..", x->expr(0), x->expr(1));
-  } else if (auto* x = dynamic_cast<P::IsNullExprContext*>(c)) {
+  } else if (auto* x = As<P::IsNullExprContext>(c)) {
     e.kind = K::IsNull;
     e.negated = x->NOT() != nullptr;
     e.args.push_back(BuildExpr(x->expr()));
-  } else if (auto* x = dynamic_cast<P::IsBoolExprContext*>(c)) {
+  } else if (auto* x = As<P::IsBoolExprContext>(c)) {
     e.kind = K::IsBool;
     e.negated = x->NOT() != nullptr;
     e.op = x->TRUE() ? "true" : "false";
     e.args.push_back(BuildExpr(x->expr()));
-  } else if (auto* x = dynamic_cast<P::InExprContext*>(c)) {
+  } else if (auto* x = As<P::InExprContext>(c)) {
     e.kind = K::In;
     e.negated = x->NOT() != nullptr;
     for (auto* a : x->expr()) e.args.push_back(BuildExpr(a));
-  } else if (auto* x = dynamic_cast<P::BetweenExprContext*>(c)) {
+  } else if (auto* x = As<P::BetweenExprContext>(c)) {
     e.kind = K::Between;
     e.negated = x->NOT() != nullptr;
     for (auto* a : x->expr()) e.args.push_back(BuildExpr(a));
@@ -1138,7 +1229,7 @@ auto Builder::BuildExpr(P::ExprContext* c) -> ast::Expr {
       }
       return result;
     }
-  } else if (auto* x = dynamic_cast<P::LikeExprContext*>(c)) {
+  } else if (auto* x = As<P::LikeExprContext>(c)) {
     e.kind = K::Like;
     e.negated = x->NOT() != nullptr;
     e.op = x->ILIKE() ? "ilike" : "like";
@@ -1153,22 +1244,22 @@ auto Builder::BuildPrimary(P::PrimaryContext* c) -> ast::Expr {
   ast::Expr e;
   if (!c) return e;
   e.range = Range(c);
-  if (auto* x = dynamic_cast<P::NumberLitContext*>(c)) {
+  if (auto* x = As<P::NumberLitContext>(c)) {
     e.kind = K::Number;
-    e.text = x->getText();
-  } else if (auto* x = dynamic_cast<P::StringLitContext*>(c)) {
+    e.text = Text(x);
+  } else if (auto* x = As<P::StringLitContext>(c)) {
     e.kind = K::String;
     e.text = String(x->STRING());
-  } else if (auto* x = dynamic_cast<P::BoolLitContext*>(c)) {
+  } else if (auto* x = As<P::BoolLitContext>(c)) {
     e.kind = K::Bool;
     e.text = x->TRUE() ? "true" : "false";
-  } else if (dynamic_cast<P::NullLitContext*>(c)) {
+  } else if (As<P::NullLitContext>(c)) {
     e.kind = K::Null;
-  } else if (auto* x = dynamic_cast<P::IntervalLitContext*>(c)) {
+  } else if (auto* x = As<P::IntervalLitContext>(c)) {
     e.kind = K::Interval;
     e.text = String(x->STRING());
-    if (x->ident()) e.op = Lower(x->ident()->getText());
-  } else if (auto* x = dynamic_cast<P::CaseExprContext*>(c)) {
+    if (x->ident()) e.op = Lower(Text(x->ident()));
+  } else if (auto* x = As<P::CaseExprContext>(c)) {
     e.kind = K::Case;
     // CASE expr? (WHEN expr THEN expr)+ (ELSE expr)? END: the subject is the
     // first expr when it stands before the first WHEN.
@@ -1187,12 +1278,12 @@ auto Builder::BuildPrimary(P::PrimaryContext* c) -> ast::Expr {
       e.has_else = true;
       e.args.push_back(BuildExpr(exprs[idx]));
     }
-  } else if (auto* x = dynamic_cast<P::CastExprContext*>(c)) {
+  } else if (auto* x = As<P::CastExprContext>(c)) {
     e.kind = K::Cast;
     e.op = "cast";
     e.args.push_back(BuildExpr(x->expr()));
     e.type.push_back(BuildType(x->typeRef()));
-  } else if (auto* x = dynamic_cast<P::CallExprContext*>(c)) {
+  } else if (auto* x = As<P::CallExprContext>(c)) {
     e.kind = K::Call;
     SetName(e, x->funcName());
     if (x->STAR()) {
@@ -1202,17 +1293,17 @@ auto Builder::BuildPrimary(P::PrimaryContext* c) -> ast::Expr {
       e.args.push_back(star);
     }
     for (auto* a : x->expr()) e.args.push_back(BuildExpr(a));
-  } else if (auto* x = dynamic_cast<P::ListExprContext*>(c)) {
+  } else if (auto* x = As<P::ListExprContext>(c)) {
     e.kind = K::List;
     for (auto* a : x->expr()) e.args.push_back(BuildExpr(a));
-  } else if (auto* x = dynamic_cast<P::ArrayExprContext*>(c)) {
+  } else if (auto* x = As<P::ArrayExprContext>(c)) {
     e.kind = K::List;
     e.op = "array";
     for (auto* a : x->expr()) e.args.push_back(BuildExpr(a));
-  } else if (auto* x = dynamic_cast<P::NameExprContext*>(c)) {
+  } else if (auto* x = As<P::NameExprContext>(c)) {
     e.kind = K::Column;
     SetName(e, x->funcName());
-  } else if (auto* x = dynamic_cast<P::ParenExprContext*>(c)) {
+  } else if (auto* x = As<P::ParenExprContext>(c)) {
     ast::Expr inner = BuildExpr(x->expr());
     inner.parenthesized = true;
     inner.range = e.range;
@@ -1238,6 +1329,7 @@ auto RunParser(source::FileId id, const source::SourceManager& sm, diag::Engine&
     diags.Emit(diag::Kind::SyntaxError, source::SourceRange{id, 1, 1, 1, 1}, "file is not valid UTF-8");
     return Result{};
   }
+  const bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   uint32_t last_text_line = 0;
   for (uint32_t l = static_cast<uint32_t>(sm.Get(id).line_starts.size()); l > 0 && !last_text_line; --l)
     if (sm.Line(id, l).find_first_not_of(" \t\r") != std::string::npos) last_text_line = l;
@@ -1257,7 +1349,7 @@ auto RunParser(source::FileId id, const source::SourceManager& sm, diag::Engine&
     antlr4::CommonTokenStream tokens(&filter);
     SchemaParser parser(&tokens);
     parser.removeErrorListeners();
-    Builder builder(id, sink);
+    Builder builder(id, sink, ascii ? std::string_view(text) : std::string_view());
     if (!fast) {
       parser.addErrorListener(&listener);
       parser.setErrorHandler(std::make_shared<Recovery>());
