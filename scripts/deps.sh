@@ -3,7 +3,7 @@
 # Usage: scripts/deps.sh [--fuzz]   (--fuzz: also clang and libFuzzer, for bench/fuzz.sh)
 set -euo pipefail
 packages=(cmake ninja-build g++ git python3 antlr4 libantlr4-runtime-dev libfmt-dev catch2 libcli11-dev
-          nlohmann-json3-dev libpq-dev libpg-query-dev llvm-14-tools postgresql-15 postgresql-client-15)
+          nlohmann-json3-dev libpq-dev libpg-query-dev llvm-14-dev llvm-14-tools postgresql-15 postgresql-client-15)
 if [ "${1:-}" = "--fuzz" ]; then
   packages+=(clang-14 libclang-rt-14-dev llvm-14)
 fi

@@ -1,6 +1,8 @@
 // Loading imports and inlining mixins.
 #include "compiler/expand/expand.h"
 
+#include <llvm/ADT/StringRef.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -108,10 +110,7 @@ struct MixinExpander {
 
   static auto Key(const ast::Name& n) -> std::string { return model_key(n); }
   static auto model_key(const ast::Name& n) -> std::string {
-    if (n.quoted) return n.text;
-    std::string k = n.text;
-    for (auto& c : k) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return k;
+    return n.quoted ? n.text : llvm::StringRef(n.text).lower();
   }
 
   void Collect(std::vector<ast::Decl>& decls) {

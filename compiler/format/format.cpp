@@ -23,6 +23,8 @@
 #include "compiler/syntax/quote.h"
 #include "compiler/syntax/storage.h"
 
+#include <llvm/ADT/StringRef.h>
+
 #include <algorithm>
 #include <compare>
 #include <cstdint>
@@ -63,10 +65,7 @@ auto PadRight(const std::string& s, size_t width) -> std::string {
   return w >= width ? s : s + std::string(width - w, ' ');
 }
 
-auto Lower(std::string s) -> std::string {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
+auto Lower(const std::string& s) -> std::string { return llvm::StringRef(s).lower(); }
 
 /// Text with CR LF line ends turned into LF.
 auto NormalizeNewlines(const std::string& s) -> std::string {

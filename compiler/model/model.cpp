@@ -1,17 +1,22 @@
 // Small helpers of the portable model.
 #include "compiler/model/model.h"
 
+#include <llvm/ADT/StringRef.h>
+
 #include <algorithm>
 #include <fmt/format.h>
 #include <set>
 
 namespace schemac::model {
 
-auto Name::key() const -> std::string {
-  if (quoted) return text;
-  std::string k = text;
-  std::transform(k.begin(), k.end(), k.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return k;
+auto Name::key() const -> std::string { return quoted ? text : llvm::StringRef(text).lower(); }
+
+auto Name::operator==(const Name& o) const -> bool {
+  if (!quoted && !o.quoted) return llvm::StringRef(text).equals_insensitive(o.text);
+  if (quoted && o.quoted) return text == o.text;
+  const Name& exact = quoted ? *this : o;
+  const Name& plain = quoted ? o : *this;
+  return exact.text.size() == plain.text.size() && exact.text == llvm::StringRef(plain.text).lower();
 }
 
 auto IsNiladicFunction(const std::string& name) -> bool {

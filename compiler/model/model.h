@@ -26,7 +26,8 @@ struct Name {
   /// The key used to resolve references within the unit (plain names are
   /// case-insensitive).
   auto key() const -> std::string;
-  auto operator==(const Name& o) const -> bool { return key() == o.key(); }
+  /// Same key (compared without building the keys).
+  auto operator==(const Name& o) const -> bool;
 };
 
 /// Functions written without parentheses (`current_timestamp`): an unquoted,

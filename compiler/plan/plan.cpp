@@ -1,11 +1,12 @@
 // Topological ordering of a plan, with foreign-key cycle breaking.
 #include "compiler/plan/plan.h"
 
+#include <llvm/ADT/SCCIterator.h>
+#include <llvm/ADT/SmallVector.h>
+
 #include <algorithm>
-#include <functional>
 #include <map>
 #include <queue>
-#include <set>
 
 namespace schemac::plan {
 namespace {
@@ -61,6 +62,32 @@ auto Rank(const Op& op, const target::Transactions& rules) -> int {
   return std::visit(Ranker{}, op);
 }
 
+/// "References" among the tables a plan creates, for llvm::scc_iterator: one
+/// node per new table, and a root that reaches them all (the iterator walks
+/// from one entry node; the root is a component of its own).
+struct ReferenceNode {
+  llvm::SmallVector<ReferenceNode*, 4> refs;
+};
+struct ReferenceGraph {
+  std::vector<ReferenceNode> tables;
+  ReferenceNode root;
+};
+
+}  // namespace
+}  // namespace schemac::plan
+
+template <>
+struct llvm::GraphTraits<schemac::plan::ReferenceGraph*> {
+  using NodeRef = schemac::plan::ReferenceNode*;
+  using ChildIteratorType = llvm::SmallVector<NodeRef, 4>::iterator;
+  static auto getEntryNode(schemac::plan::ReferenceGraph* g) -> NodeRef { return &g->root; }
+  static auto child_begin(NodeRef n) -> ChildIteratorType { return n->refs.begin(); }
+  static auto child_end(NodeRef n) -> ChildIteratorType { return n->refs.end(); }
+};
+
+namespace schemac::plan {
+namespace {
+
 /// Moves foreign keys that close a cycle among new tables out of their
 /// CREATE TABLE into separate AddConstraint changes after both tables.
 void BreakForeignKeyCycles(std::vector<Change>& changes) {
@@ -68,43 +95,24 @@ void BreakForeignKeyCycles(std::vector<Change>& changes) {
   for (size_t i = 0; i < changes.size(); ++i)
     if (auto* ct = std::get_if<CreateTable>(&changes[i].op)) creates[{ct->schema, ct->table.name}] = i;
   if (creates.size() < 2) return;
-  // Tarjan's strongly connected components over "references" among new tables.
-  std::map<size_t, std::vector<size_t>> graph;
+  // The strongly connected components of "references" among new tables
+  // (scc_iterator is Tarjan's algorithm without recursion: a chain of
+  // 10,000 foreign keys does not grow the stack).
+  ReferenceGraph graph;
+  graph.tables.resize(changes.size());
   for (auto& [name, i] : creates) {
+    graph.root.refs.push_back(&graph.tables[i]);
     const auto& t = std::get<CreateTable>(changes[i].op).table;
     for (const auto& k : t.constraints)
       if (k.kind == catalog::Constraint::Kind::ForeignKey)
-        if (auto it = creates.find(k.ref_table); it != creates.end() && it->second != i) graph[i].push_back(it->second);
+        if (auto it = creates.find(k.ref_table); it != creates.end() && it->second != i)
+          graph.tables[i].refs.push_back(&graph.tables[it->second]);
   }
-  std::map<size_t, int> index, low, comp;
-  std::vector<size_t> stack;
-  std::set<size_t> on_stack;
-  int counter = 0, ncomp = 0;
-  std::function<void(size_t)> visit = [&](size_t v) {
-    index[v] = low[v] = counter++;
-    stack.push_back(v);
-    on_stack.insert(v);
-    for (size_t w : graph[v]) {
-      if (!index.count(w)) {
-        visit(w);
-        low[v] = std::min(low[v], low[w]);
-      } else if (on_stack.count(w)) {
-        low[v] = std::min(low[v], index[w]);
-      }
-    }
-    if (low[v] == index[v]) {
-      for (;;) {
-        size_t w = stack.back();
-        stack.pop_back();
-        on_stack.erase(w);
-        comp[w] = ncomp;
-        if (w == v) break;
-      }
-      ++ncomp;
-    }
-  };
-  for (auto& [name, i] : creates)
-    if (!index.count(i)) visit(i);
+  std::map<size_t, int> comp;
+  int ncomp = 0;
+  for (auto scc = llvm::scc_begin(&graph); !scc.isAtEnd(); ++scc, ++ncomp)
+    for (ReferenceNode* node : *scc)
+      if (node != &graph.root) comp[static_cast<size_t>(node - graph.tables.data())] = ncomp;
   std::vector<Change> extra;
   for (auto& [name, i] : creates) {
     auto& ct = std::get<CreateTable>(changes[i].op);
@@ -142,7 +150,7 @@ auto Order(const target::Backend& backend, std::vector<Change> changes, diag::En
   const target::Transactions rules = backend.TransactionRules();
   BreakForeignKeyCycles(changes);
   size_t n = changes.size();
-  std::vector<std::vector<size_t>> next(n);
+  std::vector<llvm::SmallVector<size_t, 4>> next(n);  // what waits for each change
   std::vector<size_t> pending(n, 0);
   for (size_t i = 0; i < n; ++i)
     for (size_t j : changes[i].after) {

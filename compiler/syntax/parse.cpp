@@ -3,6 +3,8 @@
 // messages rewritten for people; ANTLR's recovery keeps the parse going.
 #include "compiler/syntax/parse.h"
 
+#include <llvm/ADT/StringRef.h>
+
 #include <algorithm>
 #include <typeinfo>
 #include <functional>
@@ -262,7 +264,7 @@ auto TokenTypeDisplay(std::string it) -> std::string {
   if (it == "<EOF>" || it == "EOF") return "end of file";
   if (!it.empty() && it.front() == '\'') return it;
   while (!it.empty() && it.back() == '_') it.pop_back();
-  std::transform(it.begin(), it.end(), it.begin(), ::tolower);
+  it = llvm::StringRef(it).lower();
   return "'" + it + "'";
 }
 
@@ -694,10 +696,7 @@ class Builder {
     }
   }
 
-  static auto Lower(std::string s) -> std::string {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-  }
+  static auto Lower(const std::string& s) -> std::string { return llvm::StringRef(s).lower(); }
 
   auto BuildIndexKey(P::IndexKeyContext* k) -> ast::IndexKey {
     ast::IndexKey key;

@@ -1,15 +1,14 @@
 // Helpers every target's Dialect shares (see dialect.h).
 #include "compiler/target/dialect.h"
 
+#include <llvm/ADT/StringRef.h>
+
 #include <algorithm>
 #include <cctype>
 
 namespace schemac::target {
 
-auto Dialect::Lowered(std::string s) -> std::string {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
+auto Dialect::Lowered(std::string s) -> std::string { return llvm::StringRef(s).lower(); }
 
 auto Dialect::ListedFlag(Place place, const ast::TargetItem& item) const -> bool {
   if (item.kind != ast::TargetItem::Kind::Flag) return false;

@@ -3,6 +3,8 @@
 // script's transactional part is split into batches.
 #include "compiler/target/target.h"
 
+#include <llvm/ADT/StringRef.h>
+
 #include <fmt/format.h>
 
 #include <cctype>
@@ -93,9 +95,7 @@ auto IsKeyValueConnection(const std::string& s) -> bool {
   static const std::regex re(R"(^\s*([A-Za-z_]+)\s*=)");
   std::smatch m;
   if (!std::regex_search(s, m, re)) return false;
-  std::string key = m[1];
-  for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return keywords.count(key) > 0;
+  return keywords.count(llvm::StringRef(m[1].str()).lower()) > 0;
 }
 
 auto RedactConnection(const std::string& conn) -> std::string {
