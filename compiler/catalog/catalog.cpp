@@ -108,6 +108,10 @@ template <typename T>
 void PutOpt(Json& j, const char* key, const std::optional<T>& v) {
   if (v) j[key] = *v;
 }
+template <typename T>
+void PutOpt(Json& j, const char* key, const Box<T>& v) {
+  if (v) j[key] = *v;
+}
 
 auto IdentityJson(const IdentityOptions& o) -> Json {
   Json oj = Json::object();
@@ -226,7 +230,8 @@ struct Reader {
     out = j[key].get<std::string>();
     return true;
   }
-  auto OptStr(const Json& j, const char* key, std::optional<std::string>& out) -> bool {
+  template <typename Optional>  // std::optional<std::string> or Box<std::string>
+  auto OptStr(const Json& j, const char* key, Optional& out) -> bool {
     if (!j.contains(key)) return true;
     if (!j[key].is_string()) return Fail(std::string("\"") + key + "\" must be a string");
     out = j[key].get<std::string>();

@@ -83,8 +83,9 @@ class Box {
   auto value_or(U&& fallback) const -> T {
     return p_ ? *p_ : static_cast<T>(std::forward<U>(fallback));
   }
-  /// The value as a std::optional (a copy), for code that wants one.
+  /// The value as a std::optional (a copy), for code that takes one.
   auto optional() const -> std::optional<T> { return p_ ? std::optional<T>(*p_) : std::nullopt; }
+  operator std::optional<T>() const { return optional(); }  // NOLINT(google-explicit-constructor)
 
   friend auto operator==(const Box& a, std::nullopt_t) -> bool { return !a.p_; }
   friend auto operator==(const Box& a, const Box& b) -> bool {
