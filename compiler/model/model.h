@@ -279,9 +279,35 @@ struct Schema {
 };
 
 /// Everything a compilation unit declares.
+/// `allow RULE [on NAME] ['reason']`: a lint finding acknowledged in
+/// source. It applies to findings of rule `rule` on objects inside its scope
+/// (the file, the schema block, the table, the column where it stands) and,
+/// with `on`, only on the object of that name inside the scope.
+struct Allow {
+  enum class Scope { File, Schema, Table, Column };
+  Scope scope = Scope::File;
+  std::string rule;               // the code or slug as written (checked: a known rule)
+  std::optional<Name> on;         // `on NAME`
+  std::optional<std::string> reason;
+  std::optional<Name> schema;     // Schema, Table, Column: the enclosing schema (none: the default one)
+  std::optional<Name> table;      // Table, Column
+  std::optional<Name> column;     // Column
+  source::FileId file = source::kNoFile;  // File: the file it stands in
+  source::SourceRange range;      // the whole `allow ...` clause
+};
+
+/// A project's change of a rule's severity: `lint { severity RULE LEVEL }`.
+struct SeverityOverride {
+  std::string rule;      // the code or slug as written (checked)
+  std::string severity;  // error | warning | note (checked)
+  source::SourceRange range;
+};
+
 struct Realm {
   std::vector<Schema> schemas;
   TargetOptions options;  // top-level target blocks
+  std::vector<Allow> allows;                   // every `allow` in the unit, in source order
+  std::vector<SeverityOverride> severities;    // from `lint { ... }` blocks
 };
 
 }  // namespace schemac::model
