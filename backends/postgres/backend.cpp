@@ -1,6 +1,7 @@
 // The Postgres backend object.
 #include "backends/postgres/backend.h"
 
+#include "backends/postgres/costs.h"
 #include "backends/postgres/expr.h"
 #include "backends/postgres/postgres.h"
 
@@ -66,25 +67,16 @@ class PostgresBackend final : public target::Backend {
     return RenameColumnIn(expr, from, to);
   }
   auto KeepsValues(const std::string& from, const std::string& to) const -> bool override {
-    // Postgres's binary-coercible widenings (no rewrite, no re-check).
-    static const std::regex varchar(R"(character varying(\((\d+)\))?)"), numeric(R"(numeric(\((\d+),(\d+)\))?)"),
-        stamp(R"(timestamp(\((\d+)\))? (with|without) time zone)");
-    std::smatch a, b;
-    auto number = [](const std::string& digits) {  // LONG_MAX when too large: in effect unbounded
-      long v = 0;
-      auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
-      return ec == std::errc() ? v : LONG_MAX;
-    };
-    auto limit = [&](const std::smatch& m, int group) { return m[group].matched ? number(m[group]) : LONG_MAX; };
-    if (std::regex_match(from, a, varchar) && (to == "text" || (std::regex_match(to, b, varchar) && limit(b, 2) >= limit(a, 2))))
-      return true;
-    if (from == "text" && to == "character varying") return true;
-    if (std::regex_match(from, a, numeric) && std::regex_match(to, b, numeric))
-      return !b[1].matched || (a[1].matched && a[3] == b[3] && number(b[2]) >= number(a[2]));
-    if (std::regex_match(from, a, stamp) && std::regex_match(to, b, stamp) && a[3] == b[3])
-      return !b[1].matched || (a[1].matched && number(b[2]) >= number(a[2]));
-    return false;
+    return BinaryCoercible(from, to);
   }
+  auto CostOf(const diff::Change& change, const catalog::Catalog&, const catalog::Catalog&) const
+      -> target::Cost override {
+    return postgres::CostOf(change);
+  }
+  auto Narrows(const std::string& from, const std::string& to) const -> bool override {
+    return NarrowingType(from, to);
+  }
+  auto IdentifierLimit() const -> size_t override { return 63; }  // NAMEDATALEN - 1: longer names are cut
   auto DecideColumn(const target::ColumnChange& c) const -> target::Decision override {
     using target::Strategy;
     const catalog::Column &old = c.old_column, &now = c.new_column;

@@ -16,6 +16,8 @@
 #include <set>
 #include <unordered_map>
 
+#include <llvm/ADT/StringRef.h>
+
 #include "backends/postgres/postgres.h"
 
 namespace schemac::backends::postgres {
@@ -771,6 +773,22 @@ auto ExpressionColumns(std::string_view sql) -> std::vector<std::string> {
       name = r->value("relname", std::string());
     }
     if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+  }
+  return out;
+}
+
+auto ExpressionFunctions(std::string_view sql) -> std::optional<std::vector<std::string>> {
+  std::string error;
+  auto tree = ParseExpression(sql, error);
+  if (!tree) return std::nullopt;
+  std::vector<const Json*> calls;
+  Collect(*tree, "FuncCall", calls);
+  std::vector<std::string> out;
+  for (const Json* f : calls) {
+    auto name = Strings(At(*f, "funcname"));
+    if (name.empty()) continue;
+    std::string last = llvm::StringRef(name.back()).lower();
+    if (std::find(out.begin(), out.end(), last) == out.end()) out.push_back(std::move(last));
   }
   return out;
 }

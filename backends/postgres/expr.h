@@ -39,6 +39,10 @@ auto SameExpressionText(std::string_view a, std::string_view b) -> bool;
 /// in order of appearance, once each) and the relations its subqueries read.
 auto ExpressionColumns(std::string_view sql) -> std::vector<std::string>;
 
+/// The functions an expression calls (the last part of each name, lower
+/// case, once each), or nullopt when it is not one expression.
+auto ExpressionFunctions(std::string_view sql) -> std::optional<std::vector<std::string>>;
+
 /// Whether a query selects every column of a relation (`*` or `t.*`; not
 /// `count(*)`), which fixes the columns of a view over it when it is created.
 auto SelectsStar(std::string_view sql) -> bool;

@@ -49,6 +49,8 @@ auto CaretPrefix(const std::string& line, uint32_t col) -> std::string {
   return prefix;
 }
 
+}  // namespace
+
 void RenderLocation(std::string& out, const source::SourceManager& sm, const source::SourceRange& r) {
   if (!r.valid()) return;
   out += fmt::format("{}:{}:{}: ", sm.Path(r.file), r.line, r.col);
@@ -63,7 +65,6 @@ void RenderSnippet(std::string& out, const source::SourceManager& sm, const sour
   if (r.end_line == r.line && r.end_col > r.col + 1) caret += std::string(r.end_col - r.col - 1, '~');
   out += "  " + CaretPrefix(line, r.col) + (color ? "\033[1;32m" + caret + "\033[0m" : caret) + "\n";
 }
-}  // namespace
 
 auto KindName(Kind k) -> std::string_view { return kKinds[static_cast<size_t>(k)].name; }
 auto KindSeverity(Kind k) -> Severity { return kKinds[static_cast<size_t>(k)].severity; }

@@ -76,6 +76,11 @@ auto RenderText(const Engine& engine, bool color) -> std::string;
 /// {"diagnostics": [{"severity", "code", "file", "line", "column", "message", "notes", "hint"}]}
 auto RenderJson(const Engine& engine) -> std::string;
 
+/// "file:line:col: " (nothing for a range without a file).
+void RenderLocation(std::string& out, const source::SourceManager& sm, const source::SourceRange& r);
+/// The source line of `r` and a caret under it, as RenderText shows them.
+void RenderSnippet(std::string& out, const source::SourceManager& sm, const source::SourceRange& r, bool color);
+
 /// "did you mean 'x'?" for the candidate closest to `word` by edit distance, or "".
 auto DidYouMean(std::string_view word, const std::vector<std::string>& candidates) -> std::string;
 auto EditDistance(std::string_view a, std::string_view b) -> size_t;

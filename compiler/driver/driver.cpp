@@ -23,10 +23,12 @@
 #include "compiler/check/check.h"
 #include "compiler/diff/diff.h"
 #include "compiler/driver/dump.h"
+#include "compiler/driver/findings.h"
 #include "compiler/driver/timing.h"
 #include "compiler/driver/verify.h"
 #include "compiler/expand/expand.h"
 #include "compiler/format/format.h"
+#include "compiler/lint/lint.h"
 #include "compiler/syntax/parse.h"
 
 namespace schemac::driver {
@@ -234,9 +236,11 @@ void ForgetExterns(const catalog::Catalog& to, catalog::Catalog& from) {
 
 /// A catalog from a source spec: "empty", a database (only `schemas`, when
 /// given), a snapshot file, git:REV (the same paths at that revision), or
-/// .schema paths.
+/// .schema paths. `origins`, when given, learns where each object of a
+/// catalog read from source was defined (the lint phase points removals there).
 auto LoadCatalog(const std::string& spec, const std::vector<std::string>& paths, const std::vector<std::string>& schemas,
-                 const target::Backend& backend, Session& s) -> std::optional<catalog::Catalog> {
+                 const target::Backend& backend, Session& s, lint::Origins* origins = nullptr)
+    -> std::optional<catalog::Catalog> {
   if (spec == "empty") {
     catalog::Catalog c;
     c.target = std::string(backend.Name());
@@ -265,6 +269,7 @@ auto LoadCatalog(const std::string& spec, const std::vector<std::string>& paths,
   }
   // The current state is a state, not source: no locations into the
   // desired files (or another revision) and no pending renames.
+  if (c && origins) *origins = lint::Origins(*c);
   if (c) catalog::ForgetSource(*c);
   if (c && c->target != backend.Name()) {
     s.diags.Emit(diag::Kind::MixedTargets, {},
@@ -343,7 +348,119 @@ struct PlanOptions {
   std::string dump;
   std::string output = "-";
   bool exit_code = false;
+  std::vector<std::string> allow;  // --allow RULE
 };
+
+/// What `plan` and `lint` share: the ordered plan between two catalogs, and
+/// what the lint phase judged of it.
+struct Planned {
+  plan::Plan plan;
+  catalog::Catalog from, to;
+  std::vector<lint::Finding> findings;
+};
+
+/// The rules named by --allow; an unknown one is an error with a did-you-mean.
+auto AllowedRules(const std::vector<std::string>& names, Session& s) -> std::vector<const lint::Rule*> {
+  std::vector<const lint::Rule*> out;
+  for (const auto& n : names) {
+    if (const lint::Rule* r = lint::FindRule(n)) out.push_back(r);
+    else s.diags.Emit(diag::Kind::UnknownRuleOption, {}, n).hint = lint::SuggestRule(n).empty()
+                                                                      ? "the rules are listed in docs/rules/"
+                                                                      : lint::SuggestRule(n);
+  }
+  return out;
+}
+
+/// Both catalogs of `o`, their changes in order, and the lint phase's
+/// findings. nullopt when it stopped, with `exit` set and the diagnostics
+/// reported: an error, or a --dump that printed its product.
+auto MakePlan(const PlanOptions& o, const target::Backend& backend, const std::string& diag_format, Session& s,
+              int& exit) -> std::optional<Planned> {
+  auto stop = [&](int code) -> std::optional<Planned> {
+    Report(s.diags, diag_format);
+    exit = code;
+    return std::nullopt;
+  };
+  std::vector<const lint::Rule*> allowed = AllowedRules(o.allow, s);
+  if (s.diags.has_errors()) return stop(kExitError);
+  std::vector<std::string> paths = DefaultPaths(o.paths);
+  std::vector<model::Allow> allows;
+  std::vector<model::SeverityOverride> severities;
+  // The desired state: .schema paths (positional, or --to), or a snapshot.
+  std::optional<catalog::Catalog> to;
+  Session to_session;  // a second connection when both sides are databases
+  if (IsDatabase(o.to)) {
+    to = InspectLive(o.to, o.schemas, backend, to_session);
+    for (const auto& d : to_session.diags.all()) s.diags.Add(d.kind, d.range, d.message).hint = d.hint;
+    if (!to) return stop(kExitError);
+  } else if (!o.to.empty() && IsSnapshotPath(o.to)) {
+    to = ReadSnapshot(o.to, s);
+    if (to && to->target != backend.Name()) {
+      s.diags.Emit(diag::Kind::MixedTargets, {}, "the catalog '" + o.to + "' is for " + to->target);
+      return stop(kExitError);
+    }
+  } else {
+    if (!o.to.empty()) paths = {o.to};
+    auto disk = source::MakeDiskProvider();
+    ast::Unit unit;  // kept only for --dump=ast: on 10,000 tables the AST outweighs the model and catalog
+    auto realm = Compile(paths, *disk, DialectFor(backend.Name()), s, o.dump == "ast" ? &unit : nullptr);
+    if (o.dump == "ast") {
+      std::cout << DumpAst(unit, s.sm);
+      return stop(s.diags.has_errors() ? kExitError : kExitOk);
+    }
+    if (!realm) return stop(kExitError);
+    if (o.dump == "model") {
+      std::cout << DumpModel(*realm);
+      exit = kExitOk;
+      return std::nullopt;
+    }
+    allows = std::move(realm->allows);
+    severities = std::move(realm->severities);
+    Phase phase("lower");
+    to = backend.Lower(*realm, s.diags);
+  }
+  if (!to) return stop(kExitError);
+  KeepSchemas(*to, o.schemas);
+  if (o.dump == "catalog") {
+    Report(s.diags, diag_format);
+    std::cout << catalog::ToJson(*to);
+    exit = kExitOk;
+    return std::nullopt;
+  }
+  lint::Origins origins;
+  auto from = LoadCatalog(o.from, o.paths.empty() && !o.to.empty() && !IsSnapshotPath(o.to) ? std::vector<std::string>{o.to} : paths,
+                          o.schemas, backend, s, &origins);
+  if (!from) return stop(kExitError);
+  KeepSchemas(*from, o.schemas);
+  ForgetExterns(*to, *from);
+  // Against a database, let it spell the desired expressions its own way.
+  if (s.live && !IsDatabase(o.to)) s.live->Normalize(*to, &*from);
+  std::vector<diff::Change> changes;
+  {
+    Phase phase("diff");
+    changes = diff::Diff(*from, *to, backend, s.diags);
+  }
+  if (s.diags.has_errors()) return stop(kExitError);
+  if (o.dump == "changes") {
+    Report(s.diags, diag_format);
+    std::cout << DumpChanges(changes, s.sm);
+    exit = kExitOk;
+    return std::nullopt;
+  }
+  Planned out;
+  {
+    Phase phase("order");
+    out.plan = plan::Order(backend, std::move(changes), s.diags);
+  }
+  {
+    Phase phase("lint");
+    lint::Options options{.allows = &allows, .severities = &severities, .allow = std::move(allowed), .origins = &origins};
+    out.findings = lint::Lint(out.plan, *from, *to, backend, options, s.diags);
+  }
+  out.from = std::move(*from);
+  out.to = std::move(*to);
+  return out;
+}
 
 auto RunPlan(const PlanOptions& o) -> int {
   Session s;
@@ -354,69 +471,10 @@ auto RunPlan(const PlanOptions& o) -> int {
   };
   auto backend = FindTarget(o.target, s);
   if (!backend) return fail();
-  std::vector<std::string> paths = DefaultPaths(o.paths);
-  // The desired state: .schema paths (positional, or --to), or a snapshot.
-  std::optional<catalog::Catalog> to;
-  Session to_session;  // a second connection when both sides are databases
-  if (IsDatabase(o.to)) {
-    to = InspectLive(o.to, o.schemas, *backend, to_session);
-    for (const auto& d : to_session.diags.all()) s.diags.Add(d.kind, d.range, d.message).hint = d.hint;
-    if (!to) return fail();
-  } else if (!o.to.empty() && IsSnapshotPath(o.to)) {
-    to = ReadSnapshot(o.to, s);
-    if (to && to->target != backend->Name()) {
-      s.diags.Emit(diag::Kind::MixedTargets, {}, "the catalog '" + o.to + "' is for " + to->target);
-      return fail();
-    }
-  } else {
-    if (!o.to.empty()) paths = {o.to};
-    auto disk = source::MakeDiskProvider();
-    ast::Unit unit;  // kept only for --dump=ast: on 10,000 tables the AST outweighs the model and catalog
-    auto realm = Compile(paths, *disk, DialectFor(backend->Name()), s, o.dump == "ast" ? &unit : nullptr);
-    if (o.dump == "ast") {
-      std::cout << DumpAst(unit, s.sm);
-      Report(s.diags, diag_format);
-      return s.diags.has_errors() ? kExitError : kExitOk;
-    }
-    if (!realm) return fail();
-    if (o.dump == "model") {
-      std::cout << DumpModel(*realm);
-      return kExitOk;
-    }
-    Phase phase("lower");
-    to = backend->Lower(*realm, s.diags);
-  }
-  if (!to) return fail();
-  KeepSchemas(*to, o.schemas);
-  if (o.dump == "catalog") {
-    Report(s.diags, diag_format);
-    std::cout << catalog::ToJson(*to);
-    return kExitOk;
-  }
-  auto from = LoadCatalog(o.from, o.paths.empty() && !o.to.empty() && !IsSnapshotPath(o.to) ? std::vector<std::string>{o.to} : paths,
-                          o.schemas, *backend, s);
-  if (!from) return fail();
-  KeepSchemas(*from, o.schemas);
-  ForgetExterns(*to, *from);
-  // Against a database, let it spell the desired expressions its own way.
-  if (s.live && !IsDatabase(o.to)) s.live->Normalize(*to, &*from);
-  std::vector<diff::Change> changes;
-  {
-    Phase phase("diff");
-    changes = diff::Diff(*from, *to, *backend, s.diags);
-  }
-  if (s.diags.has_errors()) return fail();
-  if (o.dump == "changes") {
-    Report(s.diags, diag_format);
-    std::cout << DumpChanges(changes, s.sm);
-    return kExitOk;
-  }
-  std::optional<plan::Plan> ordered;
-  {
-    Phase phase("order");
-    ordered = plan::Order(*backend, std::move(changes), s.diags);
-  }
-  plan::Plan& p = *ordered;
+  int exit = kExitOk;
+  auto planned = MakePlan(o, *backend, diag_format, s, exit);
+  if (!planned) return exit;
+  plan::Plan& p = planned->plan;
   std::optional<target::Script> script;
   {
     Phase phase("emit");
@@ -427,18 +485,44 @@ auto RunPlan(const PlanOptions& o) -> int {
   Phase render("render");
   std::string text;
   if (o.format == "sql") text = backend->Render(p, *script);
-  else if (o.format == "text") text = PlanText(p, *script, s.sm);
+  else if (o.format == "text") text = PlanText(p, *script, s.sm, planned->findings);
   else {
-    text = PlanJson(p, *script, s.sm);
+    text = PlanJson(p, *script, s.sm, planned->findings);
     if (s.live) {  // so that `apply --plan` can refuse a changed database, or one too small
       auto j = nlohmann::ordered_json::parse(text);
       j["source_fingerprint"] = s.live->Fingerprint();
-      j["lock_estimate"] = s.live->EstimateLocks(p, TransactionalChanges(*script, nullptr), *from, *to);
+      j["lock_estimate"] = s.live->EstimateLocks(p, TransactionalChanges(*script, nullptr), planned->from, planned->to);
       text = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     }
   }
   if (int code = WriteOrReport(o.output, text); code != kExitOk) return code;
   return o.exit_code && !p.empty() ? kExitFindings : kExitOk;
+}
+
+// ---- lint ----
+
+/// `schemac lint`: the plan's findings; exit 1 when one of error severity
+/// is not allowed.
+auto RunLint(const PlanOptions& o) -> int {
+  Session s;
+  std::string diag_format = o.format == "json" ? "json" : "text";
+  auto backend = FindTarget(o.target, s);
+  if (!backend) {
+    Report(s.diags, diag_format);
+    return kExitError;
+  }
+  int exit = kExitOk;
+  auto planned = MakePlan(o, *backend, diag_format, s, exit);
+  if (!planned) return exit;
+  Report(s.diags, diag_format);  // warnings: unused allows, renames of nothing
+  const auto& findings = planned->findings;
+  std::string text;
+  if (o.format == "json") text = FindingsJson(findings, planned->plan, s.sm);
+  else if (o.format == "sarif") text = FindingsSarif(findings, s.sm);
+  else if (o.format == "github") text = FindingsGithub(findings, s.sm);
+  else text = FindingsText(findings, planned->plan, s.sm, UseColor() && o.output == "-" && isatty(1));
+  if (int code = WriteOrReport(o.output, text); code != kExitOk) return code;
+  return lint::Blocking(findings).empty() ? kExitOk : kExitFindings;
 }
 
 // ---- inspect ----
@@ -926,6 +1010,22 @@ auto Main(int argc, char** argv) -> int {
       ->check(CLI::IsMember({"ast", "model", "catalog", "changes"}));
   plan->add_option("-o,--output", plan_o.output, "Write the result to this file (atomically)");
   plan->add_flag("--exit-code", plan_o.exit_code, "Exit 1 when the plan is not empty");
+  plan->add_option("--allow", plan_o.allow, "Mark findings of this rule (code or slug) allowed (repeatable)")
+      ->allow_extra_args(false);
+
+  PlanOptions lint_o;
+  lint_o.format = "text";
+  auto* lintc = app.add_subcommand("lint", "Judge the migration from --from to the .schema files: data loss, locks, rewrites");
+  lintc->add_option("paths", lint_o.paths, "The desired state: files or directories (default: .)");
+  lintc->add_option("--target,-t", lint_o.target, "postgres | snowflake | firebolt | flink");
+  lintc->add_option("--from", lint_o.from, "Current state: empty | FILE.json | git:REV | database URL | .schema paths");
+  lintc->add_option("--to", lint_o.to, "Desired state instead of the paths: .schema path or FILE.json");
+  lintc->add_option("--schema", lint_o.schemas, "Only these schemas, on both sides (repeatable)")->allow_extra_args(false);
+  lintc->add_option("--format", lint_o.format, "text | json | sarif | github")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
+  lintc->add_option("--allow", lint_o.allow, "Allow findings of this rule (code or slug; repeatable)")
+      ->allow_extra_args(false);
+  lintc->add_option("-o,--output", lint_o.output, "Write the findings to this file (atomically)");
 
   SnapshotOptions snap_o;
   auto* snap = app.add_subcommand("snapshot", "Write the desired state as a catalog snapshot (JSON)");
@@ -990,6 +1090,7 @@ auto Main(int argc, char** argv) -> int {
     } report_at_exit;
     if (*check) return RunCheck(check_o);
     if (*plan) return RunPlan(plan_o);
+    if (*lintc) return RunLint(lint_o);
     if (*snap) return RunSnapshot(snap_o);
     if (*fmtc) return RunFmt(fmt_o);
     if (*inspect) return RunInspect(inspect_o);

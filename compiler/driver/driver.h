@@ -7,6 +7,7 @@
 
 #include "compiler/catalog/catalog.h"
 #include "compiler/diag/diag.h"
+#include "compiler/lint/lint.h"
 #include "compiler/plan/plan.h"
 #include "compiler/target/target.h"
 
@@ -20,7 +21,10 @@ inline constexpr int kExitError = 2;     // usage or input errors
 auto Main(int argc, char** argv) -> int;
 
 /// Plan rendering shared by `plan` and tests.
-auto PlanText(const plan::Plan& plan, const target::Script& script, const source::SourceManager& sm) -> std::string;
-auto PlanJson(const plan::Plan& plan, const target::Script& script, const source::SourceManager& sm) -> std::string;
+/// `findings` (the lint phase's, in plan order) are shown with their changes.
+auto PlanText(const plan::Plan& plan, const target::Script& script, const source::SourceManager& sm,
+              const std::vector<lint::Finding>& findings = {}) -> std::string;
+auto PlanJson(const plan::Plan& plan, const target::Script& script, const source::SourceManager& sm,
+              const std::vector<lint::Finding>& findings = {}) -> std::string;
 
 }  // namespace schemac::driver

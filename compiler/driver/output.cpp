@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "compiler/driver/driver.h"
+#include "compiler/driver/findings.h"
 
 namespace schemac::driver {
 namespace {
@@ -96,7 +97,8 @@ void BeforeAfter(const diff::Op& op, Json& j) {
 
 }  // namespace
 
-auto PlanText(const plan::Plan& plan, const target::Script& script, const source::SourceManager& sm) -> std::string {
+auto PlanText(const plan::Plan& plan, const target::Script& script, const source::SourceManager& sm,
+              const std::vector<lint::Finding>& findings) -> std::string {
   if (plan.empty()) return fmt::format("No changes: the {} catalog already matches.\n", plan.target);
   std::string out = fmt::format("Plan for {}: {} change{}\n", plan.target, plan.changes.size(),
                                 plan.changes.size() == 1 ? "" : "s");
@@ -111,6 +113,11 @@ auto PlanText(const plan::Plan& plan, const target::Script& script, const source
     std::string loc = Location(c.src, sm);
     if (!loc.empty()) out += "  [" + loc + "]";
     out += "\n";
+    for (const auto& f : findings)
+      if (f.change == i)
+        out += fmt::format("       {} {} {}: {}{}\n", lint::SeverityName(f.severity), lint::GetRule(f.rule).code,
+                           lint::GetRule(f.rule).slug, f.message,
+                           f.allowed ? " (allowed" + (f.reason.empty() ? std::string() : ": " + f.reason) + ")" : "");
   }
   size_t outside = 0;
   for (const auto& s : script.statements)
@@ -121,7 +128,8 @@ auto PlanText(const plan::Plan& plan, const target::Script& script, const source
   return out;
 }
 
-auto PlanJson(const plan::Plan& plan, const target::Script& script, const source::SourceManager& sm) -> std::string {
+auto PlanJson(const plan::Plan& plan, const target::Script& script, const source::SourceManager& sm,
+              const std::vector<lint::Finding>& findings) -> std::string {
   Json root;
   root["format"] = "schemac.plan/1";
   root["target"] = plan.target;
@@ -141,7 +149,10 @@ auto PlanJson(const plan::Plan& plan, const target::Script& script, const source
     BeforeAfter(c.op, j);
     if (!c.reason.empty()) j["reason"] = c.reason;
     j["after_changes"] = c.after;
-    j["hazards"] = Json::array();
+    Json hazards = Json::array();
+    for (const auto& f : findings)
+      if (f.change == i) hazards.push_back(Json::parse(FindingJson(f, plan, sm)));
+    j["hazards"] = std::move(hazards);
     Json stmts = Json::array();
     for (const auto& s : script.statements)
       if (s.change == i) stmts.push_back(Json{{"sql", s.sql}, {"transactional", s.transactional}, {"rerunnable", s.rerunnable}});

@@ -184,6 +184,23 @@ struct Invalidates {
   bool keys = false;         // keys and indexes whose plain columns include it
 };
 
+/// What one change of a plan costs on a target: facts the lint phase's
+/// rules read (the rules themselves are target-neutral). The default is a
+/// change that takes no lock worth reporting.
+struct Cost {
+  /// What the lock the change holds on its table keeps others from doing.
+  enum class Blocks { Nothing, Writes, ReadsAndWrites };
+  Blocks blocks = Blocks::Nothing;
+  std::string lock;       // the target's name for the lock ("SHARE", "ACCESS EXCLUSIVE"), for messages
+  bool rewrites = false;  // every row (and every index) is written again while the lock is held
+  bool scans = false;     // every row is read to validate the change while the lock is held
+  bool builds_index = false;  // an index is built over every row while the lock is held
+  /// The change is made the lock-friendly way (built concurrently,
+  /// validated apart); the lock rules only note it.
+  bool online = false;
+  std::string why;        // what makes it cost that: "the default random() is volatile"
+};
+
 /// How a target runs a plan's statements.
 struct Transactions {
   /// The whole plan can run in one transaction (DDL is transactional).
@@ -301,6 +318,27 @@ class Backend {
   /// Whether view `view`'s body selects every column of a relation (`*`),
   /// which fixes the view's columns when it is created.
   virtual auto SelectsAll(const catalog::View& view) const -> bool = 0;
+
+  // ---- what a change costs: the lint phase's questions ----
+
+  /// The lock a change holds and the work it does under it. `from` and `to`
+  /// are the catalogs the plan goes between.
+  virtual auto CostOf(const diff::Change& change, const catalog::Catalog& from, const catalog::Catalog& to) const
+      -> Cost {
+    (void)change;
+    (void)from;
+    (void)to;
+    return {};
+  }
+
+  /// Whether changing a column's type from `from` to `to` can truncate a
+  /// value or fail on an existing row (a narrowing, or a conversion that
+  /// need not succeed). Unknown pairs are assumed to.
+  virtual auto Narrows(const std::string& from, const std::string& to) const -> bool { return from != to; }
+
+  /// The longest name, in bytes, the target keeps as written (0: no limit
+  /// worth checking). Longer names are cut silently or refused.
+  virtual auto IdentifierLimit() const -> size_t { return 0; }
 
   /// How this target runs a plan: transactional DDL, what runs before the transaction.
   virtual auto TransactionRules() const -> Transactions = 0;
