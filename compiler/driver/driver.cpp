@@ -577,7 +577,8 @@ struct ApplyCliOptions {
   std::string db;
   std::vector<std::string> schemas;
   bool dry_run = false;
-  bool allow_destructive = false;
+  bool allow_destructive = false;  // an alias of --allow for every DS (data loss) rule
+  std::vector<std::string> allow;  // --allow RULE
   std::string lock_timeout = "3s";
   std::string statement_timeout = "0";
   std::string format = "text";
@@ -585,14 +586,13 @@ struct ApplyCliOptions {
   size_t batch = 0;  // changes per transaction; 0: one transaction
 };
 
-/// Drops of schemas, tables and columns lose data: refused unless allowed.
-auto Destructive(const plan::Plan& p) -> std::vector<std::string> {
-  std::vector<std::string> out;
-  for (const auto& c : p.changes) {
-    bool drop = std::holds_alternative<diff::DropSchema>(c.op) || std::holds_alternative<diff::DropTable>(c.op) ||
-                (std::holds_alternative<diff::DropColumn>(c.op) && c.reason.empty());
-    if (drop) out.push_back(diff::KindName(c.op) + " " + diff::ObjectName(c.op));
-  }
+/// The rules apply allows: --allow, and every data-loss (DS) rule with
+/// --allow-destructive.
+auto ApplyAllows(const ApplyCliOptions& o, Session& s) -> std::vector<const lint::Rule*> {
+  std::vector<const lint::Rule*> out = AllowedRules(o.allow, s);
+  if (o.allow_destructive)
+    for (const lint::Rule& r : lint::Rules())
+      if (r.code.starts_with("DS")) out.push_back(&r);
   return out;
 }
 
@@ -726,7 +726,10 @@ auto RunApply(const ApplyCliOptions& o) -> int {
   auto disk = source::MakeDiskProvider();
   target::Script script;
   std::vector<std::string> labels;  // "create_table public.t" for each change
-  std::vector<std::string> destructive;
+  // Findings of error severity no `allow` covers: "DS103 drop-column: column 'x' ...".
+  std::vector<std::string> blocking;
+  std::vector<const lint::Rule*> allowed = ApplyAllows(o, s);
+  if (s.diags.has_errors()) return finish("input");
   std::string shown;  // the script as a person reads it (dry run)
   bool empty = false;
   // The plan and both catalogs, for the lock estimate (absent with --plan,
@@ -757,9 +760,13 @@ auto RunApply(const ApplyCliOptions& o) -> int {
                                      st.value("rerunnable", false)});
         shown += st.value("sql", "") + "\n";
       }
-      std::string kind = c.value("kind", "");
-      if (kind == "drop_schema" || kind == "drop_table" || (kind == "drop_column" && !c.contains("reason")))
-        destructive.push_back(labels.back());
+      // The saved plan's findings, judged again against this run's --allow.
+      for (const auto& h : c.value("hazards", nlohmann::json::array())) {
+        if (h.value("severity", "") != "error" || h.value("allowed", false)) continue;
+        const lint::Rule* rule = lint::FindRule(h.value("code", ""));
+        if (rule && std::find(allowed.begin(), allowed.end(), rule) != allowed.end()) continue;
+        blocking.push_back(h.value("code", "") + " " + h.value("slug", "") + ": " + h.value("message", ""));
+      }
     }
     std::stable_partition(script.statements.begin(), script.statements.end(),
                           [](const target::Statement& st) { return !st.transactional; });
@@ -770,6 +777,8 @@ auto RunApply(const ApplyCliOptions& o) -> int {
     // The desired state, planned against the database as it is now.
     auto realm = Compile(DefaultPaths(o.paths), *disk, DialectFor(backend->Name()), s);
     if (!realm) return finish("compile");
+    std::vector<model::Allow> allows = std::move(realm->allows);
+    std::vector<model::SeverityOverride> severities = std::move(realm->severities);
     to = backend->Lower(*realm, s.diags);
     if (!to) return finish("compile");
     KeepSchemas(*to, o.schemas);
@@ -784,7 +793,10 @@ auto RunApply(const ApplyCliOptions& o) -> int {
     if (!emitted || s.diags.has_errors()) return finish("plan");
     script = *emitted;
     for (const auto& c : p.changes) labels.push_back(diff::KindName(c.op) + " " + diff::ObjectName(c.op));
-    destructive = Destructive(p);
+    lint::Options options{.allows = &allows, .severities = &severities, .allow = allowed, .origins = nullptr};
+    std::vector<lint::Finding> findings = lint::Lint(p, *from, *to, *backend, options, s.diags);
+    for (const lint::Finding* f : lint::Blocking(findings))
+      blocking.push_back(fmt::format("{} {}: {}", lint::GetRule(f->rule).code, lint::GetRule(f->rule).slug, f->message));
     shown = backend->Render(p, script);
     empty = p.empty();
   }
@@ -796,15 +808,20 @@ auto RunApply(const ApplyCliOptions& o) -> int {
     if (o.dry_run) s.diags.Emit(diag::Kind::WouldRefuse, {}, message).hint = hint;
     else s.diags.Emit(kind, {}, message + "; nothing was changed").hint = hint;
   };
-  if (!destructive.empty() && !o.allow_destructive) {
+  bool refused_for_findings = false;
+  if (!blocking.empty()) {
     std::string list;
-    for (const auto& d : destructive) list += "\n  " + d;
-    if (o.dry_run)
-      s.diags.Emit(diag::Kind::WouldRefuse, {}, "the plan drops data; apply refuses to run it without --allow-destructive:" + list)
-          .hint = "review the plan, then pass --allow-destructive";
-    else
-      s.diags.Emit(diag::Kind::ApplyRefused, {}, "the plan drops data; nothing was changed:" + list).hint =
-          "review the plan, then pass --allow-destructive";
+    for (const auto& b : blocking) list += "\n  " + b;
+    const char* hint = "review each change; acknowledge it with `allow RULE [on NAME] 'reason'` in the .schema "
+                       "source or --allow RULE (docs/rules/ explains each rule and the safe way)";
+    if (o.dry_run) {
+      s.diags.Emit(diag::Kind::WouldRefuse, {}, "apply refuses this plan: it has findings of error severity:" + list)
+          .hint = hint;
+    } else {
+      s.diags.Emit(diag::Kind::ApplyRefused, {}, "the plan has findings of error severity; nothing was changed:" + list)
+          .hint = hint;
+      refused_for_findings = true;
+    }
   }
   if (!empty && !s.diags.has_errors()) {
     std::string error;
@@ -818,7 +835,10 @@ auto RunApply(const ApplyCliOptions& o) -> int {
       if (!v.message.empty()) refuse(v.message, v.hint, diag::Kind::TooManyLocks);
     }
   }
-  if (s.diags.has_errors()) return finish("refused");
+  if (s.diags.has_errors()) {
+    int code = finish("refused");
+    return refused_for_findings ? kExitFindings : code;  // exit 1: findings, as `lint` exits
+  }
   if (!json) {
     Report(s.diags, "text");
     reported = true;
@@ -1054,7 +1074,9 @@ auto Main(int argc, char** argv) -> int {
   apply->add_option("--schema", apply_o.schemas, "Only these schemas, in the database and the files (repeatable)")
       ->allow_extra_args(false);
   apply->add_flag("--dry-run", apply_o.dry_run, "Print what would run; change nothing");
-  apply->add_flag("--allow-destructive", apply_o.allow_destructive, "Allow drops of schemas, tables and columns");
+  apply->add_option("--allow", apply_o.allow, "Allow findings of this rule (code or slug; repeatable)")
+      ->allow_extra_args(false);
+  apply->add_flag("--allow-destructive", apply_o.allow_destructive, "Same as --allow for every DS (data loss) rule");
   apply->add_option("--lock-timeout", apply_o.lock_timeout, "lock_timeout for every statement (default 3s)");
   apply->add_option("--statement-timeout", apply_o.statement_timeout, "statement_timeout (default 0: none)");
   apply->add_option("--format", apply_o.format, "text | json ({success, dry_run, statements, diagnostics, error})")
