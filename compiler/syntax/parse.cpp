@@ -326,6 +326,8 @@ class ErrorListener : public antlr4::BaseErrorListener {
     if (msg.rfind("missing ", 0) == 0) {
       auto at = msg.find(" at ");
       std::string what = msg.substr(8, at == std::string::npos ? std::string::npos : at - 8);
+      // A set of tokens that takes any name lists every keyword: say "a name".
+      if (what.size() > 1 && what.front() == '{' && what.find("IDENT") != std::string::npos) what = "IDENT";
       text = "missing " + TokenTypeDisplay(what) + " before " + TokenDisplay(bad);
     } else {
       text = "unexpected " + TokenDisplay(bad);
