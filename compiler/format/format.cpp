@@ -476,7 +476,7 @@ class Printer {
                        out.push_back({x.range, [this, &x](int i) { return PrintTargetBlock(x, i); }, 0});
                      },
                      [&](const ast::Allow& x) {
-                       out.push_back({x.range, [this, &x](int i) { return Indent(i) + AllowText(x); }, 3});
+                       out.push_back({x.range, [&x](int i) { return Indent(i) + AllowText(x); }, 3});
                      },
                      [&](const ast::LintBlock& x) {
                        out.push_back({x.range, [this, &x](int i) { return PrintLintBlock(x, i); }, 0});
