@@ -18,6 +18,22 @@ grammar Schema;
       if (t == u) return true;
     return false;
   }
+
+  /// Whether the `allow` at LT(1) of a table body starts an allow clause
+  /// rather than a column named `allow`. `allow text` is a column, as it was
+  /// before allow clauses existed; a clause is `allow` followed by a rule
+  /// code (two letters and three digits, `DS103`), or by a word that goes on
+  /// with '-' (a slug), `on` or a reason string, which no column can.
+  bool AllowClauseAhead() {
+    size_t next = _input->LA(3);
+    if (next == SchemaParser::MINUS || next == SchemaParser::ON || next == SchemaParser::STRING) return true;
+    std::string w = _input->LT(2)->getText();
+    if (w.size() != 5) return false;
+    for (size_t i = 0; i < 5; ++i)
+      if (i < 2 ? !std::isalpha(static_cast<unsigned char>(w[i])) : !std::isdigit(static_cast<unsigned char>(w[i])))
+        return false;
+    return true;
+  }
 }
 
 // Top-level lists are written (item | sep)* so that error recovery can resume
@@ -41,6 +57,8 @@ topItem
   | targetBlock
   | letDecl
   | forDecl
+  | allowDecl
+  | lintBlock
   ;
 
 importDecl : IMPORT (STRING | qname) ;
@@ -51,6 +69,20 @@ schemaDecl : SCHEMA ident LBRACE (topItem | sep)* RBRACE ;
 // give them a clear diagnostic; their expansion is a later milestone.
 letDecl : LET ident EQ expr ;
 forDecl : FOR ident IN expr LBRACE (topItem | sep)* RBRACE ;
+
+// `allow RULE [on NAME] ['reason']`: a lint finding acknowledged, at the top
+// of a file, in a schema block, in a table body and on a column. RULE is a
+// code (`DS103`) or a slug (`drop-column`): words joined by '-', which the
+// AST builder requires to touch. Expressions never see it: '-' stays MINUS.
+allowDecl : ALLOW ruleName (ON qname)? STRING? ;
+ruleName : ruleWord (MINUS ruleWord)* ;
+ruleWord : ident | NULL_ | TRUE | FALSE ;
+
+// `lint { severity RULE LEVEL }`: the project's severity of a rule, at the
+// top of a file only (the builder rejects one in a schema block). The level
+// is any word, so that the checker can say which words are levels.
+lintBlock : LINT LBRACE sep* (lintItem (sep+ lintItem)*)? sep* RBRACE ;
+lintItem : SEVERITY ruleName ident? ;
 
 // `extern table`: a table the project does not manage, known for references only.
 tableDecl : EXTERN? TABLE qname tableBody ;
@@ -69,6 +101,7 @@ tableItem
   | COMMENT STRING                                                   # commentItem
   | RENAMED FROM ident                                               # renamedItem
   | targetName LBRACE sep* (targetItem (sep+ targetItem)*)? sep* RBRACE   # targetItemBlock
+  | {AllowClauseAhead()}? ALLOW ruleName (ON qname)? STRING?         # allowItem
   | ident typeRef columnAttr*                                        # columnItem
   ;
 
@@ -109,6 +142,7 @@ columnAttr
   | RENAMED FROM ident                                               # renamedAttr
   | COLLATE ident                                                    # collateAttr
   | targetName LBRACE sep* (targetItem (sep+ targetItem)*)? sep* RBRACE   # columnTargetAttr
+  | ALLOW ruleName (ON qname)? STRING?                               # allowAttr
   ;
 
 references : REFERENCES qname (LPAREN identList RPAREN)? refOption* ;
@@ -239,7 +273,7 @@ funcIdent
   | MAP | ROW | STRUCT | WITH | WITHOUT | TIME | ZONE | PRECISION | VARYING | COLLATE
   | PARTITION | BY | CLUSTER | WATERMARK | TYPE | INTO | VALID
   | DEFERRABLE | INITIALLY | DEFERRED | IMMEDIATE | MATCH | FULL | SIMPLE | INHERIT | DISTINCT | EXTERN | EXCLUDE
-  | OF | VALUES | TO | SEQUENCE | OWNED | COLLATION
+  | OF | VALUES | TO | SEQUENCE | OWNED | COLLATION | ALLOW | LINT | SEVERITY
   ;
 identList : ident (COMMA ident)* ;
 
@@ -255,7 +289,7 @@ ident
   | ARRAY | MAP | ROW | STRUCT | WITH | WITHOUT | TIME | ZONE | PRECISION | VARYING | COLLATE
   | PARTITION | BY | CLUSTER | WATERMARK | TYPE | INTO | VALID
   | DEFERRABLE | INITIALLY | DEFERRED | IMMEDIATE | MATCH | FULL | SIMPLE | INHERIT | DISTINCT | EXTERN | EXCLUDE
-  | OF | VALUES | TO | SEQUENCE | OWNED | COLLATION
+  | OF | VALUES | TO | SEQUENCE | OWNED | COLLATION | ALLOW | LINT | SEVERITY
   ;
 
 // ---- lexer -----------------------------------------------------------------
@@ -362,6 +396,9 @@ INHERIT : I N H E R I T ;
 DISTINCT : D I S T I N C T ;
 EXTERN : E X T E R N ;
 EXCLUDE : E X C L U D E ;
+ALLOW : A L L O W ;
+LINT : L I N T ;
+SEVERITY : S E V E R I T Y ;
 
 LBRACE : '{' ;
 RBRACE : '}' ;

@@ -3,9 +3,11 @@
 // Passes: declare every schema object (duplicate names), build enums, build
 // tables (types, constraints, indexes, expressions), resolve foreign keys and
 // view dependencies (which need every table), then check target blocks.
+// Allow clauses and lint blocks are read right after the declarations,
+// whose names a qualified `on` is checked against.
 // The `Checker` is declared in checker.h; its members are defined by concern
-// in names.cpp, objects.cpp, tables.cpp, literals.cpp, views.cpp and
-// targets.cpp. This file holds the order of the passes.
+// in names.cpp, objects.cpp, tables.cpp, literals.cpp, views.cpp,
+// targets.cpp and allows.cpp. This file holds the order of the passes.
 #include "compiler/check/check.h"
 
 #include <algorithm>
@@ -32,6 +34,7 @@ auto Checker::SchemaDisplay(const std::string& key) const -> std::string {
 
 auto Checker::Run(const ast::Unit& unit) -> std::optional<model::Realm> {
   for (const auto& f : unit.files) Declare(f.decls, std::nullopt, false);
+  CheckLint(unit);
   for (auto& p : pending_tables_) BuildTable(p);
   for (auto& fk : pending_fks_) ResolveForeignKey(fk);
   for (auto& v : pending_views_) BuildView(v);

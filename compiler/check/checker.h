@@ -1,7 +1,7 @@
 // The checker's shared state and the members of every pass, declared once
 // and defined in the files by concern: check.cpp (the passes in order),
-// names.cpp, objects.cpp, tables.cpp, literals.cpp, views.cpp and
-// targets.cpp. Internal to compiler/check: the public entry point is check.h.
+// names.cpp, objects.cpp, tables.cpp, literals.cpp, views.cpp, targets.cpp
+// and allows.cpp. Internal to compiler/check: the public entry point is check.h.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +14,7 @@
 
 #include "compiler/check/check.h"
 #include "compiler/diag/diag.h"
+#include "compiler/lint/rules.h"
 #include "compiler/model/model.h"
 #include "compiler/syntax/ast.h"
 #include "compiler/target/dialect.h"
@@ -245,6 +246,38 @@ class Checker {
 
   static auto KindWord(ast::TargetItem::Kind k) -> std::string;
 
+  // ---- allow clauses and lint blocks (allows.cpp) ----
+
+  /// Every `allow` of the unit into realm_.allows, in source order (file by
+  /// file; a table's, mixins' included, where its items stand), and every
+  /// `lint` block into realm_.severities.
+  void CheckLint(const ast::Unit& unit);
+
+  /// `schema`: the schema block `decls` stand in (none: the top of a file).
+  void LintIn(const std::vector<ast::Decl>& decls, const std::optional<size_t>& schema);
+
+  /// The index of a declared schema (none: the default namespace).
+  auto SchemaIndex(const std::optional<Name>& name) const -> std::optional<size_t>;
+
+  /// The rule a code or slug names, or null (reported, with a did-you-mean).
+  auto KnownRule(const std::string& rule, source::SourceRange at) -> const lint::Rule*;
+
+  /// The model's allow, its scope's names not filled in; none if its rule is unknown.
+  auto NewAllow(const ast::Allow& a, model::Allow::Scope scope) -> std::optional<model::Allow>;
+
+  void SchemaAllow(const ast::Allow& a, size_t schema);
+
+  /// The allows of a table's items and of its columns' attributes.
+  void TableAllows(const ast::Table& t, size_t schema);
+
+  void ColumnAllow(const ast::Allow& a, size_t schema, const Name& table, const Name& column);
+
+  /// `severity RULE LEVEL`: known rules, levels, one level per rule.
+  void AddSeverities(const ast::LintBlock& b);
+
+  /// The level of a severity item, lower-cased; none (reported) if it is missing or no level.
+  auto SeverityLevel(const ast::SeverityItem& item) -> std::optional<std::string>;
+
   diag::Engine& diags_;
   /// The target whose namespace, literal, sequence, collation and index
   /// rules the portable model is checked by (blocks use their own target's):
@@ -259,6 +292,8 @@ class Checker {
   std::vector<PendingFk> pending_fks_;
   std::vector<const ast::Pipe*> pending_pipes_;
   std::map<size_t, std::map<std::string, std::pair<source::SourceRange, std::string>>> relation_names_;
+  /// lint::RuleId (as a number) -> its override in realm_.severities.
+  std::map<size_t, size_t> severity_of_;
 };
 
 }  // namespace schemac::check

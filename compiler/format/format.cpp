@@ -475,6 +475,12 @@ class Printer {
                      [&](const ast::TargetBlock& x) {
                        out.push_back({x.range, [this, &x](int i) { return PrintTargetBlock(x, i); }, 0});
                      },
+                     [&](const ast::Allow& x) {
+                       out.push_back({x.range, [&x](int i) { return Indent(i) + AllowText(x); }, 3});
+                     },
+                     [&](const ast::LintBlock& x) {
+                       out.push_back({x.range, [this, &x](int i) { return PrintLintBlock(x, i); }, 0});
+                     },
                      [&](const ast::Unsupported& x) {
                        out.push_back({x.range, [this, &x](int i) { return PrintUnsupported(x, i); },
                                       x.what == "let" ? 2 : 0});
@@ -483,6 +489,27 @@ class Printer {
                  d.node);
     }
     return out;
+  }
+
+  /// `allow RULE [on NAME] ['reason']`, at any level.
+  static auto AllowText(const ast::Allow& a) -> std::string {
+    std::string out = "allow " + a.rule;
+    if (a.on) out += " on " + QName(*a.on);
+    if (a.reason) out += " " + StringLit(*a.reason);
+    return out;
+  }
+
+  /// `lint { severity RULE LEVEL }`: one item per line, levels in lower case.
+  auto PrintLintBlock(const ast::LintBlock& b, int indent) -> std::string {
+    std::vector<Entry> entries;
+    for (const auto& item : b.items)
+      entries.push_back({item.range, [&item](int i) {
+                           std::string out = Indent(i) + "severity " + item.rule;
+                           if (item.level) out += " " + (item.level->quoted ? Name(*item.level) : Lower(item.level->text));
+                           return out;
+                         }});
+    Pos header_end{b.range.line, b.range.col + 4};  // after `lint`
+    return BraceBlock("lint", header_end, b.range, entries, indent, false);
   }
 
   auto PrintImport(const ast::Import& im, int indent) -> std::string {
@@ -788,6 +815,7 @@ class Printer {
             [&](const ast::TableComment& x) -> std::string { return "comment " + StringLit(x.text); },
             [&](const ast::RenamedFrom& x) -> std::string { return "renamed from " + Name(x.old_name); },
             [&](const ast::TargetBlock& x) -> std::string { return InlineTargetBlock(x); },
+            [&](const ast::Allow& x) -> std::string { return AllowText(x); },
         },
         item);
   }
@@ -814,6 +842,7 @@ class Printer {
     if (c.comment) a.push_back("comment " + StringLit(*c.comment));
     if (c.renamed_from) a.push_back("renamed from " + Name(*c.renamed_from));
     for (const auto& b : c.targets) a.push_back(InlineTargetBlock(b));
+    for (const auto& x : c.allows) a.push_back(AllowText(x));  // last: about the column, not part of it
     return Join(a, " ", [](const std::string& s) { return s; });
   }
 

@@ -278,31 +278,54 @@ struct Schema {
   SourceRange range;
 };
 
-/// Everything a compilation unit declares.
 /// `allow RULE [on NAME] ['reason']`: a lint finding acknowledged in
 /// source. It applies to findings of rule `rule` on objects inside its scope
 /// (the file, the schema block, the table, the column where it stands) and,
-/// with `on`, only on the object of that name inside the scope.
+/// with `on`, only on the object of that name inside the scope
+/// (docs/language.md, "Acknowledging lint findings").
+///
+/// What `on` names, by scope (the checker has read `A.NAME` and dropped a
+/// qualifier that names the scope itself):
+///   File:   a schema or a relation (`on NAME`), or relation NAME of schema
+///           `on_qualifier` as written (which may be the default namespace,
+///           `public`);
+///   Schema: an object of the schema (`on NAME`: table, view, enum, sequence,
+///           collation, pipe, index), or a column, constraint or index NAME
+///           of its table `on_qualifier`;
+///   Table:  a column, constraint or index of the table (no qualifier);
+///   Column: never (the checker rejects it).
+/// `on` may name an object that the desired state no longer has: that is
+/// how a drop is acknowledged.
+///
+/// An allow in a mixin's body (or on a mixin's column) is one allow of
+/// every table that includes the mixin, with that table's names; its range
+/// is in the mixin.
 struct Allow {
   enum class Scope { File, Schema, Table, Column };
   Scope scope = Scope::File;
-  std::string rule;               // the code or slug as written (checked: a known rule)
+  std::string rule;               // the code or slug as written (checked: lint::FindRule knows it)
   std::optional<Name> on;         // `on NAME`
+  std::optional<Name> on_qualifier;  // `on A.NAME`: A, when it is not the scope's own name
   std::optional<std::string> reason;
-  std::optional<Name> schema;     // Schema, Table, Column: the enclosing schema (none: the default one)
+  /// Schema, Table, Column: the enclosing schema; none for the target's
+  /// default namespace (as model::Schema::name), however it was written.
+  std::optional<Name> schema;
   std::optional<Name> table;      // Table, Column
   std::optional<Name> column;     // Column
-  source::FileId file = source::kNoFile;  // File: the file it stands in
+  source::FileId file = source::kNoFile;  // the file it stands in (for a File scope, the file it covers)
   source::SourceRange range;      // the whole `allow ...` clause
 };
 
 /// A project's change of a rule's severity: `lint { severity RULE LEVEL }`.
+/// It applies to the whole compilation unit; a rule has at most one (the
+/// checker rejects two different levels, and keeps one of equal ones).
 struct SeverityOverride {
   std::string rule;      // the code or slug as written (checked)
-  std::string severity;  // error | warning | note (checked)
+  std::string severity;  // error | warning | note (checked, lower case)
   source::SourceRange range;
 };
 
+/// Everything a compilation unit declares.
 struct Realm {
   std::vector<Schema> schemas;
   TargetOptions options;  // top-level target blocks

@@ -72,6 +72,31 @@ struct Expr {
   SourceRange range;
 };
 
+/// `allow RULE [on NAME] ['reason']`: a lint finding acknowledged in source,
+/// at the top of a file, in a schema block, in a table body or on a column
+/// (docs/language.md, "Acknowledging lint findings").
+struct Allow {
+  std::string rule;  // the code or slug as written (`DS103`, `drop-column`)
+  SourceRange rule_range;
+  std::optional<QName> on;  // `on NAME` or `on A.NAME`
+  std::optional<std::string> reason;
+  SourceRange range;
+};
+
+/// `severity RULE LEVEL` in a `lint { }` block.
+struct SeverityItem {
+  std::string rule;
+  SourceRange rule_range;
+  std::optional<Name> level;  // as written; none when it is missing
+  SourceRange range;
+};
+
+/// `lint { severity RULE LEVEL ... }`: the project's severities of rules.
+struct LintBlock {
+  std::vector<SeverityItem> items;
+  SourceRange range;
+};
+
 /// One option inside a target block (`postgres { ... }`); checked per target.
 struct TargetItem {
   enum class Kind { Partition, PartitionOf, Cluster, PrimaryIndex, Watermark, With, Type, Into, From, Flag };
@@ -144,6 +169,7 @@ struct Column {
   std::optional<Name> renamed_from;
   std::optional<Name> collation;
   std::vector<TargetBlock> targets;
+  std::vector<Allow> allows;  // `allow RULE ...` among the attributes
   SourceRange range;
 };
 
@@ -206,7 +232,7 @@ struct RenamedFrom {
   SourceRange range;
 };
 
-using TableItem = std::variant<Column, Constraint, Index, Include, TableComment, RenamedFrom, TargetBlock>;
+using TableItem = std::variant<Column, Constraint, Index, Include, TableComment, RenamedFrom, TargetBlock, Allow>;
 
 /// A table or a mixin (same body).
 struct Table {
@@ -294,7 +320,7 @@ struct Schema {
 };
 
 struct Decl {
-  std::variant<Import, Schema, Table, Enum, Sequence, Collation, View, Pipe, TargetBlock, Unsupported> node;
+  std::variant<Import, Schema, Table, Enum, Sequence, Collation, View, Pipe, TargetBlock, Unsupported, Allow, LintBlock> node;
 };
 
 struct Comment {

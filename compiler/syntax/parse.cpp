@@ -243,7 +243,8 @@ class Recovery : public antlr4::DefaultErrorStrategy {
       case SchemaLexer::IMPORT: case SchemaLexer::SCHEMA: case SchemaLexer::TABLE: case SchemaLexer::ENUM:
       case SchemaLexer::VIEW: case SchemaLexer::MATERIALIZED: case SchemaLexer::MIXIN: case SchemaLexer::LET:
       case SchemaLexer::FOR: case SchemaLexer::POSTGRES: case SchemaLexer::SNOWFLAKE: case SchemaLexer::FIREBOLT:
-      case SchemaLexer::FLINK: case SchemaLexer::EXTERN: case SchemaLexer::SEQUENCE: case SchemaLexer::COLLATION: return true;
+      case SchemaLexer::FLINK: case SchemaLexer::EXTERN: case SchemaLexer::SEQUENCE: case SchemaLexer::COLLATION:
+      case SchemaLexer::ALLOW: case SchemaLexer::LINT: return true;
       default: return false;
     }
   }
@@ -325,6 +326,8 @@ class ErrorListener : public antlr4::BaseErrorListener {
     if (msg.rfind("missing ", 0) == 0) {
       auto at = msg.find(" at ");
       std::string what = msg.substr(8, at == std::string::npos ? std::string::npos : at - 8);
+      // A set of tokens that takes any name lists every keyword: say "a name".
+      if (what.size() > 1 && what.front() == '{' && what.find("IDENT") != std::string::npos) what = "IDENT";
       text = "missing " + TokenTypeDisplay(what) + " before " + TokenDisplay(bad);
     } else {
       text = "unexpected " + TokenDisplay(bad);
@@ -580,8 +583,20 @@ class Builder {
     return out;
   }
 
-  void BuildTop(P::TopItemContext* item, std::vector<ast::Decl>& out) {
-    if (auto* c = item->importDecl()) {
+  /// `nested`: the item stands in a schema block.
+  void BuildTop(P::TopItemContext* item, std::vector<ast::Decl>& out, bool nested = false) {
+    if (auto* c = item->allowDecl()) {
+      out.push_back({BuildAllow(c)});
+    } else if (auto* c = item->lintBlock()) {
+      // Severities are the project's, for the whole unit: a schema block
+      // would suggest they apply to that schema only.
+      if (nested) {
+        diags_.Emit(diag::Kind::SyntaxError, Range(c->LINT()), "a 'lint' block stands at the top level of a file")
+            .hint = "move it out of the schema block: its severities apply to the whole compilation";
+        return;
+      }
+      out.push_back({BuildLintBlock(c)});
+    } else if (auto* c = item->importDecl()) {
       ast::Import im;
       im.range = Range(c);
       if (c->STRING()) {
@@ -602,7 +617,7 @@ class Builder {
       s.range = Range(c);
       s.name = Ident(c->ident());
       CheckSeparated(c);
-      for (auto* t : c->topItem()) BuildTop(t, s.decls);
+      for (auto* t : c->topItem()) BuildTop(t, s.decls, true);
       out.push_back({std::move(s)});
     } else if (auto* c = item->tableDecl()) {
       ast::Table t;
@@ -697,6 +712,44 @@ class Builder {
   }
 
   static auto Lower(const std::string& s) -> std::string { return llvm::StringRef(s).lower(); }
+
+  /// A rule's code or slug: its words joined by '-'. The words must touch:
+  /// `drop - column` is no slug (the lexer knows no slugs, only names and '-').
+  auto RuleName(P::RuleNameContext* c, source::SourceRange& range) -> std::string {
+    if (!c || !c->getStart() || !c->getStop()) return {};
+    range = Range(c);
+    std::string text = c->getText();
+    auto* in = c->getStart()->getInputStream();
+    std::string written = in->getText(antlr4::misc::Interval(c->getStart()->getStartIndex(), c->getStop()->getStopIndex()));
+    if (written != text)
+      diags_.Emit(diag::Kind::SyntaxError, range, "'" + written + "' is not a rule name").hint =
+          "write the rule's slug without spaces: " + text;
+    return text;
+  }
+
+  /// `allow RULE [on NAME] ['reason']`, wherever it stands.
+  template <typename Ctx>
+  auto BuildAllow(Ctx* c) -> ast::Allow {
+    ast::Allow a;
+    a.range = Range(c);
+    a.rule = RuleName(c->ruleName(), a.rule_range);
+    if (c->ON() && c->qname()) a.on = QName(c->qname());
+    if (c->STRING()) a.reason = String(c->STRING());
+    return a;
+  }
+
+  auto BuildLintBlock(P::LintBlockContext* c) -> ast::LintBlock {
+    ast::LintBlock b;
+    b.range = Range(c);
+    for (auto* item : c->lintItem()) {
+      ast::SeverityItem s;
+      s.range = Range(item);
+      s.rule = RuleName(item->ruleName(), s.rule_range);
+      if (item->ident()) s.level = Ident(item->ident());
+      b.items.push_back(std::move(s));
+    }
+    return b;
+  }
 
   auto BuildIndexKey(P::IndexKeyContext* k) -> ast::IndexKey {
     ast::IndexKey key;
@@ -917,6 +970,8 @@ class Builder {
         CheckSeparated(c);
         for (auto* ti : c->targetItem()) b.items.push_back(BuildTargetItem(ti));
         t.items.emplace_back(std::move(b));
+      } else if (auto* c = As<P::AllowItemContext>(item)) {
+        t.items.emplace_back(BuildAllow(c));
       } else if (auto* c = As<P::ColumnItemContext>(item)) {
         t.items.emplace_back(BuildColumn(c));
       }
@@ -976,6 +1031,8 @@ class Builder {
         CheckSeparated(tb);
         for (auto* ti : tb->targetItem()) b.items.push_back(BuildTargetItem(ti));
         col.targets.push_back(std::move(b));
+      } else if (auto* al = As<P::AllowAttrContext>(a)) {
+        col.allows.push_back(BuildAllow(al));
       }
     }
     return col;
