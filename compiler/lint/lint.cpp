@@ -373,20 +373,17 @@ auto Covers(const model::Allow& a, const Finding& f, const target::Backend& back
       if (!SchemaMatches(a.schema, s.schema, backend) || !a.table || !Names(*a.table, s.relation)) return false;
       return !a.on || Names(*a.on, s.part);
     case Scope::Schema:
+      // `on NAME`: an object of the schema; `on T.NAME`: a part of its table T.
       if (!SchemaMatches(a.schema, s.schema, backend)) return false;
-      return !a.on || Names(*a.on, s.relation) || (s.relation.empty() && Names(*a.on, s.schema));
-    case Scope::File: {
+      if (!a.on) return true;
+      if (a.on_qualifier) return Names(*a.on_qualifier, s.relation) && Names(*a.on, s.part);
+      return Names(*a.on, s.relation) || (s.relation.empty() && Names(*a.on, s.schema));
+    case Scope::File:
+      // Without `on`: what this file declares. `on NAME`: a schema, or a
+      // relation of any schema; `on S.NAME`: relation NAME of schema S.
       if (!a.on) return f.range.valid() && f.range.file == a.file;
-      // `on NAME`: a schema, a relation (qualified or in the default
-      // schema), or `relation.part`.
-      llvm::StringRef on(a.on->text);
-      auto [first, rest] = on.split('.');
-      model::Name head{first.str(), a.on->quoted}, tail{rest.str(), a.on->quoted};
-      if (rest.empty())
-        return (s.relation.empty() && Names(head, s.schema)) ||
-               (!s.relation.empty() && backend.IsBuiltinSchema(s.schema) && Names(head, s.relation));
-      return (Names(head, s.schema) && Names(tail, s.relation)) || (Names(head, s.relation) && Names(tail, s.part));
-    }
+      if (a.on_qualifier) return Names(*a.on_qualifier, s.schema) && Names(*a.on, s.relation);
+      return s.relation.empty() ? Names(*a.on, s.schema) : Names(*a.on, s.relation);
   }
   return false;
 }
