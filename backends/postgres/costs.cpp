@@ -9,6 +9,7 @@
 #include <regex>
 
 #include "backends/postgres/expr.h"
+#include "backends/postgres/postgres.h"
 
 namespace schemac::backends::postgres {
 namespace {
@@ -75,13 +76,25 @@ auto AddColumnCost(const catalog::Column& c) -> target::Cost {
   return cost;
 }
 
-auto AlterColumnCost(const diff::AlterColumn& a) -> target::Cost {
+/// Whether `table` of `from` has a valid check that proves `column` is not
+/// null: then SET NOT NULL skips its scan (Postgres 12+).
+auto ProvenNotNull(const catalog::Catalog& from, const diff::AlterColumn& a) -> bool {
+  const catalog::Table* t = from.FindTable(catalog::ObjectName{a.schema, a.table});
+  if (!t) return false;
+  auto want = ExpressionKey(QuoteIdent(a.from.name) + " IS NOT NULL");
+  for (const auto& k : t->constraints)
+    if (k.kind == catalog::Constraint::Kind::Check && !k.not_valid && want && ExpressionKey(k.check) == want)
+      return true;
+  return false;
+}
+
+auto AlterColumnCost(const diff::AlterColumn& a, const catalog::Catalog& from) -> target::Cost {
   target::Cost cost = Locked(target::Cost::Blocks::ReadsAndWrites, "ACCESS EXCLUSIVE");
   if (diff::Is(a.kind, diff::ChangeKind::Type) && a.from.type != a.to.type && !BinaryCoercible(a.from.type, a.to.type)) {
     cost.rewrites = true;
     cost.why = a.from.type + " to " + a.to.type + " is not binary-coercible";
   }
-  if (diff::Is(a.kind, diff::ChangeKind::Null) && a.to.not_null) {
+  if (diff::Is(a.kind, diff::ChangeKind::Null) && a.to.not_null && !ProvenNotNull(from, a)) {
     cost.scans = true;
     if (cost.why.empty()) cost.why = "SET NOT NULL reads every row to prove none is null";
   }
@@ -137,7 +150,8 @@ auto NarrowingType(const std::string& from, const std::string& to) -> bool {
   int rf = IntegerRank(from), rt = IntegerRank(to);
   if (rf && rt) return rt < rf;
   if (rf && std::regex_match(to, b, kNumeric)) return b[1].matched && Number(b[2]) - Number(b[3]) < IntegerDigits(rf);
-  if (rf && (to == "double precision" || (to == "real" && rf == 1))) return false;
+  // Exact in a double up to 2^53, in a real up to 2^24.
+  if (rf && ((to == "double precision" && rf <= 2) || (to == "real" && rf == 1))) return false;
   if (std::regex_match(from, a, kNumeric) && std::regex_match(to, b, kNumeric)) {
     if (!b[1].matched) return false;
     if (!a[1].matched) return true;
@@ -157,7 +171,7 @@ auto VolatileDefault(const std::string& expr) -> bool {
   return std::any_of(functions->begin(), functions->end(), [](const std::string& f) { return !NonVolatile(f); });
 }
 
-auto CostOf(const diff::Change& change) -> target::Cost {
+auto CostOf(const diff::Change& change, const catalog::Catalog& from) -> target::Cost {
   using Blocks = target::Cost::Blocks;
   return std::visit(
       [&](const auto& op) -> target::Cost {
@@ -171,7 +185,7 @@ auto CostOf(const diff::Change& change) -> target::Cost {
         else if constexpr (std::is_same_v<T, diff::AddColumn>)
           return AddColumnCost(op.column);
         else if constexpr (std::is_same_v<T, diff::AlterColumn>)
-          return AlterColumnCost(op);
+          return AlterColumnCost(op, from);
         else if constexpr (std::is_same_v<T, diff::AddConstraint>)
           return AddConstraintCost(op.constraint);
         else if constexpr (std::is_same_v<T, diff::RebuildTable>)

@@ -27,6 +27,7 @@ auto NarrowingType(const std::string& from, const std::string& to) -> bool;
 /// does not know): ADD COLUMN with it writes every row.
 auto VolatileDefault(const std::string& expr) -> bool;
 
-auto CostOf(const diff::Change& change) -> target::Cost;
+/// `from`: the catalog the plan starts from (what already proves a column not null).
+auto CostOf(const diff::Change& change, const catalog::Catalog& from) -> target::Cost;
 
 }  // namespace schemac::backends::postgres

@@ -63,8 +63,14 @@ class Linter {
   Linter(const plan::Plan& plan, const catalog::Catalog& from, const catalog::Catalog& to,
          const target::Backend& backend, const Origins* origins)
       : plan_(plan), from_(from), to_(to), backend_(backend), origins_(origins) {
-    for (const auto& c : plan.changes)
+    for (const auto& c : plan.changes) {
       if (const auto* t = std::get_if<diff::CreateTable>(&c.op)) created_.insert(Qualified(t->schema, t->table.name));
+      // Dropped by the differ to be made again (a column it uses changes type).
+      if (const auto* k = std::get_if<diff::DropConstraint>(&c.op); k && !c.reason.empty())
+        remade_.insert(Qualified(k->schema, k->table) + "." + k->constraint.name);
+      if (const auto* i = std::get_if<diff::DropIndex>(&c.op); i && !c.reason.empty())
+        remade_.insert(Qualified(i->schema, i->table) + "." + i->index.name);
+    }
   }
 
   auto Run() -> std::vector<Finding> {
@@ -80,6 +86,8 @@ class Linter {
   // ---- the rules, by kind of change ----
 
   void Visit(const diff::DropSchema& op, const diff::Change& c) {
+    const catalog::Schema* old = from_.FindSchema(op.schema);
+    if (old && old->tables.empty()) return;  // no rows to lose
     Removal(RuleId::DropSchema, {op.schema, "", ""}, c,
             fmt::format("schema '{}' is dropped with every table in it and their data", op.schema));
   }
@@ -181,7 +189,9 @@ class Linter {
     Names(s, c.src);
     if (IsNew(op.schema, op.table)) return;
     std::string table = Qualified(op.schema, op.table);
-    if (c.reason.empty()) {
+    // Existing rows are checked unless the constraint is NOT VALID, or it
+    // is the same constraint made again over the same values.
+    if (c.reason.empty() && !k.not_valid && !Remade(op.schema, op.table, k.name)) {
       switch (k.kind) {
         case Kind::PrimaryKey:
         case Kind::Unique:
@@ -242,7 +252,7 @@ class Linter {
     Subject s{op.schema, op.table, op.index.name};
     Names(s, c.src);
     if (IsNew(op.schema, op.table)) return;
-    if (op.index.unique && c.reason.empty())
+    if (op.index.unique && c.reason.empty() && !Remade(op.schema, op.table, op.index.name))
       Add(RuleId::AddUnique, s, c.src,
           fmt::format("unique index '{}' is built on table '{}': it fails if existing rows hold duplicates",
                       op.index.name, Qualified(op.schema, op.table)))
@@ -290,6 +300,10 @@ class Linter {
   /// lock or existing-row rule applies.
   auto IsNew(const std::string& schema, const std::string& table) const -> bool {
     return created_.contains(Qualified(schema, table));
+  }
+
+  auto Remade(const std::string& schema, const std::string& table, const std::string& name) const -> bool {
+    return remade_.contains(Qualified(schema, table) + "." + name);
   }
 
   static auto SameColumns(const catalog::Table& a, const catalog::Table& b) -> bool {
@@ -341,6 +355,7 @@ class Linter {
   const target::Backend& backend_;
   const Origins* origins_;
   llvm::StringSet<> created_;         // "schema.table" of tables this plan creates
+  llvm::StringSet<> remade_;          // "schema.table.name" of keys and indexes dropped to be made again
   llvm::StringSet<> reported_names_;  // long names already reported
   size_t index_ = 0;
   target::Cost cost_;
