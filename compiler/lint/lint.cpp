@@ -396,7 +396,7 @@ auto Covers(const model::Allow& a, const Finding& f, const target::Backend& back
     case Scope::File:
       // Without `on`: what this file declares. `on NAME`: a schema, or a
       // relation of any schema; `on S.NAME`: relation NAME of schema S.
-      if (!a.on) return f.range.valid() && f.range.file == a.file;
+      if (!a.on) return (f.range.valid() && f.range.file == a.file) || (f.here.valid() && f.here.file == a.file);
       if (a.on_qualifier) return Names(*a.on_qualifier, s.schema) && Names(*a.on, s.relation);
       return s.relation.empty() ? Names(*a.on, s.schema) : Names(*a.on, s.relation);
   }
