@@ -254,6 +254,17 @@ auto DumpModel(const model::Realm& realm) -> std::string {
       for (const auto& item : items) out += std::string(static_cast<size_t>(depth) * 2, ' ') + target + " " + ModelOptionText(item) + "\n";
   };
   options(0, realm.options);
+  // Acknowledged lint findings and severity changes, where they stand.
+  for (const auto& a : realm.allows) {
+    static const char* const kScope[] = {"file", "schema", "table", "column"};
+    std::string place;
+    for (const auto* n : {&a.schema, &a.table, &a.column})
+      if (*n) place += (place.empty() ? " " : ".") + ModelName(**n);
+    std::string on = a.on ? " on " + (a.on_qualifier ? ModelName(*a.on_qualifier) + "." : "") + ModelName(*a.on) : "";
+    out += fmt::format("allow {}{} {}{}{}\n", kScope[static_cast<int>(a.scope)], place, a.rule, on,
+                       a.reason ? fmt::format(" reason={:?}", *a.reason) : "");
+  }
+  for (const auto& o : realm.severities) out += "severity " + o.rule + " " + o.severity + "\n";
   for (const auto& s : realm.schemas) {
     out += "schema " + (s.name ? ModelName(*s.name) : std::string("<default>")) + "\n";
     for (const auto& e : s.enums) {

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Installs the pinned test oracles into build/oracles/ (idempotent; fast when
+# they are already there). The lit suite finds them there (tests/lit/lit.cfg.py:
+# %squawk, %oracles-py, %sarif-schema) and fails the tests that need them when
+# they are missing.
+#
+#   build/oracles/npm/node_modules/.bin/squawk   squawk-cli (Postgres migration linter)
+#   build/oracles/sarif-2.1.0.json                the official SARIF 2.1.0 JSON schema
+#                                                 (shipped by @microsoft/jest-sarif)
+#   build/oracles/py/                             jsonschema (PYTHONPATH)
+#
+# Usage: scripts/oracles.sh [DIR]   (default: build/oracles)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SQUAWK_VERSION=2.66.0
+JEST_SARIF_VERSION=1.0.0-beta.0
+JSONSCHEMA_VERSION=4.23.0
+dir="${1:-build/oracles}"
+mkdir -p "$dir"
+dir="$(cd "$dir" && pwd)"
+stamp="$dir/.installed"
+want="squawk-cli@$SQUAWK_VERSION jest-sarif@$JEST_SARIF_VERSION jsonschema==$JSONSCHEMA_VERSION"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$dir/npm/node_modules/.bin/squawk" ] &&
+   [ -f "$dir/sarif-2.1.0.json" ] && [ -d "$dir/py/jsonschema" ]; then
+  exit 0
+fi
+
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+apt_install() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing: ${missing[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+command -v npm >/dev/null && command -v node >/dev/null || apt_install nodejs npm
+python3 -m pip --version >/dev/null 2>&1 || apt_install python3-pip
+
+rm -f "$stamp"
+# squawk: the npm package runs the linux binary of its optional dependency
+# @squawk-cli/linux-x64 (no download at install or run time).
+mkdir -p "$dir/npm"
+[ -f "$dir/npm/package.json" ] || echo '{"name": "schemac-oracles", "private": true}' > "$dir/npm/package.json"
+npm install --prefix "$dir/npm" --no-audit --no-fund --loglevel=error --save-exact \
+  "squawk-cli@$SQUAWK_VERSION" >/dev/null
+"$dir/npm/node_modules/.bin/squawk" --version >/dev/null
+
+# The SARIF schema: only one file of @microsoft/jest-sarif, so fetch its
+# tarball with `npm pack` (no dependencies) and keep that file.
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+(cd "$tmp" && npm pack --silent "@microsoft/jest-sarif@$JEST_SARIF_VERSION" >/dev/null)
+tar -xzf "$tmp"/microsoft-jest-sarif-*.tgz -C "$tmp" package/lib/schemas/sarif-2.1.0-rtm.5.json
+cp "$tmp/package/lib/schemas/sarif-2.1.0-rtm.5.json" "$dir/sarif-2.1.0.json"
+
+# jsonschema (draft-07, which the SARIF schema uses), importable with PYTHONPATH.
+rm -rf "$dir/py"
+python3 -m pip install --quiet --disable-pip-version-check --no-input --no-warn-conflicts --root-user-action=ignore --target "$dir/py" \
+  "jsonschema==$JSONSCHEMA_VERSION"
+echo "$want" > "$stamp"
+echo "oracles installed in $dir"
