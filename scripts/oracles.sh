@@ -7,7 +7,7 @@
 #   build/oracles/npm/node_modules/.bin/squawk   squawk-cli (Postgres migration linter)
 #   build/oracles/sarif-2.1.0.json                the official SARIF 2.1.0 JSON schema
 #                                                 (shipped by @microsoft/jest-sarif)
-#   build/oracles/py/                             jsonschema (PYTHONPATH)
+#   build/oracles/py/                             jsonschema, rfc3986-validator (PYTHONPATH)
 #
 # Usage: scripts/oracles.sh [DIR]   (default: build/oracles)
 set -euo pipefail
@@ -15,11 +15,12 @@ cd "$(dirname "$0")/.."
 SQUAWK_VERSION=2.66.0
 JEST_SARIF_VERSION=1.0.0-beta.0
 JSONSCHEMA_VERSION=4.23.0
+RFC3986_VALIDATOR_VERSION=0.1.1
 dir="${1:-build/oracles}"
 mkdir -p "$dir"
 dir="$(cd "$dir" && pwd)"
 stamp="$dir/.installed"
-want="squawk-cli@$SQUAWK_VERSION jest-sarif@$JEST_SARIF_VERSION jsonschema==$JSONSCHEMA_VERSION"
+want="squawk-cli@$SQUAWK_VERSION jest-sarif@$JEST_SARIF_VERSION jsonschema==$JSONSCHEMA_VERSION rfc3986-validator==$RFC3986_VALIDATOR_VERSION"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$dir/npm/node_modules/.bin/squawk" ] &&
    [ -f "$dir/sarif-2.1.0.json" ] && [ -d "$dir/py/jsonschema" ]; then
   exit 0
@@ -39,7 +40,8 @@ apt_install() {
   fi
 }
 command -v npm >/dev/null && command -v node >/dev/null || apt_install nodejs npm
-python3 -m pip --version >/dev/null 2>&1 || apt_install python3-pip
+PYTHON="${PYTHON:-python3}"   # the interpreter lit runs the tools with
+"$PYTHON" -m pip --version >/dev/null 2>&1 || apt_install python3-pip
 
 rm -f "$stamp"
 # squawk: the npm package runs the linux binary of its optional dependency
@@ -58,9 +60,11 @@ trap 'rm -rf "$tmp"' EXIT
 tar -xzf "$tmp"/microsoft-jest-sarif-*.tgz -C "$tmp" package/lib/schemas/sarif-2.1.0-rtm.5.json
 cp "$tmp/package/lib/schemas/sarif-2.1.0-rtm.5.json" "$dir/sarif-2.1.0.json"
 
-# jsonschema (draft-07, which the SARIF schema uses), importable with PYTHONPATH.
+# jsonschema (draft-04, which the SARIF schema uses, through 2020-12), importable
+# with PYTHONPATH, and rfc3986-validator, with which it checks the formats "uri"
+# and "uri-reference" (artifact locations).
 rm -rf "$dir/py"
-python3 -m pip install --quiet --disable-pip-version-check --no-input --no-warn-conflicts --root-user-action=ignore --target "$dir/py" \
-  "jsonschema==$JSONSCHEMA_VERSION"
+"$PYTHON" -m pip install --quiet --disable-pip-version-check --no-input --no-warn-conflicts --root-user-action=ignore --target "$dir/py" \
+  "jsonschema==$JSONSCHEMA_VERSION" "rfc3986-validator==$RFC3986_VALIDATOR_VERSION"
 echo "$want" > "$stamp"
 echo "oracles installed in $dir"

@@ -69,9 +69,9 @@ class PostgresBackend final : public target::Backend {
   auto KeepsValues(const std::string& from, const std::string& to) const -> bool override {
     return BinaryCoercible(from, to);
   }
-  auto CostOf(const diff::Change& change, const catalog::Catalog& from, const catalog::Catalog&) const
-      -> target::Cost override {
-    return postgres::CostOf(change, from);
+  auto CostOf(const diff::Change& change, const plan::Plan& plan, const catalog::Catalog& from,
+              const catalog::Catalog&) const -> target::Cost override {
+    return postgres::CostOf(change, plan, from);
   }
   auto Narrows(const std::string& from, const std::string& to) const -> bool override {
     return NarrowingType(from, to);

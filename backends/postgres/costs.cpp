@@ -88,11 +88,35 @@ auto ProvenNotNull(const catalog::Catalog& from, const diff::AlterColumn& a) -> 
   return false;
 }
 
+/// Whether an index or a key of the table in `from` uses the column.
+auto Indexed(const catalog::Catalog& from, const diff::AlterColumn& a) -> bool {
+  const catalog::Table* t = from.FindTable(catalog::ObjectName{a.schema, a.table});
+  if (!t) return false;
+  const std::string& name = a.from.name;
+  auto uses = [&](const catalog::Index& ix) {
+    for (const auto& k : ix.keys)
+      if (k.column == name || (!k.expression.empty() && k.expression.find(name) != std::string::npos)) return true;
+    return false;
+  };
+  for (const auto& ix : t->indexes)
+    if (uses(ix)) return true;
+  for (const auto& k : t->constraints)
+    if ((k.kind != catalog::Constraint::Kind::Check && k.kind != catalog::Constraint::Kind::ForeignKey &&
+         std::find(k.columns.begin(), k.columns.end(), name) != k.columns.end()) ||
+        (k.kind == catalog::Constraint::Kind::Exclusion && uses(k.exclusion)))
+      return true;
+  return false;
+}
+
 auto AlterColumnCost(const diff::AlterColumn& a, const catalog::Catalog& from) -> target::Cost {
   target::Cost cost = Locked(target::Cost::Blocks::ReadsAndWrites, "ACCESS EXCLUSIVE");
   if (diff::Is(a.kind, diff::ChangeKind::Type) && a.from.type != a.to.type && !BinaryCoercible(a.from.type, a.to.type)) {
     cost.rewrites = true;
     cost.why = a.from.type + " to " + a.to.type + " is not binary-coercible";
+  }
+  if (!cost.rewrites && diff::Is(a.kind, diff::ChangeKind::Collation) && Indexed(from, a)) {
+    cost.builds_index = true;
+    cost.why = "an index sorted by the old collation cannot be kept";
   }
   if (diff::Is(a.kind, diff::ChangeKind::Null) && a.to.not_null && !ProvenNotNull(from, a)) {
     cost.scans = true;
@@ -169,6 +193,86 @@ auto VolatileDefault(const std::string& expr) -> bool {
   auto functions = ExpressionFunctions(expr);
   if (!functions) return true;  // not understood: assume the worst
   return std::any_of(functions->begin(), functions->end(), [](const std::string& f) { return !NonVolatile(f); });
+}
+
+namespace {
+
+auto CreatedBy(const plan::Plan& plan, const std::string& schema, const std::string& table) -> bool {
+  for (const auto& c : plan.changes)
+    if (const auto* t = std::get_if<diff::CreateTable>(&c.op); t && t->schema == schema && t->table.name == table)
+      return true;
+  return false;
+}
+
+/// Whether a foreign key added by `plan` references key `columns` of
+/// `schema.table`: it needs that key inside the transaction.
+auto Referenced(const plan::Plan& plan, const std::string& schema, const std::string& table,
+                const std::vector<std::string>& columns) -> bool {
+  auto refers = [&](const catalog::Constraint& k) {
+    return k.kind == catalog::Constraint::Kind::ForeignKey && k.ref_table == catalog::ObjectName{schema, table} &&
+           k.ref_columns == columns;
+  };
+  for (const auto& c : plan.changes) {
+    if (const auto* a = std::get_if<diff::AddConstraint>(&c.op); a && refers(a->constraint)) return true;
+    if (const auto* t = std::get_if<diff::CreateTable>(&c.op))
+      for (const auto& k : t->table.constraints)
+        if (refers(k)) return true;
+  }
+  return false;
+}
+
+/// Whether the transaction of `plan` makes a constraint named `name` on
+/// `schema.table` (dropping an index of that name must come before it).
+auto NamedInTransaction(const plan::Plan& plan, const std::string& schema, const std::string& table,
+                        const std::string& name) -> bool {
+  for (const auto& c : plan.changes)
+    if (const auto* a = std::get_if<diff::AddConstraint>(&c.op);
+        a && a->schema == schema && a->table == table && a->constraint.name == name && !MadeOnline(plan, c))
+      return true;
+  return false;
+}
+
+}  // namespace
+
+auto MadeOnline(const plan::Plan& plan, const diff::Change& c) -> bool {
+  using Kind = catalog::Constraint::Kind;
+  if (!plan.online) return false;
+  if (const auto* i = std::get_if<diff::CreateIndex>(&c.op)) return !CreatedBy(plan, i->schema, i->table);
+  if (const auto* i = std::get_if<diff::DropIndex>(&c.op))
+    return !NamedInTransaction(plan, i->schema, i->table, i->index.name);
+  if (const auto* a = std::get_if<diff::AddConstraint>(&c.op)) {
+    if (CreatedBy(plan, a->schema, a->table)) return false;
+    switch (a->constraint.kind) {
+      case Kind::Check:
+      case Kind::ForeignKey: return !a->constraint.not_valid;
+      case Kind::PrimaryKey:
+      case Kind::Unique: return !Referenced(plan, a->schema, a->table, a->constraint.columns);
+      case Kind::Exclusion: return false;  // no ADD ... USING INDEX for it
+    }
+  }
+  if (const auto* a = std::get_if<diff::AlterColumn>(&c.op))
+    return diff::Is(a->kind, diff::ChangeKind::Null) && a->to.not_null && !a->from.not_null;
+  return false;
+}
+
+auto CostOf(const diff::Change& change, const plan::Plan& plan, const catalog::Catalog& from) -> target::Cost {
+  target::Cost cost = CostOf(change, from);
+  if (MadeOnline(plan, change)) {
+    using Kind = catalog::Constraint::Kind;
+    cost.online = true;
+    if (std::holds_alternative<diff::CreateIndex>(change.op))
+      cost.why = "CONCURRENTLY after the transaction: writes go on while it is built";
+    else if (std::holds_alternative<diff::DropIndex>(change.op))
+      cost.why = "CONCURRENTLY after the transaction: queries go on";
+    else if (const auto* a = std::get_if<diff::AddConstraint>(&change.op))
+      cost.why = a->constraint.kind == Kind::Check || a->constraint.kind == Kind::ForeignKey
+                     ? "NOT VALID, then validated after the transaction under SHARE UPDATE EXCLUSIVE: writes go on"
+                     : "over a unique index built CONCURRENTLY after the transaction, then attached (USING INDEX)";
+    else
+      cost.why = "after a CHECK (... IS NOT NULL) is validated under SHARE UPDATE EXCLUSIVE: SET NOT NULL then skips "
+                 "the scan";
+  }
+  return cost;
 }
 
 auto CostOf(const diff::Change& change, const catalog::Catalog& from) -> target::Cost {

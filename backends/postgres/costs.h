@@ -7,6 +7,7 @@
 
 #include "compiler/catalog/catalog.h"
 #include "compiler/diff/change.h"
+#include "compiler/plan/plan.h"
 #include "compiler/target/target.h"
 
 namespace schemac::backends::postgres {
@@ -27,7 +28,17 @@ auto NarrowingType(const std::string& from, const std::string& to) -> bool;
 /// does not know): ADD COLUMN with it writes every row.
 auto VolatileDefault(const std::string& expr) -> bool;
 
-/// `from`: the catalog the plan starts from (what already proves a column not null).
+/// Whether change `c` of `plan` is made the lock-friendly way (plan.online,
+/// and the change has such a form here): an index built or dropped
+/// CONCURRENTLY after the transaction; a check or foreign key added NOT
+/// VALID and validated after it; NOT NULL proven by a validated check first;
+/// a unique or primary key over an index built concurrently. Tables created
+/// by the same plan are made the plain way: nothing reads them yet.
+auto MadeOnline(const plan::Plan& plan, const diff::Change& c) -> bool;
+
+/// The plain form's cost (as if not online).
 auto CostOf(const diff::Change& change, const catalog::Catalog& from) -> target::Cost;
+/// `from`: the catalog the plan starts from (what already proves a column not null).
+auto CostOf(const diff::Change& change, const plan::Plan& plan, const catalog::Catalog& from) -> target::Cost;
 
 }  // namespace schemac::backends::postgres

@@ -7,6 +7,7 @@
 #include <map>
 #include <regex>
 
+#include "backends/postgres/costs.h"
 #include "backends/postgres/postgres.h"
 #include "compiler/syntax/storage.h"
 
@@ -133,8 +134,10 @@ auto ConstraintDefinition(const catalog::Constraint& k) -> std::string {
   return out;
 }
 
-auto CreateIndexSql(const std::string& schema, const std::string& table, const catalog::Index& ix) -> std::string {
+auto CreateIndexSql(const std::string& schema, const std::string& table, const catalog::Index& ix,
+                    bool concurrently = false) -> std::string {
   std::string out = ix.unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
+  if (concurrently) out += "CONCURRENTLY ";
   out += QuoteIdent(ix.name) + " ON " + QuoteQualified(schema, table);
   if (ix.method != "btree") out += " USING " + ix.method;
   out += " (";
@@ -160,11 +163,17 @@ struct Emitter {
   const plan::Plan* plan = nullptr;
   bool failed = false;
 
-  void Put(std::string sql, Phase phase = Phase::Transaction) {
-    // Outside the transaction nothing rolls back: those statements are written to be re-run.
-    script.statements.push_back({std::move(sql), change, phase == Phase::Transaction, phase != Phase::Transaction});
+  /// Outside the transaction nothing rolls back: those statements are
+  /// written to be re-run, except the online steps that say otherwise (a
+  /// failed one is planned again from the database as it is left).
+  void Put(std::string sql, Phase phase = Phase::Transaction, bool rerunnable = true) {
+    script.statements.push_back({std::move(sql), change, phase == Phase::Transaction,
+                                 phase != Phase::Transaction && rerunnable});
     phases.push_back(phase);
   }
+
+  /// The change is made the lock-friendly way (costs.h, MadeOnline).
+  auto Online() const -> bool { return MadeOnline(*plan, plan->changes[change]); }
 
   void operator()(const CreateSchema& c) { Put("CREATE SCHEMA " + QuoteIdent(c.schema) + ";"); }
   void operator()(const DropSchema& c) { Put("DROP SCHEMA " + QuoteIdent(c.schema) + ";"); }
@@ -319,7 +328,9 @@ struct Emitter {
     }
     if (c.to.default_expr && (default_changes || (type && c.from.default_expr)))
       actions.push_back("SET DEFAULT " + *c.to.default_expr);
-    if (Is(c.kind, ChangeKind::Null)) actions.push_back(c.to.not_null ? "SET NOT NULL" : "DROP NOT NULL");
+    // Online, NOT NULL is proven by a check validated after the transaction.
+    bool proven_not_null = Online();
+    if (Is(c.kind, ChangeKind::Null) && !proven_not_null) actions.push_back(c.to.not_null ? "SET NOT NULL" : "DROP NOT NULL");
     bool adds_identity = Is(c.kind, ChangeKind::Identity) && !c.to.identity.empty() && c.from.identity.empty();
     if (Is(c.kind, ChangeKind::Identity) && !c.to.identity.empty() && !adds_identity)
       actions.push_back("SET GENERATED " + Action(c.to.identity));
@@ -347,6 +358,13 @@ struct Emitter {
       Put(sql + ";");
     };
     alter(actions);
+    if (proven_not_null) {
+      std::string check = QuoteIdent(MakeObjectName(c.table, c.to.name, "not_null"));
+      Put("ALTER TABLE " + table + " ADD CONSTRAINT " + check + " CHECK (" + col + " IS NOT NULL) NOT VALID;");
+      Put("ALTER TABLE " + table + " VALIDATE CONSTRAINT " + check + ";", Phase::After, false);
+      Put("ALTER TABLE " + table + " ALTER COLUMN " + col + " SET NOT NULL;", Phase::After);
+      Put("ALTER TABLE " + table + " DROP CONSTRAINT IF EXISTS " + check + ";", Phase::After);
+    }
     if (adds_identity) {
       // A serial column's sequence goes with its default (it would otherwise
       // stay behind and take the identity's sequence name).
@@ -362,7 +380,35 @@ struct Emitter {
     if (Is(c.kind, ChangeKind::Comment)) Put(CommentSql("COLUMN", table + "." + col, c.to.comment));
   }
   void operator()(const AddConstraint& c) {
-    Put("ALTER TABLE " + QuoteQualified(c.schema, c.table) + " ADD " + ConstraintDefinition(c.constraint) + ";");
+    using Kind = catalog::Constraint::Kind;
+    const catalog::Constraint& k = c.constraint;
+    std::string table = QuoteQualified(c.schema, c.table);
+    if (!Online()) {
+      Put("ALTER TABLE " + table + " ADD " + ConstraintDefinition(k) + ";");
+    } else if (k.kind == Kind::Check || k.kind == Kind::ForeignKey) {
+      // New rows are checked from the transaction on; the old ones after it,
+      // under a lock that lets writes go on.
+      catalog::Constraint unchecked = k;
+      unchecked.not_valid = true;
+      Put("ALTER TABLE " + table + " ADD " + ConstraintDefinition(unchecked) + ";");
+      Put("ALTER TABLE " + table + " VALIDATE CONSTRAINT " + QuoteIdent(k.name) + ";", Phase::After);
+    } else {
+      // The key's index built concurrently, then attached under a brief lock.
+      catalog::Index ix;
+      ix.name = k.name;
+      ix.unique = true;
+      ix.nulls_not_distinct = k.nulls_not_distinct;
+      for (const auto& col : k.columns) {
+        catalog::IndexKey key;
+        key.column = col;
+        ix.keys.push_back(std::move(key));
+      }
+      Put(CreateIndexSql(c.schema, c.table, ix, true), Phase::After, false);
+      Put("ALTER TABLE " + table + " ADD CONSTRAINT " + QuoteIdent(k.name) +
+              (k.kind == Kind::PrimaryKey ? " PRIMARY KEY" : " UNIQUE") + " USING INDEX " + QuoteIdent(k.name) +
+              Timing(k) + ";",
+          Phase::After, false);
+    }
   }
   void operator()(const DropConstraint& c) {
     Put("ALTER TABLE " + QuoteQualified(c.schema, c.table) + " DROP CONSTRAINT " + QuoteIdent(c.constraint.name) + ";");
@@ -377,8 +423,16 @@ struct Emitter {
                                                        : "DEFERRABLE INITIALLY IMMEDIATE";
     Put("ALTER TABLE " + QuoteQualified(c.schema, c.table) + " ALTER CONSTRAINT " + QuoteIdent(c.to.name) + " " + timing + ";");
   }
-  void operator()(const CreateIndex& c) { Put(CreateIndexSql(c.schema, c.table, c.index)); }
-  void operator()(const DropIndex& c) { Put("DROP INDEX " + QuoteQualified(c.schema, c.index.name) + ";"); }
+  void operator()(const CreateIndex& c) {
+    // Online: built after the transaction; a build that fails leaves an
+    // INVALID index, which the next plan drops and builds again.
+    if (Online()) Put(CreateIndexSql(c.schema, c.table, c.index, true), Phase::After, false);
+    else Put(CreateIndexSql(c.schema, c.table, c.index));
+  }
+  void operator()(const DropIndex& c) {
+    if (Online()) Put("DROP INDEX CONCURRENTLY IF EXISTS " + QuoteQualified(c.schema, c.index.name) + ";", Phase::After);
+    else Put("DROP INDEX " + QuoteQualified(c.schema, c.index.name) + ";");
+  }
   void operator()(const RenameIndex& c) {
     Put("ALTER INDEX " + QuoteQualified(c.schema, c.from) + " RENAME TO " + QuoteIdent(c.to) + ";");
   }
@@ -435,6 +489,10 @@ auto Render(const plan::Plan& plan, const target::Script& script) -> std::string
   std::string out = fmt::format("-- schemac migration for postgres: {} change{}\n", plan.changes.size(),
                                 plan.changes.size() == 1 ? "" : "s");
   if (script.statements.empty()) return out + "-- nothing to do: the database already matches\n";
+  // Every statement, inside the transaction or after it, waits at most
+  // lock_timeout for its lock: a busy table fails the step, not the service.
+  if (!plan.settings.empty()) out += "\n";
+  for (const auto& [name, value] : plan.settings) out += "SET " + name + " = " + QuoteLiteral(value) + ";\n";
   auto header = [&](const target::Statement& s, size_t& last) {
     if (s.change == last) return;
     last = s.change;
@@ -452,9 +510,14 @@ auto Render(const plan::Plan& plan, const target::Script& script) -> std::string
       case target::Segment::Where::Transaction:
         out += "\nBEGIN;\n";
         break;
-      case target::Segment::Where::After:
-        out += "\n-- Outside the transaction (each step is safe to re-run):\n";
+      case target::Segment::Where::After: {
+        bool rerunnable = true;
+        for (size_t i = seg.first; i < seg.end; ++i) rerunnable = rerunnable && script.statements[i].rerunnable;
+        out += rerunnable ? "\n-- Outside the transaction (each step is safe to re-run):\n"
+                          : "\n-- After the transaction, one statement at a time (online: writes go on). If one fails,\n"
+                            "-- plan again: the plan starts from what the database has then.\n";
         break;
+      }
     }
     for (size_t i = seg.first; i < seg.end; ++i) {
       header(script.statements[i], last);

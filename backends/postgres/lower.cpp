@@ -8,6 +8,8 @@
 #include <map>
 #include <set>
 
+#include <llvm/ADT/StringRef.h>
+
 #include "backends/postgres/expr.h"
 #include "backends/postgres/postgres.h"
 #include "compiler/source/utf8.h"
@@ -214,6 +216,11 @@ class Lowerer {
       for (const auto& v : s.views) out->views.push_back(LowerView(v, ns));
     }
     if (diags_.has_errors()) return std::nullopt;
+    // How plans of this source run: `postgres { online; lock_timeout '5s' }`.
+    if (auto it = realm.options.find("postgres"); it != realm.options.end())
+      for (const auto& item : it->second)
+        if (item.kind == model::TargetOption::Kind::Flag)
+          c.settings[llvm::StringRef(item.key.text).lower()] = item.value.value_or("true");
     catalog::Canonicalize(c);  // sorted, so that the lookups below are fast
     ReadsFromParsedBodies(realm, c);
     catalog::Canonicalize(c);

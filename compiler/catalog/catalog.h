@@ -235,6 +235,10 @@ struct Catalog {
   /// source, which are not in `schemas` and must not be diffed (the driver
   /// removes them from the current state, see ForgetExterns).
   std::vector<ObjectName> externs = {};
+  /// Desired side only, never in snapshots: how the source asks plans for
+  /// this target to run (top-level target block: "online" -> "true",
+  /// "lock_timeout" -> "5s", ...).
+  std::map<std::string, std::string> settings = {};
 
   /// Lookups by binary search: only on a canonical catalog (Canonicalize),
   /// which is what every phase hands on; a phase that adds or renames

@@ -349,7 +349,24 @@ struct PlanOptions {
   std::string output = "-";
   bool exit_code = false;
   std::vector<std::string> allow;  // --allow RULE
+  bool online = false;             // --online
 };
+
+/// A setting of the desired source's target block, or `otherwise`.
+auto Setting(const catalog::Catalog& c, const std::string& name, const std::string& otherwise) -> std::string {
+  auto it = c.settings.find(name);
+  return it == c.settings.end() ? otherwise : it->second;
+}
+
+/// Online plans (--online, or `online` in the source's target block) use
+/// the lock-friendly forms, and every statement waits at most lock_timeout
+/// for its lock.
+void MakeOnline(plan::Plan& p, const catalog::Catalog& to, bool asked) {
+  p.online = asked || Setting(to, "online", "false") == "true";
+  if (p.online)
+    p.settings = {{"lock_timeout", Setting(to, "lock_timeout", "3s")},
+                  {"statement_timeout", Setting(to, "statement_timeout", "0")}};
+}
 
 /// What `plan` and `lint` share: the ordered plan between two catalogs, and
 /// what the lint phase judged of it.
@@ -451,6 +468,7 @@ auto MakePlan(const PlanOptions& o, const target::Backend& backend, const std::s
   {
     Phase phase("order");
     out.plan = plan::Order(backend, std::move(changes), s.diags);
+    MakeOnline(out.plan, *to, o.online);
   }
   {
     Phase phase("lint");
@@ -579,8 +597,9 @@ struct ApplyCliOptions {
   bool dry_run = false;
   bool allow_destructive = false;  // an alias of --allow for every DS (data loss) rule
   std::vector<std::string> allow;  // --allow RULE
-  std::string lock_timeout = "3s";
-  std::string statement_timeout = "0";
+  std::string lock_timeout;       // "" : the source's `postgres { lock_timeout V }`, else 3s
+  std::string statement_timeout;  // "" : the source's, else 0
+  bool online = false;
   std::string format = "text";
   std::string plan_file;
   size_t batch = 0;  // changes per transaction; 0: one transaction
@@ -723,6 +742,8 @@ auto RunApply(const ApplyCliOptions& o) -> int {
 
   auto backend = ConnectableDatabase(o.db, s);
   if (!backend) return finish("input");
+  std::string lock_timeout = o.lock_timeout.empty() ? "3s" : o.lock_timeout;
+  std::string statement_timeout = o.statement_timeout.empty() ? "0" : o.statement_timeout;
   auto disk = source::MakeDiskProvider();
   target::Script script;
   std::vector<std::string> labels;  // "create_table public.t" for each change
@@ -753,11 +774,13 @@ auto RunApply(const ApplyCliOptions& o) -> int {
           .hint = "plan again and review the new plan";
       return finish("refused");
     }
+    std::vector<size_t> positions;  // each statement's place in the script, as saved
     for (const auto& c : saved["changes"]) {
       labels.push_back(c.value("kind", "change") + " " + c.value("object", ""));
       for (const auto& st : c.value("statements", nlohmann::json::array())) {
         script.statements.push_back({st.value("sql", ""), labels.size() - 1, st.value("transactional", true),
                                      st.value("rerunnable", false)});
+        positions.push_back(st.value("position", SIZE_MAX));
         shown += st.value("sql", "") + "\n";
       }
       // The saved plan's findings, judged again against this run's --allow.
@@ -768,8 +791,25 @@ auto RunApply(const ApplyCliOptions& o) -> int {
         blocking.push_back(h.value("code", "") + " " + h.value("slug", "") + ": " + h.value("message", ""));
       }
     }
-    std::stable_partition(script.statements.begin(), script.statements.end(),
-                          [](const target::Statement& st) { return !st.transactional; });
+    // The script's own order (what runs before, in and after the
+    // transaction); a plan saved without positions: what runs outside the
+    // transaction first.
+    if (std::find(positions.begin(), positions.end(), SIZE_MAX) == positions.end()) {
+      std::vector<target::Statement> ordered(script.statements.size());
+      std::vector<bool> placed(script.statements.size(), false);
+      bool valid = true;
+      for (size_t k = 0; k < positions.size() && valid; ++k) {
+        valid = positions[k] < ordered.size() && !placed[positions[k]];
+        if (valid) {
+          ordered[positions[k]] = script.statements[k];
+          placed[positions[k]] = true;
+        }
+      }
+      if (valid) script.statements = std::move(ordered);
+    } else {
+      std::stable_partition(script.statements.begin(), script.statements.end(),
+                            [](const target::Statement& st) { return !st.transactional; });
+    }
     empty = saved["changes"].empty();
     if (saved.contains("lock_estimate") && saved["lock_estimate"].is_number_unsigned())
       saved_estimate = saved["lock_estimate"].get<size_t>();
@@ -789,6 +829,9 @@ auto RunApply(const ApplyCliOptions& o) -> int {
     auto changes = diff::Diff(*from, *to, *backend, s.diags);
     if (s.diags.has_errors()) return finish("plan");
     p = plan::Order(*backend, std::move(changes), s.diags);
+    MakeOnline(p, *to, o.online);
+    if (o.lock_timeout.empty()) lock_timeout = Setting(*to, "lock_timeout", lock_timeout);
+    if (o.statement_timeout.empty()) statement_timeout = Setting(*to, "statement_timeout", statement_timeout);
     auto emitted = backend->Emit(p, s.diags);
     if (!emitted || s.diags.has_errors()) return finish("plan");
     script = *emitted;
@@ -859,7 +902,7 @@ auto RunApply(const ApplyCliOptions& o) -> int {
   }
 
   target::ApplyOptions options;
-  options.settings = {{"lock_timeout", o.lock_timeout}, {"statement_timeout", o.statement_timeout}};
+  options.settings = {{"lock_timeout", lock_timeout}, {"statement_timeout", statement_timeout}};
   if (o.batch) options.batches = batches;
   bool tty = isatty(2) && !json;
   if (tty)
@@ -896,6 +939,8 @@ auto RunApply(const ApplyCliOptions& o) -> int {
       if (k < n) message += "; " + BatchRange(k + 1, n) + " did not run";
     } else if (r.rolled_back) {
       message += "\n  the transaction was rolled back: the database is as it was";
+    } else if (r.committed_batches > 0) {
+      message += "\n  the transaction was committed; the steps after it stopped here: plan again to finish them";
     }
     if (json) {
       s.diags.Emit(diag::Kind::ApplyFailed, {}, message);
@@ -1030,6 +1075,7 @@ auto Main(int argc, char** argv) -> int {
       ->check(CLI::IsMember({"ast", "model", "catalog", "changes"}));
   plan->add_option("-o,--output", plan_o.output, "Write the result to this file (atomically)");
   plan->add_flag("--exit-code", plan_o.exit_code, "Exit 1 when the plan is not empty");
+  plan->add_flag("--online", plan_o.online, "Lock-friendly forms: indexes built concurrently, constraints validated apart");
   plan->add_option("--allow", plan_o.allow, "Mark findings of this rule (code or slug) allowed (repeatable)")
       ->allow_extra_args(false);
 
@@ -1043,6 +1089,7 @@ auto Main(int argc, char** argv) -> int {
   lintc->add_option("--schema", lint_o.schemas, "Only these schemas, on both sides (repeatable)")->allow_extra_args(false);
   lintc->add_option("--format", lint_o.format, "text | json | sarif | github")
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
+  lintc->add_flag("--online", lint_o.online, "Judge the plan made with --online (lock rules become notes)");
   lintc->add_option("--allow", lint_o.allow, "Allow findings of this rule (code or slug; repeatable)")
       ->allow_extra_args(false);
   lintc->add_option("-o,--output", lint_o.output, "Write the findings to this file (atomically)");
@@ -1074,6 +1121,7 @@ auto Main(int argc, char** argv) -> int {
   apply->add_option("--schema", apply_o.schemas, "Only these schemas, in the database and the files (repeatable)")
       ->allow_extra_args(false);
   apply->add_flag("--dry-run", apply_o.dry_run, "Print what would run; change nothing");
+  apply->add_flag("--online", apply_o.online, "Lock-friendly forms: indexes built concurrently, constraints validated apart");
   apply->add_option("--allow", apply_o.allow, "Allow findings of this rule (code or slug; repeatable)")
       ->allow_extra_args(false);
   apply->add_flag("--allow-destructive", apply_o.allow_destructive, "Same as --allow for every DS (data loss) rule");

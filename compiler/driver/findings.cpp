@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
+
 #include "compiler/diff/change.h"
 
 namespace schemac::driver {
@@ -16,12 +18,21 @@ auto Dump(const Json& j) -> std::string { return j.dump(2, ' ', false, nlohmann:
 
 auto Tag(const lint::Rule& r) -> std::string { return fmt::format("{} {}", r.code, r.slug); }
 
-/// Where a finding points in the files a pull request changes: its own
-/// range unless that is in another revision (git:REV:path), then the
-/// enclosing object's in the current files.
+/// Where a finding points in the files being linted (the pull request's):
+/// a removal's enclosing object there, not its line in the old revision.
 auto Here(const lint::Finding& f, const source::SourceManager& sm) -> source::SourceRange {
-  if (f.range.valid() && sm.Path(f.range.file).rfind("git:", 0) != 0) return f.range;
   return f.here.valid() && sm.Path(f.here.file).rfind("git:", 0) != 0 ? f.here : source::SourceRange{};
+}
+
+/// A path as a SARIF artifact URI (a relative reference, RFC 3986): every
+/// byte but the unreserved ones and `/` percent-encoded.
+auto UriReference(const std::string& path) -> std::string {
+  std::string out;
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') out += static_cast<char>(c);
+    else out += fmt::format("%{:02X}", c);
+  }
+  return out;
 }
 
 auto Summary(const std::vector<lint::Finding>& findings) -> Json {
@@ -176,7 +187,8 @@ auto FindingsSarif(const std::vector<lint::Finding>& findings, const source::Sou
         if (at.end_col > 0) region["endColumn"] = at.end_col;
       }
       res["locations"] = Json::array(
-          {Json{{"physicalLocation", Json{{"artifactLocation", Json{{"uri", sm.Path(at.file)}}}, {"region", region}}}}});
+          {Json{{"physicalLocation",
+                 Json{{"artifactLocation", Json{{"uri", UriReference(sm.Path(at.file))}}}, {"region", region}}}}});
     }
     if (f.allowed)
       res["suppressions"] = Json::array({Json{{"kind", f.allowed_at.valid() ? "inSource" : "external"},

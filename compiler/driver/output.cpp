@@ -154,8 +154,10 @@ auto PlanJson(const plan::Plan& plan, const target::Script& script, const source
       if (f.change == i) hazards.push_back(Json::parse(FindingJson(f, plan, sm)));
     j["hazards"] = std::move(hazards);
     Json stmts = Json::array();
-    for (const auto& s : script.statements)
-      if (s.change == i) stmts.push_back(Json{{"sql", s.sql}, {"transactional", s.transactional}, {"rerunnable", s.rerunnable}});
+    for (size_t k = 0; k < script.statements.size(); ++k)
+      if (const auto& s = script.statements[k]; s.change == i)
+        stmts.push_back(Json{{"sql", s.sql}, {"transactional", s.transactional}, {"rerunnable", s.rerunnable},
+                             {"position", k}});
     j["statements"] = std::move(stmts);
     if (c.src.valid())
       j["source"] = Json{{"file", sm.Path(c.src.file)}, {"line", c.src.line}, {"column", c.src.col}};

@@ -76,7 +76,7 @@ class Linter {
   auto Run() -> std::vector<Finding> {
     for (index_ = 0; index_ < plan_.changes.size(); ++index_) {
       const diff::Change& c = plan_.changes[index_];
-      cost_ = backend_.CostOf(c, from_, to_);
+      cost_ = backend_.CostOf(c, plan_, from_, to_);
       std::visit([&](const auto& op) { Visit(op, c); }, c.op);
     }
     return std::move(findings_);
@@ -102,10 +102,17 @@ class Linter {
                              t->table.name, op.table.name, op.table.name, t->table.name);
   }
   void Visit(const diff::DropColumn& op, const diff::Change& c) {
-    if (!c.reason.empty()) return;  // a column rebuilt: reported by the differ with its reason
+    // A generated column dropped to be added again loses nothing: its
+    // values are computed again. A stored one (it becomes generated) loses them.
+    if (!c.reason.empty() && op.column.generated) return;
     Finding& f = Removal(RuleId::DropColumn, {op.schema, op.table, op.column.name}, c,
-                         fmt::format("column '{}' is dropped from table '{}' with its data", op.column.name,
-                                     Qualified(op.schema, op.table)));
+                         c.reason.empty()
+                             ? fmt::format("column '{}' is dropped from table '{}' with its data", op.column.name,
+                                           Qualified(op.schema, op.table))
+                             : fmt::format("column '{}' of table '{}' is dropped and added again ({}): the values it "
+                                           "holds are lost",
+                                           op.column.name, Qualified(op.schema, op.table), c.reason));
+    if (!c.reason.empty()) return;
     for (const auto& other : plan_.changes)
       if (const auto* a = std::get_if<diff::AddColumn>(&other.op);
           a && a->schema == op.schema && a->table == op.table && a->column.type == op.column.type &&
@@ -149,11 +156,14 @@ class Linter {
     if (diff::Is(op.kind, diff::ChangeKind::Null) && op.to.not_null && !op.from.not_null) {
       Add(RuleId::SetNotNull, s, c.src, fmt::format("{} becomes not null: the change fails if a row holds null", column))
           .hint = "fill the nulls first (an UPDATE in an earlier release)";
-      if (cost_.scans && !cost_.online)
-        Add(RuleId::NotNullScan, s, c.src,
-            fmt::format("{} becomes not null under the {} lock: {}", column, cost_.lock, cost_.why))
-            .hint = "with --online, a validated CHECK (column IS NOT NULL) proves it first and SET NOT NULL skips the scan";
+      if (cost_.scans)
+        Lock(Add(RuleId::NotNullScan, s, c.src, fmt::format("{} becomes not null {}", column, Locking())),
+             "with --online, a validated CHECK (column IS NOT NULL) proves it first and SET NOT NULL skips the scan");
     }
+    if (cost_.builds_index && !cost_.rewrites && !IsNew(op.schema, op.table))
+      Lock(Add(RuleId::IndexNotConcurrent, s, c.src,
+               fmt::format("the indexes over {} are built again {}", column, Locking())),
+           "on a busy table, add a new column with the new collation, build its index concurrently, and switch over");
     if (diff::Is(op.kind, diff::ChangeKind::Default) && op.from.default_expr && !op.to.default_expr && op.to.not_null)
       Add(RuleId::DropDefault, s, c.src,
           fmt::format("{} loses its default {} and is not null: inserts that leave it out fail", column,
@@ -214,13 +224,12 @@ class Linter {
         case Kind::Exclusion: break;
       }
     }
-    if (cost_.scans && !cost_.online)
-      Add(RuleId::ConstraintValidationLock, s, c.src,
-          fmt::format("constraint '{}' is added to table '{}' under the {} lock: {}", k.name, table, cost_.lock,
-                      cost_.why))
-          .hint = k.kind == Kind::Check || k.kind == Kind::ForeignKey
-                      ? "with --online it is added NOT VALID and validated in a separate step"
-                      : "with --online its unique index is built concurrently first";
+    if (cost_.scans)
+      Lock(Add(RuleId::ConstraintValidationLock, s, c.src,
+               fmt::format("constraint '{}' is added to table '{}' {}", k.name, table, Locking())),
+           k.kind == Kind::Check || k.kind == Kind::ForeignKey
+               ? "with --online it is added NOT VALID and validated in a separate step"
+               : "with --online its unique index is built concurrently first");
   }
   void Visit(const diff::DropConstraint& op, const diff::Change& c) {
     using Kind = catalog::Constraint::Kind;
@@ -257,18 +266,18 @@ class Linter {
           fmt::format("unique index '{}' is built on table '{}': it fails if existing rows hold duplicates",
                       op.index.name, Qualified(op.schema, op.table)))
           .hint = "find and fix duplicates before the change";
-    if (cost_.blocks != target::Cost::Blocks::Nothing && !cost_.online)
-      Add(RuleId::IndexNotConcurrent, s, c.src,
-          fmt::format("index '{}' is built on table '{}' under the {} lock: {}", op.index.name,
-                      Qualified(op.schema, op.table), cost_.lock, cost_.why))
-          .hint = "plan with --online to build it concurrently";
+    if (cost_.blocks != target::Cost::Blocks::Nothing)
+      Lock(Add(RuleId::IndexNotConcurrent, s, c.src,
+               fmt::format("index '{}' is built on table '{}' {}", op.index.name, Qualified(op.schema, op.table),
+                           Locking())),
+           "plan with --online to build it concurrently");
   }
   void Visit(const diff::DropIndex& op, const diff::Change& c) {
-    if (cost_.blocks == target::Cost::Blocks::Nothing || cost_.online) return;
-    Removal(RuleId::DropIndexNotConcurrent, {op.schema, op.table, op.index.name}, c,
-            fmt::format("index '{}' of table '{}' is dropped under the {} lock: {}", op.index.name,
-                        Qualified(op.schema, op.table), cost_.lock, cost_.why))
-        .hint = "plan with --online to drop it concurrently";
+    if (cost_.blocks == target::Cost::Blocks::Nothing) return;
+    Lock(Removal(RuleId::DropIndexNotConcurrent, {op.schema, op.table, op.index.name}, c,
+                 fmt::format("index '{}' of table '{}' is dropped {}", op.index.name, Qualified(op.schema, op.table),
+                             Locking())),
+         "plan with --online to drop it concurrently");
   }
   void Visit(const diff::RebuildTable& op, const diff::Change& c) { Rewrite({op.schema, op.to.name, ""}, c); }
   void Visit(const diff::CreateSchema& op, const diff::Change& c) { Names({op.schema, "", ""}, c.src); }
@@ -290,7 +299,15 @@ class Linter {
   void Visit(const diff::DropSequence&, const diff::Change&) {}
   void Visit(const diff::AlterSequence&, const diff::Change&) {}
   void Visit(const diff::AlterTable&, const diff::Change&) {}
-  void Visit(const diff::AttachPartition&, const diff::Change&) {}
+  void Visit(const diff::AttachPartition& op, const diff::Change& c) {
+    // Moving a partition: detached, then attached to its new bound, which
+    // reads every row under the lock (and fails on one outside the bound).
+    if (!cost_.scans) return;
+    Lock(Add(RuleId::ConstraintValidationLock, {op.schema, op.table, ""}, c.src,
+             fmt::format("partition '{}' is attached to '{}' {}; a row outside the new bound makes it fail",
+                         Qualified(op.schema, op.table), Qualified(op.parent.schema, op.parent.name), Locking())),
+         "attach a table that already holds a CHECK constraint matching the bound: Postgres then skips the scan");
+  }
   void Visit(const diff::AlterConstraint&, const diff::Change&) {}
   void Visit(const diff::SetComment&, const diff::Change&) {}
 
@@ -311,6 +328,23 @@ class Linter {
     for (size_t i = 0; i < a.columns.size(); ++i)
       if (a.columns[i].name != b.columns[i].name || a.columns[i].type != b.columns[i].type) return false;
     return true;
+  }
+
+  /// How the change holds its lock, for a lock rule's message: "under the
+  /// SHARE lock: why", or, made online, how it avoids that.
+  auto Locking() const -> std::string {
+    return cost_.online ? cost_.why : fmt::format("under the {} lock: {}", cost_.lock, cost_.why);
+  }
+
+  /// A lock finding: a note when the change is made online (the plan avoids
+  /// the lock; no project severity raises it again), else with `hint`.
+  void Lock(Finding& f, const char* hint) {
+    if (cost_.online) {
+      f.severity = Severity::Note;
+      f.online = true;
+    } else {
+      f.hint = hint;
+    }
   }
 
   /// LK103: the change rewrites an existing table.
@@ -345,7 +379,7 @@ class Linter {
   auto Add(RuleId rule, Subject s, source::SourceRange at, std::string message) -> Finding& {
     Finding f{.rule = rule, .severity = GetRule(rule).severity, .message = std::move(message), .hint = {},
               .range = at, .here = at, .change = index_, .subject = std::move(s), .allowed = false, .reason = {},
-              .allowed_at = {}};
+              .allowed_at = {}, .online = false};
     findings_.push_back(std::move(f));
     return findings_.back();
   }
@@ -414,7 +448,7 @@ auto Lint(const plan::Plan& plan, const catalog::Catalog& from, const catalog::C
       auto severity = ParseSeverity(o.severity);
       if (!rule || !severity) continue;  // the checker has reported it
       for (auto& f : findings)
-        if (f.rule == rule->id) f.severity = *severity;
+        if (f.rule == rule->id && !f.online) f.severity = *severity;
     }
   if (options.allows)
     for (const auto& a : *options.allows) {

@@ -39,6 +39,7 @@ struct Finding {
   bool allowed = false;
   std::string reason;              // the allow's reason ("" when none was given)
   source::SourceRange allowed_at;  // the `allow` (invalid: --allow on the command line)
+  bool online = false;             // the plan makes the change the lock-friendly way: a note
 };
 
 /// Where the objects of the current state were defined, when it was read

@@ -19,6 +19,13 @@ struct Plan {
   /// from what the target runs before it). False: each statement commits
   /// on its own, and the emitted statements are written to be re-run.
   bool transactional = true;
+  /// Made the target's lock-friendly way where it has one (Postgres:
+  /// indexes built concurrently, constraints validated apart): `--online`,
+  /// or the source's `postgres { online }`.
+  bool online = false;
+  /// Session settings a rendered script sets before its first statement
+  /// (online plans on Postgres: lock_timeout, statement_timeout).
+  std::vector<std::pair<std::string, std::string>> settings;
   auto empty() const -> bool { return changes.empty(); }
 };
 

@@ -321,11 +321,13 @@ class Backend {
 
   // ---- what a change costs: the lint phase's questions ----
 
-  /// The lock a change holds and the work it does under it. `from` and `to`
-  /// are the catalogs the plan goes between.
-  virtual auto CostOf(const diff::Change& change, const catalog::Catalog& from, const catalog::Catalog& to) const
-      -> Cost {
+  /// The lock a change of `plan` holds and the work it does under it, made
+  /// as the backend emits it (`plan.online`: the lock-friendly form where
+  /// there is one). `from` and `to` are the catalogs the plan goes between.
+  virtual auto CostOf(const diff::Change& change, const plan::Plan& plan, const catalog::Catalog& from,
+                      const catalog::Catalog& to) const -> Cost {
     (void)change;
+    (void)plan;
     (void)from;
     (void)to;
     return {};

@@ -62,3 +62,19 @@ else:
     # %pgdb-small before %pgdb, which is a prefix of it.
     config.substitutions.insert(0, ("%pgdb-small", f"{python} {tools}/pgdb.py --small"))
     config.substitutions.insert(0, ("%pgsmall/", small.dsn.rsplit("/", 1)[0] + "/"))
+
+# Test oracles, installed by scripts/oracles.sh into build/oracles/: squawk
+# (%squawk), the SARIF 2.1.0 JSON schema (%sarif-schema) and jsonschema
+# (%oracles-py, a PYTHONPATH). They are always substituted: a test that needs
+# a missing one FAILS (its tool says to run scripts/oracles.sh), never skips,
+# since CI installs them.
+oracles = os.path.join(config.schemac_build_dir, "oracles")
+config.substitutions.append(("%squawk", os.path.join(oracles, "npm", "node_modules", ".bin", "squawk")))
+config.substitutions.append(("%sarif-schema", os.path.join(oracles, "sarif-2.1.0.json")))
+config.substitutions.append(("%oracles-py", os.path.join(oracles, "py")))
+config.substitutions.append(("%validate-sarif", f"{python} {tools}/validate_sarif.py --oracles-py {oracles}/py "
+                             f"--schema {oracles}/sarif-2.1.0.json"))
+# LLVM's split-file (next to FileCheck), for tests that keep their inputs inside.
+config.substitutions.append(("%split-file", os.path.join(os.path.dirname(config.filecheck), "split-file")))
+if not os.path.isfile(os.path.join(oracles, ".installed")):
+    lit_config.note(f"test oracles missing in {oracles}: the tests that need them fail; run scripts/oracles.sh")
