@@ -15,4 +15,6 @@ else
   dir=build
   scripts/build.sh "$dir"
 fi
+# The pinned oracles some tests compare with (squawk, the SARIF schema).
+scripts/oracles.sh "$dir/oracles"
 ctest --test-dir "$dir" --output-on-failure -j2

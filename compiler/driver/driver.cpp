@@ -939,8 +939,11 @@ auto RunApply(const ApplyCliOptions& o) -> int {
       if (k < n) message += "; " + BatchRange(k + 1, n) + " did not run";
     } else if (r.rolled_back) {
       message += "\n  the transaction was rolled back: the database is as it was";
-    } else if (r.committed_batches > 0) {
-      message += "\n  the transaction was committed; the steps after it stopped here: plan again to finish them";
+    } else if (r.failed_statement > 0 && r.failed_statement <= script.statements.size() &&
+               !script.statements[r.failed_statement - 1].transactional) {
+      message += r.committed_batches > 0
+                     ? "\n  the transaction was committed; the steps after it stopped here: plan again to finish them"
+                     : "\n  it ran outside a transaction: the steps before it stay done; plan again to finish";
     }
     if (json) {
       s.diags.Emit(diag::Kind::ApplyFailed, {}, message);

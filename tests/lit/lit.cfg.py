@@ -30,6 +30,8 @@ config.substitutions.append(("%not", f"{python} {tools}/not.py"))
 config.substitutions.append(("%python", python))
 config.substitutions.append(("%stdlib", os.path.join(config.schemac_source_dir, "stdlib")))
 config.substitutions.append(("%pgdb", f"{python} {tools}/pgdb.py"))
+# %hold-lock DB TABLE MODE -- CMD: runs CMD while another connection holds a lock.
+config.substitutions.append(("%hold-lock", f"{python} {tools}/hold_lock.py"))
 config.substitutions.append(("%roundtrip", f"{python} {tools}/roundtrip.py"))
 config.substitutions.append(("%repo", config.schemac_source_dir))
 # A command prefix that drops root's privileges, so that file permissions
