@@ -306,7 +306,7 @@ class Linter {
     Lock(Add(RuleId::ConstraintValidationLock, {op.schema, op.table, ""}, c.src,
              fmt::format("partition '{}' is attached to '{}' {}; a row outside the new bound makes it fail",
                          Qualified(op.schema, op.table), Qualified(op.parent.schema, op.parent.name), Locking())),
-         "attach a table that already holds a CHECK constraint matching the bound: Postgres then skips the scan");
+         "");
   }
   void Visit(const diff::AlterConstraint&, const diff::Change&) {}
   void Visit(const diff::SetComment&, const diff::Change&) {}
@@ -343,7 +343,7 @@ class Linter {
       f.severity = Severity::Note;
       f.online = true;
     } else {
-      f.hint = hint;
+      f.hint = cost_.hint.empty() ? hint : cost_.hint;
     }
   }
 

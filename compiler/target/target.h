@@ -199,6 +199,7 @@ struct Cost {
   /// validated apart); the lock rules only note it.
   bool online = false;
   std::string why;        // what makes it cost that: "the default random() is volatile"
+  std::string hint;       // how to avoid the cost on this target, when the lint rule's own advice does not fit
 };
 
 /// How a target runs a plan's statements.
