@@ -538,6 +538,7 @@ auto RunLint(const PlanOptions& o) -> int {
   if (o.format == "json") text = FindingsJson(findings, planned->plan, s.sm);
   else if (o.format == "sarif") text = FindingsSarif(findings, s.sm);
   else if (o.format == "github") text = FindingsGithub(findings, s.sm);
+  else if (o.format == "gitlab") text = FindingsGitlab(findings, s.sm);
   else text = FindingsText(findings, planned->plan, s.sm, UseColor() && o.output == "-" && isatty(1));
   if (int code = WriteOrReport(o.output, text); code != kExitOk) return code;
   return lint::Blocking(findings).empty() ? kExitOk : kExitFindings;
@@ -1090,8 +1091,8 @@ auto Main(int argc, char** argv) -> int {
   lintc->add_option("--from", lint_o.from, "Current state: empty | FILE.json | git:REV | database URL | .schema paths");
   lintc->add_option("--to", lint_o.to, "Desired state instead of the paths: .schema path or FILE.json");
   lintc->add_option("--schema", lint_o.schemas, "Only these schemas, on both sides (repeatable)")->allow_extra_args(false);
-  lintc->add_option("--format", lint_o.format, "text | json | sarif | github")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
+  lintc->add_option("--format", lint_o.format, "text | json | sarif | github | gitlab")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab"}));
   lintc->add_flag("--online", lint_o.online, "Judge the plan made with --online (lock rules become notes)");
   lintc->add_option("--allow", lint_o.allow, "Allow findings of this rule (code or slug; repeatable)")
       ->allow_extra_args(false);

@@ -228,4 +228,39 @@ auto FindingsGithub(const std::vector<lint::Finding>& findings, const source::So
   return out;
 }
 
+namespace {
+
+/// FNV-1a, 64 bits, as hex: a fingerprint that stays the same from run to
+/// run and machine to machine (GitLab matches findings across pipelines by it).
+auto Fingerprint(const std::string& text) -> std::string {
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return fmt::format("{:016x}", h);
+}
+
+}  // namespace
+
+auto FindingsGitlab(const std::vector<lint::Finding>& findings, const source::SourceManager& sm) -> std::string {
+  Json out = Json::array();
+  for (const auto& f : findings) {
+    const lint::Rule& rule = lint::GetRule(f.rule);
+    const char* severity = f.allowed || f.severity == diag::Severity::Note ? "info"
+                           : f.severity == diag::Severity::Error          ? "critical"
+                                                                           : "major";
+    std::string text = fmt::format("{} [{}]", f.message, Tag(rule));
+    if (f.allowed) text += " (allowed" + (f.reason.empty() ? std::string() : ": " + f.reason) + ")";
+    Json j{{"description", text},
+           {"check_name", std::string(rule.code)},
+           {"fingerprint", Fingerprint(std::string(rule.code) + "\x1f" + f.subject.Text() + "\x1f" + f.message)},
+           {"severity", severity}};
+    source::SourceRange at = Here(f, sm);
+    if (at.valid()) j["location"] = Json{{"path", sm.Path(at.file)}, {"lines", Json{{"begin", at.line}}}};
+    out.push_back(std::move(j));
+  }
+  return Dump(out);
+}
+
 }  // namespace schemac::driver

@@ -21,5 +21,7 @@ auto FindingsJson(const std::vector<lint::Finding>& findings, const plan::Plan& 
     -> std::string;
 auto FindingsSarif(const std::vector<lint::Finding>& findings, const source::SourceManager& sm) -> std::string;
 auto FindingsGithub(const std::vector<lint::Finding>& findings, const source::SourceManager& sm) -> std::string;
+/// GitLab's code quality report (a JSON array the merge request widget shows).
+auto FindingsGitlab(const std::vector<lint::Finding>& findings, const source::SourceManager& sm) -> std::string;
 
 }  // namespace schemac::driver
