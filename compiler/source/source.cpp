@@ -12,7 +12,9 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
+#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -79,25 +81,44 @@ class DiskProvider final : public Provider {
   }
 };
 
-/// Runs a command with argv (no shell) and captures stdout; returns exit status.
-auto RunCapture(const std::vector<std::string>& argv, std::string& out) -> int {
+/// Runs a command with argv (no shell) and captures stdout; returns exit
+/// status. `input`, when given, is the command's stdin (through a temporary
+/// file, so that a large input and a large output cannot block each other).
+/// posix_spawn, not fork: copying the page tables of a compiler holding a
+/// large catalog costs more than the command itself.
+auto RunCapture(const std::vector<std::string>& argv, std::string& out, const std::string* input = nullptr) -> int {
   int pipefd[2];
   if (pipe(pipefd) != 0) return -1;
-  pid_t pid = fork();
-  if (pid < 0) return -1;
-  if (pid == 0) {
-    dup2(pipefd[1], 1);
-    FILE* devnull = fopen("/dev/null", "w");
-    if (devnull) dup2(fileno(devnull), 2);
-    close(pipefd[0]);
-    close(pipefd[1]);
-    std::vector<char*> args;
-    for (auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    execvp(args[0], args.data());
-    _exit(127);
+  int in_fd = -1;
+  if (input) {
+    char name[] = "/tmp/schemac-git-XXXXXX";
+    in_fd = mkstemp(name);
+    if (in_fd < 0) return -1;
+    unlink(name);
+    if (write(in_fd, input->data(), input->size()) != static_cast<ssize_t>(input->size()) || lseek(in_fd, 0, SEEK_SET) != 0) {
+      close(in_fd);
+      return -1;
+    }
   }
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, pipefd[1], 1);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  if (in_fd >= 0) posix_spawn_file_actions_adddup2(&actions, in_fd, 0);
+  posix_spawn_file_actions_addclose(&actions, pipefd[0]);
+  posix_spawn_file_actions_addclose(&actions, pipefd[1]);
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = 0;
+  int spawned = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
   close(pipefd[1]);
+  if (in_fd >= 0) close(in_fd);
+  if (spawned != 0) {
+    close(pipefd[0]);
+    return -1;
+  }
   std::array<char, 65536> buf;
   ssize_t n;
   while ((n = read(pipefd[0], buf.data(), buf.size())) > 0) out.append(buf.data(), static_cast<size_t>(n));
@@ -125,6 +146,8 @@ class GitProvider final : public Provider {
       if (why) *why = IsDirectory(path) ? "is a directory" : kNoSuchFile;
       return std::nullopt;
     }
+    if (!fetched_) FetchSchemaFiles();
+    if (auto it = blobs_.find(full); it != blobs_.end()) return it->second;
     std::string out;
     if (RunCapture({"git", "show", rev_ + ":" + full}, out) != 0) {
       if (why) *why = "git show failed";
@@ -167,9 +190,40 @@ class GitProvider final : public Provider {
     return Normalize(prefix_ + p.generic_string());
   }
 
+  /// Every .schema file of the revision, read by one `git cat-file --batch`
+  /// (one process, not one per file).
+  void FetchSchemaFiles() {
+    fetched_ = true;
+    std::vector<const std::string*> wanted;
+    std::string input;
+    for (const auto& f : files_)
+      if (f.size() > 7 && f.compare(f.size() - 7, 7, ".schema") == 0) {
+        wanted.push_back(&f);
+        input += rev_ + ":" + f + "\n";
+      }
+    std::string out;
+    if (wanted.empty() || RunCapture({"git", "cat-file", "--batch"}, out, &input) != 0) return;
+    // Each object: "<sha> blob <size>\n<content>\n"; "<name> missing\n" when absent.
+    size_t at = 0;
+    for (const std::string* f : wanted) {
+      size_t eol = out.find('\n', at);
+      if (eol == std::string::npos) return;
+      std::string header = out.substr(at, eol - at);
+      at = eol + 1;
+      size_t space = header.rfind(' ');
+      if (header.find(" blob ") == std::string::npos || space == std::string::npos) continue;  // missing
+      size_t size = std::stoull(header.substr(space + 1));
+      if (at + size > out.size()) return;
+      blobs_.emplace(*f, out.substr(at, size));
+      at += size + 1;
+    }
+  }
+
   std::string rev_;
   std::string prefix_;              // path of the current directory inside the repository ("a/b/")
   std::vector<std::string> files_;  // every file at the revision, repository paths, sorted
+  bool fetched_ = false;
+  std::map<std::string, std::string> blobs_;  // the .schema files, by repository path
 };
 
 }  // namespace
