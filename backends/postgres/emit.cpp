@@ -504,9 +504,17 @@ auto Render(const plan::Plan& plan, const target::Script& script) -> std::string
   size_t last = SIZE_MAX;
   for (const auto& seg : target::Frame(script, {})) {
     switch (seg.where) {
-      case target::Segment::Where::Before:
-        out += "\n-- Outside the transaction: a new enum value cannot be used in the transaction that adds it.\n";
+      case target::Segment::Where::Before: {
+        // New enum values, or (a plan with no transactional part) online steps.
+        bool enum_values = true;
+        for (size_t i = seg.first; i < seg.end; ++i)
+          enum_values = enum_values && std::holds_alternative<diff::AddEnumValue>(plan.changes[script.statements[i].change].op);
+        out += enum_values
+                   ? "\n-- Outside the transaction: a new enum value cannot be used in the transaction that adds it.\n"
+                   : "\n-- Outside a transaction, one statement at a time (online: writes go on). If one fails,\n"
+                     "-- plan again: the plan starts from what the database has then.\n";
         break;
+      }
       case target::Segment::Where::Transaction:
         out += "\nBEGIN;\n";
         break;

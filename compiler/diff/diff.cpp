@@ -767,6 +767,10 @@ class Differ {
     std::set<ObjectName> recreate;  // views dropped in from_ and created from to_
     std::vector<ObjectName> comment_changed;
     std::set<ObjectName> changed_relations = ChangedRelations();
+    // Which columns of each changed relation change ("*": all of it). A
+    // view is recreated only when it reads one of them: what it reads comes
+    // from the backend (Postgres: its own parse tree), `*` expanded.
+    std::map<ObjectName, std::set<std::string>> changed_columns = ChangedColumns();
     // `select *` fixes a view's columns when it is created: a view that reads
     // a table with `*` must be recreated when the table gains columns too.
     std::set<ObjectName> widened;
@@ -806,7 +810,26 @@ class Differ {
     auto recreate_view = [&](const ObjectName& n) {
       if (!recreate.insert(n).second) return;
       changed_relations.insert(n);
+      changed_columns[n] = {"*"};
       work.push_back(n);
+    };
+    for (const auto& n : changed_relations) changed_columns.try_emplace(n, std::set<std::string>{"*"});
+    for (const auto& n : recreate) changed_columns[n] = {"*"};
+    std::map<ObjectName, std::optional<std::vector<target::ViewRead>>> view_reads;
+    // Whether view `n` reads a column of `rel` that changes (or cannot tell).
+    auto reads_changed = [&](const ObjectName& n, const ObjectName& rel) {
+      auto cols = changed_columns.find(rel);
+      if (cols == changed_columns.end() || cols->second.count("*")) return true;
+      auto it = view_reads.find(n);
+      if (it == view_reads.end()) it = view_reads.emplace(n, backend_.ViewColumns(from_, n)).first;
+      if (!it->second) return true;
+      for (const auto& r : *it->second)
+        if (r.relation == rel)
+          for (const auto& c : r.columns)
+            if (c == "*" || cols->second.count(c)) return true;
+      for (const auto& r : *it->second)
+        if (r.relation == rel) return false;
+      return true;  // the analysis does not say it reads `rel` at all: take no chance
     };
     for (const auto& d : widened)
       if (auto it = readers.find(d); it != readers.end())
@@ -819,7 +842,8 @@ class Differ {
       ObjectName d = std::move(work.back());
       work.pop_back();
       if (auto it = readers.find(d); it != readers.end())
-        for (const auto& [n, v] : it->second) recreate_view(n);
+        for (const auto& [n, v] : it->second)
+          if (!recreate.count(n) && reads_changed(n, d)) recreate_view(n);
     }
     // The reason shown: the first relation it reads that changes.
     std::map<ObjectName, std::string> because;
@@ -827,7 +851,8 @@ class Differ {
       for (const auto& [n, v] : list) {
         if (!recreate.count(n) || because.count(n)) continue;
         for (const auto& r : v->depends_on)
-          if (changed_relations.count(r) || (star_recreated.count(n) && widened.count(r))) {
+          if ((changed_relations.count(r) && (star_recreated.count(n) || reads_changed(n, r))) ||
+              (star_recreated.count(n) && widened.count(r))) {
             because[n] = r.schema + "." + r.name;
             break;
           }
@@ -862,6 +887,28 @@ class Differ {
   }
 
   /// Tables whose shape changes in a way a reading view cannot survive.
+  /// The columns each change of a table touches in a way a view reading
+  /// them cannot survive: dropped, renamed, retyped or given another
+  /// collation. A table dropped, rebuilt or renamed changes as a whole ("*").
+  auto ChangedColumns() const -> std::map<ObjectName, std::set<std::string>> {
+    std::map<ObjectName, std::set<std::string>> out;
+    for (const auto& c : changes_) {
+      std::visit(
+          [&](const auto& op) {
+            using T = std::decay_t<decltype(op)>;
+            if constexpr (std::is_same_v<T, DropTable>) out[{op.schema, op.table.name}].insert("*");
+            if constexpr (std::is_same_v<T, RebuildTable>) out[{op.schema, op.to.name}].insert("*");
+            if constexpr (std::is_same_v<T, RenameTable>) out[{op.schema, op.to}].insert("*");
+            if constexpr (std::is_same_v<T, DropColumn>) out[{op.schema, op.table}].insert(op.column.name);
+            if constexpr (std::is_same_v<T, RenameColumn>) out[{op.schema, op.table}].insert(op.from);
+            if constexpr (std::is_same_v<T, AlterColumn>)
+              if (Is(op.kind, ChangeKind::Type | ChangeKind::Collation)) out[{op.schema, op.table}].insert(op.from.name);
+          },
+          c.op);
+    }
+    return out;
+  }
+
   auto ChangedRelations() const -> std::set<ObjectName> {
     std::set<ObjectName> out;
     for (const auto& c : changes_) {

@@ -1070,8 +1070,8 @@ auto Main(int argc, char** argv) -> int {
   auto* plan = app.add_subcommand("plan", "Print the migration from a catalog (--from) to the .schema files");
   plan->add_option("paths", plan_o.paths, "The desired state: files or directories (default: .)");
   plan->add_option("--target,-t", plan_o.target, "postgres | snowflake | firebolt | flink");
-  plan->add_option("--from", plan_o.from, "Current state: empty | FILE.json | git:REV | .schema paths");
-  plan->add_option("--to", plan_o.to, "Desired state instead of the paths: .schema path or FILE.json");
+  plan->add_option("--from", plan_o.from, "Current state: empty | FILE.json | git:REV | database URL | .schema paths");
+  plan->add_option("--to", plan_o.to, "Desired state instead of the paths: .schema path, FILE.json or database URL");
   // One schema per occurrence: `--schema app db/` must not read db/ as a schema.
   plan->add_option("--schema", plan_o.schemas, "Only these schemas, on both sides (repeatable)")->allow_extra_args(false);
   plan->add_option("--format", plan_o.format, "sql | text | json")->check(CLI::IsMember({"sql", "text", "json"}));
@@ -1089,7 +1089,7 @@ auto Main(int argc, char** argv) -> int {
   lintc->add_option("paths", lint_o.paths, "The desired state: files or directories (default: .)");
   lintc->add_option("--target,-t", lint_o.target, "postgres | snowflake | firebolt | flink");
   lintc->add_option("--from", lint_o.from, "Current state: empty | FILE.json | git:REV | database URL | .schema paths");
-  lintc->add_option("--to", lint_o.to, "Desired state instead of the paths: .schema path or FILE.json");
+  lintc->add_option("--to", lint_o.to, "Desired state instead of the paths: .schema path, FILE.json or database URL");
   lintc->add_option("--schema", lint_o.schemas, "Only these schemas, on both sides (repeatable)")->allow_extra_args(false);
   lintc->add_option("--format", lint_o.format, "text | json | sarif | github | gitlab")
       ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab"}));
