@@ -270,9 +270,11 @@ class Lowerer {
           .hint = "pin a Postgres type for this column: 'postgres { type ... }'";
       return;
     }
-    if (lossy)
+    if (lossy) {
       diags_.Emit(diag::Kind::LossyTypeMapping, col.range,
                   "column '" + col.name.text + "' of type " + t.Describe() + " is stored as jsonb on postgres");
+      out.lossy = t.Describe() + " is stored as jsonb: postgres does not check its shape";
+    }
     const model::Type* base = &t;
     while (base->kind == model::Type::Kind::Array) base = &base->elems[0];
     if (base->kind == model::Type::Kind::Enum)

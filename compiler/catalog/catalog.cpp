@@ -71,6 +71,7 @@ void ForgetSource(Catalog& c) {
       for (auto& col : t.columns) {
         col.src = {};
         col.renamed_from.reset();
+        col.lossy.reset();
       }
       for (auto& k : t.constraints) k.src = {};
       for (auto& ix : t.indexes) ix.src = {};

@@ -60,8 +60,11 @@ struct Column {
   Box<std::string> comment;
   // Desired side only: not part of a catalog's state, so not in snapshots.
   Box<std::string> renamed_from;
+  /// Desired side only: why the target's type is not exactly the portable
+  /// one ("map<text, int> is stored as jsonb"); the lint phase notes it.
+  Box<std::string> lossy;
   SourceRange src;
-  auto operator==(const Column& o) const -> bool;
+  auto operator==(const Column& o) const -> bool;  // the state: not renamed_from, lossy, src
 };
 
 struct IndexKey {

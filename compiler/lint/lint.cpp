@@ -135,6 +135,7 @@ class Linter {
   void Visit(const diff::AddColumn& op, const diff::Change& c) {
     Subject s{op.schema, op.table, op.column.name};
     Names(s, c.src);
+    Lossy(s, op.column, c.src);
     if (IsNew(op.schema, op.table)) return;
     const catalog::Column& col = op.column;
     if (col.not_null && !col.default_expr && col.identity.empty() && !col.generated && c.reason.empty())
@@ -147,6 +148,7 @@ class Linter {
   void Visit(const diff::AlterColumn& op, const diff::Change& c) {
     Subject s{op.schema, op.table, op.to.name};
     std::string column = fmt::format("column '{}' of table '{}'", op.to.name, Qualified(op.schema, op.table));
+    if (diff::Is(op.kind, diff::ChangeKind::Type)) Lossy(s, op.to, c.src);
     if (diff::Is(op.kind, diff::ChangeKind::Type) && op.from.type != op.to.type &&
         backend_.Narrows(op.from.type, op.to.type))
       Add(RuleId::NarrowingType, s, c.src,
@@ -283,7 +285,10 @@ class Linter {
   void Visit(const diff::CreateSchema& op, const diff::Change& c) { Names({op.schema, "", ""}, c.src); }
   void Visit(const diff::CreateTable& op, const diff::Change& c) {
     Names({op.schema, op.table.name, ""}, c.src);
-    for (const auto& col : op.table.columns) Names({op.schema, op.table.name, col.name}, col.src.valid() ? col.src : c.src);
+    for (const auto& col : op.table.columns) {
+      Names({op.schema, op.table.name, col.name}, col.src.valid() ? col.src : c.src);
+      Lossy({op.schema, op.table.name, col.name}, col, col.src.valid() ? col.src : c.src);
+    }
     for (const auto& k : op.table.constraints) Names({op.schema, op.table.name, k.name}, k.src.valid() ? k.src : c.src);
   }
   void Visit(const diff::CreateEnum& op, const diff::Change& c) { Names({op.schema, op.enum_type.name, ""}, c.src); }
@@ -354,6 +359,13 @@ class Linter {
         fmt::format("table '{}' is rewritten under the {} lock: {}", Qualified(s.schema, s.relation), cost_.lock,
                     cost_.why))
         .hint = "on a large table, add a new column and backfill it in batches instead";
+  }
+
+  /// TY101: a column whose type the target holds only approximately.
+  void Lossy(const Subject& s, const catalog::Column& col, source::SourceRange at) {
+    if (col.lossy)
+      Add(RuleId::LossyTypeMapping, s, at,
+          fmt::format("column '{}' of table '{}': {}", col.name, Qualified(s.schema, s.relation), *col.lossy));
   }
 
   /// NM101: a name the target would not keep as written.
