@@ -66,6 +66,30 @@ struct Applier {
         if (std::find(v.depends_on.begin(), v.depends_on.end(), n) != v.depends_on.end()) return s.name + "." + v.name;
     return "";
   }
+  /// A view that reads column `column` of `table` — or may: one whose body
+  /// the backend cannot read — or "". Views are tied to the columns they
+  /// read, as the differ assumes (`*` reads every column).
+  auto ReadsColumn(const catalog::ObjectName& table, const std::string& column) -> std::string {
+    std::optional<catalog::Catalog> canonical;  // the backend's lookups need a sorted catalog
+    for (const auto& s : c.schemas)
+      for (const auto& v : s.views) {
+        if (std::find(v.depends_on.begin(), v.depends_on.end(), table) == v.depends_on.end()) continue;
+        if (!canonical) {
+          canonical = c;
+          catalog::Canonicalize(*canonical);
+        }
+        auto reads = backend.ViewColumns(*canonical, {s.name, v.name});
+        bool found = false, uses = false;
+        for (const auto& r : reads ? *reads : std::vector<target::ViewRead>{})
+          if (r.relation == table) {
+            found = true;
+            uses = uses || std::find(r.columns.begin(), r.columns.end(), column) != r.columns.end() ||
+                   std::find(r.columns.begin(), r.columns.end(), "*") != r.columns.end();
+          }
+        if (!reads || !found || uses) return s.name + "." + v.name;
+      }
+    return "";
+  }
   auto CheckForeignKey(const catalog::Constraint& k) -> bool {
     if (k.kind != catalog::Constraint::Kind::ForeignKey) return true;
     if (IsExtern(k.ref_table)) return true;
@@ -318,7 +342,8 @@ struct Applier {
   auto operator()(const DropColumn& x) -> bool {
     auto* t = NeedTable(x.schema, x.table);
     if (!t) return false;
-    if (auto v = ReadByView({x.schema, x.table}); !v.empty()) return Fail("column " + x.column.name + " may be read by " + v);
+    if (auto v = ReadsColumn({x.schema, x.table}, x.column.name); !v.empty())
+      return Fail("column " + x.column.name + " is read by " + v);
     DropOwned(x.schema, x.table, x.column.name);
     // The constraints and indexes that use the column go with it.
     std::erase_if(t->constraints, [&](auto& k) {
@@ -377,8 +402,8 @@ struct Applier {
   auto operator()(const AlterColumn& x) -> bool {
     auto* t = NeedTable(x.schema, x.table);
     if (!t) return false;
-    if (Is(x.kind, ChangeKind::Type) && !ReadByView({x.schema, x.table}).empty())
-      return Fail("type of " + x.table + "." + x.to.name + " changes while a view reads the table");
+    if (Is(x.kind, ChangeKind::Type) && !ReadsColumn({x.schema, x.table}, x.from.name).empty())
+      return Fail("type of " + x.table + "." + x.to.name + " changes while a view reads it");
     for (auto& col : t->columns)
       if (col.name == x.to.name) {
         if (!(col == x.from)) return Fail("column " + x.to.name + " is not in the state the change expects");
