@@ -1051,6 +1051,16 @@ auto RunFmt(const FmtOptions& o) -> int {
   return status;
 }
 
+/// The options `plan` and `lint` share: the two sides of the plan.
+void AddPlanSides(CLI::App& cmd, PlanOptions& o) {
+  cmd.add_option("paths", o.paths, "The desired state: files or directories (default: .)");
+  cmd.add_option("--target,-t", o.target, "postgres | snowflake | firebolt | flink");
+  cmd.add_option("--from", o.from, "Current state: empty | FILE.json | git:REV | database URL | .schema paths");
+  cmd.add_option("--to", o.to, "Desired state instead of the paths: .schema path, FILE.json or database URL");
+  // One schema per occurrence: `--schema app db/` must not read db/ as a schema.
+  cmd.add_option("--schema", o.schemas, "Only these schemas, on both sides (repeatable)")->allow_extra_args(false);
+}
+
 }  // namespace
 
 auto Main(int argc, char** argv) -> int {
@@ -1068,12 +1078,7 @@ auto Main(int argc, char** argv) -> int {
 
   PlanOptions plan_o;
   auto* plan = app.add_subcommand("plan", "Print the migration from a catalog (--from) to the .schema files");
-  plan->add_option("paths", plan_o.paths, "The desired state: files or directories (default: .)");
-  plan->add_option("--target,-t", plan_o.target, "postgres | snowflake | firebolt | flink");
-  plan->add_option("--from", plan_o.from, "Current state: empty | FILE.json | git:REV | database URL | .schema paths");
-  plan->add_option("--to", plan_o.to, "Desired state instead of the paths: .schema path, FILE.json or database URL");
-  // One schema per occurrence: `--schema app db/` must not read db/ as a schema.
-  plan->add_option("--schema", plan_o.schemas, "Only these schemas, on both sides (repeatable)")->allow_extra_args(false);
+  AddPlanSides(*plan, plan_o);
   plan->add_option("--format", plan_o.format, "sql | text | json")->check(CLI::IsMember({"sql", "text", "json"}));
   plan->add_option("--dump", plan_o.dump, "Stop after a phase and print its product: ast | model | catalog | changes")
       ->check(CLI::IsMember({"ast", "model", "catalog", "changes"}));
@@ -1086,11 +1091,7 @@ auto Main(int argc, char** argv) -> int {
   PlanOptions lint_o;
   lint_o.format = "text";
   auto* lintc = app.add_subcommand("lint", "Judge the migration from --from to the .schema files: data loss, locks, rewrites");
-  lintc->add_option("paths", lint_o.paths, "The desired state: files or directories (default: .)");
-  lintc->add_option("--target,-t", lint_o.target, "postgres | snowflake | firebolt | flink");
-  lintc->add_option("--from", lint_o.from, "Current state: empty | FILE.json | git:REV | database URL | .schema paths");
-  lintc->add_option("--to", lint_o.to, "Desired state instead of the paths: .schema path, FILE.json or database URL");
-  lintc->add_option("--schema", lint_o.schemas, "Only these schemas, on both sides (repeatable)")->allow_extra_args(false);
+  AddPlanSides(*lintc, lint_o);
   lintc->add_option("--format", lint_o.format, "text | json | sarif | github | gitlab")
       ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab"}));
   lintc->add_flag("--online", lint_o.online, "Judge the plan made with --online (lock rules become notes)");
