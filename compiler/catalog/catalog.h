@@ -207,6 +207,27 @@ struct Collation {
   }
 };
 
+/// A pipe that loads files from a stage into a table as they arrive
+/// (Snowflake's Snowpipe). Its COPY statement is generated from the table's
+/// columns, so a change of the table changes the pipe.
+struct Pipe {
+  std::string name;
+  ObjectName table;        // the table it loads into
+  std::string stage;       // the location files arrive at: "@raw_stage/events/"
+  std::string format;      // parquet | csv | json
+  bool auto_ingest = false;
+  std::optional<std::string> pattern;  // a regular expression over the file names
+  /// The COPY statement, as the target spells it (what its catalog reports
+  /// as the pipe's definition): compared, and run when the pipe is created.
+  std::string definition;
+  std::optional<std::string> comment;
+  SourceRange src;
+  auto SameDefinition(const Pipe& o) const -> bool {
+    return table == o.table && stage == o.stage && format == o.format && auto_ingest == o.auto_ingest &&
+           pattern == o.pattern && definition == o.definition && comment == o.comment;
+  }
+};
+
 struct Schema {
   std::string name;
   std::vector<Table> tables;
@@ -215,6 +236,7 @@ struct Schema {
   SourceRange src;
   std::vector<Sequence> sequences = {};
   std::vector<Collation> collations = {};
+  std::vector<Pipe> pipes = {};
 
   auto FindTable(const std::string& n) const -> const Table*;
   auto FindView(const std::string& n) const -> const View*;
@@ -222,6 +244,11 @@ struct Schema {
   auto FindCollation(const std::string& n) const -> const Collation* {
     for (const auto& k : collations)
       if (k.name == n) return &k;
+    return nullptr;
+  }
+  auto FindPipe(const std::string& n) const -> const Pipe* {
+    for (const auto& p : pipes)
+      if (p.name == n) return &p;
     return nullptr;
   }
   auto FindSequence(const std::string& n) const -> const Sequence* {

@@ -97,6 +97,17 @@ struct RenameIndex { std::string schema, from, to; };
 struct CreateView { std::string schema; catalog::View view; };
 struct DropView { std::string schema; catalog::View view; };
 
+/// Pipes (Snowflake's Snowpipe). A pipe whose table changes, or whose own
+/// definition changes, is paused and drained before the first change of its
+/// table (PausePipe) and created again and resumed after the last one
+/// (ReplacePipe), so that no file is loaded twice and none is skipped.
+struct CreatePipe { std::string schema; catalog::Pipe pipe; };
+struct DropPipe { std::string schema; catalog::Pipe pipe; };
+/// Stops loading and waits until the files already queued are loaded.
+struct PausePipe { std::string schema; catalog::Pipe pipe; };
+/// The pipe made again with the definition of `to` (the table's new shape), then resumed.
+struct ReplacePipe { std::string schema; catalog::Pipe from, to; };
+
 /// A comment on a table, view, materialized view, enum or collation (column comments
 /// are part of AlterColumn).
 struct SetComment {

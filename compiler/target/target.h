@@ -392,6 +392,17 @@ class Backend {
     return "";
   }
 
+  /// A catalog from what the target's own catalog queries return
+  /// (docs/backends/<target>.md gives the queries; `schemac import` reads
+  /// their CSV or JSON output), so that CI can plan against production
+  /// without a connection. nullopt and `error` (naming the line or record)
+  /// when `text` is not that output; "" `error` with nullopt: not supported.
+  virtual auto ImportCatalog(const std::string& text, std::string& error) const -> std::optional<catalog::Catalog> {
+    (void)text;
+    error = "";
+    return std::nullopt;
+  }
+
   /// The script as a file a user can run (transaction framing, comments).
   virtual auto Render(const plan::Plan& plan, const Script& script) const -> std::string = 0;
 };
