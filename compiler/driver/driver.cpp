@@ -505,7 +505,7 @@ auto RunPlan(const PlanOptions& o) -> int {
   if (o.format == "sql") text = backend->Render(p, *script);
   else if (o.format == "text") text = PlanText(p, *script, s.sm, planned->findings);
   else {
-    text = PlanJson(p, *script, s.sm, planned->findings);
+    text = PlanJson(p, *script, s.sm, planned->findings, &planned->to, backend.get());
     if (s.live) {  // so that `apply --plan` can refuse a changed database, or one too small
       auto j = nlohmann::ordered_json::parse(text);
       j["source_fingerprint"] = s.live->Fingerprint();

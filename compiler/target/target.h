@@ -353,6 +353,15 @@ class Backend {
   /// array's elements) once the enum is renamed to `to`.
   virtual auto SpellRenamedType(const std::string& spelled, const catalog::ObjectName& to) const -> std::string = 0;
 
+  /// The columns that identify a row of `table` for a change-data-capture
+  /// pipeline merging into it: its primary key, or what the target has
+  /// instead (Firebolt: the primary index); empty when it has none.
+  virtual auto RowKey(const catalog::Table& table) const -> std::vector<std::string> {
+    for (const auto& k : table.constraints)
+      if (k.kind == catalog::Constraint::Kind::PrimaryKey) return k.columns;
+    return {};
+  }
+
   /// Whether `table` is partitioned (partitions can be attached to it).
   virtual auto IsPartitioned(const catalog::Table& table) const -> bool {
     (void)table;
