@@ -362,6 +362,13 @@ class Backend {
     return {};
   }
 
+  /// Whether the target enforces constraint `k` (rejects rows that break
+  /// it) or only records it (Snowflake's primary, unique and foreign keys).
+  virtual auto Enforces(const catalog::Constraint& k) const -> bool {
+    (void)k;
+    return true;
+  }
+
   /// Whether `table` is partitioned (partitions can be attached to it).
   virtual auto IsPartitioned(const catalog::Table& table) const -> bool {
     (void)table;
