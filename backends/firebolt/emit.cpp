@@ -115,7 +115,11 @@ struct Emitter {
         true);
   }
   void operator()(const DropView& c) { Put("DROP VIEW IF EXISTS " + QuoteTable(c.schema, c.view.name) + ";", true); }
-  void operator()(const SetComment&) {}  // comments are not stored on firebolt (dropped-for-target at lowering)
+  void operator()(const SetComment&) {}
+  void operator()(const CreatePipe& c) { NotMade("create pipe " + c.schema + "." + c.pipe.name, "pipes are Snowflake's"); }
+  void operator()(const DropPipe& c) { NotMade("drop pipe " + c.schema + "." + c.pipe.name, "pipes are Snowflake's"); }
+  void operator()(const PausePipe& c) { NotMade("pause pipe " + c.schema + "." + c.pipe.name, "pipes are Snowflake's"); }
+  void operator()(const ReplacePipe& c) { NotMade("replace pipe " + c.schema + "." + c.to.name, "pipes are Snowflake's"); }  // comments are not stored on firebolt (dropped-for-target at lowering)
 };
 
 }  // namespace

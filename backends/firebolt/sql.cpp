@@ -227,7 +227,8 @@ auto TypeName(const model::Type& t, std::string& error, std::string& lossy) -> s
         error = "exists only on " + where;
         return "";
       }
-      base = UpperAscii(t.native);
+      // Legacy names of types Firebolt now reports as DATE and TIMESTAMP.
+      base = t.native == "pgdate" ? "DATE" : t.native == "timestampntz" ? "TIMESTAMP" : UpperAscii(t.native);
       break;
     }
   }
