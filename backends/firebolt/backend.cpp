@@ -79,11 +79,12 @@ class FireboltBackend final : public target::Backend {
               "the primary index changes (" + Names(from.cluster_by) + " -> " + Names(to.cluster_by) +
                   "); firebolt cannot alter it",
               "", std::nullopt};
-    if (from.options != to.options) {
-      auto part = [](const catalog::Table& t) {
-        auto it = t.options.find("partition_by");
-        return it == t.options.end() ? std::string("none") : it->second;
-      };
+    auto part = [](const catalog::Table& t) {
+      auto it = t.options.find("partition_by");
+      return it == t.options.end() ? std::string("none") : it->second;
+    };
+    // Compared by meaning: the catalog may spell the expression its own way.
+    if (NormalizeExpr(part(from)) != NormalizeExpr(part(to))) {
       return {target::Strategy::RebuildTable,
               "the partitioning changes (" + part(from) + " -> " + part(to) + "); firebolt cannot alter it", "",
               std::nullopt};
@@ -112,9 +113,10 @@ class FireboltBackend final : public target::Backend {
                    std::holds_alternative<diff::RenameColumn>(change.op);
     if (rebuild) {
       cost.blocks = target::Cost::Blocks::Writes;
-      cost.lock = "firebolt rebuild (no lock: rows written during the copy are lost)";
+      cost.lock = "copy-and-swap (no lock is held)";
       cost.rewrites = true;
-      cost.why = "every row is copied into a new table, which then takes the old one's name";
+      cost.why = "every row is copied into a new table, which then takes the old one's name; rows written to the "
+                 "table during the copy are lost";
       cost.hint = "stop the loads into the table while the rebuild runs";
     }
     return cost;

@@ -151,7 +151,7 @@ class Lowerer {
         Error(c.range, column + " is 'identity always', which firebolt cannot declare: it has no identity columns",
               "remove 'identity' and generate the values where the data is loaded");
       else if (c.identity)
-        Dropped(c.range, "'identity' of " + column + " is dropped: firebolt has no identity columns; rows must "
+        Dropped(c.range, "'identity' of column '" + col.name + "' is dropped: firebolt has no identity columns; rows must "
                          "bring their own values",
                 "generate the values where the data is loaded");
       if (c.generated)
@@ -161,7 +161,7 @@ class Lowerer {
         Error(c.range, column + " has a collation, which firebolt cannot declare",
               "remove the collation; firebolt compares TEXT byte by byte");
       if (c.comment)
-        Dropped(c.range, "the comment of " + column + " is not stored: firebolt has no comments on columns",
+        Dropped(c.range, "the comment of column '" + col.name + "' is not stored: firebolt has no comments on columns",
                 "keep it as a -- comment in the source");
       if (c.renamed_from) col.renamed_from = Fold(*c.renamed_from);
       out.columns.push_back(std::move(col));
@@ -173,27 +173,27 @@ class Lowerer {
       using CK = model::Constraint::Kind;
       switch (k.kind) {
         case CK::PrimaryKey:
-          Dropped(k.range, "primary key" + named + " (" + cols + ") of " + table +
+          Dropped(k.range, "primary key" + named + " (" + cols + ")" +
                                " is not created: firebolt has no primary key constraints (its columns stay not null)",
                   "to sort the table by it, write 'firebolt { primary index (" + cols + ") }'");
           break;
         case CK::Unique:
-          Dropped(k.range, "unique constraint" + named + " (" + cols + ") of " + table +
+          Dropped(k.range, "unique constraint" + named + " (" + cols + ")" +
                                " is not created: firebolt does not enforce uniqueness",
                   "check for duplicates where the data is loaded");
           break;
         case CK::ForeignKey:
-          Dropped(k.range, "foreign key" + named + " (" + cols + ") of " + table +
+          Dropped(k.range, "foreign key" + named + " (" + cols + ")" +
                                " is not created: firebolt has no foreign keys",
                   "check the references where the data is loaded");
           break;
         case CK::Check:
-          Dropped(k.range, "check constraint" + named + " (" + (k.check ? RenderExpr(*k.check) : "") + ") of " +
-                               table + " is not created: firebolt has no check constraints",
+          Dropped(k.range, "check constraint" + named + " (" + (k.check ? RenderExpr(*k.check) : "") + ")" +
+                               " is not created: firebolt has no check constraints",
                   "validate the rows where the data is loaded");
           break;
         case CK::Exclusion:
-          Dropped(k.range, "exclusion constraint" + named + " of " + table +
+          Dropped(k.range, "exclusion constraint" + named +
                                " is not created: firebolt has no exclusion constraints",
                   "check the rows where the data is loaded");
           break;

@@ -100,12 +100,12 @@ TEST_CASE("firebolt: import reads back what the documented queries return", "[fi
 }
 
 TEST_CASE("firebolt: import without DDL or primary_index takes them from the column flags", "[firebolt]") {
-  std::string text = R"({"tables": [{"table_schema": "public", "table_name": "t", "table_type": "FACT"}],
+  std::string text = R"J({"tables": [{"table_schema": "public", "table_name": "t", "table_type": "FACT"}],
     "columns": [
       {"table_schema": "public", "table_name": "t", "column_name": "b", "ordinal_position": "2", "data_type": "int",
        "is_nullable": false, "column_default": null, "is_in_primary_index": true, "is_in_partition_expr": "YES"},
       {"table_schema": "public", "table_name": "t", "column_name": "a", "ordinal_position": 1,
-       "data_type": "numeric(10, 2)", "is_nullable": "YES", "is_in_primary_index": "NO", "is_in_partition_expr": "NO"}]})";
+       "data_type": "numeric(10, 2)", "is_nullable": "YES", "is_in_primary_index": "NO", "is_in_partition_expr": "NO"}]})J";
   std::string error;
   auto c = backends::firebolt::ImportCatalog(text, error);
   INFO(error);
@@ -127,11 +127,11 @@ TEST_CASE("firebolt: import names the record it cannot read", "[firebolt]") {
   std::string error;
   CHECK_FALSE(backends::firebolt::ImportCatalog("not json", error));
   CHECK(error.find("JSON object") != std::string::npos);
-  CHECK_FALSE(backends::firebolt::ImportCatalog(R"({"tables": [], "columns": [{"table_schema": "public"}]})", error));
+  CHECK_FALSE(backends::firebolt::ImportCatalog(R"J({"tables": [], "columns": [{"table_schema": "public"}]})J", error));
   CHECK(error.find("columns[0]") != std::string::npos);
   CHECK_FALSE(backends::firebolt::ImportCatalog(
-      R"({"tables": [{"table_schema": "public", "table_name": "t"}], "columns": [{"table_schema": "public",
-          "table_name": "t", "column_name": "a", "ordinal_position": "x", "data_type": "int", "is_nullable": "YES"}]})",
+      R"J({"tables": [{"table_schema": "public", "table_name": "t"}], "columns": [{"table_schema": "public",
+          "table_name": "t", "column_name": "a", "ordinal_position": "x", "data_type": "int", "is_nullable": "YES"}]})J",
       error));
   CHECK(error.find("ordinal_position") != std::string::npos);
 }
