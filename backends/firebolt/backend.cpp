@@ -46,6 +46,15 @@ class FireboltBackend final : public target::Backend {
 
   auto DecideColumn(const target::ColumnChange& c) const -> target::Decision override {
     if (c.kind == diff::ChangeKind::None) return {};
+    const std::string &was = c.old_column.type, &now = c.new_column.type;
+    auto array = [](const std::string& t) { return t.rfind("ARRAY(", 0) == 0; };
+    if (diff::Is(c.kind, diff::ChangeKind::Type) && array(was) != array(now))
+      return {target::Strategy::Unsupported,
+              "column '" + c.new_column.name + "' of table '" + c.to.name + "' changes type from " + was + " to " + now +
+                  "; firebolt cannot cast between an array and a single value, so the rebuild cannot copy it",
+              "add a column of the new type under another name and fill it from the old one where the data is "
+              "loaded; drop the old column in a later plan",
+              std::nullopt};
     std::string what = diff::Describe(c.kind);
     if (diff::Is(c.kind, diff::ChangeKind::Type)) what += " (" + c.old_column.type + " -> " + c.new_column.type + ")";
     return {target::Strategy::RebuildTable,
