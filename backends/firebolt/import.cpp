@@ -188,6 +188,23 @@ auto ImportCatalog(const std::string& text, std::string& error) -> std::optional
     }
   }
   if (!error.empty()) return std::nullopt;
+  // A rebuild that stopped between its two renames leaves t__old and t__new
+  // and no t: a plan from that state would create an empty t and drop both
+  // copies. Refuse it, naming the way to finish the rebuild.
+  for (const auto& [name, t] : tables) {
+    const std::string suffix = kOldSuffix;
+    if (name.name.size() <= suffix.size() || name.name.compare(name.name.size() - suffix.size(), suffix.size(), suffix) != 0)
+      continue;
+    std::string base = name.name.substr(0, name.name.size() - suffix.size());
+    if (!tables.count({name.schema, base}) && tables.count({name.schema, base + kNewSuffix})) {
+      error = "table " + name.schema + "." + base + " is missing while " + base + kOldSuffix + " and " + base +
+              kNewSuffix + " exist: a rebuild stopped between its renames; finish it (ALTER TABLE " + QuoteIdent(base + kNewSuffix) +
+              " RENAME TO " + QuoteIdent(base) + "; DROP TABLE " + QuoteIdent(base + kOldSuffix) +
+              ";) or undo it (ALTER TABLE " + QuoteIdent(base + kOldSuffix) + " RENAME TO " + QuoteIdent(base) +
+              ";), then import again";
+      return std::nullopt;
+    }
+  }
   for (auto& [name, t] : tables) {
     auto& cols = columns[name];
     std::stable_sort(cols.begin(), cols.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
