@@ -198,6 +198,7 @@ auto Render(const plan::Plan& plan, const target::Script& script) -> std::string
       "-- Firebolt DDL is not transactional: each statement commits on its own. If one fails,\n"
       "-- fix the cause and run the script again from that statement; a rebuild may also be\n"
       "-- run again from its first statement while its ALTER TABLE ... RENAME steps have not run.\n";
+  if (plan.online) out += "-- --online changes nothing on firebolt: it has no lock-friendly forms (a rebuild copies every row).\n";
   size_t last = SIZE_MAX;
   for (const auto& s : script.statements) {
     if (s.change != last) {
