@@ -17,7 +17,7 @@ namespace {
 
 using json = nlohmann::json;
 
-auto Lower(std::string s) -> std::string {
+auto LowerAscii(std::string s) -> std::string {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return s;
 }
@@ -33,7 +33,7 @@ auto Trim(std::string s) -> std::string {
 class Row {
  public:
   Row(const json& row, std::string where) : where_(std::move(where)) {
-    for (auto it = row.begin(); it != row.end(); ++it) fields_[Lower(it.key())] = it.value();
+    for (auto it = row.begin(); it != row.end(); ++it) fields_[LowerAscii(it.key())] = it.value();
   }
   auto Has(const std::string& key) const -> bool {
     auto it = fields_.find(key);
@@ -54,7 +54,7 @@ class Row {
     return "";
   }
   auto Flag(const std::string& key, std::string& error) const -> bool {
-    std::string v = Lower(Text(key, error));
+    std::string v = LowerAscii(Text(key, error));
     if (v == "yes" || v == "true" || v == "1") return true;
     if (v == "no" || v == "false" || v == "0" || v.empty()) return false;
     if (error.empty()) error = where_ + ": " + key + " is '" + v + "', not YES or NO";
@@ -81,7 +81,7 @@ auto NameList(const json* v) -> std::vector<std::string> {
   }
   if (!v->is_string()) return out;
   for (const auto& t : target::ScanSql(v->get<std::string>())) {
-    if (t.kind == target::SqlToken::Kind::Name) out.push_back(Lower(t.text));
+    if (t.kind == target::SqlToken::Kind::Name) out.push_back(LowerAscii(t.text));
     else if (t.kind == target::SqlToken::Kind::QuotedName) out.push_back(t.text);
   }
   return out;
@@ -89,7 +89,7 @@ auto NameList(const json* v) -> std::vector<std::string> {
 
 /// The text after PARTITION BY in a table's DDL, or "".
 auto PartitionFromDdl(const std::string& ddl) -> std::string {
-  std::string lower = Lower(ddl);
+  std::string lower = LowerAscii(ddl);
   size_t at = lower.rfind("partition by");
   if (at == std::string::npos) return "";
   return Trim(ddl.substr(at + 12));
@@ -98,11 +98,11 @@ auto PartitionFromDdl(const std::string& ddl) -> std::string {
 /// A view's body: view_definition may hold the whole CREATE VIEW statement.
 auto ViewBody(const std::string& definition) -> std::string {
   std::string body = Trim(definition);
-  std::string lower = Lower(body);
+  std::string lower = LowerAscii(body);
   if (lower.rfind("create", 0) == 0) {
     // CREATE [OR REPLACE] VIEW name AS body: the body starts after the first AS token.
     for (const auto& t : target::ScanSql(body))
-      if (t.kind == target::SqlToken::Kind::Name && Lower(t.text) == "as") return Trim(body.substr(t.offset + 2));
+      if (t.kind == target::SqlToken::Kind::Name && LowerAscii(t.text) == "as") return Trim(body.substr(t.offset + 2));
   }
   return body;
 }
@@ -144,7 +144,7 @@ auto ImportCatalog(const std::string& text, std::string& error) -> std::optional
       catalog::Table t;
       std::string schema = r.Text("table_schema", error);
       t.name = r.Text("table_name", error);
-      std::string type = Lower(r.Text("table_type", error, false));
+      std::string type = LowerAscii(r.Text("table_type", error, false));
       if (type == "view") continue;
       t.kind = type == "dimension" ? "dimension" : "fact";
       if (r.Has("primary_index")) {
@@ -170,7 +170,7 @@ auto ImportCatalog(const std::string& text, std::string& error) -> std::optional
       col.type = CanonicalType(r.Text("data_type", error));
       col.not_null = !r.Flag("is_nullable", error);
       std::string def = r.Text("column_default", error, false);
-      if (!def.empty() && Lower(def) != "null") col.default_expr = def;
+      if (!def.empty() && LowerAscii(def) != "null") col.default_expr = def;
       bool pi = r.Has("is_in_primary_index") && r.Flag("is_in_primary_index", error);
       bool part = r.Has("is_in_partition_expr") && r.Flag("is_in_partition_expr", error);
       if (!error.empty()) return std::nullopt;
@@ -237,7 +237,7 @@ auto ImportCatalog(const std::string& text, std::string& error) -> std::optional
   for (auto& [sname, s] : schemas) {
     for (auto& v : s.views) {
       for (const auto& t : target::ScanSql(v.definition)) {
-        std::string n = t.kind == target::SqlToken::Kind::Name ? Lower(t.text)
+        std::string n = t.kind == target::SqlToken::Kind::Name ? LowerAscii(t.text)
                         : t.kind == target::SqlToken::Kind::QuotedName ? t.text
                                                                         : "";
         if (n.empty() || n == v.name) continue;
