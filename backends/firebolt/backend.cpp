@@ -129,6 +129,8 @@ class FireboltBackend final : public target::Backend {
     }
     return cost;
   }
+  /// Firebolt has no primary key: a CDC merge matches rows on the primary index.
+  auto RowKey(const catalog::Table& t) const -> std::vector<std::string> override { return t.cluster_by; }
   auto TransactionRules() const -> target::Transactions override { return {.ddl = false, .before = nullptr}; }
   auto UserTypeName(const catalog::ObjectName&) const -> std::string override { return "TEXT"; }
   auto SpellRenamedType(const std::string& spelled, const catalog::ObjectName&) const -> std::string override {
