@@ -1,7 +1,8 @@
 // Fuzz target (a): arbitrary bytes as a .schema file, through every phase a
 // `schemac plan --from empty` runs: load (imports of std.* modules come from
-// the standard library on disk), expand, check, lower to Postgres, then plan,
-// emit and render the migration from an empty database. Also formats the file
+// the standard library on disk), expand, check, lower — for every target
+// that has a backend, the input's length choosing which — then plan, emit and
+// render the migration from an empty database. Also formats the file
 // and renders every diagnostic. Properties checked besides not crashing:
 // the lowered catalog survives its snapshot round trip (what `schemac
 // snapshot` writes, `--from FILE.json` reads back the same), plan(empty→C)
@@ -12,6 +13,7 @@
 #include "compiler/expand/expand.h"
 #include "compiler/format/format.h"
 #include "compiler/plan/simulate.h"
+#include "compiler/target/dialect.h"
 #include "fuzz/fuzz.h"
 #include "tests/unit/catalog_gen.h"
 
@@ -28,8 +30,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (const auto& f : unit.files) (void)format::Format(f, sm);
     expand::Expand(unit, diags);
   }
-  if (!diags.has_errors()) realm = check::Check(unit, diags);
-  auto backend = target::FindBackend("postgres");
+  // Every registered backend, chosen by the input's length so that one
+  // input's mutations meet all of them.
+  static const std::vector<std::string> targets = [] {
+    std::vector<std::string> out;
+    for (const auto* d : target::Dialects())
+      if (target::FindBackend(d->Name())) out.emplace_back(d->Name());
+    return out;
+  }();
+  const std::string& name = targets[size % targets.size()];
+  if (!diags.has_errors()) realm = check::Check(unit, diags, *target::FindDialect(name));
+  auto backend = target::FindBackend(name);
   std::optional<catalog::Catalog> desired;
   if (realm) desired = backend->Lower(*realm, diags);
   (void)diag::RenderText(diags, true);
@@ -44,7 +55,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   // plan --from empty.
   catalog::Catalog empty;
-  empty.target = "postgres";
+  empty.target = name;
   empty.externs = desired->externs;  // exist outside the plan
   diag::Engine plan_diags(sm);
   auto changes = diff::Diff(empty, *desired, *backend, plan_diags);
