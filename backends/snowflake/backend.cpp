@@ -113,8 +113,7 @@ class SnowflakeBackend final : public target::Backend {
     target::Cost cost;
     if (std::holds_alternative<diff::RebuildTable>(change.op)) {
       cost.rewrites = true;
-      cost.blocks = target::Cost::Blocks::Writes;
-      cost.lock = "none (the names are swapped)";
+      cost.lock = "copy-and-swap";  // Snowflake takes no lock: writes go on, and are lost
       cost.why = "every row is copied into a new table; rows written to the old one between the copy and the swap are lost";
       cost.hint = "stop the writers (pause the pipes loading the table) until the swap is done";
     }

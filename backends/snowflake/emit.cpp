@@ -207,6 +207,9 @@ struct Emitter {
     const std::string& body = c.view.source.empty() ? c.view.definition : c.view.source;
     size_t last_line = body.rfind('\n');
     bool comment_at_end = body.find("--", last_line == std::string::npos ? 0 : last_line) != std::string::npos;
+    // The body names relations as written: resolve them in the view's own
+    // schema, as the checker did when it found the view's dependencies.
+    Put("USE SCHEMA " + QuoteIdent(c.schema) + ";");
     Put(std::string("CREATE OR REPLACE ") + (c.view.materialized ? "MATERIALIZED VIEW " : "VIEW ") +
         QuoteQualified(c.schema, c.view.name) + (c.view.comment ? " COMMENT = " + QuoteLiteral(*c.view.comment) : "") +
         " AS\n" + body + (comment_at_end ? "\n;" : ";"));
