@@ -285,6 +285,11 @@ struct Emitter {
   // that holds them was made for another target.
   void operator()(const AlterTable& c) { NotMade("alter table " + c.schema + "." + c.to.name + " in place"); }
   void operator()(const RebuildTable& c) { NotMade("rebuild table " + c.schema + "." + c.to.name); }
+  // Pipes are Snowflake's: the checker refuses them elsewhere.
+  void operator()(const CreatePipe& c) { NotMade("have pipes (" + c.schema + "." + c.pipe.name + ")"); }
+  void operator()(const DropPipe& c) { NotMade("have pipes (" + c.schema + "." + c.pipe.name + ")"); }
+  void operator()(const PausePipe& c) { NotMade("have pipes (" + c.schema + "." + c.pipe.name + ")"); }
+  void operator()(const ReplacePipe& c) { NotMade("have pipes (" + c.schema + "." + c.to.name + ")"); }
   void NotMade(const std::string& what) {
     diags->Emit(diag::Kind::UnsupportedChange, plan->changes[change].src, "postgres does not " + what);
     failed = true;

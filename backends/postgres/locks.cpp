@@ -194,6 +194,10 @@ struct Footprint {
       Add("toast index " + c.schema + "." + c.view.name);
     }
   }
+  void operator()(const diff::CreatePipe&) {}
+  void operator()(const diff::DropPipe&) {}
+  void operator()(const diff::PausePipe&) {}
+  void operator()(const diff::ReplacePipe&) {}
   void operator()(const diff::SetComment& c) {
     Relation("pg_catalog", "pg_description");
     if (c.on == diff::SetComment::On::Enum) Add("type " + c.schema + "." + c.name);

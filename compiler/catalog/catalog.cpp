@@ -50,6 +50,7 @@ void Canonicalize(Catalog& c) {
     std::sort(s.enums.begin(), s.enums.end(), by_name);
     std::sort(s.sequences.begin(), s.sequences.end(), by_name);
     std::sort(s.collations.begin(), s.collations.end(), by_name);
+    std::sort(s.pipes.begin(), s.pipes.end(), by_name);
     for (auto& t : s.tables) {
       std::sort(t.constraints.begin(), t.constraints.end(), by_name);
       std::sort(t.indexes.begin(), t.indexes.end(), by_name);
@@ -82,6 +83,7 @@ void ForgetSource(Catalog& c) {
     }
     for (auto& q : sch.sequences) q.src = {};
     for (auto& k : sch.collations) k.src = {};
+    for (auto& p : sch.pipes) p.src = {};
     for (auto& e : sch.enums) {
       e.src = {};
       e.renamed_from.reset();
@@ -340,6 +342,15 @@ auto ReadSequence(Reader r, const Json& j, Sequence& q) -> bool {
   return true;
 }
 
+auto ReadPipe(Reader r, const Json& j, Pipe& p) -> bool {
+  if (!j.is_object() || !r.Str(j, "name", p.name) || !j.contains("table") || !r.Object(j["table"], p.table) ||
+      !r.Str(j, "stage", p.stage) || !r.Str(j, "format", p.format) || !r.OptStr(j, "pattern", p.pattern) ||
+      !r.Str(j, "definition", p.definition) || !r.OptStr(j, "comment", p.comment))
+    return r.Fail("invalid pipe");
+  if (j.contains("auto_ingest") && !r.Bool(j, "auto_ingest", p.auto_ingest)) return false;
+  return true;
+}
+
 auto ReadStorage(Reader& r, const Json& j, Index& ix) -> bool {
   if (!j.contains("storage")) return true;
   if (!j["storage"].is_object()) return r.Fail("\"storage\" must be an object of strings");
@@ -572,6 +583,22 @@ auto ToJson(const Catalog& in) -> std::string {
       }
       sj["sequences"] = std::move(seqs);
     }
+    if (!s.pipes.empty()) {
+      Json pipes = Json::array();
+      for (const auto& p : s.pipes) {
+        Json pj;
+        pj["name"] = p.name;
+        pj["table"] = ObjectJson(p.table);
+        pj["stage"] = p.stage;
+        pj["format"] = p.format;
+        pj["auto_ingest"] = p.auto_ingest;
+        PutOpt(pj, "pattern", p.pattern);
+        pj["definition"] = p.definition;
+        PutOpt(pj, "comment", p.comment);
+        pipes.push_back(std::move(pj));
+      }
+      sj["pipes"] = std::move(pipes);
+    }
     schemas.push_back(std::move(sj));
   }
   root["schemas"] = std::move(schemas);
@@ -627,6 +654,15 @@ auto Convert(const Json& root, std::vector<std::vector<Table>>* pre, std::string
         Sequence q;
         if (!ReadSequence(sr, qj, q)) return std::nullopt;
         s.sequences.push_back(std::move(q));
+      }
+    }
+    if (sj.contains("pipes")) {
+      const Json* pipes = sr.Array(sj, "pipes");
+      if (!pipes) return std::nullopt;
+      for (const auto& pj : *pipes) {
+        Pipe p;
+        if (!ReadPipe(sr, pj, p)) return std::nullopt;
+        s.pipes.push_back(std::move(p));
       }
     }
     for (const auto& ej : *enums) {
@@ -844,6 +880,9 @@ auto Validate(const Catalog& c, std::string& error) -> bool {
     std::set<std::string> collations;
     for (const auto& k : s.collations)
       if (!collations.insert(k.name).second) return dup("collation", "schema " + s.name, k.name);
+    std::set<std::string> pipes;
+    for (const auto& p : s.pipes)
+      if (!pipes.insert(p.name).second) return dup("pipe", "schema " + s.name, p.name);
     for (const auto& e : s.enums) {
       if (!types.insert(e.name).second) return dup("enum", "schema " + s.name, e.name);
       std::set<std::string> values;

@@ -119,7 +119,7 @@ struct SetComment {
 
 using Op = std::variant<CreateSchema, DropSchema, CreateEnum, DropEnum, RenameEnum, AddEnumValue, RenameEnumValue, CreateCollation, DropCollation, CreateSequence,
                         DropSequence, AlterSequence, CreateTable, DropTable, RenameTable, AlterTable, RebuildTable, AttachPartition, AddColumn, DropColumn, RenameColumn, AlterColumn, AddConstraint, DropConstraint,
-                        RenameConstraint, AlterConstraint, CreateIndex, DropIndex, RenameIndex, CreateView, DropView, SetComment>;
+                        RenameConstraint, AlterConstraint, CreateIndex, DropIndex, RenameIndex, CreateView, DropView, CreatePipe, DropPipe, PausePipe, ReplacePipe, SetComment>;
 
 /// For `if constexpr` chains over the kinds of Op: `else
 /// static_assert(kUnhandled<T>)` makes a kind the chain forgets a compile
@@ -133,6 +133,11 @@ struct Change {
   std::vector<size_t> after;   // indexes of changes (in the same list) that must run first
   std::string reason;          // why a change was added that the user did not write, e.g. a view recreated
 };
+
+/// The table a change alters (its columns, keys, indexes, properties or
+/// shape), by its name once the change has run; nullopt for changes of
+/// other objects, and for creating or dropping the table itself.
+auto AlteredTable(const Op& op) -> std::optional<catalog::ObjectName>;
 
 /// "create table public.users": the kind of change and its object, for
 /// messages, text plans and JSON.

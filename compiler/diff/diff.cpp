@@ -46,6 +46,7 @@ class Differ {
         for (const auto& q : s.sequences) Add(DropSequence{s.name, q}, s.src);
     RebuildDependentForeignKeys();
     DiffViews();
+    DiffPipes();
     AddEdges();
     return std::move(changes_);
   }
@@ -927,6 +928,69 @@ class Differ {
     return out;
   }
 
+  // ---- pipes ----
+
+  /// A new pipe is created once its table has its shape; one no longer
+  /// declared is dropped first. A pipe whose definition changes, or whose
+  /// table this plan alters, is paused and drained before the table's first
+  /// change and made again after its last (the edges are in AddEdges).
+  void DiffPipes() {
+    std::set<ObjectName> altered;
+    for (const auto& c : changes_)
+      if (auto t = AlteredTable(c.op)) altered.insert(*t);
+    for (const auto& s : to_.schemas) {
+      const catalog::Schema* from = from_.FindSchema(s.name);
+      for (const auto& p : s.pipes) {
+        const catalog::Pipe* cur = from ? from->FindPipe(p.name) : nullptr;
+        if (!cur) {
+          Add(CreatePipe{s.name, p}, p.src);
+        } else if (!cur->SameDefinition(p) || altered.count(p.table) || cur->table != p.table) {
+          std::string why = cur->SameDefinition(p) ? "its table " + p.table.schema + "." + p.table.name + " changes" : "";
+          Add(PausePipe{s.name, *cur}, p.src, why);
+          Add(ReplacePipe{s.name, *cur, p}, p.src, why);
+        }
+      }
+    }
+    for (const auto& s : from_.schemas) {
+      const catalog::Schema* to = to_.FindSchema(s.name);
+      for (const auto& p : s.pipes)
+        if (!to || !to->FindPipe(p.name)) Add(DropPipe{s.name, p}, to ? to->src : s.src);
+    }
+  }
+
+  /// A pipe loads into its table only while the table has the shape its
+  /// COPY was made for: created after the table's changes, dropped or
+  /// paused before them, made again after them.
+  template <typename Edge>
+  void PipeEdges(Edge&& edge, const std::map<ObjectName, size_t>& create_table,
+                 const std::map<ObjectName, size_t>& drop_table,
+                 std::map<ObjectName, std::vector<size_t>>& table_changes) {
+    std::map<ObjectName, size_t> paused;  // pipe -> its PausePipe
+    for (size_t i = 0; i < changes_.size(); ++i)
+      if (const auto* p = std::get_if<PausePipe>(&changes_[i].op)) paused[{p->schema, p->pipe.name}] = i;
+    auto after_table = [&](const ObjectName& t, size_t i) {
+      if (auto it = create_table.find(t); it != create_table.end()) edge(it->second, i);
+      for (size_t j : table_changes[t]) edge(j, i);
+    };
+    auto before_table = [&](const ObjectName& t, size_t i) {
+      if (auto it = drop_table.find(t); it != drop_table.end()) edge(i, it->second);
+      for (size_t j : table_changes[t]) edge(i, j);
+    };
+    for (size_t i = 0; i < changes_.size(); ++i) {
+      const Op& op = changes_[i].op;
+      if (const auto* c = std::get_if<CreatePipe>(&op)) after_table(c->pipe.table, i);
+      else if (const auto* d = std::get_if<DropPipe>(&op)) before_table(d->pipe.table, i);
+      else if (const auto* p = std::get_if<PausePipe>(&op)) before_table(p->pipe.table, i);
+      else if (const auto* r = std::get_if<ReplacePipe>(&op)) {
+        after_table(r->to.table, i);
+        if (auto it = paused.find({r->schema, r->from.name}); it != paused.end()) {
+          edge(it->second, i);
+          before_table(r->to.table, it->second);  // the table's changes name it by its new name
+        }
+      }
+    }
+  }
+
   // ---- dependency edges ----
 
   /// Foreign keys between tables that are both dropped are dropped first, so
@@ -1031,7 +1095,9 @@ class Differ {
                                std::is_same_v<T, DropCollation> || std::is_same_v<T, CreateSequence> ||
                                std::is_same_v<T, DropSequence> || std::is_same_v<T, AlterSequence> ||
                                std::is_same_v<T, AttachPartition> || std::is_same_v<T, RenameIndex> ||
-                               std::is_same_v<T, SetComment>) {
+                               std::is_same_v<T, SetComment> || std::is_same_v<T, CreatePipe> ||
+                               std::is_same_v<T, DropPipe> || std::is_same_v<T, PausePipe> ||
+                               std::is_same_v<T, ReplacePipe>) {
             } else static_assert(kUnhandled<T>, "AddEdges: a change kind not indexed");
           },
           op);
@@ -1041,6 +1107,7 @@ class Differ {
     };
     SequenceEdges(edge, create_table, table_changes);
     CollationEdges(edge);
+    PipeEdges(edge, create_table, drop_table, table_changes);
     auto uses_enum = [&](const catalog::Column& c, auto&& fn) {
       if (c.type_ref) fn(*c.type_ref);
     };
@@ -1294,6 +1361,10 @@ auto KindName(const Op& op) -> std::string {
         else if constexpr (std::is_same_v<T, RenameIndex>) return "rename_index";
         else if constexpr (std::is_same_v<T, CreateView>) return c.view.materialized ? "create_materialized_view" : "create_view";
         else if constexpr (std::is_same_v<T, DropView>) return c.view.materialized ? "drop_materialized_view" : "drop_view";
+        else if constexpr (std::is_same_v<T, CreatePipe>) return "create_pipe";
+        else if constexpr (std::is_same_v<T, DropPipe>) return "drop_pipe";
+        else if constexpr (std::is_same_v<T, PausePipe>) return "pause_pipe";
+        else if constexpr (std::is_same_v<T, ReplacePipe>) return "replace_pipe";
         else if constexpr (std::is_same_v<T, SetComment>) return "set_comment";
         else static_assert(kUnhandled<T>, "KindName: a change kind without a name");
       },
@@ -1324,8 +1395,34 @@ auto ObjectName(const Op& op) -> std::string {
         else if constexpr (std::is_same_v<T, CreateIndex> || std::is_same_v<T, DropIndex>) return c.schema + "." + c.index.name;
         else if constexpr (std::is_same_v<T, RenameIndex>) return c.schema + "." + c.from;
         else if constexpr (std::is_same_v<T, CreateView> || std::is_same_v<T, DropView>) return c.schema + "." + c.view.name;
+        else if constexpr (std::is_same_v<T, CreatePipe> || std::is_same_v<T, DropPipe> || std::is_same_v<T, PausePipe>)
+          return c.schema + "." + c.pipe.name;
+        else if constexpr (std::is_same_v<T, ReplacePipe>) return c.schema + "." + c.to.name;
         else if constexpr (std::is_same_v<T, SetComment>) return c.schema + "." + c.name;
         else static_assert(kUnhandled<T>, "ObjectName: a change kind without an object");
+      },
+      op);
+}
+
+auto AlteredTable(const Op& op) -> std::optional<catalog::ObjectName> {
+  return std::visit(
+      [](const auto& c) -> std::optional<catalog::ObjectName> {
+        using T = std::decay_t<decltype(c)>;
+        if constexpr (std::is_same_v<T, AddColumn> || std::is_same_v<T, DropColumn> || std::is_same_v<T, AlterColumn> ||
+                      std::is_same_v<T, RenameColumn> || std::is_same_v<T, AddConstraint> ||
+                      std::is_same_v<T, DropConstraint> || std::is_same_v<T, CreateIndex> ||
+                      std::is_same_v<T, DropIndex> || std::is_same_v<T, RenameConstraint> ||
+                      std::is_same_v<T, AlterConstraint>)
+          return catalog::ObjectName{c.schema, c.table};
+        else if constexpr (std::is_same_v<T, RenameTable>) return catalog::ObjectName{c.schema, c.to};
+        else if constexpr (std::is_same_v<T, AlterTable> || std::is_same_v<T, RebuildTable>)
+          return catalog::ObjectName{c.schema, c.to.name};
+        else if constexpr (std::is_same_v<T, AttachPartition>) return catalog::ObjectName{c.schema, c.table};
+        else if constexpr (std::is_same_v<T, SetComment>) {
+          if (c.on == SetComment::On::Table) return catalog::ObjectName{c.schema, c.name};
+          return std::nullopt;
+        } else
+          return std::nullopt;
       },
       op);
 }

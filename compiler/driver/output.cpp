@@ -75,6 +75,9 @@ void BeforeAfter(const diff::Op& op, Json& j) {
         } else if constexpr (std::is_same_v<T, RebuildTable>) {
           j["before"] = Json{{"columns", Columns(c.from)}};
           j["after"] = Json{{"columns", Columns(c.to)}};
+        } else if constexpr (std::is_same_v<T, ReplacePipe>) {
+          j["before"] = c.from.definition;
+          j["after"] = c.to.definition;
         } else if constexpr (std::is_same_v<T, AlterTable>) {
           j["before"] = TableProperties(c.from);
           j["after"] = TableProperties(c.to);
@@ -86,7 +89,9 @@ void BeforeAfter(const diff::Op& op, Json& j) {
                              std::is_same_v<T, AttachPartition> || std::is_same_v<T, AddConstraint> ||
                              std::is_same_v<T, DropConstraint> || std::is_same_v<T, AlterConstraint> ||
                              std::is_same_v<T, CreateIndex> || std::is_same_v<T, DropIndex> ||
-                             std::is_same_v<T, CreateView> || std::is_same_v<T, DropView>) {
+                             std::is_same_v<T, CreateView> || std::is_same_v<T, DropView> ||
+                             std::is_same_v<T, CreatePipe> || std::is_same_v<T, DropPipe> ||
+                             std::is_same_v<T, PausePipe>) {
           // no before/after (docs/cli.md)
         } else {
           static_assert(kUnhandled<T>, "BeforeAfter: a change kind without a before/after rule");

@@ -315,6 +315,10 @@ class Linter {
   }
   void Visit(const diff::AlterConstraint&, const diff::Change&) {}
   void Visit(const diff::SetComment&, const diff::Change&) {}
+  void Visit(const diff::CreatePipe&, const diff::Change&) {}
+  void Visit(const diff::DropPipe&, const diff::Change&) {}
+  void Visit(const diff::PausePipe&, const diff::Change&) {}
+  void Visit(const diff::ReplacePipe&, const diff::Change&) {}
 
   // ---- shared by the rules ----
 

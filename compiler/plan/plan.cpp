@@ -49,6 +49,10 @@ struct Ranker {
   auto operator()(const CreateIndex&) const -> int { return 14; }
   auto operator()(const CreateView&) const -> int { return 15; }
   auto operator()(const SetComment&) const -> int { return 16; }
+  auto operator()(const DropPipe&) const -> int { return 0; }
+  auto operator()(const PausePipe&) const -> int { return 0; }
+  auto operator()(const CreatePipe&) const -> int { return 15; }
+  auto operator()(const ReplacePipe&) const -> int { return 15; }
   auto operator()(const DropEnum&) const -> int { return 17; }
   auto operator()(const DropSequence&) const -> int { return 17; }
   auto operator()(const DropCollation&) const -> int { return 17; }

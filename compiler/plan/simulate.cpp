@@ -4,6 +4,7 @@
 #include "compiler/plan/simulate.h"
 
 #include <algorithm>
+#include <set>
 
 #include "compiler/target/target.h"
 
@@ -16,6 +17,7 @@ struct Applier {
   catalog::Catalog c;
   std::string error;
   const target::Backend& backend;  // the plan's target: its builtin schemas, how it renames inside expressions
+  std::set<catalog::ObjectName> paused = {};  // pipes paused and drained, not yet made again
 
   auto Fail(const std::string& e) -> bool {
     if (error.empty()) error = e;
@@ -277,6 +279,10 @@ struct Applier {
           return Fail("table " + x.table.name + " still has partition " + t.name);
     if (auto v = ReadByView({x.schema, x.table.name}); !v.empty()) return Fail("table " + x.table.name + " is read by " + v);
     for (const auto& sc : c.schemas)
+      for (const auto& p : sc.pipes)
+        if (p.table == catalog::ObjectName{x.schema, x.table.name})
+          return Fail("table " + x.table.name + " is loaded by pipe " + p.name);
+    for (const auto& sc : c.schemas)
       for (const auto& t : sc.tables)
         for (const auto& k : t.constraints)
           if (k.kind == catalog::Constraint::Kind::ForeignKey && k.ref_table == catalog::ObjectName{x.schema, x.table.name} &&
@@ -328,6 +334,9 @@ struct Applier {
       for (auto& v : s.views)
         for (auto& d : v.depends_on)
           if (d == catalog::ObjectName{x.schema, x.from}) d.name = x.to;
+    for (auto& s : c.schemas)
+      for (auto& p : s.pipes)
+        if (p.table == catalog::ObjectName{x.schema, x.from}) p.table.name = x.to;
     return true;
   }
   auto operator()(const AddColumn& x) -> bool {
@@ -503,6 +512,53 @@ struct Applier {
     if (auto v = ReadByView({x.schema, x.view.name}); !v.empty()) return Fail("view " + x.view.name + " is read by " + v);
     return Erase(s->views, [&](auto& v) { return v.name == x.view.name; }) || Fail("view " + x.view.name + " missing");
   }
+  // ---- pipes ----
+
+  auto FindPipe(const std::string& schema, const std::string& name) -> catalog::Pipe* {
+    auto* s = Schema(schema);
+    if (!s) return nullptr;
+    for (auto& p : s->pipes)
+      if (p.name == name) return &p;
+    return nullptr;
+  }
+  /// A pipe loading into `table` that is still running ("" when none): the
+  /// table may change only while its pipes are paused and drained.
+  auto RunningPipe(const catalog::ObjectName& table) -> std::string {
+    for (const auto& s : c.schemas)
+      for (const auto& p : s.pipes)
+        if (p.table == table && !paused.count({s.name, p.name})) return s.name + "." + p.name;
+    return "";
+  }
+  auto operator()(const CreatePipe& x) -> bool {
+    auto* s = SchemaOrBuiltin(x.schema);
+    if (!s) return false;
+    if (!NeedTable(x.pipe.table.schema, x.pipe.table.name)) return false;
+    if (FindPipe(x.schema, x.pipe.name)) return Fail("pipe " + x.pipe.name + " exists");
+    s = Schema(x.schema);
+    s->pipes.push_back(x.pipe);
+    return true;
+  }
+  auto operator()(const DropPipe& x) -> bool {
+    auto* s = Schema(x.schema);
+    if (!s) return Fail("schema missing");
+    paused.erase({x.schema, x.pipe.name});
+    return Erase(s->pipes, [&](auto& p) { return p.name == x.pipe.name; }) || Fail("pipe " + x.pipe.name + " missing");
+  }
+  auto operator()(const PausePipe& x) -> bool {
+    if (!FindPipe(x.schema, x.pipe.name)) return Fail("pipe " + x.pipe.name + " missing");
+    paused.insert({x.schema, x.pipe.name});
+    return true;
+  }
+  auto operator()(const ReplacePipe& x) -> bool {
+    auto* p = FindPipe(x.schema, x.from.name);
+    if (!p) return Fail("pipe " + x.from.name + " missing");
+    if (!paused.count({x.schema, x.from.name})) return Fail("pipe " + x.from.name + " is made again without being paused");
+    if (!NeedTable(x.to.table.schema, x.to.table.name)) return false;
+    *p = x.to;
+    paused.erase({x.schema, x.from.name});
+    return true;
+  }
+
   auto operator()(const SetComment& x) -> bool {
     auto* s = Schema(x.schema);
     if (!s) return Fail("schema missing");
@@ -543,7 +599,15 @@ auto Simulate(const catalog::Catalog& from, const Plan& plan, const target::Back
     -> std::optional<catalog::Catalog> {
   Applier a{from, {}, backend};
   for (size_t i = 0; i < plan.changes.size(); ++i) {
-    if (!std::visit(a, plan.changes[i].op)) {
+    const diff::Op& op = plan.changes[i].op;
+    // A table loaded by a running pipe must not change under it.
+    std::optional<catalog::ObjectName> table = diff::AlteredTable(op);
+    if (const auto* r = std::get_if<diff::RenameTable>(&op)) table = catalog::ObjectName{r->schema, r->from};
+    if (const auto* b = std::get_if<diff::RebuildTable>(&op)) table = catalog::ObjectName{b->schema, b->from.name};
+    if (const auto* d = std::get_if<diff::DropTable>(&op)) table = catalog::ObjectName{d->schema, d->table.name};
+    if (table)
+      if (std::string pipe = a.RunningPipe(*table); !pipe.empty()) a.Fail("table " + table->name + " changes while pipe " + pipe + " loads it");
+    if (!a.error.empty() || !std::visit(a, op)) {
       error = "change " + std::to_string(i + 1) + " (" + diff::KindName(plan.changes[i].op) + " " +
               diff::ObjectName(plan.changes[i].op) + "): " + a.error;
       return std::nullopt;

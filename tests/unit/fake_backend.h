@@ -334,6 +334,10 @@ class FakeBackend final : public target::Backend {
     }
     void operator()(const diff::DropView& c) { Put("REMOVE VIEW IF PRESENT " + Q(c.schema, c.view.name)); }
     void operator()(const diff::SetComment& c) { Put("NOTE " + Q(c.schema, c.name) + " '" + c.to.value_or("") + "'"); }
+    void operator()(const diff::CreatePipe& c) { Put("MAKE PIPE " + Q(c.schema, c.pipe.name)); }
+    void operator()(const diff::DropPipe& c) { Put("REMOVE PIPE IF PRESENT " + Q(c.schema, c.pipe.name)); }
+    void operator()(const diff::PausePipe& c) { Put("HOLD PIPE " + Q(c.schema, c.pipe.name)); }
+    void operator()(const diff::ReplacePipe& c) { Put("REMAKE PIPE " + Q(c.schema, c.to.name)); }
   };
 };
 
