@@ -141,8 +141,8 @@ class Lowerer {
       switch (k.kind) {
         case MK::Check:
           diags_.Emit(diag::Kind::CheckNotKept, k.range,
-                      "check constraint " + (k.name ? "'" + Fold(*k.name) + "' " : std::string()) + "of table '" +
-                          out.name + "' is dropped: snowflake tables cannot have check constraints")
+                      "check constraint " + (k.name ? "'" + Fold(*k.name) + "'" : "(" + RenderExpr(*k.check) + ")") +
+                          " of table '" + out.name + "' is dropped: snowflake tables cannot have check constraints")
               .hint = "check the rule where the rows are loaded, or in a view that filters them";
           continue;
         case MK::Exclusion:

@@ -151,9 +151,12 @@ def emulator_form(sql):
         schema = a.rsplit(".", 1)[0] + "." if "." in a else ""
         tmp = schema + "SCHEMAC_SWAP_TMP"
         return [f"ALTER TABLE {a} RENAME TO {tmp}", f"ALTER TABLE {b} RENAME TO {a}", f"ALTER TABLE {tmp} RENAME TO {b}"]
-    if " ADD COLUMN IF NOT EXISTS " in sql and " NOT NULL" in sql:
-        log("rewritten on fakesnow: ADD COLUMN IF NOT EXISTS ... NOT NULL without IF NOT EXISTS (DuckDB lacks it)")
-        return [sql.replace(" ADD COLUMN IF NOT EXISTS ", " ADD COLUMN ", 1)]
+    m = re.match(r"^(ALTER TABLE IF EXISTS \S+) ADD COLUMN IF NOT EXISTS (\S+) (.*) NOT NULL(.*);$", sql, re.S)
+    if m:
+        log("rewritten on fakesnow: ADD COLUMN IF NOT EXISTS ... NOT NULL as ADD COLUMN, then SET NOT NULL "
+            "(DuckDB has neither the IF NOT EXISTS form nor a NOT NULL column added to an indexed table)")
+        return [f"{m.group(1)} ADD COLUMN {m.group(2)} {m.group(3)}{m.group(4)}",
+                f"{m.group(1)} ALTER COLUMN {m.group(2)} SET NOT NULL"]
     return [sql]
 
 
