@@ -13,7 +13,10 @@
    b. when --from is not empty: the --from state is built from empty, ONE ROW
       IS INSERTED INTO EVERY TABLE, the printed migration runs, and then every
       table that both states have must still hold its rows and its columns
-      must match the desired catalog.
+      must match the desired catalog; then the migration RUNS AGAIN (its
+      statements marked re-runnable), and again from the start after
+      stopping after each of its first statements, as after a failure part
+      way: the same must hold each time.
    Statements fakesnow cannot run are skipped (SKIPPED_ON_EMULATOR) or
    rewritten to what they do (REWRITTEN_ON_EMULATOR), each printed to the
    test log (stderr), so what was not executed is visible.
@@ -109,11 +112,21 @@ def schemac(args):
     return r.stdout
 
 
-def statements(args):
-    """The plan's statements, in order, from its JSON form."""
+def statement_list(args):
+    """The plan's statements, in order, from its JSON form: (sql, rerunnable)."""
     plan = json.loads(schemac(without_options(args, {"--format"}) + ["--format", "json"]))
     stmts = [s for c in plan.get("changes", []) for s in c.get("statements", [])]
-    return [s["sql"] for s in sorted(stmts, key=lambda s: s["position"])]
+    return [(s["sql"], s["rerunnable"]) for s in sorted(stmts, key=lambda s: s["position"])]
+
+
+def statements(args):
+    return [sql for sql, _ in statement_list(args)]
+
+
+def rerun(stmts, stopped_after):
+    """What running the script again does after it stopped after statement
+    `stopped_after`: every statement, less those marked 'once' that already ran."""
+    return [sql for i, (sql, again) in enumerate(stmts) if again or i > stopped_after]
 
 
 def catalog(args):
@@ -136,6 +149,14 @@ def check_parse(sqls):
             if kind is None:
                 fail(f"sqlglot keeps this statement only as an opaque command:\n{sql}")
             log(f"sqlglot: '{kind}' kept as a command (not parsed further)")
+
+
+# The stop points tried per migration (each builds the old state anew).
+MAX_STOPS = 12
+
+
+def emulator_skips(sql):
+    return any(rx.search(sql) for _, rx in SKIPPED_ON_EMULATOR)
 
 
 def emulator_form(sql):
@@ -175,6 +196,10 @@ class Emulator:
 
     def run(self, sqls, what):
         for sql in sqls:
+            m = re.match(r"^ALTER TABLE IF EXISTS (\w+)\.(\w+) ADD COLUMN IF NOT EXISTS (\w+) ", sql)
+            if m and any(c[0] == m.group(3) for c in self.columns(m.group(1), m.group(2))):
+                log(f"on fakesnow: ADD COLUMN IF NOT EXISTS {m.group(3)}: the column exists, nothing to do")
+                continue
             for s in emulator_form(sql) or []:
                 try:
                     self.cur.execute(s)
@@ -326,15 +351,38 @@ def main():
         counts = fill(emu, from_cat)
         emu.run(printed, "the migration")
         kept = {(s["name"], t["name"]) for s in desired.get("schemas", []) for t in s.get("tables", [])}
-        for (schema, table), n in counts.items():
-            if (schema, table) not in kept:
-                continue
-            got = emu.query(f"SELECT COUNT(*) FROM {quote(schema)}.{quote(table)}")[0][0]
-            if got != n:
-                fail(f"the migration lost rows: {schema}.{table} had {n}, has {got}")
+
+        def check_rows(what):
+            for (schema, table), n in counts.items():
+                if (schema, table) not in kept:
+                    continue
+                got = emu.query(f"SELECT COUNT(*) FROM {quote(schema)}.{quote(table)}")[0][0]
+                if got != n:
+                    fail(f"{what} lost rows: {schema}.{table} had {n}, has {got}")
+        check_rows("the migration")
         compare(emu, desired, "after the migration")
+        # Snowflake commits each statement: the script must be safe to run
+        # again. Run it a second time over its own result (the statements
+        # marked 'once' left out): the same rows and columns must remain.
+        listed = statement_list(args)
+        emu.run(rerun(listed, len(listed) - 1), "running the migration again")
+        check_rows("running the migration again")
+        compare(emu, desired, "after running the migration again")
         emu.close()
-        log(f"ran on fakesnow: from empty, and {src} -> desired with {len(counts)} table(s) holding rows")
+        # And stopped after each statement (up to MAX_STOPS of them), then run
+        # again from the start: the same end state each time.
+        stops = [i for i in range(len(listed) - 1) if not emulator_skips(listed[i][0])][:MAX_STOPS]
+        for i in stops:
+            emu = Emulator()
+            emu.run(statements(build), f"building the --from state ({src})")
+            counts = fill(emu, from_cat)
+            emu.run([sql for sql, _ in listed[:i + 1]], f"the migration up to statement {i + 1}")
+            emu.run(rerun(listed, i), f"running the migration again after it stopped after statement {i + 1}")
+            check_rows(f"stopped after statement {i + 1} and run again, the migration")
+            compare(emu, desired, f"stopped after statement {i + 1} and run again")
+            emu.close()
+        log(f"ran on fakesnow: from empty, and {src} -> desired with {len(counts)} table(s) holding rows, "
+            f"run again whole and after stopping at {len(stops)} point(s)")
     else:
         log("ran on fakesnow: from empty")
     return 0
