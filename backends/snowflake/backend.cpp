@@ -92,6 +92,12 @@ class SnowflakeBackend final : public target::Backend {
   }
   auto DecideEnum(const target::EnumChange&) const -> std::vector<target::Decision> override { return {}; }
   auto ForeignKeysPinKeys() const -> bool override { return false; }  // not enforced
+  auto Enforces(const catalog::Constraint& k) const -> bool override {
+    // Snowflake records primary, unique and foreign keys and enforces none
+    // (only NOT NULL); Lower keeps no other kind.
+    return k.kind != catalog::Constraint::Kind::PrimaryKey && k.kind != catalog::Constraint::Kind::Unique &&
+           k.kind != catalog::Constraint::Kind::ForeignKey;
+  }
   auto UsesSequence(const std::string&, const catalog::ObjectName&) const -> bool override { return false; }
   auto RenameTypeInExpression(const std::string& expr, const catalog::ObjectName&, const catalog::ObjectName&) const
       -> std::string override {

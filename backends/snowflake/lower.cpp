@@ -3,8 +3,9 @@
 // imported catalog has no phantom changes), the `snowflake { ... }` table
 // options, and pipes with their generated COPY statements. What Snowflake
 // tables cannot be is refused here, at its line: indexes, exclusion
-// constraints, generated columns. Check constraints are dropped with a
-// warning; keys are kept and noted as not enforced.
+// constraints, generated columns (not-on-target). Check constraints are
+// dropped with a warning (dropped-for-target); keys are kept, and lint
+// notes that Snowflake does not enforce them (TY102, Backend::Enforces).
 #include <algorithm>
 #include <map>
 #include <set>
@@ -82,7 +83,7 @@ class Lowerer {
   }
 
   void Lacks(source::SourceRange at, const std::string& message, const std::string& hint) {
-    diags_.Emit(diag::Kind::TargetLacks, at, message).hint = hint;
+    diags_.Emit(diag::Kind::NotOnTarget, at, message).hint = hint;
   }
 
   auto LowerTable(const model::Table& t) -> catalog::Table {
@@ -140,7 +141,7 @@ class Lowerer {
       using MK = model::Constraint::Kind;
       switch (k.kind) {
         case MK::Check:
-          diags_.Emit(diag::Kind::CheckNotKept, k.range,
+          diags_.Emit(diag::Kind::DroppedForTarget, k.range,
                       "check constraint " + (k.name ? "'" + Fold(*k.name) + "'" : "(" + RenderExpr(*k.check) + ")") +
                           " of table '" + out.name + "' is dropped: snowflake tables cannot have check constraints")
               .hint = "check the rule where the rows are loaded, or in a view that filters them";
@@ -162,19 +163,9 @@ class Lowerer {
           c.ref_table = {k.ref_table.schema ? Fold(*k.ref_table.schema) : kDefaultSchema, Fold(k.ref_table.name)};
           c.ref_columns = fold_all(k.ref_columns);
           c.name = k.name ? Fold(*k.name) : out.name + "_" + join(c.columns) + "_FKEY";
-          if ((!k.on_delete.empty() && k.on_delete != "no action") || (!k.on_update.empty() && k.on_update != "no action"))
-            diags_.Emit(diag::Kind::NotEnforced, k.range,
-                        "the referential actions of foreign key '" + c.name + "' never run on snowflake: it does not "
-                        "enforce foreign keys");
           break;
       }
-      diags_.Emit(diag::Kind::NotEnforced, k.range,
-                  std::string(c.kind == catalog::Constraint::Kind::PrimaryKey ? "primary key"
-                              : c.kind == catalog::Constraint::Kind::Unique   ? "unique constraint"
-                                                                              : "foreign key") +
-                      " '" + c.name + "' of table '" + out.name +
-                      "' is not enforced by snowflake (only NOT NULL is): duplicates and dangling references are "
-                      "accepted");
+      // Declared, not enforced: lint's TY102 says so (Backend::Enforces).
       CheckLength(c.name, k.range);
       out.constraints.push_back(std::move(c));
     }

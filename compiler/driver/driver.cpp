@@ -505,7 +505,7 @@ auto RunPlan(const PlanOptions& o) -> int {
   if (o.format == "sql") text = backend->Render(p, *script);
   else if (o.format == "text") text = PlanText(p, *script, s.sm, planned->findings);
   else {
-    text = PlanJson(p, *script, s.sm, planned->findings);
+    text = PlanJson(p, *script, s.sm, planned->findings, &planned->to, backend.get());
     if (s.live) {  // so that `apply --plan` can refuse a changed database, or one too small
       auto j = nlohmann::ordered_json::parse(text);
       j["source_fingerprint"] = s.live->Fingerprint();
@@ -998,6 +998,44 @@ auto RunSnapshot(const SnapshotOptions& o) -> int {
   return WriteOrReport(o.output, catalog::ToJson(*c));
 }
 
+// ---- import ----
+
+struct ImportOptions {
+  std::string target;
+  std::string file;
+  std::string output;
+};
+
+/// A catalog snapshot from the output of the target's own catalog queries
+/// (docs/backends/<target>.md), so that CI can plan against production
+/// without a connection.
+auto RunImport(const ImportOptions& o) -> int {
+  Session s;
+  auto fail = [&]() {
+    Report(s.diags, "text");
+    return kExitError;
+  };
+  auto backend = FindTarget(o.target, s);
+  if (!backend) return fail();
+  auto text = ReadInput(o.file, s);
+  if (!text) return fail();
+  std::string error;
+  auto c = backend->ImportCatalog(*text, error);
+  if (c) {
+    catalog::Canonicalize(*c);
+    if (!catalog::Validate(*c, error)) c.reset();
+  }
+  if (!c) {
+    auto& d = s.diags.Emit(diag::Kind::BadImport, {}, backend->Name(), o.file,
+                           error.empty() ? "the " + std::string(backend->Name()) + " backend has no import" : error);
+    d.hint = error.empty() ? "read the live database with `schemac inspect`, or write a snapshot (docs/catalog-format.md)"
+                           : "the queries and the shape of their output are in docs/backends/" +
+                                 std::string(backend->Name()) + ".md";
+    return fail();
+  }
+  return WriteOrReport(o.output, catalog::ToJson(*c));
+}
+
 // ---- fmt ----
 
 struct FmtOptions {
@@ -1105,6 +1143,12 @@ auto Main(int argc, char** argv) -> int {
   snap->add_option("--target,-t", snap_o.target, "postgres | snowflake | firebolt | flink");
   snap->add_option("-o,--output", snap_o.output, "Output file (default: stdout)");
 
+  ImportOptions import_o;
+  auto* importc = app.add_subcommand("import", "Turn the output of the target's catalog queries into a snapshot");
+  importc->add_option("file", import_o.file, "The queries' output (docs/backends/TARGET.md)")->required();
+  importc->add_option("--target,-t", import_o.target, "snowflake | firebolt")->required();
+  importc->add_option("-o,--output", import_o.output, "Output file (default: stdout)");
+
   FmtOptions fmt_o;
   auto* fmtc = app.add_subcommand("fmt", "Rewrite .schema files in the canonical format");
   fmtc->add_option("paths", fmt_o.paths, "Files or directories (default: .)");
@@ -1167,6 +1211,7 @@ auto Main(int argc, char** argv) -> int {
     if (*plan) return RunPlan(plan_o);
     if (*lintc) return RunLint(lint_o);
     if (*snap) return RunSnapshot(snap_o);
+    if (*importc) return RunImport(import_o);
     if (*fmtc) return RunFmt(fmt_o);
     if (*inspect) return RunInspect(inspect_o);
     if (*apply) return RunApply(apply_o);

@@ -24,7 +24,12 @@ auto Main(int argc, char** argv) -> int;
 /// `findings` (the lint phase's, in plan order) are shown with their changes.
 auto PlanText(const plan::Plan& plan, const target::Script& script, const source::SourceManager& sm,
               const std::vector<lint::Finding>& findings = {}) -> std::string;
+/// The plan as JSON (docs/cli.md). With the desired catalog `to` and the
+/// target's `backend`, also what the plan does to each table, for a
+/// pipeline to alert on: `tables` (new and dropped tables; new, removed,
+/// renamed and retyped columns with their types) and `tables_without_key`.
 auto PlanJson(const plan::Plan& plan, const target::Script& script, const source::SourceManager& sm,
-              const std::vector<lint::Finding>& findings = {}) -> std::string;
+              const std::vector<lint::Finding>& findings = {}, const catalog::Catalog* to = nullptr,
+              const target::Backend* backend = nullptr) -> std::string;
 
 }  // namespace schemac::driver

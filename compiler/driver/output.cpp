@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "compiler/driver/driver.h"
@@ -100,6 +101,97 @@ void BeforeAfter(const diff::Op& op, Json& j) {
       op);
 }
 
+/// One table's entry of the plan JSON's `tables`.
+struct TableEntry {
+  std::string change = "changed";  // new | dropped | rebuilt | changed
+  std::optional<std::string> renamed_from;
+  Json columns = Json::array();  // new and dropped tables: every column
+  Json new_columns = Json::array(), removed_columns = Json::array(), type_changes = Json::array(),
+       renamed_columns = Json::array();
+};
+
+auto NameType(const catalog::Column& c) -> Json { return Json{{"column", c.name}, {"type", c.type}}; }
+
+/// The column differences inside a rebuilt table, as the separate changes
+/// of a table altered in place would list them.
+void RebuiltColumns(const catalog::Table& from, const catalog::Table& to, TableEntry& e) {
+  std::set<std::string> kept;
+  for (const auto& c : to.columns) {
+    std::string old = c.renamed_from ? *c.renamed_from : c.name;
+    const catalog::Column* was = from.FindColumn(old);
+    if (!was) {
+      e.new_columns.push_back(NameType(c));
+      continue;
+    }
+    kept.insert(old);
+    if (old != c.name) e.renamed_columns.push_back(Json{{"from", old}, {"to", c.name}});
+    if (was->type != c.type) e.type_changes.push_back(Json{{"column", c.name}, {"from", was->type}, {"to", c.type}});
+  }
+  for (const auto& c : from.columns)
+    if (!kept.count(c.name)) e.removed_columns.push_back(NameType(c));
+}
+
+/// Adds `tables` and `tables_without_key` to a plan's JSON.
+void TableChanges(const plan::Plan& plan, const catalog::Catalog& to, const target::Backend& backend, Json& root) {
+  std::map<catalog::ObjectName, TableEntry> tables;
+  auto name = [](const std::string& schema, const std::string& table) { return catalog::ObjectName{schema, table}; };
+  for (const auto& c : plan.changes) {
+    std::visit(
+        [&](const auto& op) {
+          using T = std::decay_t<decltype(op)>;
+          if constexpr (std::is_same_v<T, diff::CreateTable> || std::is_same_v<T, diff::DropTable>) {
+            TableEntry& e = tables[name(op.schema, op.table.name)];
+            e.change = std::is_same_v<T, diff::CreateTable> ? "new" : "dropped";
+            for (const auto& col : op.table.columns) e.columns.push_back(NameType(col));
+          } else if constexpr (std::is_same_v<T, diff::RenameTable>) {
+            tables[name(op.schema, op.to)].renamed_from = op.from;
+          } else if constexpr (std::is_same_v<T, diff::RebuildTable>) {
+            TableEntry& e = tables[name(op.schema, op.to.name)];
+            e.change = "rebuilt";
+            RebuiltColumns(op.from, op.to, e);
+          } else if constexpr (std::is_same_v<T, diff::AddColumn>) {
+            if (c.reason.empty()) tables[name(op.schema, op.table)].new_columns.push_back(NameType(op.column));
+          } else if constexpr (std::is_same_v<T, diff::DropColumn>) {
+            if (c.reason.empty()) tables[name(op.schema, op.table)].removed_columns.push_back(NameType(op.column));
+          } else if constexpr (std::is_same_v<T, diff::RenameColumn>) {
+            tables[name(op.schema, op.table)].renamed_columns.push_back(Json{{"from", op.from}, {"to", op.to}});
+          } else if constexpr (std::is_same_v<T, diff::AlterColumn>) {
+            TableEntry& e = tables[name(op.schema, op.table)];
+            if (diff::Is(op.kind, diff::ChangeKind::Type))
+              e.type_changes.push_back(Json{{"column", op.to.name}, {"from", op.from.type}, {"to", op.to.type}});
+          } else if (auto t = diff::AlteredTable(c.op)) {
+            tables[*t];  // changed otherwise: keys, indexes, properties
+          }
+        },
+        c.op);
+  }
+  Json list = Json::array();
+  for (auto& [n, e] : tables) {
+    Json j;
+    j["table"] = n.schema + "." + n.name;
+    j["change"] = e.change;
+    if (e.renamed_from) j["renamed_from"] = *e.renamed_from;
+    if (e.change == "new" || e.change == "dropped") j["columns"] = std::move(e.columns);
+    if (e.change != "new" && e.change != "dropped") {
+      j["new_columns"] = std::move(e.new_columns);
+      j["removed_columns"] = std::move(e.removed_columns);
+      j["renamed_columns"] = std::move(e.renamed_columns);
+      j["type_changes"] = std::move(e.type_changes);
+    }
+    if (e.change != "dropped") {
+      const catalog::Table* t = to.FindTable(n);
+      j["key"] = t ? backend.RowKey(*t) : std::vector<std::string>{};
+    }
+    list.push_back(std::move(j));
+  }
+  root["tables"] = std::move(list);
+  Json keyless = Json::array();
+  for (const auto& s : to.schemas)
+    for (const auto& t : s.tables)
+      if (!t.partition_of && backend.RowKey(t).empty()) keyless.push_back(s.name + "." + t.name);
+  root["tables_without_key"] = std::move(keyless);
+}
+
 }  // namespace
 
 auto PlanText(const plan::Plan& plan, const target::Script& script, const source::SourceManager& sm,
@@ -134,7 +226,8 @@ auto PlanText(const plan::Plan& plan, const target::Script& script, const source
 }
 
 auto PlanJson(const plan::Plan& plan, const target::Script& script, const source::SourceManager& sm,
-              const std::vector<lint::Finding>& findings) -> std::string {
+              const std::vector<lint::Finding>& findings, const catalog::Catalog* to, const target::Backend* backend)
+    -> std::string {
   Json root;
   root["format"] = "schemac.plan/1";
   root["target"] = plan.target;
@@ -187,6 +280,7 @@ auto PlanJson(const plan::Plan& plan, const target::Script& script, const source
   Json s;
   for (const auto& [k, v] : summary) s[k] = v;
   root["summary"] = std::move(s);
+  if (to && backend) TableChanges(plan, *to, *backend, root);
   return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

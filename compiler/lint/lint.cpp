@@ -199,6 +199,7 @@ class Linter {
     const catalog::Constraint& k = op.constraint;
     Subject s{op.schema, op.table, k.name};
     Names(s, c.src);
+    Unenforced(s, k, c.src);
     if (IsNew(op.schema, op.table)) return;
     std::string table = Qualified(op.schema, op.table);
     // Existing rows are checked unless the constraint is NOT VALID, or it
@@ -281,7 +282,15 @@ class Linter {
                              Locking())),
          "plan with --online to drop it concurrently");
   }
-  void Visit(const diff::RebuildTable& op, const diff::Change& c) { Rewrite({op.schema, op.to.name, ""}, c); }
+  void Visit(const diff::RebuildTable& op, const diff::Change& c) {
+    Subject s{op.schema, op.to.name, ""};
+    Rewrite(s, c);
+    Add(RuleId::TableRebuild, s, c.src,
+        fmt::format("table '{}' is created anew and every row copied into it{}", Qualified(op.schema, op.to.name),
+                    c.reason.empty() ? "" : ": " + c.reason))
+        .hint = "the copy takes as long as the table is large; writes made during it are lost unless loading is paused";
+    for (const auto& k : op.to.constraints) Unenforced({op.schema, op.to.name, k.name}, k, k.src.valid() ? k.src : c.src);
+  }
   void Visit(const diff::CreateSchema& op, const diff::Change& c) { Names({op.schema, "", ""}, c.src); }
   void Visit(const diff::CreateTable& op, const diff::Change& c) {
     Names({op.schema, op.table.name, ""}, c.src);
@@ -289,7 +298,10 @@ class Linter {
       Names({op.schema, op.table.name, col.name}, col.src.valid() ? col.src : c.src);
       Lossy({op.schema, op.table.name, col.name}, col, col.src.valid() ? col.src : c.src);
     }
-    for (const auto& k : op.table.constraints) Names({op.schema, op.table.name, k.name}, k.src.valid() ? k.src : c.src);
+    for (const auto& k : op.table.constraints) {
+      Names({op.schema, op.table.name, k.name}, k.src.valid() ? k.src : c.src);
+      Unenforced({op.schema, op.table.name, k.name}, k, k.src.valid() ? k.src : c.src);
+    }
   }
   void Visit(const diff::CreateEnum& op, const diff::Change& c) { Names({op.schema, op.enum_type.name, ""}, c.src); }
   void Visit(const diff::CreateSequence& op, const diff::Change& c) { Names({op.schema, op.sequence.name, ""}, c.src); }
@@ -318,7 +330,11 @@ class Linter {
   void Visit(const diff::CreatePipe&, const diff::Change&) {}
   void Visit(const diff::DropPipe&, const diff::Change&) {}
   void Visit(const diff::PausePipe&, const diff::Change&) {}
-  void Visit(const diff::ReplacePipe&, const diff::Change&) {}
+  void Visit(const diff::ReplacePipe& op, const diff::Change& c) {
+    Add(RuleId::PipeRecreated, {op.schema, op.to.name, ""}, c.src,
+        fmt::format("pipe '{}' is paused, drained and made again{}", Qualified(op.schema, op.to.name),
+                    c.reason.empty() ? ": its definition changed" : ": " + c.reason));
+  }
 
   // ---- shared by the rules ----
 
@@ -363,6 +379,15 @@ class Linter {
         fmt::format("table '{}' is rewritten under the {} lock: {}", Qualified(s.schema, s.relation), cost_.lock,
                     cost_.why))
         .hint = "on a large table, add a new column and backfill it in batches instead";
+  }
+
+  /// TY102: a constraint the target records but does not check.
+  void Unenforced(const Subject& s, const catalog::Constraint& k, source::SourceRange at) {
+    if (backend_.Enforces(k)) return;
+    Add(RuleId::UnenforcedConstraint, s, at,
+        fmt::format("{} accepts constraint '{}' of table '{}' but does not enforce it", backend_.Name(), k.name,
+                    Qualified(s.schema, s.relation)))
+        .hint = "check the rule where the rows are written (the load, a test query) if it must hold";
   }
 
   /// TY101: a column whose type the target holds only approximately.

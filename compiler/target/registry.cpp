@@ -1,5 +1,6 @@
 // The list of backends and of target dialects. A new target adds one line
 // to each here; this is the one file in compiler/ that names backends.
+#include "backends/firebolt/backend.h"
 #include "backends/firebolt/dialect.h"
 #include "backends/flink/dialect.h"
 #include "backends/postgres/backend.h"
@@ -16,6 +17,7 @@ namespace schemac::target {
 auto FindBackend(std::string_view name) -> std::unique_ptr<Backend> {
   if (name == "postgres") return backends::postgres::MakeBackend();
   if (name == "snowflake") return backends::snowflake::MakeBackend();
+  if (name == "firebolt") return backends::firebolt::MakeBackend();
   return nullptr;
 }
 
@@ -25,6 +27,7 @@ auto AllBackends() -> std::vector<std::unique_ptr<Backend>> {
   std::vector<std::unique_ptr<Backend>> all;
   all.push_back(backends::postgres::MakeBackend());
   all.push_back(backends::snowflake::MakeBackend());
+  all.push_back(backends::firebolt::MakeBackend());
   return all;
 }
 }  // namespace

@@ -353,6 +353,22 @@ class Backend {
   /// array's elements) once the enum is renamed to `to`.
   virtual auto SpellRenamedType(const std::string& spelled, const catalog::ObjectName& to) const -> std::string = 0;
 
+  /// The columns that identify a row of `table` for a change-data-capture
+  /// pipeline merging into it: its primary key, or what the target has
+  /// instead (Firebolt: the primary index); empty when it has none.
+  virtual auto RowKey(const catalog::Table& table) const -> std::vector<std::string> {
+    for (const auto& k : table.constraints)
+      if (k.kind == catalog::Constraint::Kind::PrimaryKey) return k.columns;
+    return {};
+  }
+
+  /// Whether the target enforces constraint `k` (rejects rows that break
+  /// it) or only records it (Snowflake's primary, unique and foreign keys).
+  virtual auto Enforces(const catalog::Constraint& k) const -> bool {
+    (void)k;
+    return true;
+  }
+
   /// Whether `table` is partitioned (partitions can be attached to it).
   virtual auto IsPartitioned(const catalog::Table& table) const -> bool {
     (void)table;

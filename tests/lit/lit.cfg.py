@@ -82,3 +82,6 @@ config.substitutions.append(("%validate-sarif", f"{python} {tools}/validate_sari
 config.substitutions.append(("%split-file", os.path.join(os.path.dirname(config.filecheck), "split-file")))
 if not os.path.isfile(os.path.join(oracles, ".installed")):
     lit_config.note(f"test oracles missing in {oracles}: the tests that need them fail; run scripts/oracles.sh")
+# %firebolt-forms: every statement of a Firebolt plan (stdin) is a form listed
+# in docs/backends/firebolt.md; passes the plan through to stdout.
+config.substitutions.append(("%firebolt-forms", f"{python} {tools}/firebolt_forms.py"))
