@@ -4,10 +4,10 @@
 // index, the partitioning, the table kind) rebuilds it.
 #include "backends/firebolt/backend.h"
 
-#include <mutex>
 #include <set>
 
 #include "backends/firebolt/firebolt.h"
+#include "compiler/target/sql_scan.h"
 
 namespace schemac::backends::firebolt {
 namespace {
@@ -61,17 +61,16 @@ class FireboltBackend final : public target::Backend {
             "column '" + c.new_column.name + "' changes " + what + "; firebolt alters no column in place", "",
             std::nullopt};
   }
+  auto DecideRename(const catalog::Table&, const std::string& from, const std::string& to) const
+      -> target::Decision override {
+    return {target::Strategy::RebuildTable,
+            "column '" + from + "' is renamed to '" + to + "'; firebolt renames no column in place", "", std::nullopt};
+  }
   auto Invalidated(const catalog::Column&, const catalog::Column&) const -> target::Invalidates override {
     return {};  // no constraints or indexes over columns exist on firebolt
   }
   auto DecideTable(const catalog::ObjectName& name, const catalog::Table& from, const catalog::Table& to) const
       -> target::Decision override {
-    {
-      // Kept for a column rename that nothing else of the table rebuilds
-      // (the differ emits RenameColumn without asking; see Emit).
-      std::lock_guard<std::mutex> lock(mutex_);
-      shapes_.tables[name] = {from, to};
-    }
     const std::string table = "table '" + name.schema + "." + name.name + "'";
     if (from.partition_of || to.partition_of)
       return {target::Strategy::Unsupported, table + " is a partition of another table, which firebolt does not have",
@@ -109,27 +108,29 @@ class FireboltBackend final : public target::Backend {
       -> std::string override {
     return expr;  // enum columns are TEXT: no expression names an enum type
   }
-  /// Firebolt refuses ADD COLUMN on a table a view reads. The differ drops
-  /// and recreates the views over a table that gains a column when they
-  /// "select every column"; answering yes for every view makes it do so for
-  /// all of them (see docs/backends/firebolt.md).
-  auto SelectsAll(const catalog::View&) const -> bool override { return true; }
+  /// Firebolt refuses ADD COLUMN on a table a view reads.
+  auto ViewsBlockAddColumn() const -> bool override { return true; }
+  auto SelectsAll(const catalog::View& v) const -> bool override {
+    // A view's columns are fixed when Firebolt creates it, as on Postgres.
+    for (const auto& t : target::ScanSql(v.source.empty() ? v.definition : v.source))
+      if (t.kind == target::SqlToken::Kind::Symbol && t.text == "*") return true;
+    return false;
+  }
 
   auto CostOf(const diff::Change& change, const plan::Plan&, const catalog::Catalog&, const catalog::Catalog&) const
       -> target::Cost override {
     target::Cost cost;
-    bool rebuild = std::holds_alternative<diff::RebuildTable>(change.op) ||
-                   std::holds_alternative<diff::RenameColumn>(change.op);
+    bool rebuild = std::holds_alternative<diff::RebuildTable>(change.op);
     if (rebuild) {
-      cost.blocks = target::Cost::Blocks::Writes;
-      cost.lock = "copy-and-swap (no lock is held)";
-      cost.rewrites = true;
+      cost.rewrites = true;  // no lock is held: RB101, not LK103
       cost.why = "every row is copied into a new table, which then takes the old one's name; rows written to the "
                  "table during the copy are lost";
       cost.hint = "stop the loads into the table while the rebuild runs";
     }
     return cost;
   }
+  /// Firebolt has no primary key: a CDC merge matches rows on the primary index.
+  auto RowKey(const catalog::Table& t) const -> std::vector<std::string> override { return t.cluster_by; }
   auto TransactionRules() const -> target::Transactions override { return {.ddl = false, .before = nullptr}; }
   auto UserTypeName(const catalog::ObjectName&) const -> std::string override { return "TEXT"; }
   auto SpellRenamedType(const std::string& spelled, const catalog::ObjectName&) const -> std::string override {
@@ -137,8 +138,7 @@ class FireboltBackend final : public target::Backend {
   }
   auto ImplicitRelations(const catalog::Table&) const -> std::vector<std::string> override { return {}; }
   auto Emit(const plan::Plan& plan, diag::Engine& diags) const -> std::optional<target::Script> override {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return firebolt::Emit(plan, shapes_, diags);
+    return firebolt::Emit(plan, diags);
   }
   auto ImportCatalog(const std::string& text, std::string& error) const -> std::optional<catalog::Catalog> override {
     return firebolt::ImportCatalog(text, error);
@@ -147,9 +147,6 @@ class FireboltBackend final : public target::Backend {
     return firebolt::Render(plan, script);
   }
 
- private:
-  mutable std::mutex mutex_;
-  mutable Shapes shapes_;
 };
 
 }  // namespace

@@ -31,10 +31,6 @@ struct Emitter {
   size_t change = 0;
   diag::Engine* diags = nullptr;
   const plan::Plan* plan = nullptr;
-  const Shapes* shapes = nullptr;
-  Renames renames;                         // per table: new column name -> old
-  std::set<catalog::ObjectName> rebuilt;   // tables a RebuildTable of the plan rebuilds
-  std::set<catalog::ObjectName> done;      // tables already rebuilt for a column rename
   bool failed = false;
 
   void Put(std::string sql, bool rerunnable) {
@@ -71,10 +67,7 @@ struct Emitter {
     // spelling (the catalog's own), which needs no statement.
   }
   void operator()(const RebuildTable& c) {
-    auto it = renames.find({c.schema, c.to.name});
-    static const std::map<std::string, std::string> none;
-    for (auto& [sql, rerunnable] : RebuildStatements(c.schema, c.from, c.to, it == renames.end() ? none : it->second))
-      Put(std::move(sql), rerunnable);
+    for (auto& [sql, rerunnable] : RebuildStatements(c.schema, c.from, c.to)) Put(std::move(sql), rerunnable);
   }
   void operator()(const AddColumn& c) {
     Put("ALTER TABLE " + QuoteTable(c.schema, c.table) + " ADD COLUMN IF NOT EXISTS " + ColumnDefinition(c.column) + ";",
@@ -83,20 +76,9 @@ struct Emitter {
   void operator()(const DropColumn& c) {
     NotMade("drop column " + c.schema + "." + c.table + "." + c.column.name + " in place", "the table must be rebuilt");
   }
+  // DecideRename rebuilds the table instead (INSERT ... SELECT old AS new).
   void operator()(const RenameColumn& c) {
-    // Firebolt renames no column: the table is rebuilt with the new names
-    // (INSERT ... SELECT old AS new). When another change of the table
-    // rebuilds it anyway, that rebuild does the renaming.
-    catalog::ObjectName table{c.schema, c.table};
-    if (rebuilt.count(table) || !done.insert(table).second) return;
-    auto shape = shapes->tables.find(table);
-    if (shape == shapes->tables.end()) {
-      NotMade("rename column " + c.schema + "." + c.table + "." + c.from + " without the table's shape",
-              "plan from a catalog that holds the table");
-      return;
-    }
-    for (auto& [sql, rerunnable] : RebuildStatements(c.schema, shape->second.first, shape->second.second, renames[table]))
-      Put(std::move(sql), rerunnable);
+    NotMade("rename column " + c.schema + "." + c.table + "." + c.from + " in place", "the table must be rebuilt");
   }
   void operator()(const AlterColumn& c) {
     NotMade("alter column " + c.schema + "." + c.table + "." + c.to.name + " in place", "the table must be rebuilt");
@@ -141,17 +123,18 @@ auto CreateTableSql(const std::string& schema, const std::string& name, const ca
   return sql + ";";
 }
 
-auto RebuildStatements(const std::string& schema, const catalog::Table& from, const catalog::Table& to,
-                       const std::map<std::string, std::string>& renamed) -> std::vector<std::pair<std::string, bool>> {
+auto RebuildStatements(const std::string& schema, const catalog::Table& from, const catalog::Table& to)
+    -> std::vector<std::pair<std::string, bool>> {
   const std::string table = QuoteTable(schema, to.name);
   const std::string fresh = QuoteTable(schema, to.name + kNewSuffix);
   const std::string old = QuoteTable(schema, to.name + kOldSuffix);
   std::vector<std::string> targets, sources;
   for (const auto& c : to.columns) {
-    const catalog::Column* was = from.FindColumn(c.name);  // `from` has the renames applied
-    if (!was) continue;                                    // a new column: it takes its default
-    auto r = renamed.find(c.name);
-    std::string src = QuoteIdent(r == renamed.end() ? c.name : r->second);
+    const catalog::Column* was = from.FindColumn(c.name);
+    std::string old_name = c.name;
+    if (!was && c.renamed_from && (was = from.FindColumn(*c.renamed_from))) old_name = *c.renamed_from;
+    if (!was) continue;  // a new column: it takes its default
+    std::string src = QuoteIdent(old_name);
     std::string value = was->type == c.type ? src : "CAST(" + src + " AS " + c.type + ")";
     // A column that becomes NOT NULL takes its default where the old value is NULL.
     if (c.not_null && !was->not_null && c.default_expr) value = "COALESCE(" + value + ", " + *c.default_expr + ")";
@@ -173,15 +156,10 @@ auto RebuildStatements(const std::string& schema, const catalog::Table& from, co
   return out;
 }
 
-auto Emit(const plan::Plan& plan, const Shapes& shapes, diag::Engine& diags) -> std::optional<target::Script> {
+auto Emit(const plan::Plan& plan, diag::Engine& diags) -> std::optional<target::Script> {
   Emitter e;
   e.diags = &diags;
   e.plan = &plan;
-  e.shapes = &shapes;
-  for (const auto& c : plan.changes) {
-    if (const auto* r = std::get_if<RenameColumn>(&c.op)) e.renames[{r->schema, r->table}][r->to] = r->from;
-    if (const auto* r = std::get_if<RebuildTable>(&c.op)) e.rebuilt.insert({r->schema, r->to.name});
-  }
   for (size_t i = 0; i < plan.changes.size(); ++i) {
     e.change = i;
     std::visit(e, plan.changes[i].op);

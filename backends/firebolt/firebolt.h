@@ -60,23 +60,13 @@ auto RenameIdentifier(std::string_view sql, const std::string& from, const std::
 
 auto Lower(const model::Realm& realm, diag::Engine& diags) -> std::optional<catalog::Catalog>;
 
-/// The columns renamed in a plan, per table (after its rename): new -> old.
-using Renames = std::map<catalog::ObjectName, std::map<std::string, std::string>>;
-
-/// What the emitter needs besides the plan: the shapes the differ showed the
-/// backend (DecideTable), for a column rename that no other change of its
-/// table turns into a rebuild (see backend.cpp).
-struct Shapes {
-  std::map<catalog::ObjectName, std::pair<catalog::Table, catalog::Table>> tables;  // from (renames applied), to
-};
-
-auto Emit(const plan::Plan& plan, const Shapes& shapes, diag::Engine& diags) -> std::optional<target::Script>;
+auto Emit(const plan::Plan& plan, diag::Engine& diags) -> std::optional<target::Script>;
 auto Render(const plan::Plan& plan, const target::Script& script) -> std::string;
 
 /// The statements of a rebuild of `from` into `to` (docs/backends/firebolt.md):
-/// (sql, rerunnable) pairs. `renamed` maps new column names to old ones.
-auto RebuildStatements(const std::string& schema, const catalog::Table& from, const catalog::Table& to,
-                       const std::map<std::string, std::string>& renamed)
+/// (sql, rerunnable) pairs. A column of `to` that the rebuild renames names
+/// its old name (`from`'s) in renamed_from.
+auto RebuildStatements(const std::string& schema, const catalog::Table& from, const catalog::Table& to)
     -> std::vector<std::pair<std::string, bool>>;
 /// CREATE [FACT|DIMENSION] TABLE [IF NOT EXISTS] name (...) [PRIMARY INDEX ...] [PARTITION BY ...];
 auto CreateTableSql(const std::string& schema, const std::string& name, const catalog::Table& t) -> std::string;

@@ -56,7 +56,9 @@ struct AlterTable { std::string schema; catalog::Table from, to; };
 /// The table made anew with the shape of `to` where the target cannot alter
 /// it in place: created under a new name, the rows of the columns both
 /// sides have copied (cast to the new types; new columns get their
-/// defaults), the old table dropped and the new one renamed.
+/// defaults), the old table dropped and the new one renamed. `from` is the
+/// table as it is: a column the rebuild renames has its old name there, and
+/// `to`'s column names it in `renamed_from`.
 struct RebuildTable { std::string schema; catalog::Table from, to; };
 
 /// A collation's options never change in place: drop and create.

@@ -52,6 +52,13 @@ class Differ {
   }
 
  private:
+  /// Column renames a table's rebuild makes (Backend::DecideRename).
+  struct RebuildRenames {
+    std::string why;
+    std::map<std::string, std::string> old_names;  // new name -> old name
+  };
+  std::map<ObjectName, RebuildRenames> rebuild_renames_;  // by the table's new name
+
   auto Add(Op op, source::SourceRange src, std::string reason = {}) -> size_t {
     changes_.push_back(Change{std::move(op), src, {}, std::move(reason)});
     return changes_.size() - 1;
@@ -93,8 +100,19 @@ class Differ {
             WarnRenameMissing(true, "column", s.name + "." + t.name + "." + c.name, *c.renamed_from, c.src, false);
             continue;
           }
+          target::Decision how = backend_.DecideRename(*cur, *c.renamed_from, c.name);
+          if (how.strategy == target::Strategy::Unsupported) {
+            diags_.Emit(diag::Kind::UnsupportedChange, c.src, how.message).hint = how.hint;
+            continue;
+          }
           column_renames[{s.name, t.name}][*c.renamed_from] = c.name;
-          Add(RenameColumn{s.name, t.name, *c.renamed_from, c.name}, c.src);
+          if (how.strategy == target::Strategy::InPlace) {
+            Add(RenameColumn{s.name, t.name, *c.renamed_from, c.name}, c.src);
+          } else {  // made by the table's rebuild (DiffTable)
+            RebuildRenames& r = rebuild_renames_[{s.name, t.name}];
+            if (r.why.empty()) r.why = how.message;
+            r.old_names[c.name] = *c.renamed_from;
+          }
         }
       }
     }
@@ -474,6 +492,8 @@ class Differ {
     // Why the table is rebuilt, when it is: the first decision that says so.
     std::optional<std::string> rebuild_why;
     if (table.strategy == target::Strategy::RebuildTable) rebuild_why = table.message;
+    auto renames = rebuild_renames_.find({schema, want.name});
+    if (renames != rebuild_renames_.end() && !rebuild_why) rebuild_why = renames->second.why;
     for (const auto& c : want.columns) {
       const catalog::Column* old = cur.FindColumn(c.name);
       if (!old) continue;
@@ -489,8 +509,14 @@ class Differ {
     if (table.strategy == target::Strategy::Unsupported)
       diags_.Emit(diag::Kind::UnsupportedChange, want.src, table.message).hint = table.hint;
     if (rebuild_why) {
-      // One change in place of the table's column, key and index changes.
-      Add(RebuildTable{schema, cur, want}, want.src, *rebuild_why);
+      // One change in place of the table's column, key and index changes;
+      // the columns it renames keep their old names on its `from` side.
+      catalog::Table as_is = cur;
+      if (renames != rebuild_renames_.end())
+        for (auto& col : as_is.columns)
+          if (auto it = renames->second.old_names.find(col.name); it != renames->second.old_names.end())
+            col.name = it->second;
+      Add(RebuildTable{schema, std::move(as_is), want}, want.src, *rebuild_why);
       return;
     }
     std::set<std::string> rebuilt;
@@ -835,7 +861,8 @@ class Differ {
     for (const auto& d : widened)
       if (auto it = readers.find(d); it != readers.end())
         for (const auto& [n, v] : it->second)
-          if (!recreate.count(n) && (backend_.SelectsAll(*v) || backend_.SelectsAll(*to_.FindView(n)))) {
+          if (!recreate.count(n) && (backend_.ViewsBlockAddColumn() || backend_.SelectsAll(*v) ||
+                                     backend_.SelectsAll(*to_.FindView(n)))) {
             star_recreated.insert(n);
             recreate_view(n);
           }

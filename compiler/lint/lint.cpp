@@ -374,7 +374,10 @@ class Linter {
 
   /// LK103: the change rewrites an existing table.
   void Rewrite(const Subject& s, const diff::Change& c) {
-    if (!cost_.rewrites || cost_.online || IsNew(s.schema, s.relation)) return;
+    // A lock rule: a target that rewrites without holding a lock (a rebuild
+    // into a new table) has RB101 for it instead.
+    if (!cost_.rewrites || cost_.online || cost_.blocks == target::Cost::Blocks::Nothing || IsNew(s.schema, s.relation))
+      return;
     Add(RuleId::TableRewrite, s, c.src,
         fmt::format("table '{}' is rewritten under the {} lock: {}", Qualified(s.schema, s.relation), cost_.lock,
                     cost_.why))

@@ -284,6 +284,15 @@ class Backend {
   /// table, or not at all.
   virtual auto DecideColumn(const ColumnChange& change) const -> Decision = 0;
 
+  /// How column `from` of `table` (the current table) is renamed to `to`:
+  /// in place, or by rebuilding the table (the copy reads the old name), or
+  /// not at all. The default renames in place.
+  virtual auto DecideRename(const catalog::Table& table, const std::string& from, const std::string& to) const
+      -> Decision {
+    (void)table, (void)from, (void)to;
+    return {};
+  }
+
   /// What changing column `from` into `to` invalidates (type or collation changes).
   virtual auto Invalidated(const catalog::Column& from, const catalog::Column& to) const -> Invalidates = 0;
 
@@ -315,6 +324,11 @@ class Backend {
   /// naming `to` instead, as after the type is renamed.
   virtual auto RenameTypeInExpression(const std::string& expr, const catalog::ObjectName& from,
                                       const catalog::ObjectName& to) const -> std::string = 0;
+
+  /// Whether the target refuses to add a column to a table a view reads
+  /// (Firebolt): the views over a table that gains a column are dropped
+  /// before and created again after.
+  virtual auto ViewsBlockAddColumn() const -> bool { return false; }
 
   /// Whether view `view`'s body selects every column of a relation (`*`),
   /// which fixes the view's columns when it is created.

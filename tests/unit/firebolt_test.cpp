@@ -185,11 +185,12 @@ TEST_CASE("firebolt: a rebuild copies, casts and renames, then swaps the names",
   catalog::Table from, to;
   from.name = to.name = "t";
   from.kind = to.kind = "fact";
-  from.columns = {Col("id", "INTEGER", true), Col("label", "TEXT", false), Col("n", "INTEGER", false)};
+  from.columns = {Col("id", "INTEGER", true), Col("title", "TEXT", false), Col("n", "INTEGER", false)};
   to.columns = {Col("id", "BIGINT", true), Col("label", "TEXT", true, "''"), Col("n", "INTEGER", false),
                 Col("added", "TEXT", false)};
-  // `label` was called `title`: `from` has the rename applied, as the differ hands it over.
-  auto st = backends::firebolt::RebuildStatements("public", from, to, {{"label", "title"}});
+  // `label` was called `title`: `from` is the table as it is, `to` names the old column.
+  to.columns[1].renamed_from = std::string("title");
+  auto st = backends::firebolt::RebuildStatements("public", from, to);
   REQUIRE(st.size() == 6);
   CHECK(st[0] == std::pair<std::string, bool>{"DROP TABLE IF EXISTS t__new;", true});
   CHECK(st[1].first.rfind("CREATE FACT TABLE IF NOT EXISTS t__new (", 0) == 0);
