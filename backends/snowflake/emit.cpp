@@ -162,11 +162,13 @@ struct Emitter {
     Put(CreateTableSql(c.schema, next, c.to, true));
     std::string cols, select;
     for (const auto& col : c.to.columns) {
+      // A column the rebuild renames has its old name on the `from` side.
       const catalog::Column* old = c.from.FindColumn(col.name);
+      if (!old && col.renamed_from) old = c.from.FindColumn(*col.renamed_from);
       if (!old) continue;  // new columns get their defaults
       cols += (cols.empty() ? "" : ", ") + QuoteIdent(col.name);
       select += (select.empty() ? "" : ", ") +
-                (old->type == col.type ? QuoteIdent(col.name) : "CAST(" + QuoteIdent(col.name) + " AS " + col.type + ")");
+                (old->type == col.type ? QuoteIdent(old->name) : "CAST(" + QuoteIdent(old->name) + " AS " + col.type + ")");
     }
     if (!cols.empty())
       Put("INSERT INTO " + QuoteQualified(c.schema, next) + " (" + cols + ")\nSELECT " + select + " FROM " +
