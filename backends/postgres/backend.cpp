@@ -151,7 +151,7 @@ class PostgresBackend final : public target::Backend {
       for (const auto& w : c.to)
         if (!has(c.from, w) && added.empty()) added = w;
       out.push_back(refuse(diag::Kind::EnumValueRemoved,
-                           fmt::format(fmt::runtime(diag::KindFormat(diag::Kind::EnumValueRemoved)), v, name),
+                           fmt::format(fmt::runtime(diag::KindFormat(diag::Kind::EnumValueRemoved)), v, name, "Postgres"),
                            added.empty() ? "keep the value, or create a new enum type, move the columns to it with a "
                                            "cast, then drop the old type"
                                          : "if '" + v + "' was renamed to '" + added + "', write '" + added +
@@ -159,7 +159,7 @@ class PostgresBackend final : public target::Backend {
     }
     if (out.empty() && kept != c.from)
       out.push_back(refuse(diag::Kind::EnumValuesReordered,
-                           fmt::format(fmt::runtime(diag::KindFormat(diag::Kind::EnumValuesReordered)), name),
+                           fmt::format(fmt::runtime(diag::KindFormat(diag::Kind::EnumValuesReordered)), name, "Postgres"),
                            "keep the existing values in their order; new values may go anywhere"));
     return out;
   }

@@ -344,7 +344,7 @@ class Differ {
         if (std::string user = CatalogUses(from_, k.name); !user.empty()) {
           diags_.Emit(diag::Kind::UnsupportedChange, k.src,
                       "the options of collation '" + to.name + "." + k.name + "' change, but " + user +
-                          " uses it: Postgres cannot drop a collation in use, nor alter its options")
+                          " uses it: a collation in use can neither be dropped nor have its options altered")
               .hint = "declare a collation of another name with the new options and switch the columns to it; drop the old one after";
           continue;
         }
