@@ -129,6 +129,9 @@ class FireboltBackend final : public target::Backend {
     }
     return cost;
   }
+  auto SameTableOption(const std::string& key, const std::string& a, const std::string& b) const -> bool override {
+    return key == "partition_by" ? NormalizeExpr(a) == NormalizeExpr(b) : a == b;
+  }
   /// Firebolt has no primary key: a CDC merge matches rows on the primary index.
   auto RowKey(const catalog::Table& t) const -> std::vector<std::string> override { return t.cluster_by; }
   auto TransactionRules() const -> target::Transactions override { return {.ddl = false, .before = nullptr}; }

@@ -630,9 +630,15 @@ class Differ {
       Add(AlterTable{schema, cur, want}, want.src);
   }
 
-  /// Target options, kind, clustering and watermark: the table's own properties.
-  static auto SameTableProperties(const catalog::Table& a, const catalog::Table& b) -> bool {
-    return a.options == b.options && a.kind == b.kind && a.cluster_by == b.cluster_by && a.watermark == b.watermark;
+  /// Target options, kind, clustering and watermark: the table's own
+  /// properties. Options are compared by the backend (an expression's
+  /// spelling may be the catalog's own).
+  auto SameTableProperties(const catalog::Table& a, const catalog::Table& b) const -> bool {
+    if (a.kind != b.kind || a.cluster_by != b.cluster_by || a.watermark != b.watermark) return false;
+    if (a.options.size() != b.options.size()) return false;
+    for (auto x = a.options.begin(), y = b.options.begin(); x != a.options.end(); ++x, ++y)
+      if (x->first != y->first || !backend_.SameTableOption(x->first, x->second, y->second)) return false;
+    return true;
   }
 
   /// Every column that differs: what differs.

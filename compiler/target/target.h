@@ -223,6 +223,13 @@ class Backend {
   /// Namespaces that always exist: never created nor dropped by a plan.
   virtual auto IsBuiltinSchema(const std::string& name) const -> bool = 0;
 
+  /// Whether the values `a` and `b` of a table's target option `key`
+  /// (catalog::Table::options) mean the same.
+  virtual auto SameTableOption(const std::string& key, const std::string& a, const std::string& b) const -> bool {
+    (void)key;
+    return a == b;
+  }
+
   /// Whether two expressions (defaults, checks, ...) mean the same.
   virtual auto SameExpression(const std::string& a, const std::string& b) const -> bool = 0;
 
