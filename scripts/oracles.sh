@@ -16,13 +16,19 @@ SQUAWK_VERSION=2.66.0
 JEST_SARIF_VERSION=1.0.0-beta.0
 JSONSCHEMA_VERSION=4.23.0
 RFC3986_VALIDATOR_VERSION=0.1.1
+# Snowflake: fakesnow emulates it on DuckDB; sqlglot (the version fakesnow
+# pins) parses its SQL; the connector fakesnow patches, before 5.0 (5.x
+# dropped the module fakesnow imports).
+FAKESNOW_VERSION=0.12.1
+SQLGLOT_VERSION=30.22.0
+SNOWFLAKE_CONNECTOR_VERSION=4.8.1
 dir="${1:-build/oracles}"
 mkdir -p "$dir"
 dir="$(cd "$dir" && pwd)"
 stamp="$dir/.installed"
-want="squawk-cli@$SQUAWK_VERSION jest-sarif@$JEST_SARIF_VERSION jsonschema==$JSONSCHEMA_VERSION rfc3986-validator==$RFC3986_VALIDATOR_VERSION"
+want="squawk-cli@$SQUAWK_VERSION jest-sarif@$JEST_SARIF_VERSION jsonschema==$JSONSCHEMA_VERSION rfc3986-validator==$RFC3986_VALIDATOR_VERSION fakesnow==$FAKESNOW_VERSION sqlglot==$SQLGLOT_VERSION snowflake-connector-python==$SNOWFLAKE_CONNECTOR_VERSION"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$dir/npm/node_modules/.bin/squawk" ] &&
-   [ -f "$dir/sarif-2.1.0.json" ] && [ -d "$dir/py/jsonschema" ]; then
+   [ -f "$dir/sarif-2.1.0.json" ] && [ -d "$dir/py/jsonschema" ] && [ -d "$dir/py/fakesnow" ]; then
   exit 0
 fi
 
@@ -62,9 +68,11 @@ cp "$tmp/package/lib/schemas/sarif-2.1.0-rtm.5.json" "$dir/sarif-2.1.0.json"
 
 # jsonschema (draft-04, which the SARIF schema uses, through 2020-12), importable
 # with PYTHONPATH, and rfc3986-validator, with which it checks the formats "uri"
-# and "uri-reference" (artifact locations).
+# and "uri-reference" (artifact locations); fakesnow and sqlglot for the
+# Snowflake plans (tests/lit/tools/snowflake_run.py).
 rm -rf "$dir/py"
 "$PYTHON" -m pip install --quiet --disable-pip-version-check --no-input --no-warn-conflicts --root-user-action=ignore --target "$dir/py" \
-  "jsonschema==$JSONSCHEMA_VERSION" "rfc3986-validator==$RFC3986_VALIDATOR_VERSION"
+  "jsonschema==$JSONSCHEMA_VERSION" "rfc3986-validator==$RFC3986_VALIDATOR_VERSION" \
+  "fakesnow==$FAKESNOW_VERSION" "sqlglot==$SQLGLOT_VERSION" "snowflake-connector-python==$SNOWFLAKE_CONNECTOR_VERSION"
 echo "$want" > "$stamp"
 echo "oracles installed in $dir"

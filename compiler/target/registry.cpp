@@ -5,6 +5,7 @@
 #include "backends/flink/dialect.h"
 #include "backends/postgres/backend.h"
 #include "backends/postgres/dialect.h"
+#include "backends/snowflake/backend.h"
 #include "backends/snowflake/dialect.h"
 #include "compiler/target/dialect.h"
 #include "compiler/target/target.h"
@@ -15,6 +16,7 @@ namespace schemac::target {
 
 auto FindBackend(std::string_view name) -> std::unique_ptr<Backend> {
   if (name == "postgres") return backends::postgres::MakeBackend();
+  if (name == "snowflake") return backends::snowflake::MakeBackend();
   if (name == "firebolt") return backends::firebolt::MakeBackend();
   return nullptr;
 }
@@ -24,6 +26,7 @@ namespace {
 auto AllBackends() -> std::vector<std::unique_ptr<Backend>> {
   std::vector<std::unique_ptr<Backend>> all;
   all.push_back(backends::postgres::MakeBackend());
+  all.push_back(backends::snowflake::MakeBackend());
   all.push_back(backends::firebolt::MakeBackend());
   return all;
 }

@@ -74,6 +74,8 @@ oracles = os.path.join(config.schemac_build_dir, "oracles")
 config.substitutions.append(("%squawk", os.path.join(oracles, "npm", "node_modules", ".bin", "squawk")))
 config.substitutions.append(("%sarif-schema", os.path.join(oracles, "sarif-2.1.0.json")))
 config.substitutions.append(("%oracles-py", os.path.join(oracles, "py")))
+# sqlglot and fakesnow, for tools/snowflake_run.py (run by %schemac on Snowflake plans).
+config.environment["SCHEMAC_ORACLES_PY"] = os.path.join(oracles, "py")
 config.substitutions.append(("%validate-sarif", f"{python} {tools}/validate_sarif.py --oracles-py {oracles}/py "
                              f"--schema {oracles}/sarif-2.1.0.json"))
 # LLVM's split-file (next to FileCheck), for tests that keep their inputs inside.

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """`%schemac` in lit tests: runs schemac, and when it printed a Postgres
 migration (plan, SQL output) while a test server is up (SCHEMAC_PG_DSN),
-executes that migration for real:
+executes that migration for real (a Snowflake one: tools/snowflake_run.py
+parses it with sqlglot and runs it on fakesnow):
 
   1. in a fresh database, the plan from empty to the desired state;
   2. in another fresh database, the plan from empty to the --from state,
@@ -109,6 +110,16 @@ def main():
                       and option(args, "-o", option(args, "--output", "-")) == "-"
                       and "--help" not in args and "-h" not in args
                       and r.stdout.startswith("-- schemac migration for postgres"))
+    is_sf_sql_plan = (args and args[0] == "plan" and r.returncode in (0, 1)
+                      and option(args, "--format", "sql") == "sql" and option(args, "--dump") is None
+                      and option(args, "-o", option(args, "--output", "-")) == "-"
+                      and r.stdout.startswith("-- schemac migration for snowflake"))
+    if is_sf_sql_plan:
+        # Parsed with sqlglot, run on fakesnow: tools/snowflake_run.py.
+        sys.stdout.flush()
+        tool = os.path.join(os.path.dirname(os.path.abspath(__file__)), "snowflake_run.py")
+        ok = subprocess.run([sys.executable, tool] + args).returncode == 0
+        return r.returncode if ok else 97
     if not is_pg_sql_plan:
         return r.returncode
     sys.stdout.flush()
