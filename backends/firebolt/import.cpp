@@ -121,9 +121,10 @@ auto Section(const json& doc, const char* name, std::string& error) -> const jso
 
 auto ImportCatalog(const std::string& text, std::string& error) -> std::optional<catalog::Catalog> {
   error.clear();
-  json doc = json::parse(text, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) {
-    error = "not a JSON object with \"tables\", \"columns\" and \"views\" (docs/backends/firebolt.md)";
+  json doc;
+  if (!target::ParseJson(text, doc, error)) return std::nullopt;
+  if (!doc.is_object()) {
+    error = "not a JSON object with \"tables\" and \"columns\" (and \"views\") arrays";
     return std::nullopt;
   }
   if (!doc.contains("tables") || !doc.contains("columns")) {

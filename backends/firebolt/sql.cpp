@@ -266,13 +266,27 @@ auto CanonicalType(std::string_view reported) -> std::string {
 
 auto RenderExpr(const model::Expr& e) -> std::string { return Render(e); }
 
+namespace {
+/// A name that needs no quotes once folded: lower-case letters, digits and
+/// `_`, not starting with a digit.
+auto IsPlainLower(const std::string& s) -> bool {
+  if (s.empty() || (s[0] >= '0' && s[0] <= '9')) return false;
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  return true;
+}
+}  // namespace
+
 auto NormalizeExpr(std::string_view sql) -> std::string {
   std::string out;
   for (const auto& t : target::ScanSql(sql)) {
     std::string piece;
     switch (t.kind) {
       case target::SqlToken::Kind::Name: piece = LowerAscii(t.text); break;
-      case target::SqlToken::Kind::QuotedName: piece = "\"" + t.text + "\""; break;
+      case target::SqlToken::Kind::QuotedName:
+        // "ts" is the name ts folds to: Firebolt's own ddl quotes every name.
+        piece = IsPlainLower(t.text) ? t.text : "\"" + t.text + "\"";
+        break;
       default: piece = std::string(sql.substr(t.offset, t.length)); break;
     }
     out += (out.empty() ? "" : " ") + piece;

@@ -139,8 +139,9 @@ void ReadCopy(const std::string& definition, catalog::Pipe& p, const std::string
 }  // namespace
 
 auto Import(const std::string& text, std::string& error) -> std::optional<catalog::Catalog> {
-  Json doc = Json::parse(text, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) {
+  Json doc;
+  if (!target::ParseJson(text, doc, error)) return std::nullopt;
+  if (!doc.is_object()) {
     error = "not a JSON object with \"tables\", \"columns\", \"views\" and \"pipes\" arrays";
     return std::nullopt;
   }

@@ -10,6 +10,10 @@
 #include <map>
 #include <set>
 
+#include <llvm/ADT/StringRef.h>
+
+#include "compiler/target/sql_scan.h"
+
 namespace schemac::diff {
 namespace {
 
@@ -46,6 +50,7 @@ class Differ {
         for (const auto& q : s.sequences) Add(DropSequence{s.name, q}, s.src);
     RebuildDependentForeignKeys();
     DiffViews();
+    CheckViewsOfDroppedRelations();
     DiffPipes();
     AddEdges();
     return std::move(changes_);
@@ -959,6 +964,32 @@ class Differ {
           c.op);
     }
     return out;
+  }
+
+  /// A view that read a relation the plan drops, and whose body still
+  /// names it, cannot be created after the drop: refused before anything
+  /// runs (a target without transactional DDL would have dropped the table
+  /// already when the view's creation fails).
+  void CheckViewsOfDroppedRelations() {
+    for (const auto& s : to_.schemas)
+      for (const auto& v : s.views) {
+        const catalog::View* cur = from_.FindView({s.name, v.name});
+        if (!cur) continue;
+        std::vector<target::SqlToken> tokens;
+        for (const auto& d : cur->depends_on) {
+          if (to_.FindTable(d) || to_.FindView(d) ||
+              std::find(to_.externs.begin(), to_.externs.end(), d) != to_.externs.end())
+            continue;
+          if (tokens.empty()) tokens = target::ScanSql(v.source.empty() ? v.definition : v.source);
+          bool named = std::any_of(tokens.begin(), tokens.end(), [&](const target::SqlToken& t) {
+            return (t.kind == target::SqlToken::Kind::Name && llvm::StringRef(t.text).equals_insensitive(d.name)) ||
+                   (t.kind == target::SqlToken::Kind::QuotedName && t.text == d.name);
+          });
+          if (named)
+            diags_.Emit(diag::Kind::ViewReadsDropped, v.src, s.name + "." + v.name, d.schema + "." + d.name).hint =
+                "change or drop the view in the same change, or keep " + d.name;
+        }
+      }
   }
 
   // ---- pipes ----

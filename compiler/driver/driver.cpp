@@ -234,6 +234,18 @@ void ForgetExterns(const catalog::Catalog& to, catalog::Catalog& from) {
   }
 }
 
+/// The current state's source lowered: its errors are reported; its
+/// warnings and notes (a construct the target drops, a lossy type) are the
+/// desired side's to give, once.
+auto LowerCurrent(const target::Backend& backend, const model::Realm& realm, Session& s)
+    -> std::optional<catalog::Catalog> {
+  diag::Engine scratch(s.sm);
+  auto c = backend.Lower(realm, scratch);
+  for (const auto& d : scratch.all())
+    if (d.severity == diag::Severity::Error) s.diags.Add(d);
+  return c;
+}
+
 /// A catalog from a source spec: "empty", a database (only `schemas`, when
 /// given), a snapshot file, git:REV (the same paths at that revision), or
 /// .schema paths. `origins`, when given, learns where each object of a
@@ -257,7 +269,7 @@ auto LoadCatalog(const std::string& spec, const std::vector<std::string>& paths,
     }
     auto realm = Compile(paths, *git, DialectFor(backend.Name()), s);
     if (!realm) return std::nullopt;
-    c = backend.Lower(*realm, s.diags);
+    c = LowerCurrent(backend, *realm, s);
   } else if (IsSnapshotPath(spec)) {
     c = ReadSnapshot(spec, s);
   } else {
@@ -265,7 +277,7 @@ auto LoadCatalog(const std::string& spec, const std::vector<std::string>& paths,
     std::vector<std::string> p = {spec};
     auto realm = Compile(p, *disk, DialectFor(backend.Name()), s);
     if (!realm) return std::nullopt;
-    c = backend.Lower(*realm, s.diags);
+    c = LowerCurrent(backend, *realm, s);
   }
   // The current state is a state, not source: no locations into the
   // desired files (or another revision) and no pending renames.

@@ -7,6 +7,7 @@
 #include <llvm/ADT/StringSet.h>
 
 #include <algorithm>
+#include <set>
 
 namespace schemac::lint {
 
@@ -290,6 +291,58 @@ class Linter {
                     c.reason.empty() ? "" : ": " + c.reason))
         .hint = "the copy takes as long as the table is large; writes made during it are lost unless loading is paused";
     for (const auto& k : op.to.constraints) Unenforced({op.schema, op.to.name, k.name}, k, k.src.valid() ? k.src : c.src);
+    RebuiltColumns(op, c);
+  }
+
+  /// The column changes a rebuild makes, judged as if each were made on
+  /// its own: a column left out of the copy loses its data, a narrowing
+  /// cast can fail, a new not null column without a default fails the copy.
+  void RebuiltColumns(const diff::RebuildTable& op, const diff::Change& c) {
+    const std::string table = Qualified(op.schema, op.to.name);
+    std::set<std::string> kept;
+    for (const auto& col : op.to.columns) {
+      Subject s{op.schema, op.to.name, col.name};
+      source::SourceRange at = col.src.valid() ? col.src : c.src;
+      const catalog::Column* old = op.from.FindColumn(col.name);
+      if (!old && col.renamed_from) old = op.from.FindColumn(*col.renamed_from);
+      std::string column = fmt::format("column '{}' of table '{}'", col.name, table);
+      if (!old) {
+        Lossy(s, col, at);
+        if (col.not_null && !col.default_expr && col.identity.empty() && !col.generated)
+          Add(RuleId::AddRequiredColumn, s, at,
+              fmt::format("{} is new and not null without a default: the rebuild's copy fails if the table has rows",
+                          column))
+              .hint = "give the column a default, or add it as null and fill it first";
+        continue;
+      }
+      kept.insert(old->name);
+      if (old->name != col.name)
+        Add(RuleId::RenameColumn, s, at,
+            fmt::format("column '{}' of table '{}' is renamed to '{}': queries that use the old name fail", old->name,
+                        table, col.name))
+            .hint = "add the new column, write both, move the readers, then drop the old one";
+      if (old->type != col.type) {
+        Lossy(s, col, at);
+        if (backend_.Narrows(old->type, col.type))
+          Add(RuleId::NarrowingType, s, at,
+              fmt::format("{} changes type from {} to {}: values that do not fit make the rebuild's copy fail", column,
+                          old->type, col.type))
+              .hint = "add a new column of the new type, copy the values that fit, then drop the old one";
+      }
+      if (col.not_null && !old->not_null && !col.default_expr)
+        Add(RuleId::SetNotNull, s, at, fmt::format("{} becomes not null: the rebuild's copy fails if a row holds null", column))
+            .hint = "fill the nulls first (an UPDATE in an earlier release)";
+      if (old->default_expr && !col.default_expr && col.not_null)
+        Add(RuleId::DropDefault, s, at,
+            fmt::format("{} loses its default {} and is not null: inserts that leave it out fail", column,
+                        *old->default_expr))
+            .hint = "keep the default until every writer sets the column";
+    }
+    for (const auto& col : op.from.columns)
+      if (!kept.count(col.name))
+        Removal(RuleId::DropColumn, {op.schema, op.to.name, col.name}, c,
+                fmt::format("column '{}' is dropped from table '{}' with its data (the table is rebuilt without it)",
+                            col.name, table));
   }
   void Visit(const diff::CreateSchema& op, const diff::Change& c) { Names({op.schema, "", ""}, c.src); }
   void Visit(const diff::CreateTable& op, const diff::Change& c) {

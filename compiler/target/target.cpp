@@ -6,6 +6,7 @@
 #include <llvm/ADT/StringRef.h>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <cctype>
 #include <regex>
@@ -184,6 +185,23 @@ auto CommentText(std::string_view text) -> std::string {
     else out += static_cast<char>(c);
   }
   return out;
+}
+
+}  // namespace schemac::target
+
+namespace schemac::target {
+
+auto ParseJson(const std::string& text, nlohmann::json& out, std::string& error) -> bool {
+  try {
+    out = nlohmann::json::parse(text);
+    return true;
+  } catch (const nlohmann::json::parse_error& e) {
+    // "[json.exception.parse_error.101] parse error at line 1, column 4: syntax error ..."
+    std::string what = e.what();
+    size_t at = what.find("at line");
+    error = "invalid JSON " + (at == std::string::npos ? what : what.substr(at));
+    return false;
+  }
 }
 
 }  // namespace schemac::target

@@ -455,6 +455,10 @@ auto UrlScheme(const std::string& s) -> std::string;
 /// libpq's key=value connection string: "host=db dbname=prod ...".
 auto IsKeyValueConnection(const std::string& s) -> bool;
 
+/// Parses JSON (an import's input); on a syntax error returns false and sets
+/// `error` to "invalid JSON at line L, column C: what".
+auto ParseJson(const std::string& text, nlohmann::json& out, std::string& error) -> bool;
+
 /// `text` made safe for a `-- ` comment line of a script: control characters
 /// (a newline in a quoted name) are written as \n, \r, \t or \xNN, so that
 /// nothing after them can run as SQL.

@@ -131,6 +131,8 @@ TEST_CASE("firebolt: import without DDL or primary_index takes them from the col
 TEST_CASE("firebolt: import names the record it cannot read", "[firebolt]") {
   std::string error;
   CHECK_FALSE(backends::firebolt::ImportCatalog("not json", error));
+  CHECK(error.rfind("invalid JSON at line 1, column 2", 0) == 0);
+  CHECK_FALSE(backends::firebolt::ImportCatalog("[1, 2]", error));
   CHECK(error.find("JSON object") != std::string::npos);
   CHECK_FALSE(backends::firebolt::ImportCatalog(R"J({"tables": [], "columns": [{"table_schema": "public"}]})J", error));
   CHECK(error.find("columns[0]") != std::string::npos);
