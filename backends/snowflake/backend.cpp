@@ -51,7 +51,14 @@ class SnowflakeBackend final : public target::Backend {
   auto KeepsValues(const std::string& from, const std::string& to) const -> bool override {
     return WidensInPlace(from, to);
   }
+  /// A NUMBER keeps every value when neither its digits before the point
+  /// nor its scale shrink (NUMBER(12,2) -> NUMBER(14,4), a rebuild, cuts
+  /// nothing); a VARCHAR when it does not get shorter.
   auto Narrows(const std::string& from, const std::string& to) const -> bool override {
+    long a = 0, b = 0;
+    if (ParseVarchar(from, a) && ParseVarchar(to, b)) return b < a;
+    int p = 0, s = 0, q = 0, t = 0;
+    if (ParseNumber(from, p, s) && ParseNumber(to, q, t)) return q - t < p - s || t < s;
     return !WidensInPlace(from, to);
   }
   auto IdentifierLimit() const -> size_t override { return kMaxIdentifierBytes; }

@@ -274,7 +274,8 @@ $$;)",
     std::string name = PipeName(c.schema, c.to);
     Put(CreatePipeSql(c.schema, c.to, true));
     Put("ALTER PIPE IF EXISTS " + name + " SET PIPE_EXECUTION_PAUSED = FALSE;");
-    Put("EXECUTE IMMEDIATE $" + PausedVariable(c.to) + ";", false);
+    // Safe to run again: the pipe's load history skips the files it loaded.
+    Put("EXECUTE IMMEDIATE $" + PausedVariable(c.to) + ";");
   }
   static auto PausedVariable(const catalog::Pipe& p) -> std::string {
     std::string v = "SCHEMAC_REFRESH_";

@@ -1015,7 +1015,7 @@ auto RunSnapshot(const SnapshotOptions& o) -> int {
 struct ImportOptions {
   std::string target;
   std::string file;
-  std::string output;
+  std::string output = "-";
 };
 
 /// A catalog snapshot from the output of the target's own catalog queries

@@ -1,8 +1,6 @@
 -- schemac migration for snowflake: 8 changes
 -- Snowflake commits each statement on its own (no BEGIN/COMMIT: DDL is not transactional).
 -- The script is safe to re-run: if it stops part way, fix the cause and run all of it again.
--- Except the statements marked 'once': run again after they succeeded they fail; if the
--- script stopped after one of them, plan again from the database as it is.
 
 -- pause_pipe SALES.T1_PIPE
 ALTER PIPE IF EXISTS SALES.T1_PIPE SET PIPE_EXECUTION_PAUSED = TRUE;
@@ -66,14 +64,12 @@ ALTER TABLE IF EXISTS SALES.T2 ALTER COLUMN REGION SET DATA TYPE VARCHAR(120);
 CREATE OR REPLACE PIPE SALES.T1_PIPE AUTO_INGEST = TRUE AS
 COPY INTO SALES.T1 (C1, C2, C3) FROM (SELECT $1::NUMBER(38,8), $2::VARCHAR(300), $3::VARCHAR(50) FROM @sales_stage/t1/) FILE_FORMAT = (TYPE = CSV);
 ALTER PIPE IF EXISTS SALES.T1_PIPE SET PIPE_EXECUTION_PAUSED = FALSE;
--- once:
 EXECUTE IMMEDIATE $SCHEMAC_REFRESH_T1_PIPE;
 
 -- replace_pipe SALES.T2_PIPE
 CREATE OR REPLACE PIPE SALES.T2_PIPE AUTO_INGEST = TRUE AS
 COPY INTO SALES.T2 (ID, REGION, UPDATED_AT) FROM (SELECT $1:ID::NUMBER(18,0), $1:REGION::VARCHAR(120), $1:UPDATED_AT::TIMESTAMP_NTZ(9) FROM @sales_stage/t2/) FILE_FORMAT = (TYPE = PARQUET);
 ALTER PIPE IF EXISTS SALES.T2_PIPE SET PIPE_EXECUTION_PAUSED = FALSE;
--- once:
 EXECUTE IMMEDIATE $SCHEMAC_REFRESH_T2_PIPE;
 
 -- create_pipe SALES.T4_PIPE
