@@ -90,6 +90,8 @@ class Lowerer {
           std::transform(key.begin(), key.end(), key.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
           c.settings[key] = item.value.value_or("true");
         }
+    // The default schema left empty (its enums are TEXT columns here) is no schema.
+    std::erase_if(c.schemas, [](const catalog::Schema& s) { return s.name == "public" && s.empty(); });
     catalog::Canonicalize(c);
     return c;
   }

@@ -71,6 +71,8 @@ class Lowerer {
       for (const auto& item : it->second)
         if (item.kind == model::TargetOption::Kind::Flag) c.settings[LowerKey(item.key.text)] = item.value.value_or("true");
     if (diags_.has_errors()) return std::nullopt;
+    // The default schema left empty (its enums are VARCHAR columns here) is no schema.
+    std::erase_if(c.schemas, [](const catalog::Schema& s) { return s.name == kDefaultSchema && s.empty(); });
     catalog::Canonicalize(c);
     return c;
   }

@@ -246,6 +246,12 @@ struct Schema {
       if (k.name == n) return &k;
     return nullptr;
   }
+  /// Holds no object (a target's always-present namespace like this is the
+  /// same as none: a plan never creates it).
+  auto empty() const -> bool {
+    return tables.empty() && views.empty() && enums.empty() && sequences.empty() && collations.empty() &&
+           pipes.empty();
+  }
   auto FindPipe(const std::string& n) const -> const Pipe* {
     for (const auto& p : pipes)
       if (p.name == n) return &p;

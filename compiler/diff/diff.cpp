@@ -977,7 +977,7 @@ class Differ {
         if (!cur) continue;
         std::vector<target::SqlToken> tokens;
         for (const auto& d : cur->depends_on) {
-          if (to_.FindTable(d) || to_.FindView(d) ||
+          if (!(from_.FindTable(d) || from_.FindView(d)) || to_.FindTable(d) || to_.FindView(d) ||
               std::find(to_.externs.begin(), to_.externs.end(), d) != to_.externs.end())
             continue;
           if (tokens.empty()) tokens = target::ScanSql(v.source.empty() ? v.definition : v.source);
