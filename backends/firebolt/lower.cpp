@@ -238,7 +238,7 @@ class Lowerer {
     }
   }
 
-  auto LowerView(const model::View& v, const std::string& schema) -> catalog::View {
+  auto LowerView(const model::View& v, const std::string& /*schema*/) -> catalog::View {
     catalog::View out;
     out.name = Fold(v.name);
     out.src = v.range;
@@ -247,7 +247,7 @@ class Lowerer {
            (out.definition.back() == ';' || std::isspace(static_cast<unsigned char>(out.definition.back()))))
       out.definition.pop_back();
     out.source = out.definition;
-    for (const auto& d : v.depends_on) out.depends_on.push_back({d.schema ? Fold(*d.schema) : schema, Fold(d.name)});
+    for (const auto& d : v.depends_on) out.depends_on.push_back({d.schema ? Fold(*d.schema) : std::string("public"), Fold(d.name)});
     if (v.materialized)
       Error(v.range, "materialized view '" + out.name + "' cannot be created on firebolt, which has no materialized views",
             "make it a plain view; for precomputed aggregates firebolt has aggregating indexes, which schemac does "

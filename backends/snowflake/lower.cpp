@@ -206,7 +206,7 @@ class Lowerer {
     }
   }
 
-  auto LowerView(const std::string& schema, const model::View& v) -> catalog::View {
+  auto LowerView(const std::string& /*schema*/, const model::View& v) -> catalog::View {
     catalog::View out;
     out.name = Fold(v.name);
     CheckLength(out.name, v.range);
@@ -219,7 +219,7 @@ class Lowerer {
     while (start < out.definition.size() && std::isspace(static_cast<unsigned char>(out.definition[start]))) ++start;
     out.definition = out.definition.substr(start);
     out.source = out.definition;
-    for (const auto& d : v.depends_on) out.depends_on.push_back({d.schema ? Fold(*d.schema) : schema, Fold(d.name)});
+    for (const auto& d : v.depends_on) out.depends_on.push_back({d.schema ? Fold(*d.schema) : std::string(kDefaultSchema), Fold(d.name)});
     std::sort(out.depends_on.begin(), out.depends_on.end());
     out.depends_on.erase(std::unique(out.depends_on.begin(), out.depends_on.end()), out.depends_on.end());
     out.comment = v.comment;
