@@ -6,6 +6,7 @@
 #include <set>
 
 #include "backends/firebolt/firebolt.h"
+#include "compiler/target/expr_writer.h"
 #include "compiler/target/sql_scan.h"
 
 namespace schemac::backends::firebolt {
@@ -37,110 +38,37 @@ auto Keywords() -> const std::set<std::string, std::less<>>& {
   return words;
 }
 
-auto Precedence(const model::Expr& e) -> int {
-  using K = model::Expr::Kind;
-  switch (e.kind) {
-    case K::Binary:
-      if (e.op == "or") return 1;
-      if (e.op == "and") return 2;
-      if (e.op == "=" || e.op == "<" || e.op == ">" || e.op == "<=" || e.op == ">=" || e.op == "<>") return 5;
-      if (e.op == "||") return 7;
-      if (e.op == "+" || e.op == "-") return 8;
-      return 9;
-    case K::Unary: return e.op == "not" ? 3 : 10;
-    case K::IsNull:
-    case K::IsBool: return 4;
-    case K::In:
-    case K::Between:
-    case K::Like: return 6;
-    default: return 12;
-  }
-}
-
-auto Render(const model::Expr& e) -> std::string;
-
-auto Child(const model::Expr& child, int parent, bool right) -> std::string {
-  std::string s = Render(child);
-  int p = Precedence(child);
-  if (p < parent || (right && p == parent && p >= 4 && p <= 9)) return "(" + s + ")";
-  return s;
-}
-
 auto CastType(const model::Type& t) -> std::string {
   std::string error, lossy;
   std::string name = TypeName(t, error, lossy);
   return name.empty() ? "TEXT" : name;
 }
 
-auto Render(const model::Expr& e) -> std::string {
-  using K = model::Expr::Kind;
-  switch (e.kind) {
-    case K::Number: return e.text;
-    case K::String: return QuoteLiteral(e.text);
-    case K::Bool: return UpperAscii(e.text);
-    case K::Null: return "NULL";
-    case K::Interval: return "INTERVAL '" + e.text + (e.op.empty() ? "" : " " + e.op) + "'";
-    case K::Column: {
-      if (!e.name.quoted && !e.qualifier && model::IsNiladicFunction(LowerAscii(e.name.text))) {
-        std::string up = UpperAscii(e.name.text);
-        return up == "CURRENT_TIME" ? "CURRENT_TIMESTAMP" : up;
-      }
-      return (e.qualifier ? QuoteIdent(Fold(*e.qualifier)) + "." : "") + QuoteIdent(Fold(e.name));
-    }
-    case K::RawSql: return e.text;
-    case K::Call: {
-      std::string name = e.name.quoted ? QuoteIdent(e.name.text) : UpperAscii(e.name.text);
-      if (!e.name.quoted && !e.qualifier && (name == "NOW" || name == "CURRENT_TIMESTAMP") && e.args.empty())
-        return "CURRENT_TIMESTAMP";
-      std::string out = (e.qualifier ? QuoteIdent(Fold(*e.qualifier)) + "." : "") + name + "(";
-      for (size_t i = 0; i < e.args.size(); ++i) out += (i ? ", " : "") + Render(e.args[i]);
-      return out + ")";
-    }
-    case K::Star: return "*";
-    case K::Unary:
-      if (e.op == "not") return "NOT " + (Precedence(e.args[0]) < 12 ? "(" + Render(e.args[0]) + ")" : Render(e.args[0]));
-      {
-        std::string operand = Child(e.args[0], 10, true);
-        if (!operand.empty() && (operand[0] == '-' || operand[0] == '+')) operand = "(" + operand + ")";
-        return e.op + operand;
-      }
-    case K::Binary: {
-      int p = Precedence(e);
-      std::string op = e.op == "and" ? "AND" : e.op == "or" ? "OR" : e.op;
-      return Child(e.args[0], p, false) + " " + op + " " + Child(e.args[1], p, true);
-    }
-    case K::IsNull: return Child(e.args[0], 5, false) + (e.negated ? " IS NOT NULL" : " IS NULL");
-    case K::IsBool:
-      return Child(e.args[0], 5, false) + (e.negated ? " IS NOT " : " IS ") + (e.op == "true" ? "TRUE" : "FALSE");
-    case K::In: {
-      std::string out = Child(e.args[0], 7, false) + (e.negated ? " NOT IN (" : " IN (");
-      for (size_t i = 1; i < e.args.size(); ++i) out += (i > 1 ? ", " : "") + Render(e.args[i]);
-      return out + ")";
-    }
-    case K::Between:
-      return Child(e.args[0], 7, false) + (e.negated ? " NOT BETWEEN " : " BETWEEN ") + Child(e.args[1], 7, false) +
-             " AND " + Child(e.args[2], 7, false);
-    case K::Like:
-      return Child(e.args[0], 7, false) + (e.negated ? " NOT " : " ") + (e.op == "ilike" ? "ILIKE " : "LIKE ") +
-             Child(e.args[1], 7, true);
-    case K::Case: {
-      std::string out = "CASE";
-      size_t i = 0;
-      if (e.has_subject) out += " " + Render(e.args[i++]);
-      size_t end = e.args.size() - (e.has_else ? 1 : 0);
-      for (; i + 2 <= end; i += 2) out += " WHEN " + Render(e.args[i]) + " THEN " + Render(e.args[i + 1]);
-      if (e.has_else) out += " ELSE " + Render(e.args.back());
-      return out + " END";
-    }
-    case K::Cast: return "CAST(" + Render(e.args.at(0)) + " AS " + CastType(e.cast_type.at(0)) + ")";
-    case K::List: {
-      std::string out = "[";
-      for (size_t i = 0; i < e.args.size(); ++i) out += (i ? ", " : "") + Render(e.args[i]);
-      return out + "]";
-    }
+/// Firebolt's spelling: upper-case keywords and function names, `now()` as
+/// CURRENT_TIMESTAMP (the one clock it has), arrays in brackets.
+class FireboltWriter final : public target::ExprWriter {
+ protected:
+  auto String(const std::string& text) const -> std::string override { return QuoteLiteral(text); }
+  auto Bool(const std::string& text) const -> std::string override { return UpperAscii(text); }
+  auto Interval(const model::Expr& e) const -> std::string override {
+    return "INTERVAL '" + e.text + (e.op.empty() ? "" : " " + e.op) + "'";
   }
-  return "";
-}
+  auto Column(const model::Expr& e) const -> std::string override {
+    if (!e.name.quoted && !e.qualifier && model::IsNiladicFunction(LowerAscii(e.name.text))) {
+      std::string up = UpperAscii(e.name.text);
+      return up == "CURRENT_TIME" ? "CURRENT_TIMESTAMP" : up;
+    }
+    return (e.qualifier ? QuoteIdent(Fold(*e.qualifier)) + "." : "") + QuoteIdent(Fold(e.name));
+  }
+  auto Call(const model::Expr& e) const -> std::string override {
+    std::string name = e.name.quoted ? QuoteIdent(e.name.text) : UpperAscii(e.name.text);
+    if (!e.name.quoted && !e.qualifier && (name == "NOW" || name == "CURRENT_TIMESTAMP") && e.args.empty())
+      return "CURRENT_TIMESTAMP";
+    return (e.qualifier ? QuoteIdent(Fold(*e.qualifier)) + "." : "") + name + "(" + Arguments(e) + ")";
+  }
+  auto List(const model::Expr& e) const -> std::string override { return "[" + Arguments(e) + "]"; }
+  auto CastType(const model::Type& t) const -> std::string override { return firebolt::CastType(t); }
+};
 
 }  // namespace
 
@@ -264,7 +192,10 @@ auto CanonicalType(std::string_view reported) -> std::string {
   return out;
 }
 
-auto RenderExpr(const model::Expr& e) -> std::string { return Render(e); }
+auto RenderExpr(const model::Expr& e) -> std::string {
+  static const FireboltWriter writer;
+  return writer.Write(e);
+}
 
 namespace {
 /// A name that needs no quotes once folded: lower-case letters, digits and

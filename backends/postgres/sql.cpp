@@ -4,6 +4,7 @@
 #include <set>
 
 #include "backends/postgres/postgres.h"
+#include "compiler/target/expr_writer.h"
 #include "compiler/target/sql_scan.h"
 
 namespace schemac::backends::postgres {
@@ -41,28 +42,6 @@ auto LowerAscii(std::string s) -> std::string {
   return s;
 }
 
-// Operator precedence, higher binds tighter (Postgres's table, simplified).
-auto Precedence(const model::Expr& e) -> int {
-  using K = model::Expr::Kind;
-  switch (e.kind) {
-    case K::Binary:
-      if (e.op == "or") return 1;
-      if (e.op == "and") return 2;
-      if (e.op == "=" || e.op == "<" || e.op == ">" || e.op == "<=" || e.op == ">=" || e.op == "<>") return 5;
-      if (e.op == "||" || e.op == "..") return 7;
-      if (e.op == "+" || e.op == "-") return 8;
-      return 9;  // * / %
-    case K::Unary: return e.op == "not" ? 3 : 10;
-    case K::IsNull:
-    case K::IsBool: return 4;
-    case K::In:
-    case K::Between:
-    case K::Like: return 6;
-    case K::Cast: return e.op == "::" ? 11 : 12;
-    default: return 12;
-  }
-}
-
 /// A type written as is: a user-defined type (an enum), or a type Postgres
 /// does not have (its error is the server's to report).
 auto WrittenType(const std::optional<model::Name>& schema, const std::string& name, int array_dims) -> std::string {
@@ -86,87 +65,35 @@ auto QualifierText(const model::Expr& e) -> std::string {
   return e.qualifier ? QuoteIdent(Fold(*e.qualifier)) + "." : "";
 }
 
-auto Render(const model::Expr& e) -> std::string;
-
-auto Child(const model::Expr& child, int parent, bool right) -> std::string {
-  std::string s = Render(child);
-  int p = Precedence(child);
-  if (p < parent || (right && p == parent && p >= 4 && p <= 9)) return "(" + s + ")";
-  return s;
-}
-
-auto Render(const model::Expr& e) -> std::string {
-  using K = model::Expr::Kind;
-  switch (e.kind) {
-    case K::Number: return e.text;
-    case K::String: return QuoteLiteral(e.text);
-    case K::Bool: return LowerAscii(e.text);
-    case K::Null: return "NULL";
-    case K::Interval: return "'" + e.text + (e.op.empty() ? "" : " " + e.op) + "'::interval";
-    case K::Column: {
-      if (!e.name.quoted && !e.qualifier && model::IsNiladicFunction(e.name.text)) {
-        std::string up = e.name.text;
-        std::transform(up.begin(), up.end(), up.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-        return up;
-      }
-      return QualifierText(e) + QuoteIdent(Fold(e.name));
-    }
-    case K::RawSql: return e.text;  // sql('...'): an expression of the target, written as it is
-    case K::Call: {
-      std::string name = e.name.quoted ? QuoteIdent(e.name.text) : LowerAscii(e.name.text);
-      if (!e.name.quoted && name != QuoteIdent(name) && !Keywords().count(name)) name = QuoteIdent(name);
-      std::string out = QualifierText(e) + name + "(";
-      for (size_t i = 0; i < e.args.size(); ++i) out += (i ? ", " : "") + Render(e.args[i]);
-      return out + ")";
-    }
-    case K::Star: return "*";
-    case K::Unary:
-      // NOT binds looser than comparisons; parentheses make that plain to read.
-      if (e.op == "not") return "NOT " + (Precedence(e.args[0]) < 12 ? "(" + Render(e.args[0]) + ")" : Render(e.args[0]));
-      {
-        // `-(-1)` must not print as `--1`, which starts a comment.
-        std::string operand = Child(e.args[0], 10, true);
-        if (!operand.empty() && (operand[0] == '-' || operand[0] == '+')) operand = "(" + operand + ")";
-        return e.op + operand;
-      }
-    case K::Binary: {
-      int p = Precedence(e);
-      std::string op = e.op == "and" ? "AND" : e.op == "or" ? "OR" : e.op;
-      return Child(e.args[0], p, false) + " " + op + " " + Child(e.args[1], p, true);
-    }
-    case K::IsNull: return Child(e.args[0], 5, false) + (e.negated ? " IS NOT NULL" : " IS NULL");
-    case K::IsBool:
-      return Child(e.args[0], 5, false) + (e.negated ? " IS NOT " : " IS ") + (e.op == "true" ? "TRUE" : "FALSE");
-    case K::In: {
-      std::string out = Child(e.args[0], 7, false) + (e.negated ? " NOT IN (" : " IN (");
-      for (size_t i = 1; i < e.args.size(); ++i) out += (i > 1 ? ", " : "") + Render(e.args[i]);
-      return out + ")";
-    }
-    case K::Between:
-      return Child(e.args[0], 7, false) + (e.negated ? " NOT BETWEEN " : " BETWEEN ") + Child(e.args[1], 7, false) +
-             " AND " + Child(e.args[2], 7, false);
-    case K::Like:
-      return Child(e.args[0], 7, false) + (e.negated ? " NOT " : " ") + (e.op == "ilike" ? "ILIKE " : "LIKE ") +
-             Child(e.args[1], 7, true);
-    case K::Case: {
-      std::string out = "CASE";
-      size_t i = 0;
-      if (e.has_subject) out += " " + Render(e.args[i++]);
-      size_t end = e.args.size() - (e.has_else ? 1 : 0);
-      for (; i + 2 <= end; i += 2)
-        out += " WHEN " + Render(e.args[i]) + " THEN " + Render(e.args[i + 1]);
-      if (e.has_else) out += " ELSE " + Render(e.args.back());
-      return out + " END";
-    }
-    case K::Cast: return Child(e.args[0], 11, false) + "::" + CastType(e.cast_type.at(0));
-    case K::List: {
-      std::string out = "ARRAY[";
-      for (size_t i = 0; i < e.args.size(); ++i) out += (i ? ", " : "") + Render(e.args[i]);
-      return out + "]";
-    }
+/// The portable expressions as Postgres writes them: `x::T` casts,
+/// lower-case function names, `ARRAY[...]`, `'5 second'::interval`.
+class PostgresWriter final : public target::ExprWriter {
+ protected:
+  auto String(const std::string& text) const -> std::string override { return QuoteLiteral(text); }
+  auto Bool(const std::string& text) const -> std::string override { return LowerAscii(text); }
+  auto Interval(const model::Expr& e) const -> std::string override {
+    return "'" + e.text + (e.op.empty() ? "" : " " + e.op) + "'::interval";
   }
-  return "";
-}
+  auto Column(const model::Expr& e) const -> std::string override {
+    if (!e.name.quoted && !e.qualifier && model::IsNiladicFunction(e.name.text)) {
+      std::string up = e.name.text;
+      std::transform(up.begin(), up.end(), up.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+      return up;
+    }
+    return QualifierText(e) + QuoteIdent(Fold(e.name));
+  }
+  auto Call(const model::Expr& e) const -> std::string override {
+    std::string name = e.name.quoted ? QuoteIdent(e.name.text) : LowerAscii(e.name.text);
+    if (!e.name.quoted && name != QuoteIdent(name) && !Keywords().count(name)) name = QuoteIdent(name);
+    return QualifierText(e) + name + "(" + Arguments(e) + ")";
+  }
+  auto List(const model::Expr& e) const -> std::string override { return "ARRAY[" + Arguments(e) + "]"; }
+  auto Cast(const model::Expr& e) const -> std::string override {
+    return Child(e.args[0], 11, false) + "::" + CastType(e.cast_type.at(0));
+  }
+  auto CastPrecedence(const model::Expr& e) const -> int override { return e.op == "::" ? 11 : 12; }
+  auto CastType(const model::Type& t) const -> std::string override { return postgres::CastType(t); }
+};
 
 }  // namespace
 
@@ -261,7 +188,10 @@ auto TypeName(const model::Type& t, std::string& error, bool& lossy) -> std::str
   return base;
 }
 
-auto RenderExpr(const model::Expr& e) -> std::string { return Render(e); }
+auto RenderExpr(const model::Expr& e) -> std::string {
+  static const PostgresWriter writer;
+  return writer.Write(e);
+}
 
 auto IdentifierTokens(std::string_view sql) -> std::vector<IdentToken> {
   // The tokens are target::ScanSql's; what is Postgres's is which of them
