@@ -1,12 +1,16 @@
 // Reading Snowflake's own catalog: the JSON output of the INFORMATION_SCHEMA
 // queries that docs/backends/snowflake.md gives (snowsql -o
 // output_format=json, one array of rows per query, under "tables",
-// "columns", "views" and "pipes"). Types are rebuilt the way Lower spells
+// "columns", "views" and "pipes", and the rows of SHOW PRIMARY KEYS, SHOW
+// UNIQUE KEYS and SHOW IMPORTED KEYS under "primary_keys", "unique_keys"
+// and "imported_keys"). Types are rebuilt the way Lower spells
 // them (DATA_TYPE TEXT with length 16777216 is VARCHAR(16777216), NUMBER
 // with precision 38 and scale 0 is NUMBER(38,0)), so that a plan against
 // the imported catalog shows only what really differs.
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <tuple>
 #include <nlohmann/json.hpp>
 
 #include "backends/snowflake/snowflake.h"
@@ -136,6 +140,74 @@ void ReadCopy(const std::string& definition, catalog::Pipe& p, const std::string
   }
 }
 
+/// The rows of one key, in key order: (key_sequence, row).
+using KeyRows = std::vector<std::pair<long, const Json*>>;
+
+auto KeySequence(const Json& row, const char* array, size_t n, std::string& error) -> std::optional<long> {
+  try {
+    return std::stol(Text(row, "key_sequence"));
+  } catch (...) {
+    error = std::string(array) + " row " + std::to_string(n) + ": key_sequence is not a number";
+    return std::nullopt;
+  }
+}
+
+/// Keys from the SHOW commands' rows: primary and unique keys by
+/// (schema_name, table_name, constraint_name), foreign keys by (fk_schema_name,
+/// fk_table_name, fk_name); each key's columns in key_sequence order. A key
+/// of a table not imported (a view's, another database's) is skipped.
+auto ReadKeys(const Json& doc, std::map<catalog::ObjectName, catalog::Table>& tables, std::string& error) -> bool {
+  using K = catalog::Constraint::Kind;
+  std::map<std::tuple<catalog::ObjectName, std::string>, std::pair<K, KeyRows>> keys;
+  for (auto [array, kind] : {std::pair{"primary_keys", K::PrimaryKey}, std::pair{"unique_keys", K::Unique},
+                             std::pair{"imported_keys", K::ForeignKey}}) {
+    size_t n = 0;
+    bool foreign = kind == K::ForeignKey;
+    if (!doc.contains(array)) continue;
+    for (const auto& row : doc.at(array)) {  // rows are kept by address: not doc.value's copy
+      ++n;
+      catalog::ObjectName table{Text(row, foreign ? "fk_schema_name" : "schema_name"),
+                                Text(row, foreign ? "fk_table_name" : "table_name")};
+      std::string name = Text(row, foreign ? "fk_name" : "constraint_name");
+      if (name.empty()) {
+        error = std::string(array) + " row " + std::to_string(n) + ": no " + (foreign ? "fk_name" : "constraint_name");
+        return false;
+      }
+      if (!tables.count(table)) continue;
+      auto seq = KeySequence(row, array, n, error);
+      if (!seq) return false;
+      auto& [k, rows] = keys[{table, name}];
+      k = kind;
+      rows.push_back({*seq, &row});
+    }
+  }
+  for (auto& [id, key] : keys) {
+    auto& [kind, rows] = key;
+    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    catalog::Constraint c;
+    c.kind = kind;
+    c.name = std::get<1>(id);
+    const Json& first = *rows.front().second;
+    bool foreign = kind == K::ForeignKey;
+    for (const auto& [seq, row] : rows) {
+      c.columns.push_back(Text(*row, foreign ? "fk_column_name" : "column_name"));
+      if (foreign) c.ref_columns.push_back(Text(*row, "pk_column_name"));
+    }
+    if (foreign) {
+      c.ref_table = {Text(first, "pk_schema_name"), Text(first, "pk_table_name")};
+      auto rule = [&](const char* field) {
+        std::string r = Text(first, field);
+        std::transform(r.begin(), r.end(), r.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+        return r.empty() ? std::string("no action") : r;
+      };
+      c.on_update = rule("update_rule");
+      c.on_delete = rule("delete_rule");
+    }
+    tables[std::get<0>(id)].constraints.push_back(std::move(c));
+  }
+  return true;
+}
+
 }  // namespace
 
 auto Import(const std::string& text, std::string& error) -> std::optional<catalog::Catalog> {
@@ -145,7 +217,7 @@ auto Import(const std::string& text, std::string& error) -> std::optional<catalo
     error = "not a JSON object with \"tables\", \"columns\", \"views\" and \"pipes\" arrays";
     return std::nullopt;
   }
-  for (const char* key : {"tables", "columns", "views", "pipes"})
+  for (const char* key : {"tables", "columns", "views", "pipes", "primary_keys", "unique_keys", "imported_keys"})
     if (doc.contains(key) && !doc[key].is_array()) {
       error = std::string("\"") + key + "\" is not an array of rows";
       return std::nullopt;
@@ -212,6 +284,7 @@ auto Import(const std::string& text, std::string& error) -> std::optional<catalo
     std::sort(cols.begin(), cols.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (auto& [pos, col] : cols) tables[name].columns.push_back(std::move(col));
   }
+  if (!ReadKeys(doc, tables, error)) return std::nullopt;
   for (auto& [name, t] : tables) schema(name.schema).tables.push_back(std::move(t));
   n = 0;
   for (const auto& row : doc.value("views", Json::array())) {

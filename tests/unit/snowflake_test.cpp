@@ -77,6 +77,22 @@ auto InformationSchema(const catalog::Catalog& c) -> std::string {
                                {"COMMENT", t.comment ? Json(*t.comment) : Json(nullptr)}});
       int position = 0;
       for (const auto& col : t.columns) out["columns"].push_back(ColumnRow(s.name, t.name, col, ++position));
+      for (const auto& k : t.constraints) {
+        using K = catalog::Constraint::Kind;
+        // Reported the way SHOW lists them: one row per column, latest key first.
+        for (size_t i = k.columns.size(); i-- > 0;) {
+          if (k.kind == K::ForeignKey)
+            out["imported_keys"].push_back({{"pk_schema_name", k.ref_table.schema}, {"pk_table_name", k.ref_table.name},
+                                            {"pk_column_name", k.ref_columns[i]}, {"fk_schema_name", s.name},
+                                            {"fk_table_name", t.name}, {"fk_column_name", k.columns[i]},
+                                            {"key_sequence", i + 1}, {"update_rule", "NO ACTION"},
+                                            {"delete_rule", "NO ACTION"}, {"fk_name", k.name}});
+          else
+            out[k.kind == K::PrimaryKey ? "primary_keys" : "unique_keys"].push_back(
+                {{"schema_name", s.name}, {"table_name", t.name}, {"column_name", k.columns[i]},
+                 {"key_sequence", std::to_string(i + 1)}, {"constraint_name", k.name}});
+        }
+      }
     }
     for (const auto& v : s.views)
       out["views"].push_back({{"TABLE_SCHEMA", s.name},
@@ -118,6 +134,15 @@ table events {
 table scratch {
   id bigint
   snowflake { transient }
+}
+
+table sightings {
+  region   text not null
+  event_id bigint not null
+  seen     date not null
+  primary key (region, event_id)
+  unique (event_id, seen)
+  foreign key (event_id) references events (id)
 }
 
 view recent as """
@@ -166,17 +191,13 @@ TEST_CASE("snowflake: import reads back the catalog Lower made", "[snowflake]") 
   auto imported = backend->ImportCatalog(InformationSchema(desired), error);
   INFO(error);
   REQUIRE(imported);
-  // The import cannot see constraints (INFORMATION_SCHEMA has no key columns): compare without them.
   catalog::Catalog want = desired;
-  for (auto& s : want.schemas)
-    for (auto& t : s.tables) t.constraints.clear();
+  REQUIRE(want.FindTable({"PUBLIC", "SIGHTINGS"})->constraints.size() == 3);
   for (auto& s : want.schemas)
     for (auto& v : s.views) v.source.clear();
   CHECK(catalog::ToJson(*imported) == catalog::ToJson(want));
 
-  // And no change is planned against it: no phantom int retypes, no VARCHAR lengths, no defaults.
-  for (auto& s : imported->schemas)
-    for (auto& t : s.tables) t.constraints = desired.FindTable({s.name, t.name})->constraints;
+  // And no change is planned against it: no phantom int retypes, no VARCHAR lengths, no defaults, no keys.
   diag::Engine diags(c->sm);
   auto plan = testing::PlanBetween(*imported, *c->catalog, *backend, diags);
   INFO(diag::RenderText(diags, false));
@@ -194,6 +215,14 @@ TEST_CASE("snowflake: import reports what it cannot read", "[snowflake]") {
                  {"DATA_TYPE", "WIDGET"}, {"IS_NULLABLE", "YES"}}}}};
   CHECK_FALSE(backend->ImportCatalog(bad.dump(), error));
   CHECK(error.find("columns row 1 (PUBLIC.T.C): unknown DATA_TYPE 'WIDGET'") != std::string::npos);
+  Json keys = {{"tables", {{{"TABLE_SCHEMA", "PUBLIC"}, {"TABLE_NAME", "T"}, {"TABLE_TYPE", "BASE TABLE"}}}},
+               {"primary_keys", {{{"schema_name", "PUBLIC"}, {"table_name", "T"}, {"column_name", "C"},
+                                  {"key_sequence", "first"}, {"constraint_name", "T_PKEY"}}}}};
+  CHECK_FALSE(backend->ImportCatalog(keys.dump(), error));
+  CHECK(error == "primary_keys row 1: key_sequence is not a number");
+  keys["primary_keys"][0].erase("constraint_name");
+  CHECK_FALSE(backend->ImportCatalog(keys.dump(), error));
+  CHECK(error == "primary_keys row 1: no constraint_name");
 }
 
 TEST_CASE("snowflake: widening in place, other retypes rebuild", "[snowflake]") {
