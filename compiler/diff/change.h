@@ -140,6 +140,9 @@ struct Change {
 /// shape), by its name once the change has run; nullopt for changes of
 /// other objects, and for creating or dropping the table itself.
 auto AlteredTable(const Op& op) -> std::optional<catalog::ObjectName>;
+/// The table whose loading a change disturbs: AlteredTable, except a
+/// comment, which a pipe loading the table may run through.
+auto DisturbedTable(const Op& op) -> std::optional<catalog::ObjectName>;
 
 /// "create table public.users": the kind of change and its object, for
 /// messages, text plans and JSON.

@@ -722,13 +722,15 @@ class Differ {
 
   /// A foreign key that stays the same must still be dropped and added again
   /// when the key it references is dropped (Postgres refuses to drop a key a
-  /// foreign key depends on) or when a column on either side changes type.
+  /// foreign key depends on), when a column on either side changes type, or
+  /// when the table it references is rebuilt (the key would point at the
+  /// old table, which the rebuild drops).
   void RebuildDependentForeignKeys() {
     using Key = std::pair<ObjectName, std::vector<std::string>>;
     std::set<Key> dropped_keys;
     std::set<std::pair<ObjectName, std::string>> retyped;
     std::set<std::pair<ObjectName, std::string>> fk_dropped, fk_added;  // (table, constraint)
-    std::set<ObjectName> dropped_tables;
+    std::set<ObjectName> dropped_tables, rebuilt;
     auto sorted = [](std::vector<std::string> v) {
       std::sort(v.begin(), v.end());
       return v;
@@ -753,16 +755,27 @@ class Differ {
         if (Is(ac->kind, ChangeKind::Type)) retyped.insert({{ac->schema, ac->table}, ac->to.name});
       } else if (auto* dt = std::get_if<DropTable>(&c.op)) {
         dropped_tables.insert({dt->schema, dt->table.name});
+      } else if (auto* rb = std::get_if<RebuildTable>(&c.op)) {
+        rebuilt.insert({rb->schema, rb->from.name});
       }
     }
-    if (dropped_keys.empty() && retyped.empty()) return;
+    if (dropped_keys.empty() && retyped.empty() && rebuilt.empty()) return;
     for (const auto& s : from_.schemas)
       for (const auto& t : s.tables) {
         ObjectName self{s.name, t.name};
         if (dropped_tables.count(self)) continue;
         for (const auto& k : t.constraints) {
           if (k.kind != catalog::Constraint::Kind::ForeignKey || fk_dropped.count({self, k.name})) continue;
-          bool affected = dropped_keys.count({k.ref_table, sorted(k.ref_columns)}) > 0;
+          if (rebuilt.count(self)) {
+            // The old table lets go of a key to another table rebuilt too
+            // (the new one adds its keys to it after both rebuilds, below)
+            // or dropped.
+            if ((rebuilt.count(k.ref_table) || dropped_tables.count(k.ref_table)) && k.ref_table != self)
+              Add(DropConstraint{s.name, t.name, k}, to_.FindTable(self) ? to_.FindTable(self)->src : t.src,
+                  "the table it references is rebuilt or dropped");
+            continue;
+          }
+          bool affected = dropped_keys.count({k.ref_table, sorted(k.ref_columns)}) > 0 || rebuilt.count(k.ref_table) > 0;
           for (const auto& rc : k.ref_columns) affected |= retyped.count({k.ref_table, rc}) > 0;
           for (const auto& col : k.columns) affected |= retyped.count({self, col}) > 0;
           if (!affected) continue;
@@ -789,6 +802,25 @@ class Differ {
             Add(AddConstraint{s.name, t.name, *again}, src, "the key it references changes");
         }
       }
+    // A rebuilt table's keys to another table rebuilt or created in the
+    // same plan are added once both are there: created with the table, a
+    // key would point at the other's old table (and two tables that
+    // reference each other could not be ordered at all).
+    std::set<ObjectName> rebuilt_to;
+    for (const auto& c : changes_) {
+      if (auto* rb = std::get_if<RebuildTable>(&c.op)) rebuilt_to.insert({rb->schema, rb->to.name});
+      if (auto* ct = std::get_if<CreateTable>(&c.op)) rebuilt_to.insert({ct->schema, ct->table.name});
+    }
+    std::vector<std::pair<Op, source::SourceRange>> later;
+    for (auto& c : changes_)
+      if (auto* rb = std::get_if<RebuildTable>(&c.op))
+        std::erase_if(rb->to.constraints, [&](const catalog::Constraint& k) {
+          bool other = k.kind == catalog::Constraint::Kind::ForeignKey && rebuilt_to.count(k.ref_table) &&
+                       k.ref_table != ObjectName{rb->schema, rb->to.name};
+          if (other) later.emplace_back(AddConstraint{rb->schema, rb->to.name, k}, k.src);
+          return other;
+        });
+    for (auto& [op, src] : later) Add(std::move(op), src, "the table it references is rebuilt or new");
   }
 
   /// The RenameConstraint change of `table`'s constraint `from`, if any.
@@ -1001,7 +1033,7 @@ class Differ {
   void DiffPipes() {
     std::set<ObjectName> altered;
     for (const auto& c : changes_)
-      if (auto t = AlteredTable(c.op)) altered.insert(*t);
+      if (auto t = DisturbedTable(c.op)) altered.insert(*t);
     for (const auto& s : to_.schemas) {
       const catalog::Schema* from = from_.FindSchema(s.name);
       for (const auto& p : s.pipes) {
@@ -1217,6 +1249,7 @@ class Differ {
                 if (auto* ac = std::get_if<AlterColumn>(&o)) needed = referenced(ac->to.name);
                 if (auto* ad = std::get_if<AddColumn>(&o)) needed = referenced(ad->column.name);
                 if (auto* rn = std::get_if<RenameColumn>(&o)) needed = referenced(rn->to);
+                if (std::holds_alternative<RebuildTable>(o)) needed = true;
                 if (needed) edge(j, i);
               }
             };
@@ -1256,6 +1289,11 @@ class Differ {
                     edge(j, i);
             } else if constexpr (std::is_same_v<T, AddConstraint>) {
               if (c.constraint.kind == catalog::Constraint::Kind::ForeignKey) key_edges(c.constraint);
+            } else if constexpr (std::is_same_v<T, RebuildTable>) {
+              // The new table's foreign keys point at the referenced tables as they end up.
+              for (const auto& k : c.to.constraints)
+                if (k.kind == catalog::Constraint::Kind::ForeignKey && k.ref_table != ObjectName{c.schema, c.to.name})
+                  key_edges(k);
             } else if constexpr (std::is_same_v<T, DropConstraint>) {
               // A unique or primary key goes after the foreign keys that need it.
               if (c.constraint.kind == catalog::Constraint::Kind::PrimaryKey ||
@@ -1325,6 +1363,25 @@ class Differ {
       if (auto* rt = std::get_if<RenameTable>(&changes_[i].op))
         for (size_t j : table_changes[{rt->schema, rt->to}])
           if (j != i) edge(i, j);
+    // A table is rebuilt after the foreign keys that reference it, the keys
+    // of its own that go, and the dropped tables that reference it are
+    // dropped.
+    for (size_t i = 0; i < changes_.size(); ++i) {
+      auto* rb = std::get_if<RebuildTable>(&changes_[i].op);
+      if (!rb) continue;
+      ObjectName old{rb->schema, rb->from.name};
+      for (size_t j = 0; j < changes_.size(); ++j) {
+        if (auto* dk = std::get_if<DropConstraint>(&changes_[j].op)) {
+          bool references = dk->constraint.kind == catalog::Constraint::Kind::ForeignKey && dk->constraint.ref_table == old;
+          if (references || ObjectName{dk->schema, dk->table} == old) edge(j, i);
+        } else if (auto* ak = std::get_if<AddConstraint>(&changes_[j].op)) {
+          if (ObjectName{ak->schema, ak->table} == ObjectName{rb->schema, rb->to.name}) edge(i, j);
+        } else if (auto* dt = std::get_if<DropTable>(&changes_[j].op)) {
+          for (const auto& k : dt->table.constraints)
+            if (k.kind == catalog::Constraint::Kind::ForeignKey && k.ref_table == old) edge(j, i);
+        }
+      }
+    }
     // A column is dropped after the keys, checks and indexes over it that are
     // dropped by name (the database would drop them with the column, and
     // their DROP would fail) and after the foreign keys that reference it.
@@ -1489,6 +1546,11 @@ auto AlteredTable(const Op& op) -> std::optional<catalog::ObjectName> {
           return std::nullopt;
       },
       op);
+}
+
+auto DisturbedTable(const Op& op) -> std::optional<catalog::ObjectName> {
+  if (std::holds_alternative<SetComment>(op)) return std::nullopt;
+  return AlteredTable(op);
 }
 
 }  // namespace schemac::diff

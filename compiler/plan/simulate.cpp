@@ -601,7 +601,7 @@ auto Simulate(const catalog::Catalog& from, const Plan& plan, const target::Back
   for (size_t i = 0; i < plan.changes.size(); ++i) {
     const diff::Op& op = plan.changes[i].op;
     // A table loaded by a running pipe must not change under it.
-    std::optional<catalog::ObjectName> table = diff::AlteredTable(op);
+    std::optional<catalog::ObjectName> table = diff::DisturbedTable(op);
     if (const auto* r = std::get_if<diff::RenameTable>(&op)) table = catalog::ObjectName{r->schema, r->from};
     if (const auto* b = std::get_if<diff::RebuildTable>(&op)) table = catalog::ObjectName{b->schema, b->from.name};
     if (const auto* d = std::get_if<diff::DropTable>(&op)) table = catalog::ObjectName{d->schema, d->table.name};

@@ -26,7 +26,9 @@ struct Compiled {
   auto Messages() const -> std::string { return diag::RenderText(diags, false); }
 };
 
-inline auto Compile(const std::string& text, bool lower = true) -> std::unique_ptr<Compiled> {
+/// `text` parsed, expanded, checked in `target`'s dialect and (with `lower`) lowered by its backend.
+inline auto Compile(const std::string& text, bool lower = true, const std::string& target = "postgres")
+    -> std::unique_ptr<Compiled> {
   auto c = std::make_unique<Compiled>();
   ast::Unit unit;
   source::FileId id = c->sm.Add("test.schema", text);
@@ -34,8 +36,8 @@ inline auto Compile(const std::string& text, bool lower = true) -> std::unique_p
   if (c->diags.has_errors()) return c;
   expand::Expand(unit, c->diags);
   if (c->diags.has_errors()) return c;
-  c->realm = check::Check(unit, c->diags);
-  if (c->realm && lower) c->catalog = target::FindBackend("postgres")->Lower(*c->realm, c->diags);
+  c->realm = check::Check(unit, c->diags, *target::FindDialect(target));
+  if (c->realm && lower) c->catalog = target::FindBackend(target)->Lower(*c->realm, c->diags);
   return c;
 }
 

@@ -15,16 +15,7 @@ using namespace schemac;
 using Json = nlohmann::json;
 
 auto CompileSnowflake(const std::string& text) -> std::unique_ptr<testing::Compiled> {
-  auto c = std::make_unique<testing::Compiled>();
-  ast::Unit unit;
-  source::FileId id = c->sm.Add("test.schema", text);
-  unit.files.push_back(syntax::Parse(id, c->sm, c->diags));
-  if (c->diags.has_errors()) return c;
-  expand::Expand(unit, c->diags);
-  if (c->diags.has_errors()) return c;
-  c->realm = check::Check(unit, c->diags, *target::FindDialect("snowflake"));
-  if (c->realm) c->catalog = target::FindBackend("snowflake")->Lower(*c->realm, c->diags);
-  return c;
+  return testing::Compile(text, true, "snowflake");
 }
 
 /// One COLUMNS row as Snowflake reports a column of type `type` (the
