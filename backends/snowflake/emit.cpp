@@ -43,6 +43,8 @@ auto ConstraintDefinition(const catalog::Constraint& k) -> std::string {
 }
 
 /// `CREATE [OR REPLACE] [TRANSIENT] TABLE [IF NOT EXISTS] name (...) options`.
+/// CREATE TABLE for `t` named `name`; with `replace`, CREATE OR REPLACE that
+/// keeps the grants of the table it replaces (COPY GRANTS).
 auto CreateTableSql(const std::string& schema, const std::string& name, const catalog::Table& t, bool replace)
     -> std::string {
   std::vector<std::string> items;
@@ -61,6 +63,7 @@ auto CreateTableSql(const std::string& schema, const std::string& name, const ca
   if (auto it = t.options.find("data_retention_time_in_days"); it != t.options.end())
     sql += " DATA_RETENTION_TIME_IN_DAYS = " + it->second;
   if (t.options.count("change_tracking")) sql += " CHANGE_TRACKING = TRUE";
+  if (replace) sql += " COPY GRANTS";
   if (t.comment) sql += " COMMENT = " + QuoteLiteral(*t.comment);
   return sql + ";";
 }
@@ -159,6 +162,12 @@ struct Emitter {
   /// reads the table under the real name.
   void operator()(const RebuildTable& c) {
     std::string next = c.to.name + kRebuildSuffix;
+    // SWAP WITH swaps the grants too: the new table first takes the real
+    // table's grants (LIKE ... COPY GRANTS), then its new shape, keeping them
+    // (CREATE OR REPLACE ... COPY GRANTS), so they are on the table that
+    // ends up under the real name.
+    Put("CREATE OR REPLACE TABLE " + QuoteQualified(c.schema, next) + " LIKE " + QuoteQualified(c.schema, c.to.name) +
+        " COPY GRANTS;");
     Put(CreateTableSql(c.schema, next, c.to, true));
     std::string cols, select;
     for (const auto& col : c.to.columns) {
