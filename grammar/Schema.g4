@@ -197,7 +197,7 @@ targetItem
   | TYPE typeRef                                                     # typeOption
   | INTO qname                                                       # intoOption
   | FROM STRING                                                      # fromOption
-  | ident optionValue?                                               # flagOption
+  | ident (optionValue | LPAREN identList RPAREN)?                   # flagOption
   ;
 optionValue : ident | STRING | NUMBER ;
 

@@ -19,7 +19,7 @@ class SnowflakeDialect final : public target::Dialect {
     switch (place) {
       case target::Place::Top: return {"warehouse", "database"};
       case target::Place::Table: return {"cluster by", "transient", "change_tracking", "data_retention_time_in_days"};
-      case target::Place::Pipe: return {"into", "from", "format", "auto_ingest", "pattern"};
+      case target::Place::Pipe: return {"into", "from", "format", "auto_ingest", "pattern", "skip"};
     }
     return {};
   }
@@ -48,6 +48,11 @@ class SnowflakeDialect final : public target::Dialect {
           rule.known = true;
           std::string v = Lowered(item.value.value_or(""));
           if (v != "parquet" && v != "csv" && v != "json") rule.bad = "pipe format is 'parquet', 'csv' or 'json'";
+        } else if (flag == "skip") {
+          // Columns the files do not carry: the table's defaults fill them
+          // (checked against the `into` table when the pipe is lowered).
+          rule.known = rule.names_are_columns = true;
+          if (item.names.empty() || item.value) rule.bad = "write 'skip (column, ...)': the columns the files do not carry";
         } else {
           rule.known = flag == "auto_ingest" || flag == "pattern";
         }

@@ -281,6 +281,12 @@ $$;)",
   /// window loads each such file once and skips none.
   void operator()(const ReplacePipe& c) {
     std::string name = PipeName(c.schema, c.to);
+    if (c.from.SameDefinition(c.to)) {
+      // Its COPY still fits the table: resumed as it is, it keeps its load
+      // history and loads the files queued while it was paused.
+      Put("ALTER PIPE IF EXISTS " + name + " SET PIPE_EXECUTION_PAUSED = FALSE;");
+      return;
+    }
     Put(CreatePipeSql(c.schema, c.to, true));
     Put("ALTER PIPE IF EXISTS " + name + " SET PIPE_EXECUTION_PAUSED = FALSE;");
     // Safe to run again: the pipe's load history skips the files it loaded.

@@ -237,6 +237,7 @@ class Lowerer {
     out.src = p.range;
     out.format = "parquet";
     CheckLength(out.name, p.range);
+    std::vector<std::pair<std::string, source::SourceRange>> skip;
     for (const auto& item : p.items) {
       using OK = model::TargetOption::Kind;
       if (item.kind == OK::Into && item.table)
@@ -247,6 +248,8 @@ class Lowerer {
         if (key == "format") out.format = LowerKey(item.value.value_or("parquet"));
         else if (key == "auto_ingest") out.auto_ingest = true;
         else if (key == "pattern") out.pattern = item.value.value_or("");
+        else if (key == "skip")
+          for (const auto& n : item.names) skip.emplace_back(Fold(n), item.range);
       }
     }
     const catalog::Table* table = c.FindTable(out.table);
@@ -257,7 +260,24 @@ class Lowerer {
             "declare the table in the project (not as extern)");
       return std::nullopt;
     }
-    out.definition = CopyDefinition(out, *table);
+    std::set<std::string> skipped;
+    for (const auto& [name, range] : skip) {
+      const catalog::Column* col = table->FindColumn(name);
+      if (!col) {
+        diags_.Emit(diag::Kind::UnknownColumn, range, name, out.table.schema + "." + out.table.name);
+        return std::nullopt;
+      }
+      if (col->not_null && !col->default_expr && col->identity.empty())
+        diags_.Emit(diag::Kind::BadTargetOption, range,
+                    "pipe '" + out.name + "' skips column '" + name + "', which is not null and has no default: every load would fail")
+            .hint = "give the column a default, or load it from the files";
+      skipped.insert(name);
+    }
+    if (skipped.size() == table->columns.size()) {
+      diags_.Emit(diag::Kind::BadTargetOption, p.range, "pipe '" + out.name + "' skips every column of its table");
+      return std::nullopt;
+    }
+    out.definition = CopyDefinition(out, *table, skipped);
     return out;
   }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,7 +62,10 @@ auto ParseNumber(const std::string& type, int& precision, int& scale) -> bool;
 auto ParseVarchar(const std::string& type, long& length) -> bool;
 
 /// The COPY statement a pipe runs, generated from its table's columns.
-auto CopyDefinition(const catalog::Pipe& pipe, const catalog::Table& table) -> std::string;
+/// The COPY statement of `pipe` into `table`: every column but those in
+/// `skip` (folded names), which the table's defaults fill.
+auto CopyDefinition(const catalog::Pipe& pipe, const catalog::Table& table, const std::set<std::string>& skip = {})
+    -> std::string;
 
 auto Lower(const model::Realm& realm, diag::Engine& diags) -> std::optional<catalog::Catalog>;
 auto Emit(const plan::Plan& plan, diag::Engine& diags) -> std::optional<target::Script>;

@@ -268,16 +268,19 @@ auto ParseVarchar(const std::string& type, long& length) -> bool {
   return true;
 }
 
-auto CopyDefinition(const catalog::Pipe& pipe, const catalog::Table& table) -> std::string {
+auto CopyDefinition(const catalog::Pipe& pipe, const catalog::Table& table, const std::set<std::string>& skip)
+    -> std::string {
   std::string format = UpperAscii(pipe.format);
   std::string columns, select;
-  for (size_t i = 0; i < table.columns.size(); ++i) {
-    const auto& c = table.columns[i];
-    columns += (i ? ", " : "") + QuoteIdent(c.name);
-    // CSV by position; Parquet and JSON by the field's name, which is the
-    // column's name as the catalog stores it.
-    std::string field = format == "CSV" ? "$" + std::to_string(i + 1) : "$1:" + QuoteIdent(c.name);
-    select += (i ? ", " : "") + field + "::" + c.type;
+  size_t n = 0;
+  for (const auto& c : table.columns) {
+    if (skip.count(c.name)) continue;
+    ++n;
+    columns += (n > 1 ? ", " : "") + QuoteIdent(c.name);
+    // CSV by position (of the columns the files carry); Parquet and JSON by
+    // the field's name, which is the column's name as the catalog stores it.
+    std::string field = format == "CSV" ? "$" + std::to_string(n) : "$1:" + QuoteIdent(c.name);
+    select += (n > 1 ? ", " : "") + field + "::" + c.type;
   }
   std::string out = "COPY INTO " + QuoteQualified(pipe.table.schema, pipe.table.name) + " (" + columns +
                     ") FROM (SELECT " + select + " FROM " + pipe.stage + ") FILE_FORMAT = (TYPE = " + format + ")";

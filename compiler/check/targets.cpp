@@ -84,6 +84,8 @@ void Checker::CheckTargetBlock(const ast::TargetBlock& b, Level level, const Pen
       continue;
     }
     if (rule.bad) diags_.Emit(Kind::BadTargetOption, item.range, *rule.bad);
+    if (item.kind == TK::Flag && !item.names.empty() && !rule.names_are_columns)
+      diags_.Emit(Kind::BadTargetOption, item.range, "'" + item.key.text + "' takes no list of names");
     if (!p) continue;
     if (rule.key_is_column) CheckColumnExists(item.key, *p);
     if (rule.names_are_columns)
@@ -118,6 +120,8 @@ void Checker::CheckPipe(const ast::Pipe& p) {
     }
     target::ItemRule rule = dialect->CheckItem(target::Place::Pipe, item);
     if (rule.bad) diags_.Emit(Kind::BadTargetOption, item.range, *rule.bad);
+    if (rule.known && item.kind == TK::Flag && !item.names.empty() && !rule.names_are_columns)
+      diags_.Emit(Kind::BadTargetOption, item.range, "'" + item.key.text + "' takes no list of names");
     if (!rule.known) {
       std::string list;
       for (const auto& k : dialect->Options(target::Place::Pipe)) list += (list.empty() ? "" : ", ") + k;

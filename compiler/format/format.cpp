@@ -731,6 +731,7 @@ class Printer {
       case K::Flag: {
         std::string out = Name(t.key);
         if (t.value) out += " " + (t.value_is_string ? StringLit(*t.value) : *t.value);
+        if (!t.names.empty()) out += " (" + Names(t.names) + ")";
         return out;
       }
     }

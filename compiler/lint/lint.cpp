@@ -385,7 +385,8 @@ class Linter {
   void Visit(const diff::PausePipe&, const diff::Change&) {}
   void Visit(const diff::ReplacePipe& op, const diff::Change& c) {
     Add(RuleId::PipeRecreated, {op.schema, op.to.name, ""}, c.src,
-        fmt::format("pipe '{}' is paused, drained and made again{}", Qualified(op.schema, op.to.name),
+        fmt::format("pipe '{}' is paused, drained and {}{}", Qualified(op.schema, op.to.name),
+                    op.from.SameDefinition(op.to) ? "resumed" : "made again",
                     c.reason.empty() ? ": its definition changed" : ": " + c.reason));
   }
 

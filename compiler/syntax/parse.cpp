@@ -1077,6 +1077,7 @@ class Builder {
     } else if (auto* x = As<P::FlagOptionContext>(c)) {
       t.kind = K::Flag;
       t.key = Ident(x->ident());
+      if (x->identList()) t.names = Names(x->identList());
       if (auto* v = x->optionValue()) {
         if (v->STRING()) {
           t.value = String(v->STRING());
