@@ -16,8 +16,8 @@ class FlinkDialect final : public target::Dialect {
 
   auto Options(target::Place place) const -> std::vector<std::string> override {
     switch (place) {
-      case target::Place::Top: return {"catalog", "database", "compatibility"};
-      case target::Place::Table: return {"watermark", "with", "evolution", "compatibility"};
+      case target::Place::Top: return {"catalog", "database", "evolution", "compatibility"};
+      case target::Place::Table: return {"watermark", "with", "partition by", "evolution", "compatibility"};
       case target::Place::Pipe: return {};
     }
     return {};
@@ -28,6 +28,11 @@ class FlinkDialect final : public target::Dialect {
     std::string flag = FlagKey(item);
     if (place == target::Place::Top) {
       rule.known = ListedFlag(place, item);
+      if (flag == "evolution") {
+        std::string v = Lowered(item.value.value_or(""));
+        if (v != "alter" && v != "versioned" && v != "registry")
+          rule.bad = "flink evolution is 'alter', 'versioned' or 'registry'";
+      }
     } else if (place == target::Place::Table) {
       if (item.kind == IK::Watermark) {
         rule.known = true;
@@ -35,6 +40,10 @@ class FlinkDialect final : public target::Dialect {
         rule.exprs_name_columns = true;
       } else if (item.kind == IK::With) {
         rule.known = true;  // connector options are passed through as written
+      } else if (item.kind == IK::Partition) {
+        rule.known = true;  // PARTITIONED BY (columns)
+        rule.exprs_name_columns = true;
+        if (!item.key.text.empty()) rule.bad = "flink 'partition by' takes columns, no strategy word";
       } else if (flag == "evolution") {
         rule.known = true;
         std::string v = Lowered(item.value.value_or(""));

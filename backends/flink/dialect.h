@@ -1,5 +1,4 @@
-// The Flink facts the checker asks about (see compiler/target/dialect.h); Flink
-// has no backend yet, only these.
+// The Flink facts the checker asks about (see compiler/target/dialect.h).
 #pragma once
 
 #include "compiler/target/dialect.h"

@@ -2,6 +2,7 @@
 // to each here; this is the one file in compiler/ that names backends.
 #include "backends/firebolt/backend.h"
 #include "backends/firebolt/dialect.h"
+#include "backends/flink/backend.h"
 #include "backends/flink/dialect.h"
 #include "backends/postgres/backend.h"
 #include "backends/postgres/dialect.h"
@@ -18,6 +19,7 @@ auto FindBackend(std::string_view name) -> std::unique_ptr<Backend> {
   if (name == "postgres") return backends::postgres::MakeBackend();
   if (name == "snowflake") return backends::snowflake::MakeBackend();
   if (name == "firebolt") return backends::firebolt::MakeBackend();
+  if (name == "flink") return backends::flink::MakeBackend();
   return nullptr;
 }
 
@@ -28,6 +30,7 @@ auto AllBackends() -> std::vector<std::unique_ptr<Backend>> {
   all.push_back(backends::postgres::MakeBackend());
   all.push_back(backends::snowflake::MakeBackend());
   all.push_back(backends::firebolt::MakeBackend());
+  all.push_back(backends::flink::MakeBackend());
   return all;
 }
 }  // namespace

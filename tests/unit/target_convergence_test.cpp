@@ -3,7 +3,7 @@
 // defaults changed, tables added, dropped and renamed, views over them,
 // Snowflake pipes loading them) are compiled for the target; plan(A→B),
 // applied to A by the in-memory applier, must give exactly B, and plan(B→B)
-// must be empty. Where convergence_test.cpp generates catalogs in Postgres's
+// must be empty (Postgres, Snowflake, Firebolt and Flink). Where convergence_test.cpp generates catalogs in Postgres's
 // spelling, this goes through each backend's own lowering and decisions: a
 // rebuild, a pipe paused and replaced, an in-place widening.
 #include <catch2/catch.hpp>
@@ -188,7 +188,7 @@ auto State(catalog::Catalog c) -> std::string {
 
 TEST_CASE("convergence from source: plan(A->B) applied to A gives B on every target", "[property]") {
   const int kPairs = 1000;
-  for (std::string target : {"postgres", "snowflake", "firebolt"}) {
+  for (std::string target : {"postgres", "snowflake", "firebolt", "flink"}) {
     auto backend = target::FindBackend(target);
     REQUIRE(backend);
     int non_empty = 0;

@@ -1,0 +1,175 @@
+// The Flink backend object: the differ's questions answered the Flink way,
+// per table by its evolution strategy (docs/backends/flink.md):
+// - alter (Apache Flink >= 1.17 catalogs): every change in place with ALTER
+//   TABLE ADD / MODIFY / DROP / RENAME, key, watermark, SET / RESET;
+// - registry (Confluent Cloud): physical columns change only through Schema
+//   Registry, so a change of one is refused here, naming the strategy that
+//   can make it; metadata and computed columns, key, watermark and options
+//   change in place;
+// - versioned: not built yet; its changes are refused, naming `alter`.
+#include "backends/flink/backend.h"
+
+#include "backends/flink/flink.h"
+#include "compiler/target/sql_scan.h"
+
+namespace schemac::backends::flink {
+namespace {
+
+/// A column whose values the connector stores (not computed, not metadata).
+auto Physical(const catalog::Column& c) -> bool { return !c.generated && !c.metadata; }
+
+auto Refused(const std::string& what, const std::string& strategy) -> target::Decision {
+  if (strategy == "registry")
+    return {target::Strategy::Unsupported,
+            what + ": on Confluent Cloud ('evolution registry') physical columns change only through Schema Registry",
+            "evolve the topic's value schema in Schema Registry (the table follows it), or write 'flink { evolution "
+            "alter }' for an Apache Flink catalog",
+            std::nullopt};
+  return {target::Strategy::Unsupported,
+          what + ": the 'versioned' evolution strategy is not available yet",
+          "write 'flink { evolution alter }' to make the change in place (Apache Flink >= 1.17 catalogs)", std::nullopt};
+}
+
+class FlinkBackend final : public target::Backend {
+ public:
+  auto Name() const -> std::string_view override { return "flink"; }
+  auto Lower(const model::Realm& realm, diag::Engine& diags) const -> std::optional<catalog::Catalog> override {
+    return flink::Lower(realm, diags);
+  }
+  auto IsBuiltinSchema(const std::string& name) const -> bool override {
+    return name == std::string(kDefaultCatalog) + "." + kDefaultDatabase;
+  }
+  auto SameExpression(const std::string& a, const std::string& b) const -> bool override {
+    return a == b || NormalizeExpr(a) == NormalizeExpr(b);
+  }
+  auto ExpressionNames(const std::string& expr) const -> std::vector<std::string> override {
+    std::vector<std::string> out;
+    for (size_t i = 0; i < expr.size(); ++i)
+      if (expr[i] == '`') {
+        size_t end = expr.find('`', i + 1);
+        if (end == std::string::npos) break;
+        out.push_back(expr.substr(i + 1, end - i - 1));
+        i = end;
+      }
+    return out;
+  }
+  auto RenameInExpression(const std::string& expr, const std::string& from, const std::string& to) const
+      -> std::string override {
+    std::string out, quoted_from = QuoteIdent(from), quoted_to = QuoteIdent(to);
+    for (size_t i = 0; i < expr.size();) {
+      if (expr.compare(i, quoted_from.size(), quoted_from) == 0) {
+        out += quoted_to;
+        i += quoted_from.size();
+      } else {
+        out += expr[i++];
+      }
+    }
+    return out;
+  }
+  auto KeepsValues(const std::string& from, const std::string& to) const -> bool { return from == to; }
+  auto Narrows(const std::string& from, const std::string& to) const -> bool override {
+    if (from == to || to == "STRING") return false;
+    static const std::vector<std::pair<std::string, std::string>> widening = {
+        {"TINYINT", "SMALLINT"}, {"TINYINT", "INT"}, {"TINYINT", "BIGINT"}, {"SMALLINT", "INT"},
+        {"SMALLINT", "BIGINT"},  {"INT", "BIGINT"},  {"FLOAT", "DOUBLE"},   {"INT", "DOUBLE"}};
+    return std::find(widening.begin(), widening.end(), std::pair{from, to}) == widening.end();
+  }
+
+  auto DecideColumn(const target::ColumnChange& c) const -> target::Decision override {
+    if (c.kind == diff::ChangeKind::None) return {};
+    std::string strategy = Evolution(c.to);
+    if (strategy == "alter") return {};
+    if (strategy == "registry" && !(Physical(c.old_column) || Physical(c.new_column))) return {};
+    if (c.kind == diff::ChangeKind::Default) return {};  // not declared on flink: nothing changes
+    return Refused("column '" + c.new_column.name + "' of table '" + c.to.name + "' changes " + diff::Describe(c.kind),
+                   strategy);
+  }
+  auto DecideRename(const catalog::Table& table, const std::string& from, const std::string& to) const
+      -> target::Decision override {
+    std::string strategy = Evolution(table);
+    if (strategy == "alter") return {};
+    const catalog::Column* col = table.FindColumn(from);
+    if (strategy == "registry" && col && !Physical(*col)) return {};
+    return Refused("column '" + from + "' of table '" + table.name + "' is renamed to '" + to + "'", strategy);
+  }
+  auto Invalidated(const catalog::Column&, const catalog::Column&) const -> target::Invalidates override {
+    return {};  // nothing over a column is checked or indexed on flink
+  }
+  auto DecideTable(const catalog::ObjectName& name, const catalog::Table& from, const catalog::Table& to) const
+      -> target::Decision override {
+    const std::string table = "table '" + name.schema + "." + name.name + "'";
+    if (from.partition_of || to.partition_of)
+      return {target::Strategy::Unsupported, table + " is a partition of another table, which flink does not have",
+              "remove \"partition_of\" from the snapshot", std::nullopt};
+    auto part = [](const catalog::Table& t) {
+      auto it = t.options.find(kPartitionedBy);
+      return it == t.options.end() ? std::string("none") : it->second;
+    };
+    if (part(from) != part(to))
+      return {target::Strategy::Unsupported,
+              table + " changes its partition keys (" + part(from) + " -> " + part(to) + "), which flink cannot alter",
+              "create a new table with the new keys and move the job that writes it", std::nullopt};
+    std::string strategy = Evolution(to);
+    if (strategy != "alter") {
+      for (const auto& c : from.columns)
+        if (Physical(c) && !to.FindColumn(c.name)) {
+          bool renamed = false;
+          for (const auto& n : to.columns) renamed |= n.renamed_from && *n.renamed_from == c.name;
+          if (!renamed) return Refused("column '" + c.name + "' of " + table + " is dropped", strategy);
+        }
+      for (const auto& c : to.columns)
+        if (Physical(c) && !from.FindColumn(c.name) && !c.renamed_from)
+          return Refused("column '" + c.name + "' is added to " + table, strategy);
+    }
+    return {};
+  }
+  auto DecideEnum(const target::EnumChange&) const -> std::vector<target::Decision> override { return {}; }
+  auto ForeignKeysPinKeys() const -> bool override { return false; }
+  auto UsesSequence(const std::string&, const catalog::ObjectName&) const -> bool override { return false; }
+  auto RenameTypeInExpression(const std::string& expr, const catalog::ObjectName&, const catalog::ObjectName&) const
+      -> std::string override {
+    return expr;
+  }
+  auto SelectsAll(const catalog::View& v) const -> bool override {
+    // A view's columns are fixed when Flink creates it.
+    for (const auto& t : target::ScanSql(v.source.empty() ? v.definition : v.source))
+      if (t.kind == target::SqlToken::Kind::Symbol && t.text == "*") return true;
+    return false;
+  }
+  auto CostOf(const diff::Change& change, const plan::Plan&, const catalog::Catalog&, const catalog::Catalog&) const
+      -> target::Cost override {
+    target::Cost cost;
+    if (const auto* d = std::get_if<diff::DropTable>(&change.op)) {
+      auto it = d->table.options.find("connector");
+      if (it != d->table.options.end() && (it->second == "kafka" || it->second == "upsert-kafka" ||
+                                           it->second == "confluent"))
+        cost.why = "on Confluent Cloud, DROP TABLE deletes the topic and its data";
+    }
+    return cost;
+  }
+  /// schemac's own options (the evolution strategy, the compatibility mode)
+  /// are not the table's state on flink: changing one changes nothing there.
+  auto SameTableOption(const std::string& key, const std::string& a, const std::string& b) const -> bool override {
+    if (key == kEvolution || key == "schemac.compatibility") return true;
+    return a == b;
+  }
+  auto Enforces(const catalog::Constraint&) const -> bool override { return false; }  // PRIMARY KEY ... NOT ENFORCED
+  auto TransactionRules() const -> target::Transactions override { return {.ddl = false, .before = nullptr}; }
+  auto UserTypeName(const catalog::ObjectName&) const -> std::string override { return "STRING"; }
+  auto SpellRenamedType(const std::string& spelled, const catalog::ObjectName&) const -> std::string override {
+    return spelled;
+  }
+  auto ImplicitRelations(const catalog::Table&) const -> std::vector<std::string> override { return {}; }
+  auto Emit(const plan::Plan& plan, diag::Engine& diags) const -> std::optional<target::Script> override {
+    return flink::Emit(plan, diags);
+  }
+  auto Render(const plan::Plan& plan, const target::Script& script) const -> std::string override {
+    return flink::Render(plan, script);
+  }
+};
+
+}  // namespace
+
+auto MakeBackend() -> std::unique_ptr<target::Backend> { return std::make_unique<FlinkBackend>(); }
+
+}  // namespace schemac::backends::flink

@@ -1,0 +1,271 @@
+// Lowering the portable model to a Flink catalog. A Flink table describes
+// data that lives elsewhere (a topic, files): it has no defaults, checks,
+// unique or foreign keys to enforce, and no indexes, identities, enums,
+// sequences or collations. What only constrains or fills values (a check, a
+// unique or foreign key, a default) is left out with a `dropped-for-target`
+// warning naming it (a default is kept in the catalog: it is not declared,
+// but it says what a copy fills a new column with); what would change what
+// the table is (an index, an identity, an enum, a collation) is a
+// `not-on-target` error at its line naming the nearest Flink form. Nothing is
+// left out silently.
+#include <algorithm>
+
+#include "backends/flink/flink.h"
+
+namespace schemac::backends::flink {
+namespace {
+
+auto Lowered(std::string s) -> std::string {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+auto Join(const std::vector<std::string>& v) -> std::string {
+  std::string out;
+  for (const auto& x : v) out += (out.empty() ? "" : ", ") + x;
+  return out;
+}
+
+class Lowerer {
+ public:
+  explicit Lowerer(diag::Engine& d) : diags_(d) {}
+
+  auto Run(const model::Realm& realm) -> std::optional<catalog::Catalog> {
+    catalog::Catalog c;
+    c.target = "flink";
+    std::string database = kDefaultDatabase;
+    if (auto it = realm.options.find("flink"); it != realm.options.end())
+      for (const auto& item : it->second) {
+        if (item.kind != model::TargetOption::Kind::Flag) continue;
+        std::string key = Lowered(item.key.text);
+        if (key == "catalog") catalog_ = item.value.value_or(kDefaultCatalog);
+        else if (key == "database") database = item.value.value_or(kDefaultDatabase);
+        else if (key == "evolution") evolution_ = Lowered(item.value.value_or("alter"));
+        else if (key == "compatibility") compatibility_ = item.value.value_or("");
+        c.settings[key] = item.value.value_or("true");
+      }
+    for (const auto& s : realm.schemas) {
+      std::string db = s.name ? Fold(*s.name) : database;
+      std::string name = SchemaOf(s.name ? std::optional<std::string>(db) : std::nullopt, database);
+      for (const auto& t : s.tables)
+        if (t.is_extern) c.externs.push_back({name, Fold(t.name)});
+      catalog::Schema* out = nullptr;
+      for (auto& existing : c.schemas)
+        if (existing.name == name) out = &existing;
+      if (!out) {
+        c.schemas.push_back(catalog::Schema{name, {}, {}, {}, s.range});
+        out = &c.schemas.back();
+      }
+      for (const auto& e : s.enums)
+        Error(e.range, "enum '" + Fold(e.name) + "' cannot be created on flink, which has no enum types",
+              "declare its columns 'text' (STRING) and check the values in the job that writes them");
+      for (const auto& q : s.sequences)
+        Error(q.range, "sequence '" + Fold(q.name) + "' cannot be created on flink, which has no sequences",
+              "generate the values in the job that writes the table");
+      for (const auto& k : s.collations)
+        Error(k.range, "collation '" + Fold(k.name) + "' cannot be created on flink, which has no collations",
+              "remove the collation");
+      for (const auto& t : s.tables)
+        if (!t.is_extern) out->tables.push_back(LowerTable(t));
+      for (const auto& v : s.views) out->views.push_back(LowerView(v, database));
+    }
+    if (diags_.has_errors()) return std::nullopt;
+    // The default database left empty is no database of the project's.
+    std::erase_if(c.schemas, [&](const catalog::Schema& s) { return s.name == SchemaOf(std::nullopt, database) && s.empty(); });
+    catalog::Canonicalize(c);
+    return c;
+  }
+
+ private:
+  /// "catalog.database" for a schema block named `db`, or the default database.
+  auto SchemaOf(const std::optional<std::string>& db, const std::string& database) const -> std::string {
+    return catalog_ + "." + (db ? *db : database);
+  }
+
+  void Dropped(source::SourceRange at, std::string message, std::string hint) {
+    diags_.Add(diag::Kind::DroppedForTarget, at, std::move(message)).hint = std::move(hint);
+  }
+  void Error(source::SourceRange at, std::string message, std::string hint) {
+    diags_.Add(diag::Kind::NotOnTarget, at, std::move(message)).hint = std::move(hint);
+  }
+
+  void LowerType(const model::Column& col, catalog::Column& out) {
+    const model::Type& t = col.type_for_target.count("flink") ? col.type_for_target.at("flink") : col.type;
+    std::string error, lossy;
+    out.type = TypeName(t, error, lossy);
+    if (error == "enum") {
+      out.type = "STRING";  // the enum's own declaration is the error
+      return;
+    }
+    if (error == "none") {
+      diags_.Emit(diag::Kind::NoTypeMapping, col.range, col.name.text, t.Describe(), "flink").hint =
+          "pin a Flink type for this column: 'flink { type ... }'";
+      return;
+    }
+    if (!error.empty()) {
+      diags_.Emit(diag::Kind::NativeTypeOtherTarget, col.range, t.Describe(), col.name.text,
+                  error.substr(std::string("exists only on ").size()), "flink")
+          .hint = "pin a Flink type for this column: 'flink { type ... }'";
+      return;
+    }
+    if (!lossy.empty()) {
+      diags_.Emit(diag::Kind::LossyTypeMapping, col.range, "column '" + col.name.text + "': " + lossy);
+      out.lossy = lossy;
+    }
+  }
+
+  auto LowerTable(const model::Table& t) -> catalog::Table {
+    catalog::Table out;
+    out.name = Fold(t.name);
+    out.src = t.range;
+    if (t.renamed_from) out.renamed_from = Fold(*t.renamed_from);
+    out.comment = t.comment;
+    const std::string table = "table '" + out.name + "'";
+    for (const auto& c : t.columns) {
+      catalog::Column col;
+      col.name = Fold(c.name);
+      col.src = c.range;
+      const std::string column = "column '" + col.name + "' of " + table;
+      LowerType(c, col);
+      col.not_null = c.not_null;
+      if (c.default_value && c.default_value->kind != model::Expr::Kind::Null) {
+        // Not declared (a Flink table has no defaults); kept in the catalog
+        // for the value a copy gives a new column.
+        col.default_expr = RenderExpr(*c.default_value);
+        Dropped(c.default_value->range,
+                "the default of " + column + " (" + *col.default_expr +
+                    ") is not declared: flink tables have no defaults; rows must bring the value",
+                "fill it in the job that writes the table (e.g. " + *col.default_expr + " AS " + QuoteIdent(col.name) + ")");
+      }
+      if (c.identity)
+        Error(c.range, column + " is an identity column, which flink cannot declare",
+              "remove 'identity' and generate the values in the job that writes the table");
+      if (c.generated) {
+        // Flink's computed column: `name AS expr`, computed when read.
+        col.generated = RenderExpr(*c.generated);
+        col.generated_virtual = true;
+        if (c.stored)
+          Dropped(c.generated->range, "column '" + col.name + "' is computed when read on flink ('stored' is dropped)",
+                  "flink computed columns are never stored");
+      }
+      if (c.collation)
+        Error(c.range, column + " has a collation, which flink cannot declare", "remove the collation");
+      if (c.comment) col.comment = *c.comment;
+      if (c.renamed_from) col.renamed_from = Fold(*c.renamed_from);
+      out.columns.push_back(std::move(col));
+    }
+    for (const auto& k : t.constraints) {
+      std::vector<std::string> cols;
+      for (const auto& n : k.columns) cols.push_back(Fold(n));
+      std::string named = k.name ? " '" + Fold(*k.name) + "'" : "";
+      using CK = model::Constraint::Kind;
+      switch (k.kind) {
+        case CK::PrimaryKey: {
+          catalog::Constraint pk;
+          pk.kind = catalog::Constraint::Kind::PrimaryKey;
+          pk.columns = cols;
+          // Flink names an unnamed key PK_<columns> (what SHOW CREATE TABLE prints).
+          pk.name = k.name ? Fold(*k.name) : "PK_" + [&] {
+            std::string s;
+            for (const auto& x : cols) s += (s.empty() ? "" : "_") + x;
+            return s;
+          }();
+          pk.src = k.range;
+          out.constraints.push_back(std::move(pk));
+          break;
+        }
+        case CK::Unique:
+          Dropped(k.range, "unique constraint" + named + " (" + Join(cols) + ") of " + table +
+                               " is not declared: flink has only a primary key, NOT ENFORCED",
+                  "check for duplicates in the job that writes the table");
+          break;
+        case CK::ForeignKey:
+          Dropped(k.range, "foreign key" + named + " (" + Join(cols) + ") of " + table +
+                               " is not declared: flink has no foreign keys",
+                  "check the references in the job that writes the table");
+          break;
+        case CK::Check:
+          Dropped(k.range, "check constraint" + named + " (" + (k.check ? RenderExpr(*k.check) : "") + ") of " +
+                               table + " is not declared: flink has no check constraints",
+                  "filter the rows in the job that writes the table (WHERE ...)");
+          break;
+        case CK::Exclusion:
+          Dropped(k.range, "exclusion constraint" + named + " of " + table + " is not declared: flink has none",
+                  "check the rows in the job that writes the table");
+          break;
+      }
+    }
+    for (const auto& ix : t.indexes) {
+      std::vector<std::string> cols;
+      for (const auto& k : ix.keys)
+        if (k.expr.kind == model::Expr::Kind::Column) cols.push_back(Fold(k.expr.name));
+      std::string what = std::string(ix.unique ? "unique index" : "index") + (ix.name ? " '" + Fold(*ix.name) + "'" : "");
+      Error(ix.range, what + " of " + table + " cannot be created on flink, which has no indexes",
+            ix.unique ? "the nearest flink form is 'primary key (" + Join(cols) + ")', declared NOT ENFORCED"
+                      : "remove the index; a flink table reads whatever its connector stores");
+    }
+    LowerOptions(t, out);
+    return out;
+  }
+
+  void LowerOptions(const model::Table& t, catalog::Table& out) {
+    std::string evolution = evolution_;
+    std::string compatibility = compatibility_;
+    if (auto it = t.options.find("flink"); it != t.options.end()) {
+      using OK = model::TargetOption::Kind;
+      for (const auto& item : it->second) {
+        if (item.kind == OK::Watermark && !item.exprs.empty()) {
+          out.watermark = catalog::Table::Watermark{Fold(item.key), RenderExpr(item.exprs[0])};
+        } else if (item.kind == OK::With) {
+          for (const auto& [k, v] : item.options) out.options[k] = v;
+        } else if (item.kind == OK::Partition) {
+          std::vector<std::string> keys;
+          for (const auto& e : item.exprs) keys.push_back(RenderExpr(e));
+          out.options[kPartitionedBy] = Join(keys);
+        } else if (item.kind == OK::Flag) {
+          std::string key = Lowered(item.key.text);
+          if (key == "evolution") evolution = Lowered(item.value.value_or("alter"));
+          else if (key == "compatibility") compatibility = item.value.value_or("");
+        }
+      }
+    }
+    if (evolution != "alter") out.options[kEvolution] = evolution;
+    if (!compatibility.empty()) out.options["schemac.compatibility"] = compatibility;
+  }
+
+  auto LowerView(const model::View& v, const std::string& database) -> catalog::View {
+    catalog::View out;
+    out.name = Fold(v.name);
+    out.src = v.range;
+    out.definition = v.body;
+    while (!out.definition.empty() &&
+           (out.definition.back() == ';' || std::isspace(static_cast<unsigned char>(out.definition.back()))))
+      out.definition.pop_back();
+    size_t start = 0;
+    while (start < out.definition.size() && std::isspace(static_cast<unsigned char>(out.definition[start]))) ++start;
+    out.definition = out.definition.substr(start);
+    out.source = out.definition;
+    for (const auto& d : v.depends_on)
+      out.depends_on.push_back({SchemaOf(d.schema ? std::optional<std::string>(Fold(*d.schema)) : std::nullopt, database),
+                                Fold(d.name)});
+    if (v.materialized)
+      Error(v.range, "materialized view '" + out.name + "' cannot be created on flink",
+            "make it a plain view, or a table filled by an INSERT INTO job");
+    if (v.comment) out.comment = v.comment;
+    return out;
+  }
+
+  diag::Engine& diags_;
+  std::string catalog_ = kDefaultCatalog;
+  std::string evolution_ = "alter";
+  std::string compatibility_;
+};
+
+}  // namespace
+
+auto Lower(const model::Realm& realm, diag::Engine& diags) -> std::optional<catalog::Catalog> {
+  Lowerer l(diags);
+  return l.Run(realm);
+}
+
+}  // namespace schemac::backends::flink
