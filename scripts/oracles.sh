@@ -22,13 +22,16 @@ RFC3986_VALIDATOR_VERSION=0.1.1
 FAKESNOW_VERSION=0.12.1
 SQLGLOT_VERSION=30.22.0
 SNOWFLAKE_CONNECTOR_VERSION=4.8.1
+# Apache Avro's own schema-compatibility checker (avro.compatibility), the
+# oracle of the Flink backend's Avro checker (tests/lit/avro/oracle.test).
+AVRO_VERSION=1.12.0
 dir="${1:-build/oracles}"
 mkdir -p "$dir"
 dir="$(cd "$dir" && pwd)"
 stamp="$dir/.installed"
-want="squawk-cli@$SQUAWK_VERSION jest-sarif@$JEST_SARIF_VERSION jsonschema==$JSONSCHEMA_VERSION rfc3986-validator==$RFC3986_VALIDATOR_VERSION fakesnow==$FAKESNOW_VERSION sqlglot==$SQLGLOT_VERSION snowflake-connector-python==$SNOWFLAKE_CONNECTOR_VERSION"
+want="squawk-cli@$SQUAWK_VERSION jest-sarif@$JEST_SARIF_VERSION jsonschema==$JSONSCHEMA_VERSION rfc3986-validator==$RFC3986_VALIDATOR_VERSION fakesnow==$FAKESNOW_VERSION sqlglot==$SQLGLOT_VERSION snowflake-connector-python==$SNOWFLAKE_CONNECTOR_VERSION avro==$AVRO_VERSION"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$dir/npm/node_modules/.bin/squawk" ] &&
-   [ -f "$dir/sarif-2.1.0.json" ] && [ -d "$dir/py/jsonschema" ] && [ -d "$dir/py/fakesnow" ]; then
+   [ -f "$dir/sarif-2.1.0.json" ] && [ -d "$dir/py/jsonschema" ] && [ -d "$dir/py/fakesnow" ] && [ -d "$dir/py/avro" ]; then
   exit 0
 fi
 
@@ -73,6 +76,7 @@ cp "$tmp/package/lib/schemas/sarif-2.1.0-rtm.5.json" "$dir/sarif-2.1.0.json"
 rm -rf "$dir/py"
 "$PYTHON" -m pip install --quiet --disable-pip-version-check --no-input --no-warn-conflicts --root-user-action=ignore --target "$dir/py" \
   "jsonschema==$JSONSCHEMA_VERSION" "rfc3986-validator==$RFC3986_VALIDATOR_VERSION" \
-  "fakesnow==$FAKESNOW_VERSION" "sqlglot==$SQLGLOT_VERSION" "snowflake-connector-python==$SNOWFLAKE_CONNECTOR_VERSION"
+  "fakesnow==$FAKESNOW_VERSION" "sqlglot==$SQLGLOT_VERSION" "snowflake-connector-python==$SNOWFLAKE_CONNECTOR_VERSION" \
+  "avro==$AVRO_VERSION"
 echo "$want" > "$stamp"
 echo "oracles installed in $dir"
