@@ -3,12 +3,14 @@
 // - alter (Apache Flink >= 1.17 catalogs): every change in place with ALTER
 //   TABLE ADD / MODIFY / DROP / RENAME, key, watermark, SET / RESET;
 // - registry (Confluent Cloud): physical columns change only through Schema
-//   Registry, so a change of one is refused here, naming the strategy that
-//   can make it; metadata and computed columns, key, watermark and options
-//   change in place;
+//   Registry: their changes become the table's new Avro value schema, which
+//   the plan states for the registry, with the compatibility verdict
+//   (BC104); no ALTER TABLE touches them. A rename is refused (Avro needs an
+//   alias). Computed columns, key, watermark and options change in place;
 // - versioned: not built yet; its changes are refused, naming `alter`.
 #include "backends/flink/backend.h"
 
+#include "backends/flink/avro.h"
 #include "backends/flink/flink.h"
 #include "compiler/target/sql_scan.h"
 
@@ -21,13 +23,36 @@ auto Physical(const catalog::Column& c) -> bool { return !c.generated && !c.meta
 auto Refused(const std::string& what, const std::string& strategy) -> target::Decision {
   if (strategy == "registry")
     return {target::Strategy::Unsupported,
-            what + ": on Confluent Cloud ('evolution registry') physical columns change only through Schema Registry",
-            "evolve the topic's value schema in Schema Registry (the table follows it), or write 'flink { evolution "
-            "alter }' for an Apache Flink catalog",
+            what + ": on Confluent Cloud ('evolution registry') a field of the value schema is renamed only with an "
+                   "alias, which schemac does not write",
+            "add the new column, let the writers fill both, then drop the old one in a later plan; or write "
+            "'flink { evolution alter }' for an Apache Flink catalog",
             std::nullopt};
   return {target::Strategy::Unsupported,
           what + ": the 'versioned' evolution strategy is not available yet",
           "write 'flink { evolution alter }' to make the change in place (Apache Flink >= 1.17 catalogs)", std::nullopt};
+}
+
+/// The value schema's new version judged against its last one under the
+/// table's compatibility mode (BACKWARD, Schema Registry's default, when
+/// none is set). Only the version the plan starts from is known, so a
+/// _TRANSITIVE mode is judged against it alone.
+auto Incompatible(const catalog::Table& from, const catalog::Table& to)
+    -> std::vector<std::pair<std::string, std::string>> {
+  auto old_it = from.options.find(kValueSchema), new_it = to.options.find(kValueSchema);
+  if (old_it == from.options.end() || new_it == to.options.end() || old_it->second == new_it->second) return {};
+  auto mode_it = to.options.find(kCompatibility);
+  auto mode = avro::ParseMode(mode_it == to.options.end() ? "BACKWARD" : mode_it->second);
+  if (!mode) return {{"", "unknown compatibility mode '" + mode_it->second + "'"}};
+  auto old_schema = nlohmann::json::parse(old_it->second, nullptr, false);
+  auto new_schema = nlohmann::json::parse(new_it->second, nullptr, false);
+  if (old_schema.is_discarded() || new_schema.is_discarded()) return {{"", "the value schema in the snapshot is not JSON"}};
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& f : avro::Check({old_schema}, new_schema, *mode)) {
+    std::string column = f.field.substr(0, f.field.find('.'));  // a nested field's top-level column
+    out.emplace_back(column, f.message);
+  }
+  return out;
 }
 
 class FlinkBackend final : public target::Backend {
@@ -78,8 +103,7 @@ class FlinkBackend final : public target::Backend {
   auto DecideColumn(const target::ColumnChange& c) const -> target::Decision override {
     if (c.kind == diff::ChangeKind::None) return {};
     std::string strategy = Evolution(c.to);
-    if (strategy == "alter") return {};
-    if (strategy == "registry" && !(Physical(c.old_column) || Physical(c.new_column))) return {};
+    if (strategy == "alter" || strategy == "registry") return {};
     if (c.kind == diff::ChangeKind::Default) return {};  // not declared on flink: nothing changes
     return Refused("column '" + c.new_column.name + "' of table '" + c.to.name + "' changes " + diff::Describe(c.kind),
                    strategy);
@@ -110,7 +134,7 @@ class FlinkBackend final : public target::Backend {
               table + " changes its partition keys (" + part(from) + " -> " + part(to) + "), which flink cannot alter",
               "create a new table with the new keys and move the job that writes it", std::nullopt};
     std::string strategy = Evolution(to);
-    if (strategy != "alter") {
+    if (strategy == "versioned") {
       for (const auto& c : from.columns)
         if (Physical(c) && !to.FindColumn(c.name)) {
           bool renamed = false;
@@ -139,6 +163,7 @@ class FlinkBackend final : public target::Backend {
   auto CostOf(const diff::Change& change, const plan::Plan&, const catalog::Catalog&, const catalog::Catalog&) const
       -> target::Cost override {
     target::Cost cost;
+    if (const auto* a = std::get_if<diff::AlterTable>(&change.op)) cost.incompatible = Incompatible(a->from, a->to);
     if (const auto* d = std::get_if<diff::DropTable>(&change.op)) {
       auto it = d->table.options.find("connector");
       if (it != d->table.options.end() && (it->second == "kafka" || it->second == "upsert-kafka" ||
@@ -150,7 +175,7 @@ class FlinkBackend final : public target::Backend {
   /// schemac's own options (the evolution strategy, the compatibility mode)
   /// are not the table's state on flink: changing one changes nothing there.
   auto SameTableOption(const std::string& key, const std::string& a, const std::string& b) const -> bool override {
-    if (key == kEvolution || key == "schemac.compatibility") return true;
+    if (key == kEvolution || key == kCompatibility) return true;
     return a == b;
   }
   auto Enforces(const catalog::Constraint&) const -> bool override { return false; }  // PRIMARY KEY ... NOT ENFORCED

@@ -4,6 +4,8 @@
 // again after a failure where Flink has the form (IF [NOT] EXISTS).
 #include <fmt/format.h>
 
+#include <set>
+
 #include "backends/flink/flink.h"
 
 namespace schemac::backends::flink {
@@ -85,12 +87,28 @@ auto CreateTableSql(const std::string& schema, const catalog::Table& t) -> std::
   return sql + ";";
 }
 
+auto Physical(const catalog::Column& c) -> bool { return !c.generated && !c.metadata; }
+
 struct Emitter {
   target::Script script;
   size_t change = 0;
   diag::Engine* diags = nullptr;
   const plan::Plan* plan = nullptr;
   bool failed = false;
+  /// Tables under `evolution registry` whose value schema this plan changes:
+  /// their physical columns change through Schema Registry, not ALTER TABLE.
+  std::set<std::pair<std::string, std::string>> registry;
+
+  /// A physical column of a registry table: the change is in the new value
+  /// schema the table's alter_table states; here only a note.
+  auto InRegistry(const std::string& schema, const std::string& table, const catalog::Column& c, const std::string& what)
+      -> bool {
+    if (!registry.count({schema, table}) || !Physical(c)) return false;
+    Put("-- in the new value schema (Schema Registry, see alter_table " + schema + "." + table + "): field " +
+            QuoteIdent(c.name) + " " + what,
+        true);
+    return true;
+  }
 
   void Put(std::string sql, bool rerunnable) {
     script.statements.push_back({std::move(sql), change, /*transactional=*/false, rerunnable});
@@ -124,6 +142,18 @@ struct Emitter {
   }
   void operator()(const AlterTable& c) {
     const std::string table = Alter(c.schema, c.to.name);
+    auto old_schema = c.from.options.find(kValueSchema), new_schema = c.to.options.find(kValueSchema);
+    if (new_schema != c.to.options.end() &&
+        (old_schema == c.from.options.end() || old_schema->second != new_schema->second)) {
+      auto topic = c.to.options.find("topic");
+      std::string subject = (topic == c.to.options.end() ? c.to.name : topic->second) + "-value";
+      auto mode = c.to.options.find(kCompatibility);
+      Put("-- Schema Registry: register this value schema under subject '" + subject + "' (compatibility " +
+              (mode == c.to.options.end() ? std::string("BACKWARD") : mode->second) +
+              "); Confluent Cloud changes the table's physical columns from it (no ALTER TABLE can):\n-- " +
+              new_schema->second,
+          true);
+    }
     if (c.from.watermark != c.to.watermark) {
       if (!c.to.watermark) Put(table + " DROP WATERMARK;", false);
       else Put(table + (c.from.watermark ? " MODIFY " : " ADD ") + WatermarkDefinition(*c.to.watermark) + ";", false);
@@ -142,8 +172,14 @@ struct Emitter {
   void operator()(const RebuildTable& c) {
     NotMade("rebuild table " + c.schema + "." + c.to.name, "flink tables are not rebuilt in place");
   }
-  void operator()(const AddColumn& c) { Put(Alter(c.schema, c.table) + " ADD " + ColumnDefinition(c.column) + ";", false); }
-  void operator()(const DropColumn& c) { Put(Alter(c.schema, c.table) + " DROP " + QuoteIdent(c.column.name) + ";", false); }
+  void operator()(const AddColumn& c) {
+    if (InRegistry(c.schema, c.table, c.column, "added")) return;
+    Put(Alter(c.schema, c.table) + " ADD " + ColumnDefinition(c.column) + ";", false);
+  }
+  void operator()(const DropColumn& c) {
+    if (InRegistry(c.schema, c.table, c.column, "removed")) return;
+    Put(Alter(c.schema, c.table) + " DROP " + QuoteIdent(c.column.name) + ";", false);
+  }
   void operator()(const RenameColumn& c) {
     Put(Alter(c.schema, c.table) + " RENAME " + QuoteIdent(c.from) + " TO " + QuoteIdent(c.to) + ";", false);
   }
@@ -151,6 +187,7 @@ struct Emitter {
     // A default is not declared on flink (it only says what a copy fills a
     // new column with): a change of it alone runs nothing.
     if (c.kind == ChangeKind::Default) return;
+    if (InRegistry(c.schema, c.table, c.to, "changed (" + c.to.type + (c.to.not_null ? " NOT NULL" : "") + ")")) return;
     // MODIFY states the whole column: running it again changes nothing.
     Put(Alter(c.schema, c.table) + " MODIFY " + ColumnDefinition(c.to) + ";", true);
   }
@@ -201,6 +238,9 @@ auto Emit(const plan::Plan& plan, diag::Engine& diags) -> std::optional<target::
   Emitter e;
   e.diags = &diags;
   e.plan = &plan;
+  for (const auto& c : plan.changes)
+    if (const auto* a = std::get_if<AlterTable>(&c.op))
+      if (Evolution(a->to) == "registry" && a->to.options.count(kValueSchema)) e.registry.insert({a->schema, a->to.name});
   for (size_t i = 0; i < plan.changes.size(); ++i) {
     e.change = i;
     std::visit(e, plan.changes[i].op);

@@ -28,6 +28,11 @@ inline constexpr const char* kDefaultDatabase = "default_database";
 /// Table options that are schemac's, not the connector's: never in WITH (...).
 inline constexpr const char* kEvolution = "schemac.evolution";         // alter | versioned | registry
 inline constexpr const char* kPartitionedBy = "schemac.partitioned_by";  // `a`, `b`
+inline constexpr const char* kCompatibility = "schemac.compatibility";   // BACKWARD, FULL_TRANSITIVE, ...
+/// Under `evolution registry`: the table's Avro value schema (JSON, as
+/// Flink's Avro converter derives it), the schema its topic's subject holds
+/// in Schema Registry. A change of it is the registry step of a plan.
+inline constexpr const char* kValueSchema = "schemac.value_schema";
 
 /// `name` in backticks (a backtick doubled).
 auto QuoteIdent(std::string_view name) -> std::string;

@@ -10,6 +10,7 @@
 // left out silently.
 #include <algorithm>
 
+#include "backends/flink/avro.h"
 #include "backends/flink/flink.h"
 
 namespace schemac::backends::flink {
@@ -230,7 +231,17 @@ class Lowerer {
       }
     }
     if (evolution != "alter") out.options[kEvolution] = evolution;
-    if (!compatibility.empty()) out.options["schemac.compatibility"] = compatibility;
+    if (!compatibility.empty()) out.options[kCompatibility] = compatibility;
+    if (evolution == "registry") {
+      // Confluent Cloud writes TIMESTAMP_LTZ as timestamp-millis/micros:
+      // Flink's corrected (not legacy) timestamp mapping.
+      nlohmann::json schema = avro::RecordSchema(out, "record", {.legacy_timestamp_mapping = false});
+      if (schema.contains("error"))
+        Error(t.range, "table '" + out.name + "' cannot be written as Avro: " + schema["error"].get<std::string>(),
+              "pin a type Avro can hold for the column: 'flink { type ... }'");
+      else
+        out.options[kValueSchema] = schema.dump();
+    }
   }
 
   auto LowerView(const model::View& v, const std::string& database) -> catalog::View {

@@ -368,7 +368,17 @@ class Linter {
   void Visit(const diff::DropCollation&, const diff::Change&) {}
   void Visit(const diff::DropSequence&, const diff::Change&) {}
   void Visit(const diff::AlterSequence&, const diff::Change&) {}
-  void Visit(const diff::AlterTable&, const diff::Change&) {}
+  void Visit(const diff::AlterTable& op, const diff::Change& c) {
+    for (const auto& [column, message] : cost_.incompatible) {
+      const catalog::Column* col = column.empty() ? nullptr : op.to.FindColumn(column);
+      if (!col) col = column.empty() ? nullptr : op.from.FindColumn(column);
+      source::SourceRange at = col && col->src.valid() ? col->src : c.src;
+      Add(RuleId::IncompatibleSchema, {op.schema, op.to.name, column}, at,
+          fmt::format("table '{}': {}", Qualified(op.schema, op.to.name), message))
+          .hint = "make the change compatible (a new field nullable, or with a default), or change the subject's "
+                  "compatibility mode on purpose";
+    }
+  }
   void Visit(const diff::AttachPartition& op, const diff::Change& c) {
     // Moving a partition: detached, then attached to its new bound, which
     // reads every row under the lock (and fails on one outside the bound).
