@@ -16,7 +16,7 @@ class FlinkDialect final : public target::Dialect {
 
   auto Options(target::Place place) const -> std::vector<std::string> override {
     switch (place) {
-      case target::Place::Top: return {"catalog", "database", "evolution", "compatibility"};
+      case target::Place::Top: return {"catalog", "database", "with", "evolution", "compatibility"};
       case target::Place::Table: return {"watermark", "with", "partition by", "evolution", "compatibility"};
       case target::Place::Pipe: return {};
     }
@@ -27,7 +27,7 @@ class FlinkDialect final : public target::Dialect {
     target::ItemRule rule;
     std::string flag = FlagKey(item);
     if (place == target::Place::Top) {
-      rule.known = ListedFlag(place, item);
+      rule.known = ListedFlag(place, item) || item.kind == IK::With;  // with: every table's default options
       if (flag == "evolution") {
         std::string v = Lowered(item.value.value_or(""));
         if (v != "alter" && v != "versioned" && v != "registry")

@@ -9,6 +9,7 @@
 // `not-on-target` error at its line naming the nearest Flink form. Nothing is
 // left out silently.
 #include <algorithm>
+#include <map>
 
 #include "backends/flink/avro.h"
 #include "backends/flink/flink.h"
@@ -19,6 +20,37 @@ namespace {
 auto Lowered(std::string s) -> std::string {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return s;
+}
+
+/// The options a connector of Flink's own takes (its documentation page),
+/// as keys and as prefixes ending in '.'; a format's options ('json.*',
+/// 'value.avro-confluent.*') are allowed by the formats the table names.
+auto ConnectorOptions(const std::string& connector) -> const std::vector<std::string>* {
+  static const std::map<std::string, std::vector<std::string>> known = {
+      {"kafka",
+       {"connector", "topic", "topic-pattern", "properties.", "format", "key.format", "key.fields", "key.fields-prefix",
+        "value.format", "value.fields-include", "scan.startup.mode", "scan.startup.specific-offsets",
+        "scan.startup.timestamp-millis", "scan.bounded.mode", "scan.bounded.specific-offsets",
+        "scan.bounded.timestamp-millis", "scan.topic-partition-discovery.interval", "scan.parallelism",
+        "sink.partitioner", "sink.semantic", "sink.delivery-guarantee", "sink.transactional-id-prefix",
+        "sink.parallelism"}},
+      {"upsert-kafka",
+       {"connector", "topic", "properties.", "key.format", "value.format", "key.fields-prefix", "value.fields-include",
+        "sink.parallelism", "sink.buffer-flush.max-rows", "sink.buffer-flush.interval", "sink.delivery-guarantee",
+        "sink.transactional-id-prefix", "scan.parallelism"}},
+      {"datagen", {"connector", "rows-per-second", "number-of-rows", "scan.parallelism", "fields."}},
+      {"filesystem",
+       {"connector", "path", "format", "source.monitor-interval", "source.path.regex-pattern", "source.report-statistics",
+        "partition.default-name", "partition.time-extractor.", "sink.rolling-policy.", "sink.partition-commit.",
+        "sink.shuffle-by-partition.enable", "sink.parallelism", "auto-compaction", "compaction.file-size"}},
+      {"print", {"connector", "print-identifier", "standard-error", "sink.parallelism"}},
+      {"blackhole", {"connector"}},
+      {"jdbc",
+       {"connector", "url", "table-name", "driver", "username", "password", "connection.max-retry-timeout", "scan.",
+        "lookup.", "sink."}},
+  };
+  auto it = known.find(connector);
+  return it == known.end() ? nullptr : &it->second;
 }
 
 auto Join(const std::vector<std::string>& v) -> std::string {
@@ -37,6 +69,8 @@ class Lowerer {
     std::string database = kDefaultDatabase;
     if (auto it = realm.options.find("flink"); it != realm.options.end())
       for (const auto& item : it->second) {
+        if (item.kind == model::TargetOption::Kind::With)
+          for (const auto& [k, v] : item.options) default_options_[k] = v;
         if (item.kind != model::TargetOption::Kind::Flag) continue;
         std::string key = Lowered(item.key.text);
         if (key == "catalog") catalog_ = item.value.value_or(kDefaultCatalog);
@@ -230,6 +264,12 @@ class Lowerer {
         }
       }
     }
+    // The project's default options, under the table's own; not for a table
+    // whose own connector is another one.
+    auto own = out.options.find("connector"), fallback = default_options_.find("connector");
+    if (own == out.options.end() || fallback == default_options_.end() || own->second == fallback->second)
+      for (const auto& [k, v] : default_options_) out.options.emplace(k, v);
+    CheckConnectorOptions(out, t.range);
     if (evolution != "alter") out.options[kEvolution] = evolution;
     if (!compatibility.empty()) out.options[kCompatibility] = compatibility;
     if (evolution == "registry") {
@@ -241,6 +281,35 @@ class Lowerer {
               "pin a type Avro can hold for the column: 'flink { type ... }'");
       else
         out.options[kValueSchema] = schema.dump();
+    }
+  }
+
+  /// Options the table's connector does not take are a warning (the
+  /// connector would refuse the table); an unknown connector is not judged.
+  void CheckConnectorOptions(const catalog::Table& t, source::SourceRange at) {
+    auto connector = t.options.find("connector");
+    if (connector == t.options.end()) return;
+    const auto* known = ConnectorOptions(connector->second);
+    if (!known) return;
+    std::vector<std::string> formats;
+    for (const char* f : {"format", "key.format", "value.format"})
+      if (auto it = t.options.find(f); it != t.options.end()) {
+        std::string prefix = std::string(f).substr(0, std::string(f).size() - std::string("format").size());
+        formats.push_back(prefix + it->second + ".");
+      }
+    std::vector<std::string> keys;
+    for (const auto& k : *known)
+      if (k.back() != '.') keys.push_back(k);
+    for (const auto& [key, value] : t.options) {
+      bool ok = std::any_of(known->begin(), known->end(), [&](const std::string& k) {
+        return k.back() == '.' ? key.rfind(k, 0) == 0 : key == k;
+      });
+      ok = ok || std::any_of(formats.begin(), formats.end(), [&](const std::string& f) { return key.rfind(f, 0) == 0; });
+      if (ok) continue;
+      std::string hint = diag::DidYouMean(key, keys);
+      diags_.Add(diag::Kind::UnknownConnectorOption, at,
+                 "the '" + connector->second + "' connector takes no option '" + key + "' (table '" + t.name + "')")
+          .hint = hint.empty() ? "see the connector's options in the Flink documentation" : hint;
     }
   }
 
@@ -270,6 +339,7 @@ class Lowerer {
   std::string catalog_ = kDefaultCatalog;
   std::string evolution_ = "alter";
   std::string compatibility_;
+  std::map<std::string, std::string> default_options_;  // top-level `with (...)`
 };
 
 }  // namespace

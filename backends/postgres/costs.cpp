@@ -133,16 +133,16 @@ auto AddConstraintCost(const catalog::Constraint& k) -> target::Cost {
     case Kind::Unique:
     case Kind::Exclusion:
       cost = {.blocks = target::Cost::Blocks::ReadsAndWrites, .lock = "ACCESS EXCLUSIVE", .scans = true,
-              .builds_index = true, .why = "its index is built while the table is locked", .hint = {}};
+              .builds_index = true, .why = "its index is built while the table is locked", .hint = {}, .incompatible = {}};
       break;
     case Kind::Check:
       cost = {.blocks = target::Cost::Blocks::ReadsAndWrites, .lock = "ACCESS EXCLUSIVE", .scans = !k.not_valid,
-              .why = "every row is checked while the table is locked", .hint = {}};
+              .why = "every row is checked while the table is locked", .hint = {}, .incompatible = {}};
       break;
     case Kind::ForeignKey:
       cost = {.blocks = target::Cost::Blocks::Writes, .lock = "SHARE ROW EXCLUSIVE", .scans = !k.not_valid,
               .why = "every row is looked up in " + k.ref_table.schema + "." + k.ref_table.name +
-                     " while both tables refuse writes", .hint = {}};
+                     " while both tables refuse writes", .hint = {}, .incompatible = {}};
       break;
   }
   return cost;
@@ -282,10 +282,10 @@ auto CostOf(const diff::Change& change, const catalog::Catalog& from) -> target:
         using T = std::decay_t<decltype(op)>;
         if constexpr (std::is_same_v<T, diff::CreateIndex>)
           return {.blocks = Blocks::Writes, .lock = "SHARE", .builds_index = true,
-                  .why = "CREATE INDEX without CONCURRENTLY blocks writes until the index is built", .hint = {}};
+                  .why = "CREATE INDEX without CONCURRENTLY blocks writes until the index is built", .hint = {}, .incompatible = {}};
         else if constexpr (std::is_same_v<T, diff::DropIndex>)
           return {.blocks = Blocks::ReadsAndWrites, .lock = "ACCESS EXCLUSIVE",
-                  .why = "DROP INDEX without CONCURRENTLY waits for every query on the table", .hint = {}};
+                  .why = "DROP INDEX without CONCURRENTLY waits for every query on the table", .hint = {}, .incompatible = {}};
         else if constexpr (std::is_same_v<T, diff::AddColumn>)
           return AddColumnCost(op.column);
         else if constexpr (std::is_same_v<T, diff::AlterColumn>)
@@ -294,12 +294,13 @@ auto CostOf(const diff::Change& change, const catalog::Catalog& from) -> target:
           return AddConstraintCost(op.constraint);
         else if constexpr (std::is_same_v<T, diff::RebuildTable>)
           return {.blocks = Blocks::ReadsAndWrites, .lock = "ACCESS EXCLUSIVE", .rewrites = true,
-                  .why = "the table is created anew and its rows copied", .hint = {}};
+                  .why = "the table is created anew and its rows copied", .hint = {}, .incompatible = {}};
         else if constexpr (std::is_same_v<T, diff::AttachPartition>)
           return {.blocks = Blocks::ReadsAndWrites, .lock = "ACCESS EXCLUSIVE", .scans = true,
                   .why = "attaching reads every row of " + Quoted(op.table) + " to check it fits the bound",
                   .hint = "give the partition a CHECK constraint that matches the new bound first: ATTACH then "
-                          "skips the scan"};
+                          "skips the scan",
+                  .incompatible = {}};
         else
           return {};
       },

@@ -198,13 +198,13 @@ struct Cost {
   /// The change is made the lock-friendly way (built concurrently,
   /// validated apart); the lock rules only note it.
   bool online = false;
+  std::string why;        // what makes it cost that: "the default random() is volatile"
+  std::string hint;       // how to avoid the cost on this target, when the lint rule's own advice does not fit
   /// What readers or writers of the stored data can no longer read after
   /// the change (Flink on Schema Registry: the value schema's
   /// compatibility): the column it is about ("" for the table) and the
   /// message. Lint rule BC104 reports each at the column's line.
   std::vector<std::pair<std::string, std::string>> incompatible;
-  std::string why;        // what makes it cost that: "the default random() is volatile"
-  std::string hint;       // how to avoid the cost on this target, when the lint rule's own advice does not fit
 };
 
 /// How a target runs a plan's statements.
