@@ -177,18 +177,7 @@ auto Render(const plan::Plan& plan, const target::Script& script) -> std::string
       "-- fix the cause and run the script again from that statement; a rebuild may also be\n"
       "-- run again from its first statement while its ALTER TABLE ... RENAME steps have not run.\n";
   if (plan.online) out += "-- --online changes nothing on firebolt: it has no lock-friendly forms (a rebuild copies every row).\n";
-  size_t last = SIZE_MAX;
-  for (const auto& s : script.statements) {
-    if (s.change != last) {
-      last = s.change;
-      const auto& c = plan.changes[s.change];
-      out += "\n-- " + target::CommentText(diff::KindName(c.op) + " " + diff::ObjectName(c.op));
-      if (!c.reason.empty()) out += " (" + target::CommentText(c.reason) + ")";
-      out += "\n";
-    }
-    out += s.sql + "\n";
-  }
-  return out;
+  return out + target::RenderStatements(plan, script, /*mark_once=*/false);
 }
 
 }  // namespace schemac::backends::firebolt

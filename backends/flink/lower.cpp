@@ -317,13 +317,7 @@ class Lowerer {
     catalog::View out;
     out.name = Fold(v.name);
     out.src = v.range;
-    out.definition = v.body;
-    while (!out.definition.empty() &&
-           (out.definition.back() == ';' || std::isspace(static_cast<unsigned char>(out.definition.back()))))
-      out.definition.pop_back();
-    size_t start = 0;
-    while (start < out.definition.size() && std::isspace(static_cast<unsigned char>(out.definition[start]))) ++start;
-    out.definition = out.definition.substr(start);
+    out.definition = target::TrimmedViewBody(v.body);
     out.source = out.definition;
     for (const auto& d : v.depends_on)
       out.depends_on.push_back({SchemaOf(d.schema ? std::optional<std::string>(Fold(*d.schema)) : std::nullopt, database),

@@ -326,19 +326,7 @@ auto Render(const plan::Plan& plan, const target::Script& script) -> std::string
     out +=
         "-- Except the statements marked 'once': run again after they succeeded they fail; if the\n"
         "-- script stopped after one of them, plan again from the database as it is.\n";
-  size_t last = SIZE_MAX;
-  for (const auto& s : script.statements) {
-    if (s.change != last) {
-      last = s.change;
-      const auto& c = plan.changes[s.change];
-      out += "\n-- " + target::CommentText(diff::KindName(c.op) + " " + diff::ObjectName(c.op));
-      if (!c.reason.empty()) out += " (" + target::CommentText(c.reason) + ")";
-      out += "\n";
-    }
-    if (!s.rerunnable) out += "-- once:\n";
-    out += s.sql + "\n";
-  }
-  return out;
+  return out + target::RenderStatements(plan, script, /*mark_once=*/true);
 }
 
 }  // namespace schemac::backends::snowflake

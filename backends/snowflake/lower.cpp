@@ -211,13 +211,7 @@ class Lowerer {
     out.name = Fold(v.name);
     CheckLength(out.name, v.range);
     out.materialized = v.materialized;
-    out.definition = v.body;
-    while (!out.definition.empty() &&
-           (out.definition.back() == ';' || std::isspace(static_cast<unsigned char>(out.definition.back()))))
-      out.definition.pop_back();
-    size_t start = 0;
-    while (start < out.definition.size() && std::isspace(static_cast<unsigned char>(out.definition[start]))) ++start;
-    out.definition = out.definition.substr(start);
+    out.definition = target::TrimmedViewBody(v.body);
     out.source = out.definition;
     for (const auto& d : v.depends_on) out.depends_on.push_back({d.schema ? Fold(*d.schema) : std::string(kDefaultSchema), Fold(d.name)});
     std::sort(out.depends_on.begin(), out.depends_on.end());

@@ -3,6 +3,8 @@
 // script's transactional part is split into batches.
 #include "compiler/target/target.h"
 
+#include "compiler/plan/plan.h"
+
 #include <llvm/ADT/StringRef.h>
 
 #include <fmt/format.h>
@@ -202,6 +204,31 @@ auto ParseJson(const std::string& text, nlohmann::json& out, std::string& error)
     error = "invalid JSON " + (at == std::string::npos ? what : what.substr(at));
     return false;
   }
+}
+
+auto RenderStatements(const plan::Plan& plan, const Script& script, bool mark_once) -> std::string {
+  std::string out;
+  size_t last = SIZE_MAX;
+  for (const auto& s : script.statements) {
+    if (s.change != last) {
+      last = s.change;
+      const auto& c = plan.changes[s.change];
+      out += "\n-- " + CommentText(diff::KindName(c.op) + " " + diff::ObjectName(c.op));
+      if (!c.reason.empty()) out += " (" + CommentText(c.reason) + ")";
+      out += "\n";
+    }
+    if (mark_once && !s.rerunnable) out += "-- once:\n";
+    out += s.sql + "\n";
+  }
+  return out;
+}
+
+auto TrimmedViewBody(std::string_view body) -> std::string {
+  std::string out(body);
+  while (!out.empty() && (out.back() == ';' || std::isspace(static_cast<unsigned char>(out.back())))) out.pop_back();
+  size_t start = 0;
+  while (start < out.size() && std::isspace(static_cast<unsigned char>(out[start]))) ++start;
+  return out.substr(start);
 }
 
 }  // namespace schemac::target

@@ -469,6 +469,15 @@ auto ParseJson(const std::string& text, nlohmann::json& out, std::string& error)
 /// nothing after them can run as SQL.
 auto CommentText(std::string_view text) -> std::string;
 
+/// A view's body as a catalog keeps it: without the white space around it
+/// and without trailing `;`.
+auto TrimmedViewBody(std::string_view body) -> std::string;
+
+/// The statements of a script that runs outside a transaction, each
+/// change's under a `-- kind object (reason)` line; with `mark_once`, a
+/// statement that fails when run again is preceded by `-- once:`.
+auto RenderStatements(const plan::Plan& plan, const Script& script, bool mark_once) -> std::string;
+
 /// The backend for `name`, or nullptr if there is none (yet).
 auto FindBackend(std::string_view name) -> std::unique_ptr<Backend>;
 
