@@ -91,7 +91,7 @@ class FlinkBackend final : public target::Backend {
     }
     return out;
   }
-  auto KeepsValues(const std::string& from, const std::string& to) const -> bool { return from == to; }
+  auto KeepsValues(const std::string& from, const std::string& to) const -> bool override { return from == to; }
   auto Narrows(const std::string& from, const std::string& to) const -> bool override {
     if (from == to || to == "STRING") return false;
     static const std::vector<std::pair<std::string, std::string>> widening = {

@@ -300,7 +300,8 @@ class Lowerer {
     std::vector<std::string> keys;
     for (const auto& k : *known)
       if (k.back() != '.') keys.push_back(k);
-    for (const auto& [key, value] : t.options) {
+    for (const auto& option : t.options) {
+      const std::string& key = option.first;  // not a structured binding: clang 14 cannot capture one
       bool ok = std::any_of(known->begin(), known->end(), [&](const std::string& k) {
         return k.back() == '.' ? key.rfind(k, 0) == 0 : key == k;
       });
