@@ -564,6 +564,9 @@ void Repair(catalog::Catalog& c) {
       std::erase_if(t.constraints, [&](const Constraint& k) {
         for (const auto& col : k.columns)
           if (!t.FindColumn(col)) return true;
+        // An exclusion constraint names its columns in its keys.
+        for (const auto& key : k.exclusion.keys)
+          if (!key.column.empty() && !t.FindColumn(key.column)) return true;
         if (k.kind != Constraint::Kind::ForeignKey) return false;
         const catalog::Table* ref = c.FindTable(k.ref_table);
         if (!ref) return true;
