@@ -17,8 +17,6 @@
 namespace schemac::backends::flink {
 namespace {
 
-/// A column whose values the connector stores (not computed, not metadata).
-auto Physical(const catalog::Column& c) -> bool { return !c.generated && !c.metadata; }
 
 auto Refused(const std::string& what, const std::string& strategy) -> target::Decision {
   if (strategy == "registry")

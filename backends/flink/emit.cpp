@@ -87,8 +87,6 @@ auto CreateTableSql(const std::string& schema, const catalog::Table& t) -> std::
   return sql + ";";
 }
 
-auto Physical(const catalog::Column& c) -> bool { return !c.generated && !c.metadata; }
-
 struct Emitter {
   target::Script script;
   size_t change = 0;

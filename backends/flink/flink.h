@@ -61,6 +61,10 @@ auto Lower(const model::Realm& realm, diag::Engine& diags) -> std::optional<cata
 auto Emit(const plan::Plan& plan, diag::Engine& diags) -> std::optional<target::Script>;
 auto Render(const plan::Plan& plan, const target::Script& script) -> std::string;
 
+/// A column whose values the connector stores (not computed, not metadata):
+/// the Avro value schema's fields, what `evolution registry` keeps out of ALTER.
+inline auto Physical(const catalog::Column& c) -> bool { return !c.generated && !c.metadata; }
+
 /// The evolution strategy of a table: its `evolution` option, else alter.
 auto Evolution(const catalog::Table& t) -> std::string;
 

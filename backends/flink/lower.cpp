@@ -81,7 +81,7 @@ class Lowerer {
       }
     for (const auto& s : realm.schemas) {
       std::string db = s.name ? Fold(*s.name) : database;
-      std::string name = SchemaOf(s.name ? std::optional<std::string>(db) : std::nullopt, database);
+      std::string name = SchemaOf(db);
       for (const auto& t : s.tables)
         if (t.is_extern) c.externs.push_back({name, Fold(t.name)});
       catalog::Schema* out = nullptr;
@@ -106,16 +106,14 @@ class Lowerer {
     }
     if (diags_.has_errors()) return std::nullopt;
     // The default database left empty is no database of the project's.
-    std::erase_if(c.schemas, [&](const catalog::Schema& s) { return s.name == SchemaOf(std::nullopt, database) && s.empty(); });
+    std::erase_if(c.schemas, [&](const catalog::Schema& s) { return s.name == SchemaOf(database) && s.empty(); });
     catalog::Canonicalize(c);
     return c;
   }
 
  private:
-  /// "catalog.database" for a schema block named `db`, or the default database.
-  auto SchemaOf(const std::optional<std::string>& db, const std::string& database) const -> std::string {
-    return catalog_ + "." + (db ? *db : database);
-  }
+  /// The catalog's schema for Flink database `db`: "catalog.database".
+  auto SchemaOf(const std::string& db) const -> std::string { return catalog_ + "." + db; }
 
   void Dropped(source::SourceRange at, std::string message, std::string hint) {
     diags_.Add(diag::Kind::DroppedForTarget, at, std::move(message)).hint = std::move(hint);
@@ -321,7 +319,7 @@ class Lowerer {
     out.definition = target::TrimmedViewBody(v.body);
     out.source = out.definition;
     for (const auto& d : v.depends_on)
-      out.depends_on.push_back({SchemaOf(d.schema ? std::optional<std::string>(Fold(*d.schema)) : std::nullopt, database),
+      out.depends_on.push_back({SchemaOf(d.schema ? Fold(*d.schema) : database),
                                 Fold(d.name)});
     if (v.materialized)
       Error(v.range, "materialized view '" + out.name + "' cannot be created on flink",
