@@ -34,6 +34,13 @@ grammar Schema;
         return false;
     return true;
   }
+
+  /// Whether the token at LT(1) is the word `w` (lower case), whatever its case.
+  bool IsWord(const char* w) {
+    std::string t = _input->LT(1)->getText();
+    for (auto& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return t == w;
+  }
 }
 
 // Top-level lists are written (item | sep)* so that error recovery can resume
@@ -197,6 +204,8 @@ targetItem
   | TYPE typeRef                                                     # typeOption
   | INTO qname                                                       # intoOption
   | FROM STRING                                                      # fromOption
+  // `metadata [from 'key'] [virtual]`: a Flink metadata column.
+  | {IsWord("metadata")}? ident (FROM STRING)? ident?                 # metadataOption
   | ident (optionValue | LPAREN identList RPAREN)?                   # flagOption
   ;
 optionValue : ident | STRING | NUMBER ;

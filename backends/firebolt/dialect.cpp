@@ -19,6 +19,7 @@ class FireboltDialect final : public target::Dialect {
       case target::Place::Top: return {"engine", "database"};
       case target::Place::Table: return {"fact", "dimension", "primary index", "partition by"};
       case target::Place::Pipe: return {};
+      case target::Place::Column: return {};
     }
     return {};
   }

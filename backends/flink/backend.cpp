@@ -7,7 +7,13 @@
 //   the plan states for the registry, with the compatibility verdict
 //   (BC104); no ALTER TABLE touches them. A rename is refused (Avro needs an
 //   alias). Computed columns, key, watermark and options change in place;
-// - versioned: not built yet; its changes are refused, naming `alter`.
+// - versioned (a catalog or service that cannot alter a table's physical
+//   columns): a physical change makes a new version of the table, `t_v2`,
+//   which a streaming INSERT ... SELECT fills from the old one (casts for
+//   retyped columns, defaults for new ones); then the old version is
+//   dropped and the new one takes its name. The new version needs its own
+//   storage (topic, path, table): the copy cannot read and write the same
+//   one. Everything else changes in place, as under alter.
 #include "backends/flink/backend.h"
 
 #include "backends/flink/avro.h"
@@ -24,11 +30,46 @@ auto Refused(const std::string& what, const std::string& strategy) -> target::De
             what + ": on Confluent Cloud ('evolution registry') a field of the value schema is renamed only with an "
                    "alias, which schemac does not write",
             "add the new column, let the writers fill both, then drop the old one in a later plan; or write "
-            "'flink { evolution alter }' for an Apache Flink catalog",
+            "'flink { evolution versioned }' to copy the table into a new version",
             std::nullopt};
-  return {target::Strategy::Unsupported,
-          what + ": the 'versioned' evolution strategy is not available yet",
-          "write 'flink { evolution alter }' to make the change in place (Apache Flink >= 1.17 catalogs)", std::nullopt};
+  return {target::Strategy::Unsupported, what, "write 'flink { evolution alter }' to make the change in place",
+          std::nullopt};
+}
+
+/// The options that name where a connector keeps a table's data: a new
+/// version of the table must name another place, or its copy job would
+/// read what it writes.
+auto StorageOptions(const catalog::Table& t) -> std::vector<std::pair<std::string, std::string>> {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const char* key : {"topic", "topic-pattern", "path", "table-name"})
+    if (auto it = t.options.find(key); it != t.options.end()) out.emplace_back(key, it->second);
+  return out;
+}
+
+/// Why a `versioned` table cannot be copied into its new version, or "".
+auto CannotCopy(const catalog::ObjectName& name, const catalog::Table& from, const catalog::Table& to)
+    -> std::optional<target::Decision> {
+  auto old_storage = StorageOptions(from);
+  if (!old_storage.empty() && old_storage == StorageOptions(to)) {
+    const auto& [key, value] = old_storage.front();
+    return target::Decision{
+        target::Strategy::Unsupported,
+        "table '" + name.schema + "." + name.name + "' gets a new version ('evolution versioned'), which needs a " +
+            key + " of its own: the job that copies the old version into it would read and write '" + value + "'",
+        "give the new version its own " + key + ": with ('" + key + "' = '" + value + "_v2')", std::nullopt};
+  }
+  for (const auto& c : to.columns) {
+    if (!Physical(c) || !c.not_null || c.default_expr) continue;
+    bool had = from.FindColumn(c.name) || (c.renamed_from && from.FindColumn(*c.renamed_from));
+    if (!had)
+      return target::Decision{target::Strategy::Unsupported,
+                              "column '" + c.name + "' is added to table '" + name.schema + "." + name.name +
+                                  "' as NOT NULL with no default: the copy into the new version has nothing to fill "
+                                  "it with",
+                              "give it a default ('default now()', 'default 0'): the copy fills it with that",
+                              std::nullopt};
+  }
+  return std::nullopt;
 }
 
 /// The value schema's new version judged against its last one under the
@@ -101,17 +142,25 @@ class FlinkBackend final : public target::Backend {
   auto DecideColumn(const target::ColumnChange& c) const -> target::Decision override {
     if (c.kind == diff::ChangeKind::None) return {};
     std::string strategy = Evolution(c.to);
-    if (strategy == "alter" || strategy == "registry") return {};
+    if (strategy != "versioned") return {};
     if (c.kind == diff::ChangeKind::Default) return {};  // not declared on flink: nothing changes
-    return Refused("column '" + c.new_column.name + "' of table '" + c.to.name + "' changes " + diff::Describe(c.kind),
-                   strategy);
+    if (!Physical(c.old_column) && !Physical(c.new_column)) return {};
+    return {target::Strategy::RebuildTable,
+            "column '" + c.new_column.name + "' changes " + diff::Describe(c.kind) +
+                ": 'evolution versioned' copies the table into a new version",
+            "", std::nullopt};
   }
   auto DecideRename(const catalog::Table& table, const std::string& from, const std::string& to) const
       -> target::Decision override {
     std::string strategy = Evolution(table);
     if (strategy == "alter") return {};
     const catalog::Column* col = table.FindColumn(from);
-    if (strategy == "registry" && col && !Physical(*col)) return {};
+    if (col && !Physical(*col)) return {};
+    if (strategy == "versioned")
+      return {target::Strategy::RebuildTable,
+              "column '" + from + "' is renamed to '" + to + "': 'evolution versioned' copies the table into a new "
+              "version",
+              "", std::nullopt};
     return Refused("column '" + from + "' of table '" + table.name + "' is renamed to '" + to + "'", strategy);
   }
   auto Invalidated(const catalog::Column&, const catalog::Column&) const -> target::Invalidates override {
@@ -127,21 +176,39 @@ class FlinkBackend final : public target::Backend {
       auto it = t.options.find(kPartitionedBy);
       return it == t.options.end() ? std::string("none") : it->second;
     };
-    if (part(from) != part(to))
-      return {target::Strategy::Unsupported,
-              table + " changes its partition keys (" + part(from) + " -> " + part(to) + "), which flink cannot alter",
-              "create a new table with the new keys and move the job that writes it", std::nullopt};
     std::string strategy = Evolution(to);
+    if (part(from) != part(to)) {
+      std::string what = table + " changes its partition keys (" + part(from) + " -> " + part(to) + ")";
+      if (strategy != "versioned")
+        return {target::Strategy::Unsupported, what + ", which no ALTER TABLE can",
+                "write 'flink { evolution versioned }' to copy the table into a new version with the new keys",
+                std::nullopt};
+      if (auto refused = CannotCopy(name, from, to)) return *refused;
+      return {target::Strategy::RebuildTable, what + ": 'evolution versioned' copies the table into a new version", "",
+              std::nullopt};
+    }
     if (strategy == "versioned") {
+      std::optional<std::string> why;
       for (const auto& c : from.columns)
         if (Physical(c) && !to.FindColumn(c.name)) {
           bool renamed = false;
           for (const auto& n : to.columns) renamed |= n.renamed_from && *n.renamed_from == c.name;
-          if (!renamed) return Refused("column '" + c.name + "' of " + table + " is dropped", strategy);
+          if (!renamed) why = "column '" + c.name + "' is dropped";
         }
       for (const auto& c : to.columns)
-        if (Physical(c) && !from.FindColumn(c.name) && !c.renamed_from)
-          return Refused("column '" + c.name + "' is added to " + table, strategy);
+        if (Physical(c) && !from.FindColumn(c.name) && !c.renamed_from) why = "column '" + c.name + "' is added";
+      bool changes = why.has_value();
+      for (const auto& c : to.columns)
+        if (Physical(c) && c.renamed_from && !from.FindColumn(c.name)) changes = true;
+      for (const auto& c : to.columns)
+        if (const auto* old = from.FindColumn(c.name); old && (Physical(*old) || Physical(c)) &&
+                                                       (old->type != c.type || old->not_null != c.not_null ||
+                                                        Physical(*old) != Physical(c)))
+          changes = true;
+      if (changes)
+        if (auto refused = CannotCopy(name, from, to)) return *refused;
+      if (why) return {target::Strategy::RebuildTable, *why + ": 'evolution versioned' copies the table into a new version",
+                       "", std::nullopt};
     }
     return {};
   }

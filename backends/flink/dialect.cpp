@@ -19,6 +19,7 @@ class FlinkDialect final : public target::Dialect {
       case target::Place::Top: return {"catalog", "database", "with", "evolution", "compatibility"};
       case target::Place::Table: return {"watermark", "with", "partition by", "evolution", "compatibility"};
       case target::Place::Pipe: return {};
+      case target::Place::Column: return {"metadata"};
     }
     return {};
   }
@@ -33,6 +34,11 @@ class FlinkDialect final : public target::Dialect {
         if (v != "alter" && v != "versioned" && v != "registry")
           rule.bad = "flink evolution is 'alter', 'versioned' or 'registry'";
       }
+    } else if (place == target::Place::Column) {
+      // `metadata [from 'key'] [virtual]`: a metadata column (its type is the column's).
+      rule.known = item.kind == IK::Metadata;
+      if (rule.known && !item.names.empty() && Lowered(item.names[0].text) != "virtual")
+        rule.bad = "write 'metadata [from 'key'] [virtual]': '" + item.names[0].text + "' is not 'virtual'";
     } else if (place == target::Place::Table) {
       if (item.kind == IK::Watermark) {
         rule.known = true;

@@ -147,6 +147,31 @@ class Lowerer {
     }
   }
 
+  /// `flink { metadata [from 'key'] [virtual] }`: the column reads what the
+  /// connector knows of a record (its key, its Kafka timestamp, ...); a
+  /// virtual one is only read, never written by a sink. It holds no value of
+  /// the table's own, so it takes no computed expression, no default and no
+  /// NOT NULL.
+  void LowerMetadata(const model::Column& c, const model::TargetOption& o, const std::string& column,
+                     catalog::Column& col) {
+    if (c.generated) {
+      Error(o.range, column + " cannot be both computed and a metadata column", "keep one of the two");
+      return;
+    }
+    if (c.not_null)
+      Error(o.range, column + " is a metadata column, which flink cannot declare NOT NULL",
+            "remove 'not null': the connector decides whether the value is there");
+    if (col.default_expr) {
+      Error(o.range, column + " is a metadata column, which takes no default", "remove the default");
+      col.default_expr.reset();
+    }
+    catalog::Metadata m;
+    m.key = o.value.value_or("");
+    m.is_virtual = !o.names.empty();
+    col.metadata = m;
+    col.not_null = false;
+  }
+
   auto LowerTable(const model::Table& t) -> catalog::Table {
     catalog::Table out;
     out.name = Fold(t.name);
@@ -183,6 +208,9 @@ class Lowerer {
       }
       if (c.collation)
         Error(c.range, column + " has a collation, which flink cannot declare", "remove the collation");
+      if (auto it = c.target_options.find("flink"); it != c.target_options.end())
+        for (const auto& o : it->second)
+          if (o.kind == model::TargetOption::Kind::Metadata) LowerMetadata(c, o, column, col);
       if (c.comment) col.comment = *c.comment;
       if (c.renamed_from) col.renamed_from = Fold(*c.renamed_from);
       out.columns.push_back(std::move(col));
@@ -300,6 +328,7 @@ class Lowerer {
       if (k.back() != '.') keys.push_back(k);
     for (const auto& option : t.options) {
       const std::string& key = option.first;  // not a structured binding: clang 14 cannot capture one
+      if (key.rfind("schemac.", 0) == 0) continue;  // schemac's own, never in WITH (...)
       bool ok = std::any_of(known->begin(), known->end(), [&](const std::string& k) {
         return k.back() == '.' ? key.rfind(k, 0) == 0 : key == k;
       });

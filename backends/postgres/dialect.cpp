@@ -28,6 +28,7 @@ class PostgresDialect final : public target::Dialect {
       case target::Place::Top: return {"online", "lock_timeout", "statement_timeout"};
       case target::Place::Table: return {"partition by", "partition of", "unlogged", "tablespace", "fillfactor"};
       case target::Place::Pipe: return {};
+      case target::Place::Column: return {};
     }
     return {};
   }

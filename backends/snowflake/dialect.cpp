@@ -20,6 +20,7 @@ class SnowflakeDialect final : public target::Dialect {
       case target::Place::Top: return {"warehouse", "database"};
       case target::Place::Table: return {"cluster by", "transient", "change_tracking", "data_retention_time_in_days"};
       case target::Place::Pipe: return {"into", "from", "format", "auto_ingest", "pattern", "skip"};
+      case target::Place::Column: return {};
     }
     return {};
   }
@@ -56,6 +57,8 @@ class SnowflakeDialect final : public target::Dialect {
         } else {
           rule.known = flag == "auto_ingest" || flag == "pattern";
         }
+        break;
+      case target::Place::Column:
         break;
     }
     return rule;

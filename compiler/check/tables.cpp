@@ -243,6 +243,7 @@ auto Checker::BuildColumn(const ast::Column& c, const PendingTable& p) -> model:
   if (c.collation) col.collation = FromAst(*c.collation);
   for (const auto& b : c.targets) {
     CheckTargetBlock(b, Level::Column, &p);
+    AddTargetOptions(b.items, col.target_options[b.target]);
     for (const auto& item : b.items)
       if (item.kind == ast::TargetItem::Kind::Type && item.type) {
         bool type_ok = true;

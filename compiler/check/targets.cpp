@@ -36,6 +36,7 @@ auto BuildTargetOption(const ast::TargetItem& item) -> std::optional<model::Targ
     case TK::With: o.kind = MK::With; break;
     case TK::Into: o.kind = MK::Into; break;
     case TK::From: o.kind = MK::From; break;
+    case TK::Metadata: o.kind = MK::Metadata; break;
     case TK::Flag: o.kind = MK::Flag; break;
     case TK::Type: return std::nullopt;
   }
@@ -71,9 +72,19 @@ void Checker::CheckTargetBlock(const ast::TargetBlock& b, Level level, const Pen
         d.hint = b.target + " accepts here: " + list;
       }
     };
-    // A column's block pins the column's type, on every target.
+    // A column's block pins the column's type, on every target, and holds
+    // what the target's dialect lists for a column (Flink: `metadata`).
     if (level == Level::Column) {
-      if (item.kind != TK::Type) unknown({"type"});
+      if (item.kind == TK::Type) continue;
+      std::vector<std::string> known = {"type"};
+      if (dialect)
+        for (auto& o : dialect->Options(target::Place::Column)) known.push_back(o);
+      std::string word = item.kind == TK::Flag ? Lower(item.key.text) : KindWord(item.kind);
+      target::ItemRule rule;
+      if (dialect && std::find(known.begin() + 1, known.end(), word) != known.end())
+        rule = dialect->CheckItem(target::Place::Column, item);
+      if (!rule.known) unknown(known);
+      else if (rule.bad) diags_.Emit(Kind::BadTargetOption, item.range, *rule.bad);
       continue;
     }
     if (!dialect) continue;  // the parser knows only the targets that have a dialect
@@ -243,6 +254,7 @@ auto Checker::KindWord(ast::TargetItem::Kind k) -> std::string {
     case ast::TargetItem::Kind::Type: return "type";
     case ast::TargetItem::Kind::Into: return "into";
     case ast::TargetItem::Kind::From: return "from";
+    case ast::TargetItem::Kind::Metadata: return "metadata";
     case ast::TargetItem::Kind::Flag: return "option";
   }
   return "option";

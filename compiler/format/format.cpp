@@ -728,6 +728,12 @@ class Printer {
       case K::Type: return "type " + (t.type ? Type(*t.type) : std::string());
       case K::Into: return "into " + (t.into ? QName(*t.into) : std::string());
       case K::From: return "from " + StringLit(t.value.value_or(""));
+      case K::Metadata: {
+        std::string out = Name(t.key);
+        if (t.value) out += " from " + StringLit(*t.value);
+        if (!t.names.empty()) out += " " + Name(t.names[0]);
+        return out;
+      }
       case K::Flag: {
         std::string out = Name(t.key);
         if (t.value) out += " " + (t.value_is_string ? StringLit(*t.value) : *t.value);

@@ -96,10 +96,49 @@ struct Expr {
 /// `--dump=model` prints it.
 auto DumpExpr(const Expr& e) -> std::string;
 
+struct TableRef {
+  std::optional<Name> schema;  // nullopt: the default namespace
+  Name name;
+};
+
+/// One option of a target block (`postgres { ... }`) or of a pipe, as the
+/// checker accepted it: its target's dialect checked the shape and values,
+/// the checker the columns it names and the table it points to. A backend
+/// lowers the options of its own target and ignores the others.
+struct TargetOption {
+  enum class Kind {
+    Partition,     // `partition by STRATEGY (exprs)`: key = strategy (may be empty)
+    PartitionOf,   // `partition of TABLE bound`: table (schema resolved), bound, exprs / to / options
+    Cluster,       // `cluster by (exprs)`
+    PrimaryIndex,  // `primary index (names)`
+    Watermark,     // `watermark for KEY as EXPR`: key = column, exprs = [expr]
+    With,          // `with ('k' = 'v', ...)`: options
+    Into,          // a pipe's `into TABLE`: table (as written)
+    From,          // a pipe's `from 'location'`: value (a string)
+    Metadata,      // a column's `metadata [from 'key'] [virtual]`: value = key (may be none), names = [virtual]
+    Flag,          // `KEY [VALUE]`: key, value
+  };
+  Kind kind = Kind::Flag;
+  Name key;
+  std::optional<std::string> value;  // Flag, From: as written (identifier, number or string)
+  bool value_is_string = false;      // the value was a string literal
+  std::vector<Expr> exprs;           // Partition, Cluster, Watermark; PartitionOf: the `from` or `in` values
+  std::vector<Name> names;           // PrimaryIndex
+  /// With: the pairs as written; PartitionOf with a `with` bound: modulus and
+  /// remainder (names and numbers as written).
+  std::vector<std::pair<std::string, std::string>> options;
+  std::optional<TableRef> table;     // Into, PartitionOf
+  std::string bound;                 // PartitionOf: "from" (exprs to `to`), "in", "with" or "default"
+  std::vector<Expr> to;              // PartitionOf `from (...) to (...)`: the upper values
+  SourceRange range;
+};
+
 struct Column {
   Name name;
   Type type;
   std::map<std::string, Type> type_for_target;  // `postgres { type json }`
+  /// A column block's other items, per target (`flink { metadata from 'offset' }`).
+  std::map<std::string, std::vector<TargetOption>> target_options;
   bool not_null = false;
   Box<Expr> default_value;
   bool identity = false;
@@ -114,11 +153,6 @@ struct Column {
   std::optional<Name> collation;
   bool type_ok = true;  // false when the type had an error (checks that compare types skip it)
   SourceRange range;
-};
-
-struct TableRef {
-  std::optional<Name> schema;  // nullopt: the default namespace
-  Name name;
 };
 
 struct IndexKey {
@@ -166,36 +200,6 @@ struct Constraint {
   SourceRange range;
 };
 
-/// One option of a target block (`postgres { ... }`) or of a pipe, as the
-/// checker accepted it: its target's dialect checked the shape and values,
-/// the checker the columns it names and the table it points to. A backend
-/// lowers the options of its own target and ignores the others.
-struct TargetOption {
-  enum class Kind {
-    Partition,     // `partition by STRATEGY (exprs)`: key = strategy (may be empty)
-    PartitionOf,   // `partition of TABLE bound`: table (schema resolved), bound, exprs / to / options
-    Cluster,       // `cluster by (exprs)`
-    PrimaryIndex,  // `primary index (names)`
-    Watermark,     // `watermark for KEY as EXPR`: key = column, exprs = [expr]
-    With,          // `with ('k' = 'v', ...)`: options
-    Into,          // a pipe's `into TABLE`: table (as written)
-    From,          // a pipe's `from 'location'`: value (a string)
-    Flag,          // `KEY [VALUE]`: key, value
-  };
-  Kind kind = Kind::Flag;
-  Name key;
-  std::optional<std::string> value;  // Flag, From: as written (identifier, number or string)
-  bool value_is_string = false;      // the value was a string literal
-  std::vector<Expr> exprs;           // Partition, Cluster, Watermark; PartitionOf: the `from` or `in` values
-  std::vector<Name> names;           // PrimaryIndex
-  /// With: the pairs as written; PartitionOf with a `with` bound: modulus and
-  /// remainder (names and numbers as written).
-  std::vector<std::pair<std::string, std::string>> options;
-  std::optional<TableRef> table;     // Into, PartitionOf
-  std::string bound;                 // PartitionOf: "from" (exprs to `to`), "in", "with" or "default"
-  std::vector<Expr> to;              // PartitionOf `from (...) to (...)`: the upper values
-  SourceRange range;
-};
 
 /// Options from target blocks, per target name, in source order.
 using TargetOptions = std::map<std::string, std::vector<TargetOption>>;

@@ -99,10 +99,12 @@ struct LintBlock {
 
 /// One option inside a target block (`postgres { ... }`); checked per target.
 struct TargetItem {
-  enum class Kind { Partition, PartitionOf, Cluster, PrimaryIndex, Watermark, With, Type, Into, From, Flag };
+  enum class Kind { Partition, PartitionOf, Cluster, PrimaryIndex, Watermark, With, Type, Into, From, Metadata, Flag };
   Kind kind = Kind::Flag;
   Name key;                       // Flag: option name; Partition: strategy (may be empty); Watermark: column
-  std::optional<std::string> value;  // Flag: its value (ident, string or number, as written)
+  std::optional<std::string> value;  // Flag: its value (ident, string or number, as written); Metadata: the key
+  /// Metadata: `metadata [from 'key'] [virtual]`, the word after the key
+  /// (`virtual`, checked by the target) in `names`; `key` is the word `metadata`.
   bool value_is_string = false;
   std::vector<Expr> exprs;        // Partition, Cluster, Watermark (1)
   std::vector<Name> names;        // PrimaryIndex

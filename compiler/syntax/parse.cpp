@@ -1074,6 +1074,15 @@ class Builder {
       t.kind = K::From;
       t.value = String(x->STRING());
       t.value_is_string = true;
+    } else if (auto* x = As<P::MetadataOptionContext>(c)) {
+      t.kind = K::Metadata;
+      auto words = x->ident();
+      t.key = Ident(words[0]);
+      if (x->STRING()) {
+        t.value = String(x->STRING());
+        t.value_is_string = true;
+      }
+      if (words.size() > 1) t.names.push_back(Ident(words[1]));
     } else if (auto* x = As<P::FlagOptionContext>(c)) {
       t.kind = K::Flag;
       t.key = Ident(x->ident());

@@ -27,9 +27,10 @@ struct Problem {
 };
 
 /// Where a target-block item is written: a top-level block, a table's block,
-/// or a pipe (`pipe NAME on TARGET { ... }`). Column blocks hold `type` only,
-/// which is the language's, not a target's.
-enum class Place { Top, Table, Pipe };
+/// a pipe (`pipe NAME on TARGET { ... }`) or a column's block. A column block
+/// always takes `type`, which is the language's; Place::Column lists what
+/// else the target takes there.
+enum class Place { Top, Table, Pipe, Column };
 
 /// How one target-block item is checked.
 struct ItemRule {

@@ -217,8 +217,14 @@ auto RenderStatements(const plan::Plan& plan, const Script& script, bool mark_on
       if (!c.reason.empty()) out += " (" + CommentText(c.reason) + ")";
       out += "\n";
     }
-    if (mark_once && !s.rerunnable) out += "-- once:\n";
-    out += s.sql + "\n";
+    if (mark_once && !s.rerunnable) {
+      // The mark goes right above the SQL, under the comments that lead it.
+      size_t at = 0;
+      while (s.sql.compare(at, 2, "--") == 0 && s.sql.find('\n', at) != std::string::npos) at = s.sql.find('\n', at) + 1;
+      out += s.sql.substr(0, at) + "-- once:\n" + s.sql.substr(at) + "\n";
+    } else {
+      out += s.sql + "\n";
+    }
   }
   return out;
 }
