@@ -193,10 +193,10 @@ class FlinkBackend final : public target::Backend {
         if (Physical(c) && !to.FindColumn(c.name)) {
           bool renamed = false;
           for (const auto& n : to.columns) renamed |= n.renamed_from && *n.renamed_from == c.name;
-          if (!renamed) why = "column '" + c.name + "' is dropped";
+          if (!renamed && !why) why = "column '" + c.name + "' is dropped";
         }
       for (const auto& c : to.columns)
-        if (Physical(c) && !from.FindColumn(c.name) && !c.renamed_from) why = "column '" + c.name + "' is added";
+        if (Physical(c) && !from.FindColumn(c.name) && !c.renamed_from && !why) why = "column '" + c.name + "' is added";
       bool changes = why.has_value();
       for (const auto& c : to.columns)
         if (Physical(c) && c.renamed_from && !from.FindColumn(c.name)) changes = true;
