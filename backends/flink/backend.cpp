@@ -72,10 +72,10 @@ auto CannotCopy(const catalog::ObjectName& name, const catalog::Table& from, con
   return std::nullopt;
 }
 
-/// The value schema's new version judged against its last one under the
-/// table's compatibility mode (BACKWARD, Schema Registry's default, when
-/// none is set). Only the version the plan starts from is known, so a
-/// _TRANSITIVE mode is judged against it alone.
+/// The value schema's new version judged under the table's compatibility
+/// mode (BACKWARD, Schema Registry's default, when none is set) against the
+/// version the plan starts from and, for a _TRANSITIVE mode, every earlier
+/// one the starting snapshot keeps (kValueSchemaHistory).
 auto Incompatible(const catalog::Table& from, const catalog::Table& to)
     -> std::vector<std::pair<std::string, std::string>> {
   auto old_it = from.options.find(kValueSchema), new_it = to.options.find(kValueSchema);
@@ -86,8 +86,15 @@ auto Incompatible(const catalog::Table& from, const catalog::Table& to)
   auto old_schema = nlohmann::json::parse(old_it->second, nullptr, false);
   auto new_schema = nlohmann::json::parse(new_it->second, nullptr, false);
   if (old_schema.is_discarded() || new_schema.is_discarded()) return {{"", "the value schema in the snapshot is not JSON"}};
+  std::vector<nlohmann::json> earlier;
+  if (auto h = from.options.find(kValueSchemaHistory); h != from.options.end()) {
+    auto history = nlohmann::json::parse(h->second, nullptr, false);
+    if (!history.is_array()) return {{"", "the value schema history in the snapshot is not a JSON array"}};
+    for (auto& version : history) earlier.push_back(std::move(version));
+  }
+  earlier.push_back(std::move(old_schema));
   std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& f : avro::Check({old_schema}, new_schema, *mode)) {
+  for (const auto& f : avro::Check(earlier, new_schema, *mode)) {
     std::string column = f.field.substr(0, f.field.find('.'));  // a nested field's top-level column
     out.emplace_back(column, f.message);
   }
@@ -240,7 +247,7 @@ class FlinkBackend final : public target::Backend {
   /// schemac's own options (the evolution strategy, the compatibility mode)
   /// are not the table's state on flink: changing one changes nothing there.
   auto SameTableOption(const std::string& key, const std::string& a, const std::string& b) const -> bool override {
-    if (key == kEvolution || key == kCompatibility) return true;
+    if (key == kEvolution || key == kCompatibility || key == kValueSchemaHistory) return true;
     return a == b;
   }
   auto Enforces(const catalog::Constraint&) const -> bool override { return false; }  // PRIMARY KEY ... NOT ENFORCED
@@ -250,6 +257,27 @@ class FlinkBackend final : public target::Backend {
     return spelled;
   }
   auto ImplicitRelations(const catalog::Table&) const -> std::vector<std::string> override { return {}; }
+  /// A registry table's value schemas so far: the previous snapshot's
+  /// history, and its current schema when the new one differs.
+  void KeepHistory(catalog::Catalog& desired, const catalog::Catalog& previous) const override {
+    for (auto& schema : desired.schemas)
+      for (auto& table : schema.tables) {
+        auto now = table.options.find(kValueSchema);
+        if (now == table.options.end()) continue;
+        const catalog::Table* before = previous.FindTable({schema.name, table.name});
+        if (!before) continue;
+        nlohmann::json history = nlohmann::json::array();
+        if (auto h = before->options.find(kValueSchemaHistory); h != before->options.end()) {
+          auto kept = nlohmann::json::parse(h->second, nullptr, false);
+          if (kept.is_array()) history = std::move(kept);
+        }
+        if (auto was = before->options.find(kValueSchema); was != before->options.end() && was->second != now->second) {
+          auto parsed = nlohmann::json::parse(was->second, nullptr, false);
+          if (!parsed.is_discarded()) history.push_back(std::move(parsed));
+        }
+        if (!history.empty()) table.options[kValueSchemaHistory] = history.dump();
+      }
+  }
   auto Emit(const plan::Plan& plan, diag::Engine& diags) const -> std::optional<target::Script> override {
     return flink::Emit(plan, diags);
   }

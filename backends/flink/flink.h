@@ -33,6 +33,10 @@ inline constexpr const char* kCompatibility = "schemac.compatibility";   // BACK
 /// Flink's Avro converter derives it), the schema its topic's subject holds
 /// in Schema Registry. A change of it is the registry step of a plan.
 inline constexpr const char* kValueSchema = "schemac.value_schema";
+/// The value schemas registered before the current one (a JSON array, oldest
+/// first), kept by `schemac snapshot --from`: what a _TRANSITIVE
+/// compatibility mode judges a new schema against, with the current one.
+inline constexpr const char* kValueSchemaHistory = "schemac.value_schema_history";
 
 /// `name` in backticks (a backtick doubled).
 auto QuoteIdent(std::string_view name) -> std::string;

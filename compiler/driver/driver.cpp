@@ -992,6 +992,7 @@ struct SnapshotOptions {
   std::vector<std::string> paths;
   std::string target = "postgres";
   std::string output = "-";
+  std::string from;  // the previous snapshot (or any source), whose history the new one keeps
 };
 
 auto RunSnapshot(const SnapshotOptions& o) -> int {
@@ -1005,6 +1006,13 @@ auto RunSnapshot(const SnapshotOptions& o) -> int {
   auto realm = Compile(DefaultPaths(o.paths), *disk, DialectFor(backend->Name()), s);
   std::optional<catalog::Catalog> c;
   if (realm) c = backend->Lower(*realm, s.diags);
+  if (c && !o.from.empty()) {
+    // What the previous snapshot keeps that no source says (Flink: the value
+    // schemas registered before) goes on in the new one.
+    auto previous = LoadCatalog(o.from, DefaultPaths(o.paths), {}, *backend, s);
+    if (!previous) c.reset();
+    else backend->KeepHistory(*c, *previous);
+  }
   Report(s.diags, "text");
   if (!c) return kExitError;
   return WriteOrReport(o.output, catalog::ToJson(*c));
@@ -1154,6 +1162,8 @@ auto Main(int argc, char** argv) -> int {
   snap->add_option("paths", snap_o.paths, "Files or directories (default: .)");
   snap->add_option("--target,-t", snap_o.target, "postgres | snowflake | firebolt | flink");
   snap->add_option("-o,--output", snap_o.output, "Output file (default: stdout)");
+  snap->add_option("--from", snap_o.from,
+                   "The previous snapshot: what it keeps that no source says goes on (Flink: earlier value schemas)");
 
   ImportOptions import_o;
   auto* importc = app.add_subcommand("import", "Turn the output of the target's catalog queries into a snapshot");

@@ -401,6 +401,15 @@ class Backend {
     return false;
   }
 
+  /// What a snapshot keeps that no source says, carried from the previous
+  /// snapshot of the same project into the new one (`schemac snapshot
+  /// --from`): on Flink, the Avro value schemas registered before, which a
+  /// _TRANSITIVE compatibility mode judges a new one against.
+  virtual void KeepHistory(catalog::Catalog& desired, const catalog::Catalog& previous) const {
+    (void)desired;
+    (void)previous;
+  }
+
   /// Relations a new table creates implicitly, named by the database (e.g.
   /// the sequences behind identity columns); they must not be taken first.
   virtual auto ImplicitRelations(const catalog::Table& table) const -> std::vector<std::string> = 0;
