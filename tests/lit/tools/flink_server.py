@@ -139,7 +139,8 @@ def datagen_copy(show_create, copy):
     text, its connector replaced by datagen (5 rows): metadata columns become
     physical ones (datagen has no metadata), computed columns and the watermark
     stay, so querying it evaluates them."""
-    head, _, _ = show_create.rpartition("\nWITH (")
+    m = list(re.finditer(r"[\n ]WITH \(\n", show_create))
+    head = show_create[:m[-1].start()] if m else show_create.rstrip()
     head = re.sub(r"^CREATE TABLE (`(?:[^`]|``)+`\.){2}`(?:[^`]|``)+`", f"CREATE TEMPORARY TABLE {q(copy)}", head)
     head = METADATA_COL.sub("", head)
     head = re.sub(r"\nPARTITIONED BY \([^)]*\)", "", head)
@@ -150,7 +151,10 @@ def row_values(jrow):
     out = []
     for i in range(jrow.getArity()):
         v = jrow.getField(i)
-        out.append(v if v is None or isinstance(v, (str, bool, int, float)) else str(v.toString()))
+        if v is None or isinstance(v, (str, bool, int, float)):
+            out.append(v)
+        else:  # a Java object, or one py4j converted (BigDecimal -> Decimal)
+            out.append(str(v.toString()) if hasattr(v, "toString") else str(v))
     return out
 
 
