@@ -79,6 +79,7 @@ else:
     import flink_server  # noqa: E402
     flink = flink_server.start(flink_oracles, python)
     config.environment["SCHEMAC_FLINK_ADDR"] = flink.addr
+    config.available_features.add("flink")  # tests/lit/flink_engine: REQUIRES: flink
     lit_config.note(f"Apache Flink {flink.version} table planner at {flink.addr} (JVM up in {flink.startup}s)")
 
 # Test oracles, installed by scripts/oracles.sh into build/oracles/: squawk
