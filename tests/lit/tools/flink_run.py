@@ -181,6 +181,7 @@ def executable(sql):
     return body or None
 
 
+_logged_stand_ins = set()
 CREATE_TABLE = re.compile(r"^CREATE\s+(?:TEMPORARY\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(\S+)", re.I)
 
 
@@ -192,6 +193,9 @@ def with_stand_in(sql, stand_ins):
         return sql
     name = normalize_name(m.group(1).rstrip("("))
     stand_ins.add(name)
+    if name in _logged_stand_ins:
+        return sql + "\nWITH ('connector' = 'datagen')"
+    _logged_stand_ins.add(name)
     log(f"stand-in connector: {name} has no WITH clause (OSS Flink needs a connector to read a table): "
         "run with WITH ('connector' = 'datagen')")
     return sql + "\nWITH ('connector' = 'datagen')"
