@@ -33,7 +33,8 @@ in-memory catalogs, so tests are isolated.
    catalog as for any table.
 3. Every table must be readable: `SELECT *` from it is planned (EXPLAIN), so
    its connector's and format's factories (kafka, upsert-kafka, avro-
-   confluent, json, datagen, ...) validate its options and schema. And every
+   confluent, json, datagen, ...) validate its options and schema (a
+   sink-only connector, e.g. blackhole, must take an INSERT instead). And every
    table with a computed column, a metadata column or a watermark is queried
    for real: a copy of it whose connector is 'datagen' (5 rows) is read, so
    the computed expressions and the watermark are evaluated.
@@ -135,7 +136,7 @@ def catalog(args):
 
 def split_sql(text):
     """Statements of a SQL script, split at each `;` outside quotes,
-    identifiers and comments."""
+    identifiers and comments (and inside a STATEMENT SET BEGIN ... END)."""
     out, cur, i, n = [], [], 0, len(text)
     while i < n:
         ch = text[i]
@@ -158,6 +159,12 @@ def split_sql(text):
             i = j
             continue
         if ch == ";":
+            text_so_far = executable("".join(cur)) or ""
+            if re.match(r"^(EXECUTE\s+)?STATEMENT\s+SET\s+BEGIN\b", text_so_far, re.I) and \
+                    not re.search(r"\bEND\s*$", text_so_far, re.I):
+                cur.append(ch)  # a statement of the set: the set ends at END;
+                i += 1
+                continue
             out.append("".join(cur) + ";")
             cur = []
             i += 1
