@@ -14,9 +14,10 @@ in-memory catalogs, so tests are isolated.
 
 1. From empty: the plan from empty to the desired state runs statement by
    statement (`execute_sql`; DML is only planned, with EXPLAIN). Any
-   statement Flink refuses fails the test with Flink's error. Then every
-   table and view must be what the desired catalog (`schemac plan --dump
-   catalog`) says: DESCRIBE's columns (names, order, types as DESCRIBE prints
+   statement Flink refuses fails the test with Flink's error. Then Flink
+   must hold exactly the tables and views of the desired catalog (`schemac
+   plan --dump catalog`; a view's query is not compared: Flink stores it
+   expanded), and every table must be what the catalog says: DESCRIBE's columns (names, order, types as DESCRIBE prints
    them, which is how the backend spells them; nullability; the computed
    expression; metadata columns), the primary key (and its name, from SHOW
    CREATE TABLE), the watermark, the comment and the WITH options. Each
