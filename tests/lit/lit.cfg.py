@@ -65,6 +65,23 @@ else:
     config.substitutions.insert(0, ("%pgdb-small", f"{python} {tools}/pgdb.py --small"))
     config.substitutions.insert(0, ("%pgsmall/", small.dsn.rsplit("/", 1)[0] + "/"))
 
+# Apache Flink's table planner for the whole run (tools/flink_server.py: one
+# JVM, from the pyflink that scripts/oracles.sh installs): %schemac runs every
+# Flink plan it prints there (tools/flink_run.py). Failing to start it fails
+# the run, as for Postgres: a plan never executed must not count as tested.
+flink_oracles = os.path.join(config.schemac_build_dir, "oracles")
+config.environment["SCHEMAC_ORACLES"] = flink_oracles
+# %flink-run: tools/flink_run.py itself (tests/lit/flink_engine: its --sql mode).
+config.substitutions.append(("%flink-run", f"{python} {tools}/flink_run.py"))
+if os.environ.get("SCHEMAC_LIT_NO_FLINK") == "1":
+    lit_config.note("SCHEMAC_LIT_NO_FLINK=1: Flink plans are NOT executed on Flink")
+else:
+    import flink_server  # noqa: E402
+    flink = flink_server.start(flink_oracles, python)
+    config.environment["SCHEMAC_FLINK_ADDR"] = flink.addr
+    config.available_features.add("flink")  # tests/lit/flink_engine: REQUIRES: flink
+    lit_config.note(f"Apache Flink {flink.version} table planner at {flink.addr} (JVM up in {flink.startup}s)")
+
 # Test oracles, installed by scripts/oracles.sh into build/oracles/: squawk
 # (%squawk), the SARIF 2.1.0 JSON schema (%sarif-schema) and jsonschema
 # (%oracles-py, a PYTHONPATH). They are always substituted: a test that needs

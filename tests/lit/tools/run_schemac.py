@@ -2,7 +2,8 @@
 """`%schemac` in lit tests: runs schemac, and when it printed a Postgres
 migration (plan, SQL output) while a test server is up (SCHEMAC_PG_DSN),
 executes that migration for real (a Snowflake one: tools/snowflake_run.py
-parses it with sqlglot and runs it on fakesnow):
+parses it with sqlglot and runs it on fakesnow; a Flink one: tools/flink_run.py
+runs it on Apache Flink's table planner, started once per lit run):
 
   1. in a fresh database, the plan from empty to the desired state;
   2. in another fresh database, the plan from empty to the --from state,
@@ -114,6 +115,18 @@ def main():
                       and option(args, "--format", "sql") == "sql" and option(args, "--dump") is None
                       and option(args, "-o", option(args, "--output", "-")) == "-"
                       and r.stdout.startswith("-- schemac migration for snowflake"))
+    is_flink_sql_plan = (args and args[0] == "plan" and r.returncode in (0, 1)
+                         and option(args, "--format", "sql") == "sql" and option(args, "--dump") is None
+                         and option(args, "-o", option(args, "--output", "-")) == "-"
+                         and "--help" not in args and "-h" not in args
+                         and r.stdout.startswith("-- schemac migration for flink")
+                         and os.environ.get("SCHEMAC_FLINK_ADDR"))
+    if is_flink_sql_plan:
+        # Run on Apache Flink's own planner (one JVM per lit run): tools/flink_run.py.
+        sys.stdout.flush()
+        tool = os.path.join(os.path.dirname(os.path.abspath(__file__)), "flink_run.py")
+        ok = subprocess.run([sys.executable, tool] + args).returncode == 0
+        return r.returncode if ok else 97
     if is_sf_sql_plan:
         # Parsed with sqlglot, run on fakesnow: tools/snowflake_run.py.
         sys.stdout.flush()
