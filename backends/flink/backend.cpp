@@ -160,7 +160,29 @@ class FlinkBackend final : public target::Backend {
   auto DecideRename(const catalog::Table& table, const std::string& from, const std::string& to) const
       -> target::Decision override {
     std::string strategy = Evolution(table);
-    if (strategy == "alter") return {};
+    if (strategy == "alter") {
+      // Flink renames no column a computed column or the watermark reads:
+      // the table's definition is made again (its data stays where the
+      // connector keeps it).
+      for (const auto& c : table.columns)
+        if (c.generated) {
+          auto names = ExpressionNames(*c.generated);
+          if (std::find(names.begin(), names.end(), from) != names.end())
+            return {target::Strategy::RebuildTable,
+                    "column '" + from + "' is renamed to '" + to + "', which computed column '" + c.name +
+                        "' reads: flink renames no such column, so the table is defined again",
+                    "", std::nullopt};
+        }
+      if (table.watermark) {
+        auto names = ExpressionNames(table.watermark->expression);
+        if (table.watermark->column == from || std::find(names.begin(), names.end(), from) != names.end())
+          return {target::Strategy::RebuildTable,
+                  "column '" + from + "' is renamed to '" + to +
+                      "', which the watermark reads: flink renames no such column, so the table is defined again",
+                  "", std::nullopt};
+      }
+      return {};
+    }
     const catalog::Column* col = table.FindColumn(from);
     if (col && !Physical(*col)) return {};
     if (strategy == "versioned")

@@ -173,6 +173,16 @@ struct Emitter {
   /// moves the jobs, which the plan says where they go.
   void operator()(const RebuildTable& c) {
     const std::string table = QuoteName(c.schema, c.to.name);
+    if (Evolution(c.to) != "versioned") {
+      // `alter`: a change no ALTER TABLE makes (a column renamed that a
+      // computed column reads) defines the table again. Flink DDL holds no
+      // data: it stays where the connector keeps it.
+      Put("-- the table is defined again: its data stays where the connector keeps it\nDROP TABLE IF EXISTS " + table +
+              ";",
+          true);
+      Put(CreateTableSql(c.schema, c.to), true);
+      return;
+    }
     const std::string version_name = c.to.name + "_v2";
     const std::string version = QuoteName(c.schema, version_name);
     catalog::Table fresh = c.to;
@@ -219,7 +229,9 @@ struct Emitter {
   }
   void operator()(const AddColumn& c) {
     if (InRegistry(c.schema, c.table, c.column, "added")) return;
-    Put(Alter(c.schema, c.table) + " ADD " + ColumnDefinition(c.column) + ";", false);
+    // Where the desired table has it (Flink appends otherwise).
+    std::string where = !c.after ? "" : c.after->empty() ? " FIRST" : " AFTER " + QuoteIdent(*c.after);
+    Put(Alter(c.schema, c.table) + " ADD " + ColumnDefinition(c.column) + where + ";", false);
   }
   void operator()(const DropColumn& c) {
     if (InRegistry(c.schema, c.table, c.column, "removed")) return;

@@ -200,7 +200,11 @@ class Lowerer {
               "remove 'identity' and generate the values in the job that writes the table");
       if (c.generated) {
         // Flink's computed column: `name AS expr`, computed when read.
+        // Cast to the declared type: Flink gives a computed column the type of
+        // its expression (UPPER of a VARCHAR(200) is a VARCHAR(200)).
         col.generated = RenderExpr(*c.generated);
+        if (!col.type.empty())
+          col.generated = "CAST(" + *col.generated + " AS " + col.type + ")";
         col.generated_virtual = true;
         if (c.stored)
           Dropped(c.generated->range, "column '" + col.name + "' is computed when read on flink ('stored' is dropped)",
@@ -317,6 +321,11 @@ class Lowerer {
     if (connector == t.options.end()) return;
     const auto* known = ConnectorOptions(connector->second);
     if (!known) return;
+    if (auto part = t.options.find(kPartitionedBy); part != t.options.end() && connector->second != "filesystem")
+      diags_.Add(diag::Kind::UnknownConnectorOption, at,
+                 "the '" + connector->second + "' connector does not write partitioned tables: Flink refuses to write "
+                 "table '" + t.name + "', which is PARTITIONED BY (" + part->second + ")")
+          .hint = "partition by is for the filesystem connector (and Hive tables); remove it";
     std::vector<std::string> formats;
     for (const char* f : {"format", "key.format", "value.format"})
       if (auto it = t.options.find(f); it != t.options.end()) {

@@ -80,7 +80,14 @@ struct AttachPartition {
   std::string bound;
 };
 
-struct AddColumn { std::string schema, table; catalog::Column column; };
+struct AddColumn {
+  std::string schema, table;
+  catalog::Column column;
+  /// The column it follows in the desired table ("": it comes first). A
+  /// target that places a new column (Flink: FIRST / AFTER) puts it there;
+  /// the others append it.
+  std::optional<std::string> after = std::nullopt;
+};
 struct DropColumn { std::string schema, table; catalog::Column column; };
 struct RenameColumn { std::string schema, table, from, to; };
 struct AlterColumn { std::string schema, table; catalog::Column from, to; ChangeKind kind = ChangeKind::None; };

@@ -526,9 +526,12 @@ class Differ {
     }
     std::set<std::string> rebuilt;
     auto next = decided.begin();  // in column order, like want.columns
+    std::string previous;  // the column before this one in the desired table
     for (const auto& c : want.columns) {
+      std::string after = previous;
+      previous = c.name;
       if (!cur.FindColumn(c.name)) {
-        Add(AddColumn{schema, want.name, c}, c.src);
+        Add(AddColumn{schema, want.name, c, after}, c.src);
         continue;
       }
       if (next == decided.end() || next->now != &c) continue;
@@ -542,7 +545,7 @@ class Differ {
           break;
         case target::Strategy::RebuildColumn:
           Add(DropColumn{schema, want.name, old}, c.src, d.decision.message);
-          Add(AddColumn{schema, want.name, c}, c.src, d.decision.message);
+          Add(AddColumn{schema, want.name, c, after}, c.src, d.decision.message);
           rebuilt.insert(c.name);
           break;
         case target::Strategy::Unsupported:

@@ -6,32 +6,32 @@
 
 -- add_column sku_env.sku_cluster.products_classifications_agg.created_at
 -- once:
-ALTER TABLE `sku_env`.`sku_cluster`.`products_classifications_agg` ADD `created_at` TIMESTAMP_LTZ(6) NOT NULL;
+ALTER TABLE `sku_env`.`sku_cluster`.`products_classifications_agg` ADD `created_at` TIMESTAMP_LTZ(6) NOT NULL AFTER `event_time`;
 
 -- add_column sku_env.sku_cluster.products_classifications_agg.updated_at
 -- once:
-ALTER TABLE `sku_env`.`sku_cluster`.`products_classifications_agg` ADD `updated_at` TIMESTAMP_LTZ(6) NOT NULL;
+ALTER TABLE `sku_env`.`sku_cluster`.`products_classifications_agg` ADD `updated_at` TIMESTAMP_LTZ(6) NOT NULL AFTER `created_at`;
 
 -- add_column sku_env.sku_cluster.skus_classifications_agg.created_at
 -- once:
-ALTER TABLE `sku_env`.`sku_cluster`.`skus_classifications_agg` ADD `created_at` TIMESTAMP_LTZ(6) NOT NULL;
+ALTER TABLE `sku_env`.`sku_cluster`.`skus_classifications_agg` ADD `created_at` TIMESTAMP_LTZ(6) NOT NULL AFTER `event_time`;
 
 -- add_column sku_env.sku_cluster.skus_classifications_agg.updated_at
 -- once:
-ALTER TABLE `sku_env`.`sku_cluster`.`skus_classifications_agg` ADD `updated_at` TIMESTAMP_LTZ(6) NOT NULL;
+ALTER TABLE `sku_env`.`sku_cluster`.`skus_classifications_agg` ADD `updated_at` TIMESTAMP_LTZ(6) NOT NULL AFTER `created_at`;
 
 -- add_column sku_env.sku_cluster.skus_master.created_at
 -- once:
-ALTER TABLE `sku_env`.`sku_cluster`.`skus_master` ADD `created_at` TIMESTAMP_LTZ(6) NOT NULL;
+ALTER TABLE `sku_env`.`sku_cluster`.`skus_master` ADD `created_at` TIMESTAMP_LTZ(6) NOT NULL AFTER `event_time`;
 
 -- add_column sku_env.sku_cluster.skus_master.updated_at
 -- once:
-ALTER TABLE `sku_env`.`sku_cluster`.`skus_master` ADD `updated_at` TIMESTAMP_LTZ(6) NOT NULL;
+ALTER TABLE `sku_env`.`sku_cluster`.`skus_master` ADD `updated_at` TIMESTAMP_LTZ(6) NOT NULL AFTER `created_at`;
 
 -- add_column sku_env.sku_cluster.skus_uoms_agg.created_at
 -- once:
-ALTER TABLE `sku_env`.`sku_cluster`.`skus_uoms_agg` ADD `created_at` TIMESTAMP_LTZ(6) NOT NULL;
+ALTER TABLE `sku_env`.`sku_cluster`.`skus_uoms_agg` ADD `created_at` TIMESTAMP_LTZ(6) NOT NULL AFTER `event_time`;
 
 -- add_column sku_env.sku_cluster.skus_uoms_agg.updated_at
 -- once:
-ALTER TABLE `sku_env`.`sku_cluster`.`skus_uoms_agg` ADD `updated_at` TIMESTAMP_LTZ(6) NOT NULL;
+ALTER TABLE `sku_env`.`sku_cluster`.`skus_uoms_agg` ADD `updated_at` TIMESTAMP_LTZ(6) NOT NULL AFTER `created_at`;
