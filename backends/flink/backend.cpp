@@ -72,35 +72,6 @@ auto CannotCopy(const catalog::ObjectName& name, const catalog::Table& from, con
   return std::nullopt;
 }
 
-/// The value schema's new version judged under the table's compatibility
-/// mode (BACKWARD, Schema Registry's default, when none is set) against the
-/// version the plan starts from and, for a _TRANSITIVE mode, every earlier
-/// one the starting snapshot keeps (kValueSchemaHistory).
-auto Incompatible(const catalog::Table& from, const catalog::Table& to)
-    -> std::vector<std::pair<std::string, std::string>> {
-  auto old_it = from.options.find(kValueSchema), new_it = to.options.find(kValueSchema);
-  if (old_it == from.options.end() || new_it == to.options.end() || old_it->second == new_it->second) return {};
-  auto mode_it = to.options.find(kCompatibility);
-  auto mode = avro::ParseMode(mode_it == to.options.end() ? "BACKWARD" : mode_it->second);
-  if (!mode) return {{"", "unknown compatibility mode '" + mode_it->second + "'"}};
-  auto old_schema = nlohmann::json::parse(old_it->second, nullptr, false);
-  auto new_schema = nlohmann::json::parse(new_it->second, nullptr, false);
-  if (old_schema.is_discarded() || new_schema.is_discarded()) return {{"", "the value schema in the snapshot is not JSON"}};
-  std::vector<nlohmann::json> earlier;
-  if (auto h = from.options.find(kValueSchemaHistory); h != from.options.end()) {
-    auto history = nlohmann::json::parse(h->second, nullptr, false);
-    if (!history.is_array()) return {{"", "the value schema history in the snapshot is not a JSON array"}};
-    for (auto& version : history) earlier.push_back(std::move(version));
-  }
-  earlier.push_back(std::move(old_schema));
-  std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& f : avro::Check(earlier, new_schema, *mode)) {
-    std::string column = f.field.substr(0, f.field.find('.'));  // a nested field's top-level column
-    out.emplace_back(column, f.message);
-  }
-  return out;
-}
-
 class FlinkBackend final : public target::Backend {
  public:
   auto Name() const -> std::string_view override { return "flink"; }
@@ -309,6 +280,34 @@ class FlinkBackend final : public target::Backend {
 };
 
 }  // namespace
+
+/// The value schema's new version judged under the table's compatibility
+/// mode (BACKWARD, Schema Registry's default, when none is set) against the
+/// version the plan starts from and, for a _TRANSITIVE mode, every earlier
+/// one the starting snapshot keeps (kValueSchemaHistory).
+auto Incompatible(const catalog::Table& from, const catalog::Table& to) -> std::vector<std::pair<std::string, std::string>> {
+  auto old_it = from.options.find(kValueSchema), new_it = to.options.find(kValueSchema);
+  if (old_it == from.options.end() || new_it == to.options.end() || old_it->second == new_it->second) return {};
+  auto mode_it = to.options.find(kCompatibility);
+  auto mode = avro::ParseMode(mode_it == to.options.end() ? "BACKWARD" : mode_it->second);
+  if (!mode) return {{"", "unknown compatibility mode '" + mode_it->second + "'"}};
+  auto old_schema = nlohmann::json::parse(old_it->second, nullptr, false);
+  auto new_schema = nlohmann::json::parse(new_it->second, nullptr, false);
+  if (old_schema.is_discarded() || new_schema.is_discarded()) return {{"", "the value schema in the snapshot is not JSON"}};
+  std::vector<nlohmann::json> earlier;
+  if (auto h = from.options.find(kValueSchemaHistory); h != from.options.end()) {
+    auto history = nlohmann::json::parse(h->second, nullptr, false);
+    if (!history.is_array()) return {{"", "the value schema history in the snapshot is not a JSON array"}};
+    for (auto& version : history) earlier.push_back(std::move(version));
+  }
+  earlier.push_back(std::move(old_schema));
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& f : avro::Check(earlier, new_schema, *mode)) {
+    std::string column = f.field.substr(0, f.field.find('.'));  // a nested field's top-level column
+    out.emplace_back(column, f.message);
+  }
+  return out;
+}
 
 auto MakeBackend() -> std::unique_ptr<target::Backend> { return std::make_unique<FlinkBackend>(); }
 

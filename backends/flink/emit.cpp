@@ -146,10 +146,18 @@ struct Emitter {
       auto topic = c.to.options.find("topic");
       std::string subject = (topic == c.to.options.end() ? c.to.name : topic->second) + "-value";
       auto mode = c.to.options.find(kCompatibility);
-      Put("-- Schema Registry: register this value schema under subject '" + subject + "' (compatibility " +
-              (mode == c.to.options.end() ? std::string("BACKWARD") : mode->second) +
+      std::string mode_name = mode == c.to.options.end() ? std::string("BACKWARD") : mode->second;
+      // The verdict Schema Registry will give, before it gives it.
+      std::string verdict = "-- compatibility " + mode_name + ": ";
+      auto breaks = Incompatible(c.from, c.to);
+      if (breaks.empty()) verdict += "compatible";
+      else {
+        verdict += "INCOMPATIBLE, the registry will refuse it (lint BC104):";
+        for (const auto& [column, message] : breaks) verdict += "\n--   " + message;
+      }
+      Put("-- Schema Registry: register this value schema under subject '" + subject + "' (compatibility " + mode_name +
               "); Confluent Cloud changes the table's physical columns from it (no ALTER TABLE can):\n-- " +
-              new_schema->second,
+              new_schema->second + "\n" + verdict,
           true);
     }
     if (c.from.watermark != c.to.watermark) {

@@ -69,6 +69,13 @@ auto Render(const plan::Plan& plan, const target::Script& script) -> std::string
 /// the Avro value schema's fields, what `evolution registry` keeps out of ALTER.
 inline auto Physical(const catalog::Column& c) -> bool { return !c.generated && !c.metadata; }
 
+/// Why the value schema of `to` breaks its compatibility mode against the
+/// versions `from` keeps (its current one; for a _TRANSITIVE mode also its
+/// history): each finding's top-level column ("" for the table) and message.
+/// Empty when compatible, or when the value schema does not change.
+auto Incompatible(const catalog::Table& from, const catalog::Table& to)
+    -> std::vector<std::pair<std::string, std::string>>;
+
 /// The evolution strategy of a table: its `evolution` option, else alter.
 auto Evolution(const catalog::Table& t) -> std::string;
 
