@@ -60,6 +60,7 @@ import re
 import socket
 import subprocess
 import sys
+from cli_args import option, without_options
 
 BIN = os.environ.get("SCHEMAC_BIN", "schemac")
 ADDR = os.environ.get("SCHEMAC_FLINK_ADDR", "")
@@ -85,29 +86,6 @@ def problem(msg):
 
 
 # --- schemac ------------------------------------------------------------------
-
-def option(args, name, default=None):
-    for i, a in enumerate(args):
-        if a == name and i + 1 < len(args):
-            return args[i + 1]
-        if a.startswith(name + "="):
-            return a.split("=", 1)[1]
-    return default
-
-
-def without_options(args, names):
-    out, skip = [], False
-    for a in args:
-        if skip:
-            skip = False
-            continue
-        if a in names:
-            skip = True
-            continue
-        if any(a.startswith(n + "=") for n in names):
-            continue
-        out.append(a)
-    return out
 
 
 def schemac(args):

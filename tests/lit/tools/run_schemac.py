@@ -19,19 +19,11 @@ import sys
 import tarfile
 import tempfile
 import io
+from cli_args import option
 
 BIN = os.environ["SCHEMAC_BIN"]
 DSN = os.environ.get("SCHEMAC_PG_DSN")
 PG_BIN = os.environ.get("SCHEMAC_PG_BIN", "/usr/lib/postgresql/15/bin")
-
-
-def option(args, name, default=None):
-    for i, a in enumerate(args):
-        if a == name and i + 1 < len(args):
-            return args[i + 1]
-        if a.startswith(name + "="):
-            return a.split("=", 1)[1]
-    return default
 
 
 def positional(args):

@@ -30,6 +30,7 @@ import os
 import re
 import subprocess
 import sys
+from cli_args import option, without_options
 
 BIN = os.environ["SCHEMAC_BIN"]
 ORACLES = os.environ.get("SCHEMAC_ORACLES_PY", "")
@@ -80,31 +81,6 @@ def load_oracles():
         import snowflake.connector  # noqa: F401
     except ImportError as e:
         fail(f"the Snowflake oracles are missing ({e}); run scripts/oracles.sh")
-
-
-def option(args, name, default=None):
-    for i, a in enumerate(args):
-        if a == name and i + 1 < len(args):
-            return args[i + 1]
-        if a.startswith(name + "="):
-            return a.split("=", 1)[1]
-    return default
-
-
-def without_options(args, names):
-    """args less the given options and their values."""
-    out, skip = [], False
-    for a in args:
-        if skip:
-            skip = False
-            continue
-        if a in names:
-            skip = True
-            continue
-        if any(a.startswith(n + "=") for n in names):
-            continue
-        out.append(a)
-    return out
 
 
 def schemac(args):
