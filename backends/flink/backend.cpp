@@ -111,6 +111,34 @@ class FlinkBackend final : public target::Backend {
   auto KeepsValues(const std::string& from, const std::string& to) const -> bool override { return from == to; }
   auto Narrows(const std::string& from, const std::string& to) const -> bool override {
     if (from == to || to == "STRING") return false;
+    // Parameterised types widen when every value of the old one fits:
+    // DECIMAL(p, s) with no fewer integer and fraction digits, a longer
+    // VARCHAR, a finer TIMESTAMP / TIMESTAMP_LTZ / TIME.
+    auto args = [](const std::string& t, const std::string& name) -> std::optional<std::vector<int>> {
+      if (t.rfind(name + "(", 0) != 0 || t.back() != ')') return std::nullopt;
+      std::vector<int> out;
+      std::string inner = t.substr(name.size() + 1, t.size() - name.size() - 2);
+      for (size_t at = 0; at <= inner.size();) {
+        size_t comma = inner.find(',', at);
+        std::string part = inner.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+        try {
+          out.push_back(std::stoi(part));
+        } catch (...) {
+          return std::nullopt;
+        }
+        if (comma == std::string::npos) break;
+        at = comma + 1;
+      }
+      return out;
+    };
+    if (auto a = args(from, "DECIMAL"), b = args(to, "DECIMAL"); a && b && a->size() == 2 && b->size() == 2)
+      return (*b)[1] < (*a)[1] || (*b)[0] - (*b)[1] < (*a)[0] - (*a)[1];
+    for (const char* name : {"VARCHAR", "TIMESTAMP", "TIMESTAMP_LTZ", "TIME"})
+      if (auto a = args(from, name), b = args(to, name); a && b && a->size() == 1 && b->size() == 1)
+        return (*b)[0] < (*a)[0];
+    if (to.rfind("VARCHAR(", 0) == 0 && from.rfind("CHAR(", 0) == 0)
+      if (auto a = args(from, "CHAR"), b = args(to, "VARCHAR"); a && b && a->size() == 1 && b->size() == 1)
+        return (*b)[0] < (*a)[0];
     static const std::vector<std::pair<std::string, std::string>> widening = {
         {"TINYINT", "SMALLINT"}, {"TINYINT", "INT"}, {"TINYINT", "BIGINT"}, {"SMALLINT", "INT"},
         {"SMALLINT", "BIGINT"},  {"INT", "BIGINT"},  {"FLOAT", "DOUBLE"},   {"INT", "DOUBLE"}};
