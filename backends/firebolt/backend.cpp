@@ -61,7 +61,7 @@ class FireboltBackend final : public target::Backend {
             "column '" + c.new_column.name + "' changes " + what + "; firebolt alters no column in place", "",
             std::nullopt};
   }
-  auto DecideRename(const catalog::Table&, const std::string& from, const std::string& to) const
+  auto DecideRename(const catalog::Table&, const catalog::Table&, const std::string& from, const std::string& to) const
       -> target::Decision override {
     return {target::Strategy::RebuildTable,
             "column '" + from + "' is renamed to '" + to + "'; firebolt renames no column in place", "", std::nullopt};

@@ -156,9 +156,11 @@ class FlinkBackend final : public target::Backend {
                 ": 'evolution versioned' copies the table into a new version",
             "", std::nullopt};
   }
-  auto DecideRename(const catalog::Table& table, const std::string& from, const std::string& to) const
-      -> target::Decision override {
-    std::string strategy = Evolution(table);
+  /// The desired table's strategy decides: a table that becomes `versioned`
+  /// makes its renames in its new version's copy.
+  auto DecideRename(const catalog::Table& table, const catalog::Table& desired, const std::string& from,
+                    const std::string& to) const -> target::Decision override {
+    std::string strategy = Evolution(desired);
     if (strategy == "alter") {
       // Flink renames no column a computed column or the watermark reads:
       // the table's definition is made again (its data stays where the
@@ -257,6 +259,12 @@ class FlinkBackend final : public target::Backend {
       -> target::Cost override {
     target::Cost cost;
     if (const auto* a = std::get_if<diff::AlterTable>(&change.op)) cost.incompatible = Incompatible(a->from, a->to);
+    if (const auto* r = std::get_if<diff::RebuildTable>(&change.op))
+      cost.hint = Evolution(r->to) == "versioned"
+                      ? "the copy is a streaming job: stop the jobs that write the old version and let the copy catch "
+                        "up before step 3 drops it (the plan says when)"
+                      : "no row is copied here: the table is only defined again, and its data stays where the "
+                        "connector keeps it";
     if (const auto* d = std::get_if<diff::DropTable>(&change.op)) {
       auto it = d->table.options.find("connector");
       if (it != d->table.options.end() && (it->second == "kafka" || it->second == "upsert-kafka" ||

@@ -355,6 +355,14 @@ class Lowerer {
     out.name = Fold(v.name);
     out.src = v.range;
     out.definition = target::TrimmedViewBody(v.body);
+    if (!v.union_members.empty()) {
+      // Every member named whole: Flink looks an unqualified name up in the
+      // view's own database only.
+      out.definition.clear();
+      for (const auto& m : v.union_members)
+        out.definition += std::string(out.definition.empty() ? "" : "\nUNION ALL\n") + "SELECT * FROM " +
+                          QuoteName(SchemaOf(m.schema ? Fold(*m.schema) : database), Fold(m.name));
+    }
     out.source = out.definition;
     for (const auto& d : v.depends_on)
       out.depends_on.push_back({SchemaOf(d.schema ? Fold(*d.schema) : database),

@@ -39,6 +39,7 @@ void Checker::BuildView(const PendingView& p) {
                                       FromAst(q.name)},
                       q.range);
   std::set<std::pair<std::string, std::string>> seen;
+  const size_t union_count = v.body_kind == ast::View::BodyKind::Union ? v.union_of.size() : 0;
   for (size_t i = 0; i < deps.size(); ++i) {
     auto& [ref, range] = deps[i];
     auto [schema, found] = FindRelation(ref, p.schema);
@@ -49,10 +50,11 @@ void Checker::BuildView(const PendingView& p) {
     }
     if (schema == p.schema && found->key() == mv.name.key()) continue;  // a view's own name in its body
     model::TableRef resolved{realm_.schemas[schema].name, *found};
+    if (i < union_count) mv.union_members.push_back(resolved);  // every member, as often as written
     if (i >= first_declared) mv.declared_depends_on.push_back(resolved);
     if (seen.insert({SchemaKey(resolved.schema), resolved.name.key()}).second) mv.depends_on.push_back(resolved);
   }
-  if (v.body_kind == ast::View::BodyKind::Union) mv.body = UnionBody(mv.depends_on, v);
+  if (v.body_kind == ast::View::BodyKind::Union) mv.body = UnionBody(mv.union_members, v);
   if (!v.materialized && !v.indexes.empty())
     diags_.Emit(Kind::ConflictingAttributes, v.indexes.front().range,
                 "indexes apply to materialized views only").hint = "write 'materialized view', or index the tables it reads";

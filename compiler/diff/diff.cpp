@@ -105,7 +105,7 @@ class Differ {
             WarnRenameMissing(true, "column", s.name + "." + t.name + "." + c.name, *c.renamed_from, c.src, false);
             continue;
           }
-          target::Decision how = backend_.DecideRename(*cur, *c.renamed_from, c.name);
+          target::Decision how = backend_.DecideRename(*cur, t, *c.renamed_from, c.name);
           if (how.strategy == target::Strategy::Unsupported) {
             diags_.Emit(diag::Kind::UnsupportedChange, c.src, how.message).hint = how.hint;
             continue;

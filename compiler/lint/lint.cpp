@@ -289,7 +289,9 @@ class Linter {
     Add(RuleId::TableRebuild, s, c.src,
         fmt::format("table '{}' is created anew and every row copied into it{}", Qualified(op.schema, op.to.name),
                     c.reason.empty() ? "" : ": " + c.reason))
-        .hint = "the copy takes as long as the table is large; writes made during it are lost unless loading is paused";
+        .hint = cost_.hint.empty()
+                    ? "the copy takes as long as the table is large; writes made during it are lost unless loading is paused"
+                    : cost_.hint;
     for (const auto& k : op.to.constraints) Unenforced({op.schema, op.to.name, k.name}, k, k.src.valid() ? k.src : c.src);
     RebuiltColumns(op, c);
   }

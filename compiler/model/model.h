@@ -227,6 +227,10 @@ struct View {
   /// others were found by name in the body, which a backend that parses the
   /// body may replace by what it really reads.
   std::vector<TableRef> declared_depends_on;
+  /// `union all (a, b, ...)`: its members, resolved, in order and as often
+  /// as written (`body` is their union as generic SQL; a backend whose names
+  /// need qualifying renders its own).
+  std::vector<TableRef> union_members;
   std::optional<std::string> comment;
   std::vector<Index> indexes;   // materialized views only
   SourceRange range;

@@ -296,12 +296,13 @@ class Backend {
   /// table, or not at all.
   virtual auto DecideColumn(const ColumnChange& change) const -> Decision = 0;
 
-  /// How column `from` of `table` (the current table) is renamed to `to`:
-  /// in place, or by rebuilding the table (the copy reads the old name), or
-  /// not at all. The default renames in place.
-  virtual auto DecideRename(const catalog::Table& table, const std::string& from, const std::string& to) const
-      -> Decision {
-    (void)table, (void)from, (void)to;
+  /// How column `from` of `table` (the current table; `desired`, the table
+  /// it becomes) is renamed to `to`: in place, or by rebuilding the table
+  /// (the copy reads the old name), or not at all. The default renames in
+  /// place.
+  virtual auto DecideRename(const catalog::Table& table, const catalog::Table& desired, const std::string& from,
+                            const std::string& to) const -> Decision {
+    (void)table, (void)desired, (void)from, (void)to;
     return {};
   }
 

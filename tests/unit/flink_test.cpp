@@ -80,9 +80,15 @@ TEST_CASE("flink: a physical change under each evolution strategy", "[flink]") {
     auto d = backend->DecideColumn({from, to, from.columns[1], to.columns[1], diff::ChangeKind::Type});
     CHECK(d.strategy == target::Strategy::RebuildTable);
   }
+  SECTION("a table that becomes versioned renames in its new version's copy") {
+    auto from = Table("", "orders"), to = Table("versioned", "orders_v2");
+    to.columns[1].name = "total";
+    CHECK(backend->DecideRename(from, to, "amount", "total").strategy == target::Strategy::RebuildTable);
+    CHECK(backend->DecideRename(to, from, "amount", "total").strategy == target::Strategy::InPlace);
+  }
   SECTION("registry: a physical column renamed is refused, naming versioned") {
     auto from = Table("registry", "orders");
-    auto d = backend->DecideRename(from, "amount", "total");
+    auto d = backend->DecideRename(from, from, "amount", "total");
     CHECK(d.strategy == target::Strategy::Unsupported);
     CHECK(d.hint.find("evolution versioned") != std::string::npos);
   }
