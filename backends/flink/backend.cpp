@@ -52,16 +52,37 @@ auto CannotCopy(const catalog::ObjectName& name, const catalog::Table& from, con
   auto old_storage = StorageOptions(from);
   if (!old_storage.empty() && old_storage == StorageOptions(to)) {
     const auto& [key, value] = old_storage.front();
+    if (key == "topic-pattern")
+      return target::Decision{
+          target::Strategy::Unsupported,
+          "table '" + name.schema + "." + name.name + "' reads topics by pattern ('" + value +
+              "'): 'evolution versioned' copies it into a new version, which Flink's Kafka sink cannot write by "
+              "pattern",
+          "give the new version a topic of its own: with ('topic' = '...'), one the pattern does not match",
+          std::nullopt};
+    // orders -> orders_v2, orders_v2 -> orders_v3.
+    std::string next = value + "_v2";
+    if (auto v = value.rfind("_v"); v != std::string::npos && v + 2 < value.size() &&
+                                     value.size() - v - 2 <= 9 && value.find_first_not_of("0123456789", v + 2) == std::string::npos)
+      next = value.substr(0, v) + "_v" + std::to_string(std::stoll(value.substr(v + 2)) + 1);
     return target::Decision{
         target::Strategy::Unsupported,
         "table '" + name.schema + "." + name.name + "' gets a new version ('evolution versioned'), which needs a " +
             key + " of its own: the job that copies the old version into it would read and write '" + value + "'",
-        "give the new version its own " + key + ": with ('" + key + "' = '" + value + "_v2')", std::nullopt};
+        "give the new version its own " + key + ": with ('" + key + "' = '" + next + "')", std::nullopt};
   }
   for (const auto& c : to.columns) {
     if (!Physical(c) || !c.not_null || c.default_expr) continue;
-    bool had = from.FindColumn(c.name) || (c.renamed_from && from.FindColumn(*c.renamed_from));
-    if (!had)
+    const catalog::Column* was = from.FindColumn(c.name);
+    if (!was && c.renamed_from) was = from.FindColumn(*c.renamed_from);
+    if (was && !was->not_null)
+      return target::Decision{target::Strategy::Unsupported,
+                              "column '" + c.name + "' of table '" + name.schema + "." + name.name +
+                                  "' becomes NOT NULL with no default: the copy into the new version fails on the "
+                                  "first row where it is NULL",
+                              "give it a default (the copy fills the NULLs with it), or keep it nullable",
+                              std::nullopt};
+    if (!was)
       return target::Decision{target::Strategy::Unsupported,
                               "column '" + c.name + "' is added to table '" + name.schema + "." + name.name +
                                   "' as NOT NULL with no default: the copy into the new version has nothing to fill "

@@ -4,11 +4,34 @@
 #include "backends/flink/dialect.h"
 
 #include <algorithm>
+#include <optional>
+
+#include "compiler/diag/diag.h"
 
 namespace schemac::backends::flink {
 namespace {
 
 using IK = ast::TargetItem::Kind;
+
+/// "flink KEY is 'a', 'b' or 'c'", with the closest word when there is one.
+auto BadWord(const std::string& key, const std::string& given, const std::vector<std::string>& words) -> std::string {
+  std::string list;
+  for (size_t i = 0; i < words.size(); ++i)
+    list += (i == 0 ? "" : i + 1 == words.size() ? " or " : ", ") + ("'" + words[i] + "'");
+  std::string out = "flink " + key + " is " + list;
+  std::string near = diag::DidYouMean(given, words);
+  return near.empty() ? out : out + " (" + near + ")";
+}
+
+/// Schema Registry's compatibility modes, as its API spells them.
+auto BadCompatibility(const ast::TargetItem& item) -> std::optional<std::string> {
+  static const std::vector<std::string> modes = {"BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE",
+                                                 "FULL",     "FULL_TRANSITIVE",     "NONE"};
+  std::string v = item.value.value_or("");
+  for (auto& ch : v) ch = ch == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  if (std::find(modes.begin(), modes.end(), v) != modes.end()) return std::nullopt;
+  return BadWord("compatibility", v, modes);
+}
 
 class FlinkDialect final : public target::Dialect {
  public:
@@ -29,10 +52,11 @@ class FlinkDialect final : public target::Dialect {
     std::string flag = FlagKey(item);
     if (place == target::Place::Top) {
       rule.known = ListedFlag(place, item) || item.kind == IK::With;  // with: every table's default options
+      if (flag == "compatibility") rule.bad = BadCompatibility(item);
       if (flag == "evolution") {
         std::string v = Lowered(item.value.value_or(""));
         if (v != "alter" && v != "versioned" && v != "registry")
-          rule.bad = "flink evolution is 'alter', 'versioned' or 'registry'";
+          rule.bad = BadWord("evolution", v, {"alter", "versioned", "registry"});
       }
     } else if (place == target::Place::Column) {
       // `metadata [from 'key'] [virtual]`: a metadata column (its type is the column's).
@@ -54,9 +78,10 @@ class FlinkDialect final : public target::Dialect {
         rule.known = true;
         std::string v = Lowered(item.value.value_or(""));
         if (v != "alter" && v != "versioned" && v != "registry")
-          rule.bad = "flink evolution is 'alter', 'versioned' or 'registry'";
-      } else {
-        rule.known = flag == "compatibility";
+          rule.bad = BadWord("evolution", v, {"alter", "versioned", "registry"});
+      } else if (flag == "compatibility") {
+        rule.known = true;
+        rule.bad = BadCompatibility(item);
       }
     }
     return rule;

@@ -252,6 +252,19 @@ struct Emitter {
     // A default is not declared on flink (it only says what a copy fills a
     // new column with): a change of it alone runs nothing.
     if (c.kind == ChangeKind::Default) return;
+    if (registry.count({c.schema, c.table}) && Physical(c.from) != Physical(c.to)) {
+      // A computed or metadata column becomes a field of the value schema, or
+      // the other way: the table's own column goes or comes with ALTER TABLE,
+      // the field with the new value schema.
+      if (Physical(c.to)) {
+        Put(Alter(c.schema, c.table) + " DROP " + QuoteIdent(c.from.name) + ";", false);
+        InRegistry(c.schema, c.table, c.to, "added");
+      } else {
+        InRegistry(c.schema, c.table, c.from, "removed");
+        Put(Alter(c.schema, c.table) + " ADD " + ColumnDefinition(c.to) + ";", false);
+      }
+      return;
+    }
     if (InRegistry(c.schema, c.table, c.to, "changed (" + c.to.type + (c.to.not_null ? " NOT NULL" : "") + ")")) return;
     // MODIFY states the whole column: running it again changes nothing.
     Put(Alter(c.schema, c.table) + " MODIFY " + ColumnDefinition(c.to) + ";", true);

@@ -105,8 +105,14 @@ class Lowerer {
       for (const auto& v : s.views) out->views.push_back(LowerView(v, database));
     }
     if (diags_.has_errors()) return std::nullopt;
-    // The default database left empty is no database of the project's.
-    std::erase_if(c.schemas, [&](const catalog::Schema& s) { return s.name == SchemaOf(database) && s.empty(); });
+    // Flink's own default database left empty is no database of the
+    // project's; one the project names (`database X`) is, tables or not (so
+    // that dropping its last table does not drop it).
+    if (database == kDefaultDatabase)
+      std::erase_if(c.schemas, [&](const catalog::Schema& s) { return s.name == SchemaOf(database) && s.empty(); });
+    else if (std::none_of(c.schemas.begin(), c.schemas.end(),
+                          [&](const catalog::Schema& s) { return s.name == SchemaOf(database); }))
+      c.schemas.push_back(catalog::Schema{SchemaOf(database), {}, {}, {}, {}});
     catalog::Canonicalize(c);
     return c;
   }
@@ -302,7 +308,16 @@ class Lowerer {
     CheckConnectorOptions(out, t.range);
     if (evolution != "alter") out.options[kEvolution] = evolution;
     if (!compatibility.empty()) out.options[kCompatibility] = compatibility;
-    if (evolution == "registry") {
+    auto connector = out.options.find("connector");
+    if (evolution == "registry" && connector != out.options.end() && connector->second != "kafka" &&
+        connector->second != "upsert-kafka" && connector->second != "confluent") {
+      // Only a Kafka topic's values have a schema in Schema Registry.
+      Error(t.range,
+            "table '" + out.name + "' uses the '" + connector->second +
+                "' connector, whose data has no value schema in Schema Registry: 'evolution registry' is for "
+                "Kafka topics (Confluent Cloud)",
+            "write 'flink { evolution alter }' in the table (ALTER TABLE changes it in place)");
+    } else if (evolution == "registry") {
       // Confluent Cloud writes TIMESTAMP_LTZ as timestamp-millis/micros:
       // Flink's corrected (not legacy) timestamp mapping.
       nlohmann::json schema = avro::RecordSchema(out, "record", {.legacy_timestamp_mapping = false});
