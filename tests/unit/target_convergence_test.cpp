@@ -172,8 +172,8 @@ auto Source(const std::vector<GenTable>& ts, const std::string& target) -> std::
   return s;
 }
 
-/// Under `evolution versioned` a column B adds to a table of A is filled by
-/// the copy into the new version: a NOT NULL one needs a default (the
+/// Under `evolution versioned` a column B adds to a table of A, or makes NOT
+/// NULL, is filled by the copy into the new version: it needs a default (the
 /// backend refuses it otherwise, which flink_test and the lit tests check).
 void FillNewColumns(const std::vector<GenTable>& a, std::vector<GenTable>& b) {
   for (auto& t : b) {
@@ -182,8 +182,9 @@ void FillNewColumns(const std::vector<GenTable>& a, std::vector<GenTable>& b) {
     if (old == a.end()) continue;
     for (auto& c : t.columns) {
       const std::string& col_was = c.renamed_from.empty() ? c.name : c.renamed_from;
-      bool had = std::any_of(old->columns.begin(), old->columns.end(), [&](const GenColumn& x) { return x.name == col_was; });
-      if (had || !c.not_null || !c.default_expr.empty()) continue;
+      auto had = std::find_if(old->columns.begin(), old->columns.end(), [&](const GenColumn& x) { return x.name == col_was; });
+      // A new NOT NULL column, or one made NOT NULL, needs a default.
+      if ((had != old->columns.end() && had->not_null) || !c.not_null || !c.default_expr.empty()) continue;
       c.default_expr = DefaultFor(c.type, 0);
       if (c.default_expr.empty()) c.not_null = false;
     }
