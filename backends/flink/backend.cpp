@@ -276,9 +276,12 @@ class FlinkBackend final : public target::Backend {
       if (t.kind == target::SqlToken::Kind::Symbol && t.text == "*") return true;
     return false;
   }
-  auto CostOf(const diff::Change& change, const plan::Plan&, const catalog::Catalog&, const catalog::Catalog&) const
+  auto CostOf(const diff::Change& change, const plan::Plan&, const catalog::Catalog&, const catalog::Catalog& to) const
       -> target::Cost override {
     target::Cost cost;
+    if (const auto* add = std::get_if<diff::AddColumn>(&change.op))
+      if (const auto* t = to.FindTable({add->schema, add->table}); t && Evolution(*t) == "alter")
+        cost.defaults_fill_rows = false;
     if (const auto* a = std::get_if<diff::AlterTable>(&change.op)) cost.incompatible = Incompatible(a->from, a->to);
     if (const auto* r = std::get_if<diff::RebuildTable>(&change.op))
       cost.hint = Evolution(r->to) == "versioned"

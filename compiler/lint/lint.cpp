@@ -139,7 +139,13 @@ class Linter {
     Lossy(s, op.column, c.src);
     if (IsNew(op.schema, op.table)) return;
     const catalog::Column& col = op.column;
-    if (col.not_null && !col.default_expr && col.identity.empty() && !col.generated && c.reason.empty())
+    if (col.not_null && !cost_.defaults_fill_rows && !col.generated && !col.metadata && c.reason.empty())
+      Add(RuleId::AddRequiredColumn, s, c.src,
+          fmt::format("column '{}' is added to table '{}' as not null: the rows already stored have no value for it, "
+                      "and {} fills none",
+                      col.name, Qualified(op.schema, op.table), backend_.Name()))
+          .hint = "add it nullable, fill it in the writers, and make it not null once every row has it";
+    else if (col.not_null && !col.default_expr && col.identity.empty() && !col.generated && c.reason.empty())
       Add(RuleId::AddRequiredColumn, s, c.src,
           fmt::format("column '{}' is added to table '{}' as not null without a default: it fails if the table has rows",
                       col.name, Qualified(op.schema, op.table)))

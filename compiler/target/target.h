@@ -205,6 +205,11 @@ struct Cost {
   /// compatibility): the column it is about ("" for the table) and the
   /// message. Lint rule BC104 reports each at the column's line.
   std::vector<std::pair<std::string, std::string>> incompatible;
+  /// An added column's default fills the rows already stored (false on
+  /// Flink's `alter`: a Flink table declares no default, so the records
+  /// already in the topic have no value for a new column). Lint DD101
+  /// reads it.
+  bool defaults_fill_rows = true;
 };
 
 /// How a target runs a plan's statements.
