@@ -23,8 +23,9 @@ isolated: its catalogs are created empty first (`generic_in_memory`, every
 catalog the statements name other than default_catalog). DML (INSERT INTO,
 STATEMENT SET) is not executed, only planned with EXPLAIN: it must plan.
 
-Requests are served one at a time (a lock: a TableEnvironment and py4j are
-not built to be shared, and lit runs at most a couple of workers).
+Requests are served one at a time, all on one thread (a single-worker pool,
+Planner): a TableEnvironment is not built to be shared, and Calcite keeps
+planner state in thread-locals.
 
 Lifetime: the server exits when its stdin reaches EOF, i.e. when the lit
 process that started it (and holds the pipe) is gone, and pyflink's JVM
@@ -34,6 +35,7 @@ behind. `start` also terminates it at exit.
 Run by hand:  python3 flink_server.py --oracles build/oracles   (prints the address)
 """
 import argparse
+import concurrent.futures
 import atexit
 import glob
 import json
@@ -172,7 +174,17 @@ def collect(table_result):
 
 
 class Planner:
+    """Every call into the JVM runs on ONE thread (a single-worker pool).
+    py4j gives each Python thread a Java thread of its own, and Calcite keeps
+    the planner's metadata providers in thread-locals: a request planned on
+    another thread than the one that made the planner fails with
+    `NullPointerException: metadataHandlerProvider`, now and then."""
+
     def __init__(self, jars):
+        self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+        self.pool.submit(self._start, jars).result()
+
+    def _start(self, jars):
         from pyflink.java_gateway import get_gateway
         from pyflink.version import __version__
         t0 = time.time()
@@ -181,7 +193,6 @@ class Planner:
         self.version = __version__
         self.env()  # the first environment loads the planner: part of the start
         self.startup = time.time() - t0
-        self.lock = threading.Lock()
 
     def env(self):
         from pyflink.table import EnvironmentSettings, TableEnvironment
@@ -194,8 +205,8 @@ class Planner:
         return t_env
 
     def handle(self, req):
-        with self.lock:
-            return self._handle(req)
+        # One request at a time, on the planner's own thread.
+        return self.pool.submit(self._handle, req).result()
 
     def _handle(self, req):
         t_env = self.env()
