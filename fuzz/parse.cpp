@@ -28,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::optional<model::Realm> realm;
   if (!diags.has_errors()) {
     for (const auto& f : unit.files) (void)format::Format(f, sm);
-    expand::Expand(unit, diags);
+    expand::Expand(unit, sm, diags);
   }
   // Every registered backend, chosen by the input's length so that one
   // input's mutations meet all of them.

@@ -56,7 +56,7 @@ auto Bases() -> const std::vector<catalog::Catalog>& {
       auto disk = source::MakeDiskProvider();
       ast::Unit unit = expand::Load({std::string(SCHEMAC_SOURCE_DIR) + "/" + path}, *disk, sm, diags);
       if (diags.has_errors()) continue;
-      expand::Expand(unit, diags);
+      expand::Expand(unit, sm, diags);
       if (diags.has_errors()) continue;
       auto realm = check::Check(unit, diags);
       if (!realm) continue;

@@ -72,8 +72,9 @@ importDecl : IMPORT (STRING | qname) ;
 
 schemaDecl : SCHEMA ident LBRACE (topItem | sep)* RBRACE ;
 
-// `let` and `for` (section 7) are parsed here so that the expand phase can
-// give them a clear diagnostic; their expansion is a later milestone.
+// Templates (docs/language.md, "Constants, loops and templates"): `let` names
+// a constant, `for` stamps out its body once per element. compiler/expand
+// evaluates them before anything is checked.
 letDecl : LET ident EQ expr ;
 forDecl : FOR ident IN expr LBRACE (topItem | sep)* RBRACE ;
 
@@ -126,7 +127,7 @@ indexTail : WHERE expr | USING ident | NULLS NOT DISTINCT | INCLUDE LPAREN ident
 // to report.
 exclusionElement : indexKey (WITH exclusionOp)? ;
 exclusionOp : (ident DOT)? opToken+ ;
-opToken : EQ | NE | LT | GT | LE | GE | PLUS | MINUS | STAR | SLASH | PERCENT | CONCAT | ERRCHAR ;
+opToken : EQ | NE | LT | GT | LE | GE | PLUS | MINUS | STAR | SLASH | PERCENT | CONCAT | COLON | ERRCHAR ;
 exclusionTail : WHERE expr | INCLUDE LPAREN identList RPAREN | WITH LPAREN storageParam (COMMA storageParam)* RPAREN
               | deferrable ;
 storageParam : ident EQ (NUMBER | MINUS NUMBER | ident | STRING) ;
@@ -179,8 +180,11 @@ viewDecl : MATERIALIZED? VIEW qname AS viewBody viewAttr* viewIndexes? ;
 viewBody
   : RAW                                                              # rawBody
   | STRING                                                           # stringBody
-  | UNION ALL LPAREN qname (COMMA qname)* RPAREN                     # unionBody
+  | UNION ALL LPAREN unionMember (COMMA unionMember)* RPAREN         # unionBody
   ;
+// A member, or members stamped out by a comprehension: `for y in years: t_${y}`.
+unionMember : unionLoop* qname ;
+unionLoop : FOR ident IN expr COLON ;
 viewAttr : DEPENDS ON LPAREN qname (COMMA qname)* RPAREN | COMMENT STRING ;
 // The indexes of a materialized view, written as a table's are.
 viewIndexes : LBRACE sep* (viewIndex (sep+ viewIndex)*)? sep* RBRACE ;
@@ -261,11 +265,14 @@ primary
   | CAST LPAREN expr AS typeRef RPAREN                               # castExpr
   | funcName LPAREN (STAR | expr (COMMA expr)*)? RPAREN              # callExpr
   | LBRACK (expr (COMMA expr)*)? RBRACK                              # listExpr
+  | LBRACE (recordField (COMMA recordField)*)? RBRACE                # recordExpr
   | ARRAY LBRACK (expr (COMMA expr)*)? RBRACK                        # arrayExpr
   | funcName                                                         # nameExpr
   | LPAREN expr RPAREN                                               # parenExpr
   ;
 caseWhen : WHEN expr THEN expr ;
+// `{name: 'acme', region: 'eu'}`: a record, for `let` only.
+recordField : ident COLON expr ;
 
 qname : ident (DOT ident)? ;
 
@@ -420,6 +427,7 @@ SEMI : ';' ;
 DOTDOT : '..' ;
 DOT : '.' ;
 CAST_OP : '::' ;
+COLON : ':' ;
 CONCAT : '||' ;
 LE : '<=' ;
 GE : '>=' ;
@@ -441,7 +449,8 @@ QIDENT : ([uU] '&')? '"' ( ~["\r\n] | '""' )* '"' ;  // U&"a\000Ab": Postgres's 
 STRING : '\'' ( ~['] | '\'\'' )* '\'' ;
 NUMBER : [0-9]+ ('.' [0-9]+)? ([eE] [+-]? [0-9]+)? ;
 IDENT : ( [A-Za-z_] | INTERP ) ( [A-Za-z0-9_$] | INTERP )* ;
-fragment INTERP : '${' [A-Za-z_] [A-Za-z0-9_]* '}' ;
+// `${name}`, `${t.name}`, `${year + 1}`: evaluated by compiler/expand.
+fragment INTERP : '${' ~[}\r\n]* '}' ;
 
 LINE_COMMENT : '--' ~[\r\n]* -> channel(HIDDEN) ;
 BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN) ;

@@ -107,16 +107,10 @@ class Checker {
   /// Registers an object name; false (with a diagnostic) if it is taken.
   auto Register(size_t schema, const ast::QName& q, const std::string& what, size_t index) -> bool;
 
-  void CheckInterpolation(const ast::Name& n);
-
-  /// Every `${name}` in `text` (a name, a string or a raw block written at
-  /// `at`) names a variable; none exist until let/for are expanded.
-  void CheckStringInterpolation(const std::string& text, source::SourceRange at, uint32_t lead = 0);
-
-  /// Where `needle` is written inside `range` of the source (or the range).
-  auto Locate(const std::string& needle, source::SourceRange range) const -> source::SourceRange;
-
-  void CheckExprStrings(const ast::Expr& e);
+  /// A name may not be empty (`""`, or a template's interpolation).
+  void CheckNotEmpty(const ast::Name& n);
+  /// Lists, records and ranges are template values: no SQL expression holds one.
+  void CheckNoTemplateValues(const ast::Expr& e);
 
   /// The schema an object belongs to: its own qualifier, else the enclosing block.
   auto ObjectSchema(const ast::QName& q, const std::optional<ast::Name>& block, source::SourceRange range) -> size_t;

@@ -40,7 +40,7 @@ auto Checker::Register(size_t schema, const ast::QName& q, const std::string& wh
     diags_.Emit(Kind::EmptyName, q.range);
     return false;
   }
-  CheckInterpolation(q.name);
+  CheckNotEmpty(q.name);
   auto& info = InfoOf(schema);
   std::string key = FromAst(q.name).key();
   auto [it, inserted] = info.objects.emplace(key, ObjectInfo{what, q.name.text, q.name.range, index});
@@ -55,49 +55,8 @@ auto Checker::Register(size_t schema, const ast::QName& q, const std::string& wh
   return true;
 }
 
-void Checker::CheckInterpolation(const ast::Name& n) {
-  if (n.text.empty()) {
-    diags_.Emit(Kind::EmptyName, n.range);
-    return;
-  }
-  if (n.quoted) return;
-  CheckStringInterpolation(n.text, n.range);
-}
-
-void Checker::CheckStringInterpolation(const std::string& text, source::SourceRange at, uint32_t lead) {
-  (void)lead;
-  for (size_t pos = text.find("${"); pos != std::string::npos; pos = text.find("${", pos + 2)) {
-    auto end = text.find('}', pos);
-    if (end == std::string::npos) break;
-    std::string needle = text.substr(pos, end - pos + 1);
-    diags_.Emit(Kind::UnknownVariable, Locate(needle, at), text.substr(pos + 2, end - pos - 2)).hint =
-        "interpolation needs a 'let' constant or a 'for' variable, which this version does not expand yet";
-  }
-}
-
-auto Checker::Locate(const std::string& needle, source::SourceRange range) const -> source::SourceRange {
-  if (!range.valid()) return range;
-  const auto& sm = diags_.sources();
-  uint32_t last = std::max(range.line, range.end_line);
-  for (uint32_t line = range.line; line <= last; ++line) {
-    std::string text = sm.Line(range.file, line);
-    size_t from = 0;
-    if (line == range.line)  // skip to the range's start column
-      for (uint32_t col = 1; from < text.size() && col < range.col; ++from)
-        if ((static_cast<unsigned char>(text[from]) & 0xC0) != 0x80 || from == 0) ++col;
-    auto hit = text.find(needle, from == 0 ? 0 : from - 1);
-    if (hit == std::string::npos) continue;
-    uint32_t col = 1;
-    for (size_t i = 0; i < hit; ++i)
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
-    return source::SourceRange{range.file, line, col, line, col + static_cast<uint32_t>(CodePoints(needle))};
-  }
-  return range;
-}
-
-void Checker::CheckExprStrings(const ast::Expr& e) {
-  if (e.kind == ast::Expr::Kind::String) CheckStringInterpolation(e.text, e.range, 1);
-  for (const auto& a : e.args) CheckExprStrings(a);
+void Checker::CheckNotEmpty(const ast::Name& n) {
+  if (n.text.empty()) diags_.Emit(Kind::EmptyName, n.range);
 }
 
 auto Checker::ObjectSchema(const ast::QName& q, const std::optional<ast::Name>& block, source::SourceRange range) -> size_t {
@@ -112,7 +71,7 @@ void Checker::Declare(const std::vector<ast::Decl>& decls, const std::optional<a
         diags_.Emit(Kind::NestedSchema, s->range).hint = "close the outer schema block first";
         continue;
       }
-      CheckInterpolation(s->name);
+      CheckNotEmpty(s->name);
       SchemaFor(s->name, s->range);
       Declare(s->decls, s->name, true);
     } else if (auto* t = std::get_if<ast::Table>(&d.node)) {
@@ -139,7 +98,7 @@ void Checker::Declare(const std::vector<ast::Decl>& decls, const std::optional<a
       pending_sequences_.push_back({q, si, schema.sequences.size() - 1});
     } else if (auto* k = std::get_if<ast::Collation>(&d.node)) {
       size_t si = ObjectSchema(k->name, block, k->range);
-      CheckInterpolation(k->name.name);
+      CheckNotEmpty(k->name.name);
       // Collations have a namespace of their own (pg_collation).
       std::string key = FromAst(k->name.name).key();
       auto [it, inserted] = collation_names_.emplace(std::make_pair(si, key), k->name.name.range);
@@ -160,7 +119,6 @@ void Checker::Declare(const std::vector<ast::Decl>& decls, const std::optional<a
       mv.name = FromAst(v->name.name);
       mv.materialized = v->materialized;
       mv.comment = v->comment;
-      if (v->comment) CheckStringInterpolation(*v->comment, v->range);
       mv.range = v->name.range;
       schema.views.push_back(std::move(mv));
       pending_views_.push_back({v, si, schema.views.size() - 1});

@@ -18,7 +18,6 @@ auto Checker::BuildEnum(const ast::Enum& e) -> model::Enum {
   model::Enum me;
   me.name = FromAst(e.name.name);
   me.comment = e.comment;
-  if (e.comment) CheckStringInterpolation(*e.comment, e.range);
   if (e.renamed_from) me.renamed_from = FromAst(*e.renamed_from);
   me.range = e.name.range;
   std::map<std::string, source::SourceRange> seen;
@@ -32,12 +31,7 @@ auto Checker::BuildEnum(const ast::Enum& e) -> model::Enum {
     }
     me.values.push_back(value);
     me.value_ranges.push_back(range);
-    if (i < e.value_renamed_from.size() && e.value_renamed_from[i]) {
-      const auto& [old, old_range] = *e.value_renamed_from[i];
-      CheckStringInterpolation(old, old_range);
-      me.value_renamed_from[value] = old;
-    }
-    CheckStringInterpolation(value, range);
+    if (i < e.value_renamed_from.size() && e.value_renamed_from[i]) me.value_renamed_from[value] = e.value_renamed_from[i]->first;
   }
   if (e.values.empty()) diags_.Emit(Kind::EmptyEnum, e.name.range, e.name.name.text);
   return me;

@@ -74,7 +74,7 @@ void Checker::BuildTable(const PendingTable& p) {
   for (const auto& item : t.items) {
     auto* c = std::get_if<ast::Column>(&item);
     if (!c) continue;
-    CheckInterpolation(c->name);
+    CheckNotEmpty(c->name);
     auto [it, inserted] = columns.emplace(FromAst(c->name).key(), c->name.range);
     if (!inserted) {
       auto& d = diags_.Emit(Kind::DuplicateColumn, c->name.range, c->name.text, t.name.name.text);
@@ -137,7 +137,6 @@ void Checker::BuildTable(const PendingTable& p) {
       Table(p).indexes.push_back(BuildIndex(*ix, &p));
     } else if (auto* c = std::get_if<ast::TableComment>(&item)) {
       Table(p).comment = c->text;
-      CheckStringInterpolation(c->text, c->range);
     } else if (auto* r = std::get_if<ast::RenamedFrom>(&item)) {
       Table(p).renamed_from = FromAst(r->old_name);
     } else if (auto* b = std::get_if<ast::TargetBlock>(&item)) {
@@ -238,7 +237,6 @@ auto Checker::BuildColumn(const ast::Column& c, const PendingTable& p) -> model:
   if (c.generated) col.generated = BuildExpr(*c.generated);
   col.stored = c.stored;
   col.comment = c.comment;
-  if (c.comment) CheckStringInterpolation(*c.comment, c.range);
   if (c.renamed_from) col.renamed_from = FromAst(*c.renamed_from);
   if (c.collation) col.collation = FromAst(*c.collation);
   for (const auto& b : c.targets) {
@@ -273,7 +271,7 @@ auto Checker::BuildColumn(const ast::Column& c, const PendingTable& p) -> model:
     if (ok) col.identity_options = IdentityOptions(c.identity_options, col.type);
   }
   if (c.generated && c.default_value) diags_.Emit(Kind::GeneratedWithDefault, c.default_value->range, c.name.text);
-  if (c.default_value) CheckExprStrings(*c.default_value);
+  if (c.default_value) CheckNoTemplateValues(*c.default_value);
   if (c.default_value && ok) CheckDefault(*c.default_value, col);
   return col;
 }
@@ -349,7 +347,7 @@ void Checker::BuildConstraint(const ast::Constraint& k, const PendingTable& p,
   model::Constraint mk;
   mk.range = k.range;
   if (k.name) {
-    CheckInterpolation(*k.name);
+    CheckNotEmpty(*k.name);
     mk.name = FromAst(*k.name);
   }
   for (const auto& n : k.columns) {
@@ -541,7 +539,7 @@ auto Checker::BuildIndex(const ast::Index& ix, const PendingTable* p) -> model::
   model::Index mi;
   if (ix.name) {
     mi.name = FromAst(*ix.name);
-    CheckInterpolation(*ix.name);
+    CheckNotEmpty(*ix.name);
   }
   mi.unique = ix.unique;
   mi.range = ix.range;
@@ -586,9 +584,25 @@ void Checker::CheckColumnExists(const ast::Name& n, const PendingTable& p) {
   diags_.Emit(Kind::UnknownColumn, n.range, n.text, Table(p).name.text).hint = diag::DidYouMean(key.key(), names);
 }
 
+void Checker::CheckNoTemplateValues(const ast::Expr& e) {
+  using K = ast::Expr::Kind;
+  if (e.kind == K::List && e.op != "array")
+    diags_.Emit(Kind::TemplateValue, e.range, "a list [...]").hint = "write an SQL array as array[...]";
+  else if (e.kind == K::Record)
+    diags_.Emit(Kind::TemplateValue, e.range, "a record {...}").hint = "records are for 'let'; interpolate a field with ${name.field}";
+  else if (e.kind == K::Binary && e.op == "..")
+    diags_.Emit(Kind::TemplateValue, e.range, "a range '..'").hint = "ranges are for 'let' and 'for'; in SQL write 'x between a and b'";
+  else
+    for (const auto& a : e.args) CheckNoTemplateValues(a);
+}
+
 void Checker::CheckExprColumns(const ast::Expr& e, const PendingTable& p) {
   if (IsRawSql(e)) return;  // sql('...') is the target's own text
-  if (e.kind == ast::Expr::Kind::String) CheckStringInterpolation(e.text, e.range, 1);
+  if (e.kind == ast::Expr::Kind::Record || (e.kind == ast::Expr::Kind::List && e.op != "array") ||
+      (e.kind == ast::Expr::Kind::Binary && e.op == "..")) {
+    CheckNoTemplateValues(e);
+    return;
+  }
   if (e.kind == ast::Expr::Kind::Column &&
       (e.qualifier.empty() || model::Name{e.qualifier, e.qualifier_quoted} == Table(p).name)) {
     if (!e.quoted && e.qualifier.empty() && IsNiladicFunction(e.text)) return;

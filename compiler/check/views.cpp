@@ -28,7 +28,6 @@ void Checker::BuildView(const PendingView& p) {
     }
   } else {
     mv.body = v.body;
-    CheckStringInterpolation(v.body, v.body_range, v.body_kind == ast::View::BodyKind::Raw ? 3 : 1);
     for (const auto& ref : ReferencedNames(v.body)) {
       if (FindRelation(ref, p.schema).second) deps.emplace_back(ref, v.body_range);
     }

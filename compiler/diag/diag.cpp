@@ -49,6 +49,16 @@ auto CaretPrefix(const std::string& line, uint32_t col) -> std::string {
   return prefix;
 }
 
+/// What a template loop stamped out says which iteration it came from: the
+/// diagnostic gets a first note at the loop, a note of its own a suffix.
+void NoteIteration(Diagnostic& d, const source::SourceManager& sm) {
+  for (auto& n : d.notes)
+    if (n.range.expansion) n.message += " (in iteration " + sm.DescribeIteration(n.range.expansion) + ")";
+  if (!d.range.expansion) return;
+  const auto& it = sm.GetIteration(d.range.expansion);
+  d.notes.insert(d.notes.begin(), Note{it.loop, "in iteration " + sm.DescribeIteration(d.range.expansion)});
+}
+
 }  // namespace
 
 void RenderLocation(std::string& out, const source::SourceManager& sm, const source::SourceRange& r) {
@@ -90,6 +100,7 @@ void Engine::Add(const Diagnostic& d) {
 
 auto Engine::Sorted() const -> std::vector<Diagnostic> {
   std::vector<Diagnostic> out = diags_;
+  for (auto& d : out) NoteIteration(d, sm_);
   std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) { return Less(a.range, b.range); });
   return out;
 }

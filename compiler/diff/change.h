@@ -155,5 +155,7 @@ auto DisturbedTable(const Op& op) -> std::optional<catalog::ObjectName>;
 /// messages, text plans and JSON.
 auto KindName(const Op& op) -> std::string;
 auto ObjectName(const Op& op) -> std::string;
+/// The schema of the object a change makes, alters or drops.
+auto SchemaOf(const Op& op) -> const std::string&;
 
 }  // namespace schemac::diff

@@ -19,10 +19,6 @@ namespace {
 
 using catalog::ObjectName;
 
-auto SchemaOf(const Op& op) -> std::string {
-  return std::visit([](const auto& c) -> std::string { return c.schema; }, op);
-}
-
 class Differ {
  public:
   Differ(const catalog::Catalog& from, const catalog::Catalog& to, const target::Backend& b, diag::Engine& d)
@@ -1493,6 +1489,10 @@ auto KindName(const Op& op) -> std::string {
         else static_assert(kUnhandled<T>, "KindName: a change kind without a name");
       },
       op);
+}
+
+auto SchemaOf(const Op& op) -> const std::string& {
+  return std::visit([](const auto& c) -> const std::string& { return c.schema; }, op);
 }
 
 auto ObjectName(const Op& op) -> std::string {

@@ -184,7 +184,7 @@ auto Compile(const std::vector<std::string>& paths, source::Provider& files, con
   if (s.diags.has_errors()) return std::nullopt;
   {
     Phase phase("expand");
-    expand::Expand(unit, s.diags);
+    expand::Expand(unit, s.sm, s.diags);
   }
   if (s.diags.has_errors()) return std::nullopt;
   std::optional<model::Realm> realm;
@@ -431,8 +431,13 @@ auto MakePlan(const PlanOptions& o, const target::Backend& backend, const std::s
   } else {
     if (!o.to.empty()) paths = {o.to};
     auto disk = source::MakeDiskProvider();
-    ast::Unit unit;  // kept only for --dump=ast: on 10,000 tables the AST outweighs the model and catalog
-    auto realm = Compile(paths, *disk, DialectFor(backend.Name()), s, o.dump == "ast" ? &unit : nullptr);
+    ast::Unit unit;  // kept only for --dump=ast|expanded: on 10,000 tables the AST outweighs the model and catalog
+    bool keep_ast = o.dump == "ast" || o.dump == "expanded";
+    auto realm = Compile(paths, *disk, DialectFor(backend.Name()), s, keep_ast ? &unit : nullptr);
+    if (o.dump == "expanded") {
+      std::cout << DumpExpanded(unit, s.sm);
+      return stop(s.diags.has_errors() ? kExitError : kExitOk);
+    }
     if (o.dump == "ast") {
       std::cout << DumpAst(unit, s.sm);
       return stop(s.diags.has_errors() ? kExitError : kExitOk);
@@ -1138,8 +1143,9 @@ auto Main(int argc, char** argv) -> int {
   auto* plan = app.add_subcommand("plan", "Print the migration from a catalog (--from) to the .schema files");
   AddPlanSides(*plan, plan_o);
   plan->add_option("--format", plan_o.format, "sql | text | json")->check(CLI::IsMember({"sql", "text", "json"}));
-  plan->add_option("--dump", plan_o.dump, "Stop after a phase and print its product: ast | model | catalog | changes")
-      ->check(CLI::IsMember({"ast", "model", "catalog", "changes"}));
+  plan->add_option("--dump", plan_o.dump,
+                   "Stop after a phase and print its product: ast | expanded | model | catalog | changes")
+      ->check(CLI::IsMember({"ast", "expanded", "model", "catalog", "changes"}));
   plan->add_option("-o,--output", plan_o.output, "Write the result to this file (atomically)");
   plan->add_flag("--exit-code", plan_o.exit_code, "Exit 1 when the plan is not empty");
   plan->add_flag("--online", plan_o.online, "Lock-friendly forms: indexes built concurrently, constraints validated apart");

@@ -1,6 +1,8 @@
 // Dumps: one line per node, indented by depth, with source positions.
 #include "compiler/driver/dump.h"
 
+#include "compiler/format/format.h"
+
 #include <fmt/format.h>
 
 namespace schemac::driver {
@@ -106,8 +108,11 @@ struct AstDumper {
               for (const auto& item : n.items) Item(d + 1, item);
             } else if constexpr (std::is_same_v<T, ast::TargetBlock>) {
               Target(d, n);
-            } else if constexpr (std::is_same_v<T, ast::Unsupported>) {
-              Line(d, "Unsupported " + n.what + " " + Pos(n.range));
+            } else if constexpr (std::is_same_v<T, ast::Let>) {
+              Line(d, "Let " + NameText(n.name) + " " + DumpExpr(n.value) + " " + Pos(n.range));
+            } else if constexpr (std::is_same_v<T, ast::For>) {
+              Line(d, "For " + NameText(n.var) + " in " + DumpExpr(n.iterable) + " " + Pos(n.range));
+              Decls(d + 1, n.body);
             }
           },
           decl.node);
@@ -223,6 +228,11 @@ auto DumpExpr(const ast::Expr& e) -> std::string {
       return std::string("(case") + (e.has_subject ? " subject" : "") + (e.has_else ? " else" : "") + args() + ")";
     case K::Cast: return "(cast" + args() + " " + TypeText(e.type.at(0)) + ")";
     case K::List: return "(list" + args() + ")";
+    case K::Record: {
+      std::string out = "(record";
+      for (size_t i = 0; i < e.args.size() && i < e.fields.size(); ++i) out += " " + e.fields[i] + ": " + DumpExpr(e.args[i]);
+      return out + ")";
+    }
   }
   return "?";
 }
@@ -235,6 +245,16 @@ auto DumpAst(const ast::Unit& unit, const source::SourceManager& sm) -> std::str
     d.Decls(1, f.decls);
   }
   return d.out;
+}
+
+auto DumpExpanded(const ast::Unit& unit, const source::SourceManager& sm) -> std::string {
+  std::string out;
+  for (const auto& f : unit.files) {
+    if (f.from_stdlib) continue;
+    ast::File expanded{f.id, f.decls, {}, false};  // the template's comments belong to the template
+    out += "-- " + sm.Path(f.id) + ", expanded\n" + format::Format(expanded, sm);
+  }
+  return out;
 }
 
 auto DumpModel(const model::Realm& realm) -> std::string {

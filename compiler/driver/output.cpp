@@ -197,14 +197,22 @@ void TableChanges(const plan::Plan& plan, const catalog::Catalog& to, const targ
 auto PlanText(const plan::Plan& plan, const target::Script& script, const source::SourceManager& sm,
               const std::vector<lint::Finding>& findings) -> std::string {
   if (plan.empty()) return fmt::format("No changes: the {} catalog already matches.\n", plan.target);
-  std::string out = fmt::format("Plan for {}: {} change{}\n", plan.target, plan.changes.size(),
+  std::string out = fmt::format("Plan for {}: {} change{}", plan.target, plan.changes.size(),
                                 plan.changes.size() == 1 ? "" : "s");
-  for (size_t i = 0; i < plan.changes.size(); ++i) {
+  // A plan over several schemas (a warehouse's tenants) is read one schema
+  // at a time; each change keeps its number, the order in which it runs.
+  std::map<std::string, std::vector<size_t>> by_schema;
+  for (size_t i = 0; i < plan.changes.size(); ++i) by_schema[diff::SchemaOf(plan.changes[i].op)].push_back(i);
+  bool grouped = by_schema.size() > 1;
+  if (grouped) out += fmt::format(" in {} schemas, numbered in the order they run", by_schema.size());
+  out += "\n";
+  auto line = [&](size_t i) {
     const auto& c = plan.changes[i];
     std::string kind = diff::KindName(c.op);
     for (auto& ch : kind)
       if (ch == '_') ch = ' ';
-    out += fmt::format("  {:>3}. {} {}", i + 1, kind, diff::ObjectName(c.op));
+    std::string pad = grouped ? "  " : "";
+    out += fmt::format("{}  {:>3}. {} {}", pad, i + 1, kind, diff::ObjectName(c.op));
     if (auto* ac = std::get_if<diff::AlterColumn>(&c.op)) out += " (" + diff::Describe(ac->kind) + ")";
     if (!c.reason.empty()) out += " — " + c.reason;
     std::string loc = Location(c.src, sm);
@@ -212,9 +220,17 @@ auto PlanText(const plan::Plan& plan, const target::Script& script, const source
     out += "\n";
     for (const auto& f : findings)
       if (f.change == i)
-        out += fmt::format("       {} {} {}: {}{}\n", lint::SeverityName(f.severity), lint::GetRule(f.rule).code,
+        out += fmt::format("{}       {} {} {}: {}{}\n", pad, lint::SeverityName(f.severity), lint::GetRule(f.rule).code,
                            lint::GetRule(f.rule).slug, f.message,
                            f.allowed ? " (allowed" + (f.reason.empty() ? std::string() : ": " + f.reason) + ")" : "");
+  };
+  if (!grouped) {
+    for (size_t i = 0; i < plan.changes.size(); ++i) line(i);
+  } else {
+    for (const auto& [schema, changes] : by_schema) {
+      out += fmt::format("  schema {}: {} change{}\n", schema, changes.size(), changes.size() == 1 ? "" : "s");
+      for (size_t i : changes) line(i);
+    }
   }
   size_t outside = 0;
   for (const auto& s : script.statements)

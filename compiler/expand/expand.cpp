@@ -1,4 +1,4 @@
-// Loading imports and inlining mixins.
+// Loading imports, expanding templates and inlining mixins.
 #include "compiler/expand/expand.h"
 
 #include <llvm/ADT/StringRef.h>
@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "compiler/expand/template.h"
 #include "compiler/syntax/parse.h"
 
 namespace schemac::expand {
@@ -179,9 +180,6 @@ struct MixinExpander {
       if (auto* t = std::get_if<ast::Table>(&d.node); t && !t->is_mixin && HasInclude(t->items))
         t->items = ExpandItems(t->items);
       if (auto* s = std::get_if<ast::Schema>(&d.node)) Rewrite(s->decls);
-      if (auto* u = std::get_if<ast::Unsupported>(&d.node))
-        diags.Emit(diag::Kind::LetForUnsupported, u->range, u->what).hint =
-            "'let' and 'for' are planned; until then write the declarations out";
     }
   }
 };
@@ -206,7 +204,9 @@ auto Load(const std::vector<std::string>& paths, source::Provider& files, source
   return std::move(loader.unit);
 }
 
-void Expand(ast::Unit& unit, diag::Engine& diags) {
+void Expand(ast::Unit& unit, source::SourceManager& sm, diag::Engine& diags) {
+  ExpandTemplates(unit, sm, diags);
+  if (diags.has_errors()) return;
   MixinExpander ex{diags, {}, {}, {}};
   for (auto& f : unit.files) ex.Collect(f.decls);
   // Every mixin is expanded once, used or not, so that its own mistakes

@@ -1,6 +1,7 @@
 // Expansion: loads the compilation unit (the given paths and everything they
-// import) and rewrites the AST so that it reads as if written by hand: mixins
-// are inlined at their `include`. `let`/`for` are reported as not yet supported.
+// import) and rewrites the AST so that it reads as if written by hand:
+// templates are stamped out (template.h), then mixins are inlined at their
+// `include`.
 #pragma once
 
 #include <string>
@@ -16,8 +17,9 @@ namespace schemac::expand {
 auto Load(const std::vector<std::string>& paths, source::Provider& files, source::SourceManager& sm,
           diag::Engine& diags) -> ast::Unit;
 
-/// Inlines mixins and reports constructs that are not expanded yet.
-void Expand(ast::Unit& unit, diag::Engine& diags);
+/// Expands templates, then inlines mixins. Iterations of template loops are
+/// recorded in `sm`, for diagnostics.
+void Expand(ast::Unit& unit, source::SourceManager& sm, diag::Engine& diags);
 
 /// Directory of the standard library (SCHEMAC_STDLIB overrides the built-in path).
 auto StdlibDir() -> std::string;

@@ -20,6 +20,7 @@
 // output is a fixed point: formatting it again gives the same text.
 #include "compiler/format/format.h"
 #include "compiler/source/utf8.h"
+#include "compiler/support/overloaded.h"
 #include "compiler/syntax/quote.h"
 #include "compiler/syntax/storage.h"
 
@@ -48,13 +49,6 @@ constexpr Pos kEndOfFile{UINT32_MAX, UINT32_MAX};
 
 auto Start(const SourceRange& r) -> Pos { return {r.line, r.col}; }
 auto End(const SourceRange& r) -> Pos { return {r.end_line, r.end_col}; }
-
-template <class... Fs>
-struct Overloaded : Fs... {
-  using Fs::operator()...;
-};
-template <class... Fs>
-Overloaded(Fs...) -> Overloaded<Fs...>;
 
 using source::utf8::CodePoints;
 
@@ -114,7 +108,7 @@ auto QuoteIdent(const std::string& s) -> std::string { return syntax::QuoteIdent
 auto IsIdentStart(char c) -> bool { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
 auto IsIdentChar(char c) -> bool { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
 
-/// Whether `s` lexes as one plain identifier (IDENT, `${var}` included) that
+/// Whether `s` lexes as one plain identifier (IDENT, `${...}` included) that
 /// the grammar accepts as a name.
 auto IsPlainIdent(const std::string& s) -> bool {
   if (s.empty()) return false;
@@ -123,11 +117,9 @@ auto IsPlainIdent(const std::string& s) -> bool {
   size_t i = 0;
   bool first = true;
   while (i < s.size()) {
-    if (s[i] == '$' && i + 1 < s.size() && s[i + 1] == '{') {  // ${name}
-      size_t j = i + 2;
-      if (j >= s.size() || !IsIdentStart(s[j])) return false;
-      while (j < s.size() && (std::isalnum(static_cast<unsigned char>(s[j])) || s[j] == '_')) ++j;
-      if (j >= s.size() || s[j] != '}') return false;
+    if (s[i] == '$' && i + 1 < s.size() && s[i + 1] == '{') {  // ${...}: up to '}', on one line
+      size_t j = s.find_first_of("}\r\n", i + 2);
+      if (j == std::string::npos || s[j] != '}') return false;
       i = j + 1;
     } else if (first ? IsIdentStart(s[i]) : IsIdentChar(s[i])) {
       ++i;
@@ -345,13 +337,6 @@ class Printer {
     return t.substr(off, end - off);
   }
 
-  /// The source text of `r`.
-  auto Slice(const SourceRange& r) const -> std::string {
-    if (!text_) return {};
-    size_t a = Offset(Start(r)), b = Offset(End(r));
-    return b > a ? text_->substr(a, b - a) : std::string();
-  }
-
   /// Whether the code at `r` starts with a quoted identifier (after any
   /// opening parentheses): a type's schema is kept without its quoting.
   auto StartsQuoted(const SourceRange& r) const -> bool {
@@ -481,9 +466,11 @@ class Printer {
                      [&](const ast::LintBlock& x) {
                        out.push_back({x.range, [this, &x](int i) { return PrintLintBlock(x, i); }, 0});
                      },
-                     [&](const ast::Unsupported& x) {
-                       out.push_back({x.range, [this, &x](int i) { return PrintUnsupported(x, i); },
-                                      x.what == "let" ? 2 : 0});
+                     [&](const ast::Let& x) {
+                       out.push_back({x.range, [this, &x](int i) { return Indent(i) + "let " + Name(x.name) + " = " + Expr(x.value); }, 2});
+                     },
+                     [&](const ast::For& x) {
+                       out.push_back({x.range, [this, &x](int i) { return PrintFor(x, i); }, 0});
                      },
                  },
                  d.node);
@@ -521,12 +508,10 @@ class Printer {
     return BraceBlock("schema " + Name(s.name), End(s.name.range), s.range, DeclEntries(s.decls), indent, true);
   }
 
-  /// `let` and `for` are not in the tree yet: their source is kept as written.
-  auto PrintUnsupported(const ast::Unsupported& u, int indent) -> std::string {
-    TakeBefore(End(u.range));  // its comments are part of the text
-    std::string text = NormalizeNewlines(Slice(u.range));
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.pop_back();
-    return Indent(indent) + text;
+  /// `for VAR in EXPR { ... }`: the template, never its expansion.
+  auto PrintFor(const ast::For& f, int indent) -> std::string {
+    return BraceBlock("for " + Name(f.var) + " in " + Expr(f.iterable), End(f.iterable.range), f.range, DeclEntries(f.body),
+                      indent, true);
   }
 
   auto PrintSequence(const ast::Sequence& q, int indent) -> std::string {
@@ -668,7 +653,17 @@ class Printer {
         out += ind + "\"\"\"";
         break;
       case ast::View::BodyKind::String: out += StringLit(v.body); break;
-      case ast::View::BodyKind::Union: out += "union all (" + QNames(v.union_of) + ")"; break;
+      case ast::View::BodyKind::Union: {
+        std::string members;
+        for (size_t i = 0; i < v.union_of.size(); ++i) {
+          members += i ? ", " : "";
+          if (i < v.union_loops.size())
+            for (const auto& l : v.union_loops[i]) members += "for " + Name(l.var) + " in " + Expr(l.iterable) + ": ";
+          members += QName(v.union_of[i]);
+        }
+        out += "union all (" + members + ")";
+        break;
+      }
     }
     if (!v.depends_on.empty()) out += " depends on (" + QNames(v.depends_on) + ")";
     if (v.comment) out += " comment " + StringLit(*v.comment);
@@ -997,6 +992,12 @@ class Printer {
       case K::Call: return Printed{Qualified(e) + "(" + List(e.args) + ")"};
       case K::Star: return Printed{"*"};
       case K::List: return Printed{(e.op == "array" ? "array[" : "[") + List(e.args) + "]"};
+      case K::Record: {
+        std::string out;
+        for (size_t i = 0; i < e.args.size() && i < e.fields.size(); ++i)
+          out += (i ? ", " : "") + e.fields[i] + ": " + Expr(e.args[i]);
+        return Printed{"{" + out + "}"};
+      }
       case K::Case: {
         // case [subject] (when c then r)* [else x] end: each part followed by
         // the next keyword and part.

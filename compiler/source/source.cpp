@@ -1,6 +1,8 @@
 // Disk and git file providers, and the line table of the source manager.
 #include "compiler/source/source.h"
 
+#include "compiler/source/utf8.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 
@@ -274,6 +276,38 @@ auto SourceManager::Line(FileId id, uint32_t line) const -> std::string {
   if (end == std::string::npos) end = f.text.size();
   if (end > start && f.text[end - 1] == '\r') --end;
   return f.text.substr(start, end - start);
+}
+
+auto SourceManager::Find(std::string_view needle, SourceRange within) const -> SourceRange {
+  if (!within.valid()) return within;
+  uint32_t last = std::max(within.line, within.end_line);
+  for (uint32_t line = within.line; line <= last; ++line) {
+    std::string text = Line(within.file, line);
+    size_t from = 0;
+    if (line == within.line)  // skip to the range's start column
+      for (uint32_t col = 1; from < text.size() && col < within.col; ++from)
+        if (!utf8::IsContinuation(static_cast<unsigned char>(text[from])) || from == 0) ++col;
+    auto hit = text.find(needle, from == 0 ? 0 : from - 1);
+    if (hit == std::string::npos) continue;
+    uint32_t col = 1 + static_cast<uint32_t>(utf8::CodePoints(std::string_view(text).substr(0, hit)));
+    SourceRange r{within.file, line, col, line, col + static_cast<uint32_t>(utf8::CodePoints(needle))};
+    r.expansion = within.expansion;
+    return r;
+  }
+  return within;
+}
+
+auto SourceManager::AddIteration(Iteration it) -> uint32_t {
+  iterations_.push_back(std::move(it));
+  return static_cast<uint32_t>(iterations_.size());
+}
+
+auto SourceManager::DescribeIteration(uint32_t id) const -> std::string {
+  std::vector<const std::string*> chain;
+  for (; id != 0; id = GetIteration(id).parent) chain.push_back(&GetIteration(id).binding);
+  std::string out;
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) out += (out.empty() ? "" : ", ") + **it;
+  return out;
 }
 
 }  // namespace schemac::source

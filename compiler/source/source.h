@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -15,10 +16,13 @@ using FileId = uint32_t;
 inline constexpr FileId kNoFile = UINT32_MAX;
 
 /// A position in a file: 1-based line and column (columns count code points).
+/// `expansion` is set on what a template loop stamped out: the iteration
+/// (SourceManager::Iteration), so that diagnostics can say which one.
 struct SourceRange {
   FileId file = kNoFile;
   uint32_t line = 0, col = 0;
   uint32_t end_line = 0, end_col = 0;
+  uint32_t expansion = 0;  // 0: written, not stamped out
   bool valid() const { return file != kNoFile; }
 };
 
@@ -61,9 +65,26 @@ class SourceManager {
   /// The text of 1-based `line` without its newline.
   auto Line(FileId id, uint32_t line) const -> std::string;
   auto Size() const -> size_t { return files_.size(); }
+  /// Where `needle` is first written in `within` (searching its lines from
+  /// its start), as a range of its own; `within` itself when it is not found.
+  auto Find(std::string_view needle, SourceRange within) const -> SourceRange;
+
+  /// One iteration of a template loop: `binding` is "tenant = 'acme'", `loop`
+  /// the `for` it belongs to, `parent` the enclosing iteration (0: none).
+  struct Iteration {
+    uint32_t parent = 0;
+    std::string binding;
+    SourceRange loop;
+  };
+  /// Records an iteration; returns its id for SourceRange::expansion (never 0).
+  auto AddIteration(Iteration it) -> uint32_t;
+  auto GetIteration(uint32_t id) const -> const Iteration& { return iterations_[id - 1]; }
+  /// "tenant = 'acme', year = 2024": the bindings of `id` and its parents, outermost first.
+  auto DescribeIteration(uint32_t id) const -> std::string;
 
  private:
   std::vector<std::unique_ptr<File>> files_;
+  std::vector<Iteration> iterations_;
 };
 
 }  // namespace schemac::source

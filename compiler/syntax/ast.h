@@ -57,6 +57,7 @@ struct Expr {
     Case,                                  // has_subject, has_else; args = [subject] (when, then)* [else]
     Cast,                                  // args[0] :: type[0]; op = "::" or "cast"
     List,                                  // [a, b] (let) or array[a, b] (op = "array")
+    Record,                                // {name: 'acme'} (let): args, one per name in `fields`
   };
   Kind kind = Kind::Null;
   std::string text;
@@ -69,6 +70,7 @@ struct Expr {
   bool parenthesized = false;  // written in parentheses (kept by the formatter)
   std::vector<Expr> args;
   std::vector<TypeRef> type;  // Cast: exactly one
+  std::vector<std::string> fields;  // Record: field names, lower case
   SourceRange range;
 };
 
@@ -280,6 +282,13 @@ struct Enum {
   SourceRange range;
 };
 
+/// `for VAR in EXPR:` before a member of `union all (...)`.
+struct UnionLoop {
+  Name var;
+  Expr iterable;
+  SourceRange range;
+};
+
 struct View {
   enum class BodyKind { Raw, String, Union };
   QName name;
@@ -287,6 +296,9 @@ struct View {
   BodyKind body_kind = BodyKind::Raw;
   std::string body;              // Raw/String: SQL as written (raw: indentation stripped)
   std::vector<QName> union_of;   // Union
+  /// Union, as written: the loops before each member of `union_of` (empty
+  /// when none has one). Expand() stamps the members out and clears it.
+  std::vector<std::vector<UnionLoop>> union_loops;
   std::vector<QName> depends_on;
   std::optional<std::string> comment;
   std::vector<Index> indexes;    // materialized: `{ index ... }`
@@ -307,13 +319,23 @@ struct Pipe {
   SourceRange range;
 };
 
-/// `let` / `for`: parsed so that they can be reported; expanded in a later version.
-struct Unsupported {
-  std::string what;
+/// `let NAME = EXPR`: a constant for `for` and `${...}`.
+struct Let {
+  Name name;
+  Expr value;
   SourceRange range;
 };
 
 struct Decl;
+
+/// `for VAR in EXPR { ... }`: its body once per element; Expand() replaces it
+/// by the copies.
+struct For {
+  Name var;
+  Expr iterable;
+  std::vector<Decl> body;
+  SourceRange range;
+};
 
 struct Schema {
   Name name;
@@ -322,7 +344,7 @@ struct Schema {
 };
 
 struct Decl {
-  std::variant<Import, Schema, Table, Enum, Sequence, Collation, View, Pipe, TargetBlock, Unsupported, Allow, LintBlock> node;
+  std::variant<Import, Schema, Table, Enum, Sequence, Collation, View, Pipe, TargetBlock, Let, For, Allow, LintBlock> node;
 };
 
 struct Comment {

@@ -102,6 +102,15 @@ class NewlineFilter : public antlr4::TokenSource {
           if (depth_ > 0) --depth_;
           break;
         case SchemaLexer::LBRACE:
+          // A record (`{name: 'acme'}`) stands after `=`, `[`, `,` or `:`;
+          // its newlines are dropped as a list's are. Any other '{' opens a
+          // block (and ends an unclosed '(' before it, for recovery).
+          if (last_type_ == SchemaLexer::EQ || last_type_ == SchemaLexer::COLON ||
+              (depth_ > 0 && (last_type_ == SchemaLexer::LBRACK || last_type_ == SchemaLexer::COMMA))) {
+            record_braces_.push_back(depth_);
+            depth_ = 1;
+            break;
+          }
           depth_ = 0;
           open_braces_.push_back(source::SourceRange{file_, static_cast<uint32_t>(t->getLine()),
                                                      static_cast<uint32_t>(t->getCharPositionInLine() + 1),
@@ -109,6 +118,11 @@ class NewlineFilter : public antlr4::TokenSource {
                                                      static_cast<uint32_t>(t->getCharPositionInLine() + 2)});
           break;
         case SchemaLexer::RBRACE:
+          if (!record_braces_.empty()) {
+            depth_ = record_braces_.back();
+            record_braces_.pop_back();
+            break;
+          }
           depth_ = 0;
           if (!open_braces_.empty()) open_braces_.pop_back();
           break;
@@ -122,10 +136,12 @@ class NewlineFilter : public antlr4::TokenSource {
         case SchemaLexer::NL:
           if (depth_ > 0 || last_was_nl_) continue;
           last_was_nl_ = true;
+          last_type_ = SchemaLexer::NL;
           return t;
         default: break;
       }
       last_was_nl_ = false;
+      last_type_ = t->getType();
       return t;
     }
   }
@@ -143,6 +159,8 @@ class NewlineFilter : public antlr4::TokenSource {
   std::vector<ast::Comment>& comments_;
   source::FileId file_;
   int depth_ = 0;
+  std::vector<int> record_braces_;  // the depth outside each open record's '{'
+  size_t last_type_ = 0;            // the type of the last token passed on
   bool last_was_nl_ = true;  // drop leading newlines
 };
 
@@ -705,9 +723,19 @@ class Builder {
       for (auto* t : c->targetItem()) b.items.push_back(BuildTargetItem(t));
       out.push_back({std::move(b)});
     } else if (auto* c = item->letDecl()) {
-      out.push_back({ast::Unsupported{"let", Range(c)}});
+      ast::Let l;
+      l.range = Range(c);
+      l.name = Ident(c->ident());
+      l.value = BuildExpr(c->expr());
+      out.push_back({std::move(l)});
     } else if (auto* c = item->forDecl()) {
-      out.push_back({ast::Unsupported{"for", Range(c)}});
+      ast::For f;
+      f.range = Range(c);
+      f.var = Ident(c->ident());
+      f.iterable = BuildExpr(c->expr());
+      CheckSeparated(c);
+      for (auto* t : c->topItem()) BuildTop(t, f.body, nested);
+      out.push_back({std::move(f)});
     }
   }
 
@@ -860,7 +888,15 @@ class Builder {
       v.body = String(str->STRING());
     } else if (auto* u = As<P::UnionBodyContext>(body)) {
       v.body_kind = ast::View::BodyKind::Union;
-      for (auto* q : u->qname()) v.union_of.push_back(QName(q));
+      bool loops = false;
+      for (auto* m : u->unionMember()) {
+        v.union_of.push_back(QName(m->qname()));
+        std::vector<ast::UnionLoop> member;
+        for (auto* l : m->unionLoop()) member.push_back({Ident(l->ident()), BuildExpr(l->expr()), Range(l)});
+        loops = loops || !member.empty();
+        v.union_loops.push_back(std::move(member));
+      }
+      if (!loops) v.union_loops.clear();
     }
     for (auto* a : c->viewAttr()) {
       if (a->DEPENDS())
@@ -1362,6 +1398,12 @@ auto Builder::BuildPrimary(P::PrimaryContext* c) -> ast::Expr {
   } else if (auto* x = As<P::ListExprContext>(c)) {
     e.kind = K::List;
     for (auto* a : x->expr()) e.args.push_back(BuildExpr(a));
+  } else if (auto* x = As<P::RecordExprContext>(c)) {
+    e.kind = K::Record;
+    for (auto* f : x->recordField()) {
+      e.fields.push_back(Lower(Ident(f->ident()).text));
+      e.args.push_back(BuildExpr(f->expr()));
+    }
   } else if (auto* x = As<P::ArrayExprContext>(c)) {
     e.kind = K::List;
     e.op = "array";

@@ -34,7 +34,7 @@ inline auto Compile(const std::string& text, bool lower = true, const std::strin
   source::FileId id = c->sm.Add("test.schema", text);
   unit.files.push_back(syntax::Parse(id, c->sm, c->diags));
   if (c->diags.has_errors()) return c;
-  expand::Expand(unit, c->diags);
+  expand::Expand(unit, c->sm, c->diags);
   if (c->diags.has_errors()) return c;
   c->realm = check::Check(unit, c->diags, *target::FindDialect(target));
   if (c->realm && lower) c->catalog = target::FindBackend(target)->Lower(*c->realm, c->diags);
