@@ -264,8 +264,8 @@ primary
   | CASE expr? caseWhen+ (ELSE expr)? END                            # caseExpr
   | CAST LPAREN expr AS typeRef RPAREN                               # castExpr
   | funcName LPAREN (STAR | expr (COMMA expr)*)? RPAREN              # callExpr
-  | LBRACK (expr (COMMA expr)*)? RBRACK                              # listExpr
-  | LBRACE (recordField (COMMA recordField)*)? RBRACE                # recordExpr
+  | LBRACK (expr (COMMA expr)* COMMA?)? RBRACK                       # listExpr
+  | LBRACE (recordField (COMMA recordField)* COMMA?)? RBRACE         # recordExpr
   | ARRAY LBRACK (expr (COMMA expr)*)? RBRACK                        # arrayExpr
   | funcName                                                         # nameExpr
   | LPAREN expr RPAREN                                               # parenExpr

@@ -109,7 +109,7 @@ class Checker {
 
   /// A name may not be empty (`""`, or a template's interpolation).
   void CheckNotEmpty(const ast::Name& n);
-  /// Lists, records and ranges are template values: no SQL expression holds one.
+  /// Records and ranges are template values: no SQL expression holds one.
   void CheckNoTemplateValues(const ast::Expr& e);
 
   /// The schema an object belongs to: its own qualifier, else the enclosing block.

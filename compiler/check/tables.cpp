@@ -586,9 +586,7 @@ void Checker::CheckColumnExists(const ast::Name& n, const PendingTable& p) {
 
 void Checker::CheckNoTemplateValues(const ast::Expr& e) {
   using K = ast::Expr::Kind;
-  if (e.kind == K::List && e.op != "array")
-    diags_.Emit(Kind::TemplateValue, e.range, "a list [...]").hint = "write an SQL array as array[...]";
-  else if (e.kind == K::Record)
+  if (e.kind == K::Record)
     diags_.Emit(Kind::TemplateValue, e.range, "a record {...}").hint = "records are for 'let'; interpolate a field with ${name.field}";
   else if (e.kind == K::Binary && e.op == "..")
     diags_.Emit(Kind::TemplateValue, e.range, "a range '..'").hint = "ranges are for 'let' and 'for'; in SQL write 'x between a and b'";
@@ -598,8 +596,7 @@ void Checker::CheckNoTemplateValues(const ast::Expr& e) {
 
 void Checker::CheckExprColumns(const ast::Expr& e, const PendingTable& p) {
   if (IsRawSql(e)) return;  // sql('...') is the target's own text
-  if (e.kind == ast::Expr::Kind::Record || (e.kind == ast::Expr::Kind::List && e.op != "array") ||
-      (e.kind == ast::Expr::Kind::Binary && e.op == "..")) {
+  if (e.kind == ast::Expr::Kind::Record || (e.kind == ast::Expr::Kind::Binary && e.op == "..")) {
     CheckNoTemplateValues(e);
     return;
   }

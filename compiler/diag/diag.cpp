@@ -53,8 +53,8 @@ auto CaretPrefix(const std::string& line, uint32_t col) -> std::string {
 /// diagnostic gets a first note at the loop, a note of its own a suffix.
 void NoteIteration(Diagnostic& d, const source::SourceManager& sm) {
   for (auto& n : d.notes)
-    if (n.range.expansion) n.message += " (in iteration " + sm.DescribeIteration(n.range.expansion) + ")";
-  if (!d.range.expansion) return;
+    if (sm.HasIteration(n.range.expansion)) n.message += " (in iteration " + sm.DescribeIteration(n.range.expansion) + ")";
+  if (!sm.HasIteration(d.range.expansion)) return;
   const auto& it = sm.GetIteration(d.range.expansion);
   d.notes.insert(d.notes.begin(), Note{it.loop, "in iteration " + sm.DescribeIteration(d.range.expansion)});
 }

@@ -1012,10 +1012,16 @@ class Differ {
               std::find(to_.externs.begin(), to_.externs.end(), d) != to_.externs.end())
             continue;
           if (tokens.empty()) tokens = target::ScanSql(v.source.empty() ? v.definition : v.source);
-          bool named = std::any_of(tokens.begin(), tokens.end(), [&](const target::SqlToken& t) {
-            return (t.kind == target::SqlToken::Kind::Name && llvm::StringRef(t.text).equals_insensitive(d.name)) ||
-                   (t.kind == target::SqlToken::Kind::QuotedName && t.text == d.name);
-          });
+          auto is = [](const target::SqlToken& t, const std::string& name) {
+            return (t.kind == target::SqlToken::Kind::Name && llvm::StringRef(t.text).equals_insensitive(name)) ||
+                   (t.kind == target::SqlToken::Kind::QuotedName && t.text == name);
+          };
+          // `d.name`, unless qualified by another schema (`x.v` is not `y.v`).
+          bool named = false;
+          for (size_t i = 0; i < tokens.size() && !named; ++i)
+            named = is(tokens[i], d.name) &&
+                    !(i >= 2 && tokens[i - 1].kind == target::SqlToken::Kind::Symbol && tokens[i - 1].text == "." &&
+                      !is(tokens[i - 2], d.schema));
           if (named)
             diags_.Emit(diag::Kind::ViewReadsDropped, v.src, s.name + "." + v.name, d.schema + "." + d.name).hint =
                 "change or drop the view in the same change, or keep " + d.name;

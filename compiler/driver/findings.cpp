@@ -86,6 +86,7 @@ auto FindingsText(const std::vector<lint::Finding>& findings, const plan::Plan& 
     }
     out += fmt::format("{}: {} [{}]\n", sev, f.message, Tag(rule));
     diag::RenderSnippet(out, sm, f.range, color);
+    if (sm.HasIteration(f.range.expansion)) out += "  in iteration " + sm.DescribeIteration(f.range.expansion) + "\n";
     if (f.allowed) {
       std::string where;
       diag::RenderLocation(where, sm, f.allowed_at);
@@ -124,6 +125,7 @@ auto FindingObject(const lint::Finding& f, const plan::Plan& plan, const source:
     j["column"] = f.range.col;
     j["end_line"] = f.range.end_line;
     j["end_column"] = f.range.end_col;
+    if (sm.HasIteration(f.range.expansion)) j["iteration"] = sm.DescribeIteration(f.range.expansion);
   }
   if (f.change < plan.changes.size()) {
     j["change"] = f.change;

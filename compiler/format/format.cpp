@@ -467,7 +467,7 @@ class Printer {
                        out.push_back({x.range, [this, &x](int i) { return PrintLintBlock(x, i); }, 0});
                      },
                      [&](const ast::Let& x) {
-                       out.push_back({x.range, [this, &x](int i) { return Indent(i) + "let " + Name(x.name) + " = " + Expr(x.value); }, 2});
+                       out.push_back({x.range, [this, &x](int i) { return PrintLet(x, i); }, 2});
                      },
                      [&](const ast::For& x) {
                        out.push_back({x.range, [this, &x](int i) { return PrintFor(x, i); }, 0});
@@ -506,6 +506,18 @@ class Printer {
 
   auto PrintSchema(const ast::Schema& s, int indent) -> std::string {
     return BraceBlock("schema " + Name(s.name), End(s.name.range), s.range, DeclEntries(s.decls), indent, true);
+  }
+
+  /// `let NAME = EXPR`. A list written over several lines keeps one element
+  /// per line (a list of tenants grows one line at a time).
+  auto PrintLet(const ast::Let& l, int indent) -> std::string {
+    std::string head = Indent(indent) + "let " + Name(l.name) + " = ";
+    const ast::Expr& v = l.value;
+    if (v.kind != ast::Expr::Kind::List || v.op == "array" || v.args.empty() || v.range.line == v.range.end_line)
+      return head + Expr(v);
+    std::string out = head + "[\n";
+    for (const auto& item : v.args) out += Indent(indent + 1) + Expr(item) + ",\n";
+    return out + Indent(indent) + "]";
   }
 
   /// `for VAR in EXPR { ... }`: the template, never its expansion.
@@ -1046,8 +1058,9 @@ class Printer {
         if (q < m) return std::nullopt;
         bool is_and = e.op == "and";
         auto r = Sub(Arg(1, e), q + 1, and_follows, kDelimited);
-        auto l = Guard(Sub(Arg(0, e), m, and_follows || is_and || r.top_and, q), Arg(0, e), " " + e.op + " " + r.text);
-        return Printed{l.text + " " + e.op + " " + r.text, std::min(q + 1, r.open), is_and || l.top_and || r.top_and,
+        std::string op = e.op == ".." ? e.op : " " + e.op + " ";  // a range reads 2021..2024
+        auto l = Guard(Sub(Arg(0, e), m, and_follows || is_and || r.top_and, q), Arg(0, e), op + r.text);
+        return Printed{l.text + op + r.text, std::min(q + 1, r.open), is_and || l.top_and || r.top_and,
                        r.open_unit, r.open_end};
       }
       case K::IsNull:

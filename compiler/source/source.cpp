@@ -304,7 +304,7 @@ auto SourceManager::AddIteration(Iteration it) -> uint32_t {
 
 auto SourceManager::DescribeIteration(uint32_t id) const -> std::string {
   std::vector<const std::string*> chain;
-  for (; id != 0; id = GetIteration(id).parent) chain.push_back(&GetIteration(id).binding);
+  for (; HasIteration(id); id = GetIteration(id).parent) chain.push_back(&GetIteration(id).binding);
   std::string out;
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) out += (out.empty() ? "" : ", ") + **it;
   return out;

@@ -79,6 +79,7 @@ class SourceManager {
   /// Records an iteration; returns its id for SourceRange::expansion (never 0).
   auto AddIteration(Iteration it) -> uint32_t;
   auto GetIteration(uint32_t id) const -> const Iteration& { return iterations_[id - 1]; }
+  auto HasIteration(uint32_t id) const -> bool { return id != 0 && id <= iterations_.size(); }
   /// "tenant = 'acme', year = 2024": the bindings of `id` and its parents, outermost first.
   auto DescribeIteration(uint32_t id) const -> std::string;
 

@@ -3,6 +3,7 @@
 
   pgdb.py [--small] reset NAME [FILE.sql ...]   drop and create database NAME, then run the files
   pgdb.py sql NAME "SQL"              run SQL; print rows unaligned ("a|b"), fail on error
+  pgdb.py run NAME FILE.sql ...       run the files in database NAME, fail on error
   pgdb.py url NAME                    print the database's URL
 
 Tests name their database %basename_t so parallel tests never share one.
@@ -40,6 +41,9 @@ def main():
     cmd, name = sys.argv[1], sys.argv[2]
     if cmd == "reset":
         psql("postgres", ["-c", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', "-c", f'CREATE DATABASE "{name}"'])
+        for f in sys.argv[3:]:
+            psql(name, ["-f", f])
+    elif cmd == "run":
         for f in sys.argv[3:]:
             psql(name, ["-f", f])
     elif cmd == "sql":
