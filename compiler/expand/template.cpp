@@ -101,7 +101,8 @@ class Expander {
   void Run(ast::Unit& unit) {
     // The lets at the top of a file are the unit's, as its declarations are:
     // written in one file, used in any.
-    for (auto& f : unit.files) Declare(f.decls, global_);
+    for (auto& f : unit.files) BindLets(f.decls, global_);
+    EvaluateLets(global_);
     for (auto& f : unit.files) {
       std::vector<ast::Decl> out;
       out.reserve(f.decls.size());
@@ -114,10 +115,23 @@ class Expander {
  private:
   // ---- names and values ----------------------------------------------------
 
-  /// Binds the lets among `decls` (not those of nested blocks) in `scope`.
+  /// Binds the lets among `decls` (not those of nested blocks) in `scope`,
+  /// then evaluates them.
   void Declare(const std::vector<ast::Decl>& decls, Scope& scope) {
+    BindLets(decls, scope);
+    EvaluateLets(scope);
+  }
+
+  void BindLets(const std::vector<ast::Decl>& decls, Scope& scope) {
     for (const auto& d : decls)
       if (auto* l = std::get_if<ast::Let>(&d.node)) Bind(scope, l->name, Binding{l->name.range, &l->value, &scope, {}, false, false});
+  }
+
+  /// Evaluates every constant of `scope`: a mistake in one is reported even
+  /// when nothing uses it.
+  void EvaluateLets(Scope& scope) {
+    for (auto& [key, b] : scope.vars)
+      if (b.expr) Lookup(scope, key, true, b.defined);
   }
 
   /// Binds `name`; a name already visible is an error (shadowing a constant
