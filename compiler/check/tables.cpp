@@ -70,6 +70,7 @@ void Checker::BuildTable(const PendingTable& p) {
   if (t.is_extern) CheckExternItems(t);
   std::map<std::string, source::SourceRange> columns;
   std::vector<const ast::Column*> ast_columns;
+  Table(p).columns.reserve(t.items.size());
   // Columns first: constraints and indexes may name columns declared later.
   for (const auto& item : t.items) {
     auto* c = std::get_if<ast::Column>(&item);

@@ -136,7 +136,11 @@ struct MixinExpander {
   /// The items of `items` with every include replaced by the mixin's items.
   auto ExpandItems(const std::vector<ast::TableItem>& items) -> std::vector<ast::TableItem> {
     std::vector<ast::TableItem> out;
-    out.reserve(items.size());
+    size_t size = items.size();  // with what the mixins already expanded bring
+    for (const auto& item : items)
+      if (auto* inc = std::get_if<ast::Include>(&item))
+        if (auto memo = expanded.find(Key(inc->mixin.name)); memo != expanded.end()) size += memo->second.size();
+    out.reserve(size);
     for (const auto& item : items) {
       auto* inc = std::get_if<ast::Include>(&item);
       if (!inc) {
