@@ -5,6 +5,7 @@
 
 #include <llvm/ADT/StringRef.h>
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -65,6 +66,8 @@ auto KindWord(const Value& v) -> const char* {
 /// The most elements one range may have: `1..1000000000` is a mistake to
 /// report, not a reason to run out of memory.
 constexpr int64_t kMaxRange = 100000;
+/// The most loop iterations of one compilation, over all loops.
+constexpr size_t kMaxIterations = 250000;
 
 struct Scope;
 
@@ -276,7 +279,11 @@ class Expander {
         auto v = Eval(e.args[0], scope);
         if (!v) return std::nullopt;
         if (v->kind != Value::Kind::Int) return Error(at, "'" + e.op + "' needs an integer, not " + KindWord(*v), "");
-        if (e.op == "-") v->i = -v->i;
+        if (e.op == "-") {
+          int64_t zero = 0;
+          if (!Arithmetic('-', zero, v->i, at)) return std::nullopt;
+          v->i = zero;
+        }
         return v;
       }
       case K::Binary: {
@@ -295,14 +302,12 @@ class Expander {
         if (l->kind != Value::Kind::Int || r->kind != Value::Kind::Int)
           return Error(at, "'" + e.op + "' needs two integers, not " + KindWord(l->kind != Value::Kind::Int ? *l : *r),
                        e.op == ".." ? "a range is written 2021..2024" : "");
-        if (e.op == "+") l->i += r->i;
-        if (e.op == "-") l->i -= r->i;
-        if (e.op == "*") l->i *= r->i;
+        if (e.op != ".." && !Arithmetic(e.op[0], l->i, r->i, at)) return std::nullopt;
         if (e.op != "..") return l;
         if (l->i > r->i)
           return Error(at, "the range " + std::to_string(l->i) + ".." + std::to_string(r->i) + " is empty",
                        "a range counts up and includes both ends: write " + std::to_string(r->i) + ".." + std::to_string(l->i));
-        if (r->i - l->i >= kMaxRange)
+        if (r->i - l->i >= kMaxRange || (l->i < 0 && r->i > INT64_MAX + l->i))
           return Error(at, "the range " + std::to_string(l->i) + ".." + std::to_string(r->i) + " has more than " +
                                std::to_string(kMaxRange) + " elements",
                        "");
@@ -410,9 +415,18 @@ class Expander {
             "arithmetic is for integers, e.g. ${year + 1}";
         return std::nullopt;
       }
-      v->i = op == '+' ? v->i + r->i : v->i - r->i;
+      if (!Arithmetic(op, v->i, r->i, at)) return std::nullopt;
     }
     return v;
+  }
+
+  /// `l = l OP r` for OP in + - *; false (reported) when it overflows.
+  auto Arithmetic(char op, int64_t& l, int64_t r, SourceRange at) -> bool {
+    bool overflow = op == '+'   ? __builtin_add_overflow(l, r, &l)
+                    : op == '-' ? __builtin_sub_overflow(l, r, &l)
+                                : __builtin_mul_overflow(l, r, &l);
+    if (overflow) diags_.Emit(diag::Kind::BadTemplate, at, "the integer is too large (more than 64 bits)").hint = "";
+    return !overflow;
   }
 
   // ---- expansion -------------------------------------------------------------
@@ -465,6 +479,7 @@ class Expander {
   /// new scope and a new iteration recorded.
   template <typename Body>
   void Loop(const ast::Name& var, const ast::Expr& iterable, SourceRange header, Scope& scope, uint32_t iteration, Body body) {
+    if (iterations_made_ >= kMaxIterations) return;  // over budget: reported once
     auto list = Eval(iterable, scope);
     if (!list) return;
     if (list->kind != Value::Kind::List) {
@@ -479,6 +494,16 @@ class Expander {
       return;
     }
     header.expansion = iteration;
+    // Nested loops multiply: a budget keeps a typo (1..99999 in 1..99999)
+    // an error rather than an hour of work.
+    if (list->items.size() > kMaxIterations - iterations_made_) {
+      diags_.Emit(diag::Kind::BadTemplate, Stamped(header, iteration),
+                  "the templates stamp out more than " + std::to_string(kMaxIterations) + " copies")
+          .hint = "loop over fewer elements, or nest fewer loops";
+      iterations_made_ = kMaxIterations;
+      return;
+    }
+    iterations_made_ += list->items.size();
     std::set<std::string> seen;  // an element written twice is told apart by its position
     for (size_t i = 0; i < list->items.size(); ++i) {
       const Value& element = list->items[i];
@@ -488,6 +513,7 @@ class Expander {
       if (!seen.insert(binding).second) binding += " (element " + std::to_string(i + 1) + ")";
       uint32_t id = sm_.AddIteration({iteration, binding, header});
       body(inner, id);
+      if (iterations_made_ >= kMaxIterations) return;
     }
   }
 
@@ -797,6 +823,7 @@ class Expander {
   std::vector<std::vector<ast::Decl>> kept_;
   Scope* scope_ = &global_;
   uint32_t iteration_ = 0;
+  size_t iterations_made_ = 0;
 };
 
 }  // namespace
