@@ -8,7 +8,6 @@
 #include <cstdint>
 #include <map>
 #include <optional>
-#include <set>
 
 #include "compiler/source/utf8.h"
 #include "compiler/support/overloaded.h"
@@ -88,6 +87,11 @@ struct Scope {
 };
 
 auto Key(const std::string& text, bool quoted) -> std::string { return quoted ? text : llvm::StringRef(text).lower(); }
+
+/// Whether `s` is one `${...}` and nothing else.
+auto IsInterpolation(const std::string& s) -> bool {
+  return s.size() > 3 && s.compare(0, 2, "${") == 0 && s.back() == '}' && s.find('}') == s.size() - 1;
+}
 
 /// Whether `s` is a plain (unquoted) name: `[A-Za-z_][A-Za-z0-9_$]*`.
 auto IsPlainName(const std::string& s) -> bool {
@@ -338,8 +342,18 @@ class Expander {
     size_t done = 0;
     bool ok = true;
     for (; pos != std::string::npos; pos = text.find("${", done)) {
+      if (pos > 0 && text[pos - 1] == '$') {  // `$${`: a literal `${`
+        out.append(text, done, pos - 1 - done);
+        out += "${";
+        done = pos + 2;
+        continue;
+      }
       size_t end = text.find('}', pos);
-      if (end == std::string::npos) break;  // no interpolation: kept as written
+      if (end == std::string::npos || text.find('\n', pos) < end) {
+        diags_.Emit(diag::Kind::BadInterpolation, Stamped(sm_.Find("${", where)), "'${' is not closed").hint =
+            "close it with '}' (on the same line), or write $${ for a literal ${";
+        return std::nullopt;
+      }
       out.append(text, done, pos - done);
       done = end + 1;
       std::string needle = text.substr(pos, end - pos + 1);
@@ -364,7 +378,7 @@ class Expander {
     return out;
   }
 
-  /// `${NAME}`, `${NAME.FIELD}`, `${NAME + 1}`: names, fields, integers, `+` and `-`.
+  /// `${NAME}`, `${NAME.FIELD}`, `${NAME * 100 + 1}`: names, fields, integers, `+`, `-` and `*`.
   auto EvalInterpolation(const std::string& expr, Scope& scope, SourceRange at) -> std::optional<Value> {
     size_t i = 0;
     auto skip = [&] {
@@ -372,7 +386,7 @@ class Expander {
     };
     auto bad = [&]() -> std::optional<Value> {
       diags_.Emit(diag::Kind::BadInterpolation, at, "'${" + expr + "}' is not something schemac can interpolate").hint =
-          "write ${name}, ${record.field} or ${name + 1}";
+          "write ${name}, ${record.field} or integer arithmetic such as ${year * 100 + 1}";
       return std::nullopt;
     };
     auto term = [&]() -> std::optional<Value> {
@@ -403,21 +417,33 @@ class Expander {
       }
       return v ? std::optional<Value>(*v) : std::nullopt;
     };
-    auto v = term();
+    // sum = product (('+' | '-') product)*, product = term ('*' term)*
+    auto product = [&]() -> std::optional<Value> {
+      auto v = term();
+      for (skip(); v && i < expr.size() && expr[i] == '*'; skip()) {
+        ++i;
+        auto r = term();
+        if (!r || !Integers(*v, *r, '*', expr, at) || !Arithmetic('*', v->i, r->i, at)) return std::nullopt;
+      }
+      return v;
+    };
+    auto v = product();
     if (!v) return std::nullopt;
     for (skip(); i < expr.size(); skip()) {
       char op = expr[i++];
       if (op != '+' && op != '-') return bad();
-      auto r = term();
-      if (!r) return std::nullopt;
-      if (v->kind != Value::Kind::Int || r->kind != Value::Kind::Int) {
-        diags_.Emit(diag::Kind::BadInterpolation, at, std::string("'") + op + "' in '${" + expr + "}' needs two integers").hint =
-            "arithmetic is for integers, e.g. ${year + 1}";
-        return std::nullopt;
-      }
-      if (!Arithmetic(op, v->i, r->i, at)) return std::nullopt;
+      auto r = product();
+      if (!r || !Integers(*v, *r, op, expr, at) || !Arithmetic(op, v->i, r->i, at)) return std::nullopt;
     }
     return v;
+  }
+
+  /// Whether both operands of `op` in `${expr}` are integers (reported when not).
+  auto Integers(const Value& l, const Value& r, char op, const std::string& expr, SourceRange at) -> bool {
+    if (l.kind == Value::Kind::Int && r.kind == Value::Kind::Int) return true;
+    diags_.Emit(diag::Kind::BadInterpolation, at, std::string("'") + op + "' in '${" + expr + "}' needs two integers").hint =
+        "arithmetic is for integers, e.g. ${year + 1}";
+    return false;
   }
 
   /// `l = l OP r` for OP in + - *; false (reported) when it overflows.
@@ -504,13 +530,15 @@ class Expander {
       return;
     }
     iterations_made_ += list->items.size();
-    std::set<std::string> seen;  // an element written twice is told apart by its position
+    // An element written twice is told apart by its position.
+    std::map<std::string, int> count;
+    for (const auto& element : list->items) ++count[Display(element)];
     for (size_t i = 0; i < list->items.size(); ++i) {
       const Value& element = list->items[i];
       Scope inner{&scope, {}};
       inner.vars.emplace(Key(var.text, var.quoted), Binding{var.range, nullptr, &inner, element, false, false});
       std::string binding = var.text + " = " + Display(element);
-      if (!seen.insert(binding).second) binding += " (element " + std::to_string(i + 1) + ")";
+      if (count[Display(element)] > 1) binding += " (element " + std::to_string(i + 1) + ")";
       uint32_t id = sm_.AddIteration({iteration, binding, header});
       body(inner, id);
       if (iterations_made_ >= kMaxIterations) return;
@@ -601,6 +629,23 @@ class Expander {
   void Expr(ast::Expr& e) {
     Range(e.range);
     if (e.kind == ast::Expr::Kind::String || e.kind == ast::Expr::Kind::Interval) Text(e.text, e.range);
+    if (e.kind == ast::Expr::Kind::Column && !e.quoted && e.qualifier.empty() && IsInterpolation(e.text)) {
+      // `check (day < ${year * 1000})`: a number where the value is one.
+      auto v = Interpolate(e.text, *scope_, e.range);
+      if (v && !v->empty() && v->find_first_not_of("-0123456789") == std::string::npos) {
+        e.kind = ast::Expr::Kind::Number;
+        e.text = *v;
+        if (e.text[0] == '-') {  // a negation, as the parser builds `-5`
+          ast::Expr n = e;
+          n.text = e.text.substr(1);
+          e.kind = ast::Expr::Kind::Unary;
+          e.op = "-";
+          e.text.clear();
+          e.args = {std::move(n)};
+        }
+        return;
+      }
+    }
     if (e.kind == ast::Expr::Kind::Column || e.kind == ast::Expr::Kind::Call) {
       NameText(e.text, e.quoted, e.range);
       NameText(e.qualifier, e.qualifier_quoted, e.range);
@@ -752,6 +797,9 @@ class Expander {
     } else {
       std::vector<ast::QName> members;
       for (size_t i = 0; i < v.union_of.size(); ++i) Members(v.union_loops[i], 0, v.union_of[i], members);
+      if (members.empty() && iterations_made_ < kMaxIterations)
+        diags_.Emit(diag::Kind::BadTemplate, Stamped(v.body_range), "'union all' has no members: its loops are over empty lists")
+            .hint = "a view needs at least one member; leave the view out when there is nothing to unite";
       v.union_of = std::move(members);
       v.union_loops.clear();
     }

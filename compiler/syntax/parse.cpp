@@ -362,6 +362,14 @@ class ErrorListener : public antlr4::BaseErrorListener {
     auto& d = diags_.Emit(diag::Kind::SyntaxError, r, text);
     if (at_eof && filter_ && !filter_->open_braces().empty())
       d.notes.push_back({filter_->open_braces().back(), "this '{' is not closed"});
+    // `for c in ...` where a loop cannot stand reads as a column `for` of type `c`.
+    if (bad && bad->getType() == SchemaLexer::IN && recognizer && bad->getTokenIndex() >= 2)
+      if (auto* tokens = dynamic_cast<antlr4::TokenStream*>(recognizer->getInputStream()))
+        if (tokens->get(bad->getTokenIndex() - 2)->getType() == SchemaLexer::FOR) {
+          d.hint = "'for' loops stand at the top of a file or in a schema block, not in a table: put the columns in a "
+                   "mixin, or write them out";
+          return;
+        }
     // A misspelled keyword: suggest the keyword the parser expected.
     if (bad && bad->getType() == SchemaLexer::IDENT && recognizer) {
       if (auto* parser = dynamic_cast<antlr4::Parser*>(recognizer)) {
