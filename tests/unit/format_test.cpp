@@ -352,7 +352,7 @@ TEST_CASE("format: target blocks", "[format]") {
         "}\n");
 }
 
-TEST_CASE("format: let and for are kept as written", "[format]") {
+TEST_CASE("format: let and for are formatted as templates, never expanded", "[format]") {
   std::string out = CheckedFormat(
       "let years   = 2021..2024   -- inclusive\n"
       "let names = ['a', 'b']\n"
@@ -360,11 +360,13 @@ TEST_CASE("format: let and for are kept as written", "[format]") {
       "    table t_${y} { id int }   /* inside */\n"
       "}\n");
   CHECK(out ==
-        "let years   = 2021..2024  -- inclusive\n"
+        "let years = 2021..2024  -- inclusive\n"
         "let names = ['a', 'b']\n"
         "\n"
         "for y in years {\n"
-        "    table t_${y} { id int }   /* inside */\n"
+        "  table t_${y} {\n"
+        "    id int\n"
+        "  }  /* inside */\n"
         "}\n");
 }
 
