@@ -56,7 +56,11 @@ void NoteIteration(Diagnostic& d, const source::SourceManager& sm) {
     if (sm.HasIteration(n.range.expansion)) n.message += " (in iteration " + sm.DescribeIteration(n.range.expansion) + ")";
   if (!sm.HasIteration(d.range.expansion)) return;
   const auto& it = sm.GetIteration(d.range.expansion);
-  d.notes.insert(d.notes.begin(), Note{it.loop, "in iteration " + sm.DescribeIteration(d.range.expansion)});
+  std::string more = d.other_iterations == 0 ? ""
+                     : d.other_iterations == 1
+                         ? " (and 1 other iteration)"
+                         : " (and " + std::to_string(d.other_iterations) + " other iterations)";
+  d.notes.insert(d.notes.begin(), Note{it.loop, "in iteration " + sm.DescribeIteration(d.range.expansion) + more});
 }
 
 }  // namespace
@@ -81,14 +85,23 @@ auto KindSeverity(Kind k) -> Severity { return kKinds[static_cast<size_t>(k)].se
 auto KindFormat(Kind k) -> std::string_view { return kKinds[static_cast<size_t>(k)].format; }
 
 auto Engine::Add(Kind kind, source::SourceRange at, std::string message) -> Diagnostic& {
-  std::string key = fmt::format("{}:{}:{}:{}:{}", static_cast<int>(kind), at.file, at.line, at.col, message);
-  if (!seen_.insert(std::move(key)).second) {
-    discarded_ = Diagnostic{kind, KindSeverity(kind), at, std::move(message), {}, {}};
+  std::string place = fmt::format("{}:{}:{}:{}", static_cast<int>(kind), at.file, at.line, at.col);
+  if (at.expansion) {
+    auto [it, first] = stamped_.emplace(place, diags_.size());
+    if (!first) {
+      if (diags_[it->second].range.expansion != at.expansion) ++diags_[it->second].other_iterations;
+      discarded_ = Diagnostic{kind, KindSeverity(kind), at, std::move(message), {}, {}, 0};
+      return discarded_;
+    }
+  }
+  if (!seen_.insert(place + ":" + message).second) {
+    if (at.expansion) stamped_.erase(place);  // the earlier one, written by hand, stands
+    discarded_ = Diagnostic{kind, KindSeverity(kind), at, std::move(message), {}, {}, 0};
     return discarded_;
   }
   Severity sev = KindSeverity(kind);
   if (sev == Severity::Error) ++errors_;
-  diags_.push_back(Diagnostic{kind, sev, at, std::move(message), {}, {}});
+  diags_.push_back(Diagnostic{kind, sev, at, std::move(message), {}, {}, 0});
   return diags_.back();
 }
 
@@ -96,6 +109,7 @@ void Engine::Add(const Diagnostic& d) {
   Diagnostic& added = Add(d.kind, d.range, d.message);
   added.notes = d.notes;
   added.hint = d.hint;
+  added.other_iterations += d.other_iterations;
 }
 
 auto Engine::Sorted() const -> std::vector<Diagnostic> {

@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -38,6 +39,9 @@ struct Diagnostic {
   std::string message;
   std::vector<Note> notes;
   std::string hint;  // e.g. "did you mean 'integer'?"
+  /// Stamped out by a template loop: how many other iterations had a
+  /// diagnostic of this kind at this place (reported once, with this count).
+  size_t other_iterations = 0;
 };
 
 /// Collects diagnostics; rendering is separate so that tools can ask for JSON.
@@ -50,7 +54,10 @@ class Engine {
     return Add(kind, at, fmt::format(fmt::runtime(KindFormat(kind)), std::forward<Args>(args)...));
   }
   /// Adds a diagnostic. The same diagnostic at the same place is reported
-  /// once (a mistake in a mixin is one mistake, however many tables include it).
+  /// once (a mistake in a mixin is one mistake, however many tables include
+  /// it); so is one of the same kind at the same place of a template loop,
+  /// whatever its message (`table 'acme.t_2024' ...`): the first iteration's,
+  /// counting the others.
   auto Add(Kind kind, source::SourceRange at, std::string message) -> Diagnostic&;
   /// Adds a finished diagnostic (with its notes and hint), e.g. one another
   /// engine collected; the same de-duplication applies.
@@ -67,6 +74,7 @@ class Engine {
   const source::SourceManager& sm_;
   std::vector<Diagnostic> diags_;
   std::unordered_set<std::string> seen_;  // kind, place and message of each in diags_
+  std::unordered_map<std::string, size_t> stamped_;  // kind and place of each stamped out -> index in diags_
   Diagnostic discarded_{};  // where repeats of an identical diagnostic go
   size_t errors_ = 0;
 };

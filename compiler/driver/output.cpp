@@ -273,8 +273,10 @@ auto PlanJson(const plan::Plan& plan, const target::Script& script, const source
         stmts.push_back(Json{{"sql", s.sql}, {"transactional", s.transactional}, {"rerunnable", s.rerunnable},
                              {"position", k}});
     j["statements"] = std::move(stmts);
-    if (c.src.valid())
+    if (c.src.valid()) {
       j["source"] = Json{{"file", sm.Path(c.src.file)}, {"line", c.src.line}, {"column", c.src.col}};
+      if (sm.HasIteration(c.src.expansion)) j["source"]["iteration"] = sm.DescribeIteration(c.src.expansion);
+    }
     changes.push_back(std::move(j));
     std::string k = diff::KindName(c.op);
     if (k == "create_schema") ++summary["new_schemas"];

@@ -50,8 +50,9 @@ TEST_CASE("templates: stamped-out ranges keep the template's place and name the 
   REQUIRE(sorted.size() == 1);  // the same mistake in every iteration is one diagnostic
   const auto& d = sorted[0];
   CHECK(d.range.line == 2);
+  CHECK(d.other_iterations == 1);
   REQUIRE_FALSE(d.notes.empty());
-  CHECK(d.notes[0].message == "in iteration t = {name: 'acme'}, y = 2024");
+  CHECK(d.notes[0].message == "in iteration t = {name: 'acme'}, y = 2024 (and 1 other iteration)");
   CHECK(d.notes[0].range.line == 2);  // the inner loop
   CHECK(c->sm.DescribeIteration(d.range.expansion) == "t = {name: 'acme'}, y = 2024");
 }
