@@ -86,16 +86,19 @@ auto KindFormat(Kind k) -> std::string_view { return kKinds[static_cast<size_t>(
 
 auto Engine::Add(Kind kind, source::SourceRange at, std::string message) -> Diagnostic& {
   std::string place = fmt::format("{}:{}:{}:{}", static_cast<int>(kind), at.file, at.line, at.col);
+  bool first_stamped = false;
   if (at.expansion) {
     auto [it, first] = stamped_.emplace(place, diags_.size());
-    if (!first) {
-      if (diags_[it->second].range.expansion != at.expansion) ++diags_[it->second].other_iterations;
+    first_stamped = first;
+    // Another iteration's is counted; another message in the same iteration is news.
+    if (!first && diags_[it->second].range.expansion != at.expansion) {
+      ++diags_[it->second].other_iterations;
       discarded_ = Diagnostic{kind, KindSeverity(kind), at, std::move(message), {}, {}, 0};
       return discarded_;
     }
   }
   if (!seen_.insert(place + ":" + message).second) {
-    if (at.expansion) stamped_.erase(place);  // the earlier one, written by hand, stands
+    if (first_stamped) stamped_.erase(place);  // the earlier one, written by hand, stands
     discarded_ = Diagnostic{kind, KindSeverity(kind), at, std::move(message), {}, {}, 0};
     return discarded_;
   }

@@ -6,7 +6,9 @@
 #include <llvm/ADT/StringRef.h>
 
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 
 #include "compiler/source/utf8.h"
@@ -17,14 +19,24 @@ namespace {
 
 using source::SourceRange;
 
-/// A constant's value.
+/// A constant's value. Elements are shared: a constant used many times, or
+/// put in a list many times, is never copied.
 struct Value {
   enum class Kind { Int, Str, List, Record };
   Kind kind = Kind::Int;
   int64_t i = 0;
   std::string s;
-  std::vector<Value> items;         // List: the elements; Record: the field values
-  std::vector<std::string> fields;  // Record: the field names, lower case
+  std::shared_ptr<const std::vector<Value>> items;         // List: the elements; Record: the field values
+  std::shared_ptr<const std::vector<std::string>> fields;  // Record: the field names, lower case
+
+  auto Items() const -> const std::vector<Value>& {
+    static const std::vector<Value> kNone;
+    return items ? *items : kNone;
+  }
+  auto Fields() const -> const std::vector<std::string>& {
+    static const std::vector<std::string> kNone;
+    return fields ? *fields : kNone;
+  }
 };
 
 auto Quote(const std::string& s) -> std::string {
@@ -33,23 +45,35 @@ auto Quote(const std::string& s) -> std::string {
   return out + "'";
 }
 
-/// The value as it would be written: `2024`, `'acme'`, `{name: 'acme'}`.
+/// How much of a value messages show.
+constexpr size_t kMaxDisplay = 80;
+
+/// The value as it would be written (`2024`, `'acme'`, `{name: 'acme'}`),
+/// cut after kMaxDisplay bytes with "...".
 auto Display(const Value& v) -> std::string {
-  switch (v.kind) {
-    case Value::Kind::Int: return std::to_string(v.i);
-    case Value::Kind::Str: return Quote(v.s);
-    case Value::Kind::List: {
-      std::string out = "[";
-      for (size_t i = 0; i < v.items.size(); ++i) out += (i ? ", " : "") + Display(v.items[i]);
-      return out + "]";
+  std::string out;
+  std::function<void(const Value&)> write = [&](const Value& x) {
+    if (out.size() > kMaxDisplay) return;
+    switch (x.kind) {
+      case Value::Kind::Int: out += std::to_string(x.i); break;
+      case Value::Kind::Str: out += Quote(x.s); break;
+      case Value::Kind::List:
+      case Value::Kind::Record: {
+        bool list = x.kind == Value::Kind::List;
+        out += list ? "[" : "{";
+        for (size_t i = 0; i < x.Items().size() && out.size() <= kMaxDisplay; ++i) {
+          out += i ? ", " : "";
+          if (!list) out += x.Fields()[i] + ": ";
+          write(x.Items()[i]);
+        }
+        out += list ? "]" : "}";
+        break;
+      }
     }
-    case Value::Kind::Record: {
-      std::string out = "{";
-      for (size_t i = 0; i < v.items.size(); ++i) out += (i ? ", " : "") + v.fields[i] + ": " + Display(v.items[i]);
-      return out + "}";
-    }
-  }
-  return "";
+  };
+  write(v);
+  if (out.size() > kMaxDisplay) out = out.substr(0, kMaxDisplay - 3) + "...";
+  return out;
 }
 
 auto KindWord(const Value& v) -> const char* {
@@ -65,8 +89,10 @@ auto KindWord(const Value& v) -> const char* {
 /// The most elements one range may have: `1..1000000000` is a mistake to
 /// report, not a reason to run out of memory.
 constexpr int64_t kMaxRange = 100000;
-/// The most loop iterations of one compilation, over all loops.
-constexpr size_t kMaxIterations = 250000;
+/// The most work one compilation's templates may do: loop iterations and
+/// stamped-out declarations together, and the bytes of the strings they make.
+constexpr size_t kMaxCopies = 500000;
+constexpr size_t kMaxText = 1 << 20;
 
 struct Scope;
 
@@ -150,13 +176,18 @@ class Expander {
     }
     std::string key = Key(name.text, name.quoted);
     if (const Binding* old = Find(scope, key)) {
-      auto& d = diags_.Emit(diag::Kind::DuplicateVariable, Stamped(name.range), name.text);
-      d.notes.push_back({old->defined, "'" + name.text + "' is defined here"});
-      d.hint = "give it another name";
+      Rebound(name, *old, iteration_);
       return false;
     }
     scope.vars.emplace(std::move(key), std::move(b));
     return true;
+  }
+
+  /// `name` is bound again where `old` is visible.
+  void Rebound(const ast::Name& name, const Binding& old, uint32_t iteration) {
+    auto& d = diags_.Emit(diag::Kind::DuplicateVariable, Stamped(name.range, iteration), name.text);
+    d.notes.push_back({old.defined, "'" + name.text + "' is defined here"});
+    d.hint = "give it another name";
   }
 
   static auto Find(Scope& scope, const std::string& key) -> Binding* {
@@ -171,7 +202,8 @@ class Expander {
     if (!b) {
       std::vector<std::string> names;
       for (Scope* s = &scope; s; s = s->parent)
-        for (const auto& [k, _] : s->vars) names.push_back(k);
+        for (const auto& [k, binding] : s->vars)
+          if (!binding.evaluating) names.push_back(k);  // not the constant being defined
       auto& d = diags_.Emit(diag::Kind::UnknownVariable, at, name);
       d.hint = diag::DidYouMean(Key(name, quoted), names);
       if (d.hint.empty())
@@ -212,11 +244,11 @@ class Expander {
       return nullptr;
     }
     std::string key = llvm::StringRef(field).lower();
-    for (size_t i = 0; i < v.fields.size(); ++i)
-      if (v.fields[i] == key) return &v.items[i];
+    for (size_t i = 0; i < v.Fields().size(); ++i)
+      if (v.Fields()[i] == key) return &v.Items()[i];
     auto& d = diags_.Emit(diag::Kind::BadTemplate, at, "'" + owner + "' has no field '" + field + "'");
-    d.hint = diag::DidYouMean(key, v.fields);
-    if (d.hint.empty()) d.hint = "its fields are: " + Join(v.fields);
+    d.hint = diag::DidYouMean(key, v.Fields());
+    if (d.hint.empty()) d.hint = "its fields are: " + Join(v.Fields());
     return nullptr;
   }
 
@@ -246,26 +278,32 @@ class Expander {
       }
       case K::List: {
         if (e.op == "array") break;
-        Value v;
-        v.kind = Value::Kind::List;
+        std::vector<Value> items;
         for (const auto& a : e.args) {
           auto item = Eval(a, scope);
           if (!item) return std::nullopt;
-          v.items.push_back(std::move(*item));
+          items.push_back(std::move(*item));
         }
+        Value v;
+        v.kind = Value::Kind::List;
+        v.items = std::make_shared<const std::vector<Value>>(std::move(items));
         return v;
       }
       case K::Record: {
-        Value v;
-        v.kind = Value::Kind::Record;
+        std::vector<Value> items;
+        std::vector<std::string> fields;
         for (size_t i = 0; i < e.args.size(); ++i) {
-          if (std::find(v.fields.begin(), v.fields.end(), e.fields[i]) != v.fields.end())
+          if (std::find(fields.begin(), fields.end(), e.fields[i]) != fields.end())
             return Error(Stamped(e.args[i].range), "field '" + e.fields[i] + "' appears twice in the record", "give each field one value");
           auto item = Eval(e.args[i], scope);
           if (!item) return std::nullopt;
-          v.fields.push_back(e.fields[i]);
-          v.items.push_back(std::move(*item));
+          fields.push_back(e.fields[i]);
+          items.push_back(std::move(*item));
         }
+        Value v;
+        v.kind = Value::Kind::Record;
+        v.items = std::make_shared<const std::vector<Value>>(std::move(items));
+        v.fields = std::make_shared<const std::vector<std::string>>(std::move(fields));
         return v;
       }
       case K::Column: {
@@ -301,6 +339,7 @@ class Expander {
           Value v;
           v.kind = Value::Kind::Str;
           v.s = Str(*l) + Str(*r);
+          if (!Charge(v.s.size(), at)) return std::nullopt;
           return v;
         }
         if (l->kind != Value::Kind::Int || r->kind != Value::Kind::Int)
@@ -311,17 +350,16 @@ class Expander {
         if (l->i > r->i)
           return Error(at, "the range " + std::to_string(l->i) + ".." + std::to_string(r->i) + " is empty",
                        "a range counts up and includes both ends: write " + std::to_string(r->i) + ".." + std::to_string(l->i));
-        if (r->i - l->i >= kMaxRange || (l->i < 0 && r->i > INT64_MAX + l->i))
+        int64_t span = 0;
+        if (__builtin_sub_overflow(r->i, l->i, &span) || span >= kMaxRange)
           return Error(at, "the range " + std::to_string(l->i) + ".." + std::to_string(r->i) + " has more than " +
                                std::to_string(kMaxRange) + " elements",
                        "");
+        std::vector<Value> items(static_cast<size_t>(span) + 1);
+        for (int64_t k = 0; k <= span; ++k) items[static_cast<size_t>(k)].i = l->i + k;
         Value v;
         v.kind = Value::Kind::List;
-        for (int64_t i = l->i; i <= r->i; ++i) {
-          Value item;
-          item.i = i;
-          v.items.push_back(item);
-        }
+        v.items = std::make_shared<const std::vector<Value>>(std::move(items));
         return v;
       }
       default: break;
@@ -334,30 +372,43 @@ class Expander {
   // ---- interpolation -------------------------------------------------------
 
   /// `text` with every `${...}` replaced by its value; `where` is where the
-  /// text is written (to point at a `${...}` that cannot be evaluated).
-  auto Interpolate(const std::string& text, Scope& scope, SourceRange where) -> std::optional<std::string> {
+  /// text is written (to point at a `${...}` that cannot be evaluated). In a
+  /// string (`escapes`), `$${` is a literal `${`; in a name, where `$` is a
+  /// character of its own, it is a `$` and an interpolation.
+  auto Interpolate(const std::string& text, Scope& scope, SourceRange where, bool escapes = true)
+      -> std::optional<std::string> {
     size_t pos = text.find("${");
     if (pos == std::string::npos) return text;
     std::string out;
     size_t done = 0;
     bool ok = true;
+    SourceRange cursor = where;  // where the next `${` is looked for in the source
+    auto locate = [&](const std::string& needle) {
+      SourceRange at = sm_.Find(needle, cursor);
+      if (at.line != cursor.line || at.col != cursor.col || at.end_col != cursor.end_col) {
+        cursor.line = at.line;
+        cursor.col = at.end_col;
+      }
+      return Stamped(at);
+    };
     for (; pos != std::string::npos; pos = text.find("${", done)) {
-      if (pos > 0 && text[pos - 1] == '$') {  // `$${`: a literal `${`
+      if (escapes && pos > 0 && text[pos - 1] == '$') {  // `$${`: a literal `${`
         out.append(text, done, pos - 1 - done);
         out += "${";
         done = pos + 2;
+        locate("$${");
         continue;
       }
       size_t end = text.find('}', pos);
       if (end == std::string::npos || text.find('\n', pos) < end) {
-        diags_.Emit(diag::Kind::BadInterpolation, Stamped(sm_.Find("${", where)), "'${' is not closed").hint =
+        diags_.Emit(diag::Kind::BadInterpolation, locate("${"), "'${' is not closed").hint =
             "close it with '}' (on the same line), or write $${ for a literal ${";
         return std::nullopt;
       }
       out.append(text, done, pos - done);
       done = end + 1;
       std::string needle = text.substr(pos, end - pos + 1);
-      SourceRange at = Stamped(sm_.Find(needle, where));
+      SourceRange at = locate(needle);
       auto v = EvalInterpolation(text.substr(pos + 2, end - pos - 2), scope, at);
       if (!v) {
         ok = false;
@@ -366,12 +417,13 @@ class Expander {
       if (v->kind == Value::Kind::List || v->kind == Value::Kind::Record) {
         diags_.Emit(diag::Kind::BadInterpolation, at, needle + " is " + KindWord(*v) + " (" + Display(*v) + ")").hint =
             v->kind == Value::Kind::Record ? "interpolate one of its fields: ${" + text.substr(pos + 2, end - pos - 2) + "." +
-                                                 (v->fields.empty() ? "name" : v->fields[0]) + "}"
+                                                 (v->Fields().empty() ? "name" : v->Fields()[0]) + "}"
                                            : "loop over it with 'for', and interpolate the loop variable";
         ok = false;
         continue;
       }
       out += Str(*v);
+      if (!Charge(out.size(), at)) return std::nullopt;
     }
     out.append(text, done, std::string::npos);
     if (!ok) return std::nullopt;
@@ -466,16 +518,17 @@ class Expander {
         ExpandFor(*f, scope, iteration, out);
         continue;
       }
+      if (!owned && !Spend(1, d, iteration)) return;
       if (auto* s = std::get_if<ast::Schema>(&d.node)) {
         ast::Schema copy;
         copy.name = s->name;
         copy.range = s->range;
         Scope inner{&scope, {}};
-        Declare(s->decls, inner);
         With(scope, iteration, [&] {
           Name(copy.name);
           Range(copy.range);
         });
+        With(inner, iteration, [&] { Declare(s->decls, inner); });
         ExpandList(s->decls, inner, iteration, copy.decls, owned);
         out.push_back({std::move(copy)});
         continue;
@@ -488,7 +541,7 @@ class Expander {
   void ExpandFor(ast::For& f, Scope& scope, uint32_t iteration, std::vector<ast::Decl>& out) {
     SourceRange header = Header(f.range, f.iterable.range);
     Loop(f.var, f.iterable, header, scope, iteration, [&](Scope& inner, uint32_t id) {
-      Declare(f.body, inner);
+      With(inner, id, [&] { Declare(f.body, inner); });
       ExpandList(f.body, inner, id, out, false);
     });
   }
@@ -501,12 +554,40 @@ class Expander {
     return r;
   }
 
+  /// Counts `n` copies against kMaxCopies; false (reported once, at `at`,
+  /// stamped with its iteration) when over. Nested loops multiply: the budget keeps a typo (1..99999 in
+  /// 1..99999) an error rather than an hour of work.
+  auto Spend(size_t n, SourceRange at) -> bool {
+    if (over_budget_) return false;
+    if (n <= kMaxCopies - copies_) {
+      copies_ += n;
+      return true;
+    }
+    over_budget_ = true;
+    diags_.Emit(diag::Kind::BadTemplate, at, "the templates stamp out more than " + std::to_string(kMaxCopies) +
+                                                          " loop iterations and declarations")
+        .hint = "loop over fewer elements, or nest fewer loops";
+    return false;
+  }
+  auto Spend(size_t n, const ast::Decl& d, uint32_t iteration) -> bool {
+    return Spend(n, Stamped(std::visit([](const auto& x) { return x.range; }, d.node), iteration));
+  }
+
+  /// Counts `bytes` of a string a template made against kMaxText.
+  auto Charge(size_t bytes, SourceRange at) -> bool {
+    if (bytes <= kMaxText) return true;
+    diags_.Emit(diag::Kind::BadTemplate, at, "this makes a string of more than " + std::to_string(kMaxText) + " bytes").hint =
+        "a constant is a name or a short text, not data";
+    return false;
+  }
+
   /// Calls `body` once per element of `iterable`, with `var` bound to it in a
   /// new scope and a new iteration recorded.
   template <typename Body>
   void Loop(const ast::Name& var, const ast::Expr& iterable, SourceRange header, Scope& scope, uint32_t iteration, Body body) {
-    if (iterations_made_ >= kMaxIterations) return;  // over budget: reported once
-    auto list = Eval(iterable, scope);
+    if (over_budget_) return;  // reported once
+    std::optional<Value> list;
+    With(scope, iteration, [&] { list = Eval(iterable, scope); });
     if (!list) return;
     if (list->kind != Value::Kind::List) {
       diags_.Emit(diag::Kind::BadTemplate, Stamped(iterable.range, iteration),
@@ -514,47 +595,45 @@ class Expander {
           .hint = "write a list ['a', 'b'] or a range 2021..2024";
       return;
     }
-    if (Find(scope, Key(var.text, var.quoted))) {  // reported once, not per element
-      Scope probe{&scope, {}};
-      Bind(probe, var, {});
+    if (const Binding* old = Find(scope, Key(var.text, var.quoted))) {  // reported once, not per element
+      Rebound(var, *old, iteration);
       return;
     }
     header.expansion = iteration;
-    // Nested loops multiply: a budget keeps a typo (1..99999 in 1..99999)
-    // an error rather than an hour of work.
-    if (list->items.size() > kMaxIterations - iterations_made_) {
-      diags_.Emit(diag::Kind::BadTemplate, Stamped(header, iteration),
-                  "the templates stamp out more than " + std::to_string(kMaxIterations) + " copies")
-          .hint = "loop over fewer elements, or nest fewer loops";
-      iterations_made_ = kMaxIterations;
-      return;
-    }
-    iterations_made_ += list->items.size();
+    const auto& elements = list->Items();
+    if (!With(scope, iteration, [&] { return Spend(elements.size(), header); })) return;
     // An element written twice is told apart by its position.
+    std::vector<std::string> shown;
     std::map<std::string, int> count;
-    for (const auto& element : list->items) ++count[Display(element)];
-    for (size_t i = 0; i < list->items.size(); ++i) {
-      const Value& element = list->items[i];
+    for (const auto& element : elements) ++count[shown.emplace_back(Display(element))];
+    for (size_t i = 0; i < elements.size(); ++i) {
       Scope inner{&scope, {}};
-      inner.vars.emplace(Key(var.text, var.quoted), Binding{var.range, nullptr, &inner, element, false, false});
-      std::string binding = var.text + " = " + Display(element);
-      if (count[Display(element)] > 1) binding += " (element " + std::to_string(i + 1) + ")";
+      inner.vars.emplace(Key(var.text, var.quoted), Binding{var.range, nullptr, &inner, elements[i], false, false});
+      std::string binding = var.text + " = " + shown[i];
+      if (count[shown[i]] > 1) binding += " (element " + std::to_string(i + 1) + ")";
       uint32_t id = sm_.AddIteration({iteration, binding, header});
       body(inner, id);
-      if (iterations_made_ >= kMaxIterations) return;
+      if (over_budget_) return;
     }
   }
 
-  /// Runs `f` with `scope` and `iteration` as the visitor's.
+  /// Runs `f` with `scope` and `iteration` as the visitor's; returns what it returns.
   template <typename F>
-  void With(Scope& scope, uint32_t iteration, F f) {
+  auto With(Scope& scope, uint32_t iteration, F f) -> decltype(f()) {
     Scope* saved_scope = scope_;
     uint32_t saved_iteration = iteration_;
     scope_ = &scope;
     iteration_ = iteration;
-    f();
-    scope_ = saved_scope;
-    iteration_ = saved_iteration;
+    struct Restore {
+      Expander& e;
+      Scope* scope;
+      uint32_t iteration;
+      ~Restore() {
+        e.scope_ = scope;
+        e.iteration_ = iteration;
+      }
+    } restore{*this, saved_scope, saved_iteration};
+    return f();
   }
 
   auto Stamped(SourceRange r, uint32_t iteration) const -> SourceRange {
@@ -583,7 +662,7 @@ class Expander {
   void NameText(std::string& text, bool quoted, SourceRange& where) {
     size_t first = text.find("${");
     if (first == std::string::npos) return;
-    auto v = Interpolate(text, *scope_, where);
+    auto v = Interpolate(text, *scope_, where, false);
     if (!v) return;
     size_t close = text.find('}', first);
     SourceRange at = sm_.Find(text.substr(first, close == std::string::npos ? 2 : close - first + 1), where);
@@ -620,8 +699,10 @@ class Expander {
 
   void Type(ast::TypeRef& t) {
     Range(t.range);
+    SourceRange name_range = t.range;  // the name is searched for from the type's start, after its schema's
     if (t.schema) NameText(*t.schema, false, t.range);
-    NameText(t.name, t.quoted, t.range);
+    NameText(t.name, t.quoted, name_range);
+    if (!t.schema || t.schema->find("${") == std::string::npos) t.range.col = name_range.col;
     for (auto& e : t.elems) Type(e);
     Names(t.fields);
   }
@@ -630,29 +711,40 @@ class Expander {
     Range(e.range);
     if (e.kind == ast::Expr::Kind::String || e.kind == ast::Expr::Kind::Interval) Text(e.text, e.range);
     if (e.kind == ast::Expr::Kind::Column && !e.quoted && e.qualifier.empty() && IsInterpolation(e.text)) {
-      // `check (day < ${year * 1000})`: a number where the value is one.
-      auto v = Interpolate(e.text, *scope_, e.range);
-      if (v && !v->empty() && v->find_first_not_of("-0123456789") == std::string::npos) {
-        e.kind = ast::Expr::Kind::Number;
-        e.text = *v;
-        if (e.text[0] == '-') {  // a negation, as the parser builds `-5`
-          ast::Expr n = e;
-          n.text = e.text.substr(1);
-          e.kind = ast::Expr::Kind::Unary;
-          e.op = "-";
-          e.text.clear();
-          e.args = {std::move(n)};
-        }
-        return;
-      }
+      if (!NumberFromInterpolation(e)) return;  // reported
+      if (e.kind == ast::Expr::Kind::Number || e.kind == ast::Expr::Kind::Unary) return;
     }
     if (e.kind == ast::Expr::Kind::Column || e.kind == ast::Expr::Kind::Call) {
-      NameText(e.text, e.quoted, e.range);
+      SourceRange name_range = e.range;  // the qualifier comes first in the source
       NameText(e.qualifier, e.qualifier_quoted, e.range);
+      NameText(e.text, e.quoted, name_range);
+      if (e.qualifier.empty()) e.range.col = name_range.col;
     }
     for (auto& a : e.args) Expr(a);
     for (auto& t : e.type) Type(t);
   }
+  /// `check (day < ${year * 1000})`: `${...}` standing alone in an SQL
+  /// expression whose value is an integer is that number (a negative one as
+  /// the parser builds `-5`: a negation). False when it cannot be evaluated
+  /// (reported); `e` is left a column name when the value is not an integer.
+  auto NumberFromInterpolation(ast::Expr& e) -> bool {
+    SourceRange at = Stamped(sm_.Find(e.text, e.range));
+    auto v = EvalInterpolation(e.text.substr(2, e.text.size() - 3), *scope_, at);
+    if (!v) return false;
+    if (v->kind != Value::Kind::Int) return true;
+    e.kind = ast::Expr::Kind::Number;
+    e.text = std::to_string(v->i);
+    if (v->i < 0) {
+      ast::Expr n = e;
+      n.text = e.text.substr(1);
+      e.kind = ast::Expr::Kind::Unary;
+      e.op = "-";
+      e.text.clear();
+      e.args = {std::move(n)};
+    }
+    return true;
+  }
+
   void Expr(Box<ast::Expr>& e) {
     if (e) Expr(*e);
   }
@@ -797,7 +889,7 @@ class Expander {
     } else {
       std::vector<ast::QName> members;
       for (size_t i = 0; i < v.union_of.size(); ++i) Members(v.union_loops[i], 0, v.union_of[i], members);
-      if (members.empty() && iterations_made_ < kMaxIterations)
+      if (members.empty() && !over_budget_)
         diags_.Emit(diag::Kind::BadTemplate, Stamped(v.body_range), "'union all' has no members: its loops are over empty lists")
             .hint = "a view needs at least one member; leave the view out when there is nothing to unite";
       v.union_of = std::move(members);
@@ -811,6 +903,7 @@ class Expander {
   /// The members of `union all (for a in A: for b in B: NAME)` from loop `k` on.
   void Members(const std::vector<ast::UnionLoop>& loops, size_t k, const ast::QName& member, std::vector<ast::QName>& out) {
     if (k == loops.size()) {
+      if (!Spend(1, Stamped(member.range))) return;
       out.push_back(member);
       QName(out.back());
       return;
@@ -841,6 +934,7 @@ class Expander {
                        Range(o.range);
                        Name(o.key);
                        if (o.quoted) Text(o.value, o.range);
+                       else if (o.value) NameText(*o.value, false, o.range);
                      }
                      Text(x.comment, x.range);
                    },
@@ -859,6 +953,7 @@ class Expander {
                      for (auto& i : x.items) {
                        Range(i.range);
                        Range(i.rule_range);
+                       if (i.level) Range(i.level->range);
                      }
                    },
                },
@@ -871,7 +966,8 @@ class Expander {
   std::vector<std::vector<ast::Decl>> kept_;
   Scope* scope_ = &global_;
   uint32_t iteration_ = 0;
-  size_t iterations_made_ = 0;
+  size_t copies_ = 0;  // loop iterations and stamped-out declarations, against kMaxCopies
+  bool over_budget_ = false;  // kMaxCopies reached (and reported)
 };
 
 }  // namespace

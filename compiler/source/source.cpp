@@ -283,11 +283,10 @@ auto SourceManager::Find(std::string_view needle, SourceRange within) const -> S
   uint32_t last = std::max(within.line, within.end_line);
   for (uint32_t line = within.line; line <= last; ++line) {
     std::string text = Line(within.file, line);
-    size_t from = 0;
-    if (line == within.line)  // skip to the range's start column
-      for (uint32_t col = 1; from < text.size() && col < within.col; ++from)
-        if (!utf8::IsContinuation(static_cast<unsigned char>(text[from])) || from == 0) ++col;
-    auto hit = text.find(needle, from == 0 ? 0 : from - 1);
+    size_t from = 0;  // the byte where column `within.col` starts
+    if (line == within.line)
+      for (uint32_t col = 1; col < within.col && from < text.size(); ++col) from = utf8::Next(text, from);
+    auto hit = text.find(needle, from);
     if (hit == std::string::npos) continue;
     uint32_t col = 1 + static_cast<uint32_t>(utf8::CodePoints(std::string_view(text).substr(0, hit)));
     SourceRange r{within.file, line, col, line, col + static_cast<uint32_t>(utf8::CodePoints(needle))};

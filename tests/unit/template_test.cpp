@@ -74,3 +74,17 @@ TEST_CASE("templates: an unknown variable suggests the closest one in scope", "[
   CHECK(d.hint == "did you mean 'tenant'?");
   CHECK(d.range.col == 33);
 }
+
+TEST_CASE("templates: going over the copy budget is an error, never a silently shorter expansion", "[templates]") {
+  // 999 x 999 tables and iterations reach the budget exactly on a table: it
+  // stopped there without a word.
+  auto c = Compile("for a in 1..999 { for b in 1..999 { table t_${a}_${b} { id int } } }\n", false);
+  REQUIRE(c->diags.has_errors());
+  CHECK(c->diags.Sorted().at(0).kind == diag::Kind::BadTemplate);
+}
+
+TEST_CASE("templates: a range up to the largest integer ends", "[templates]") {
+  auto c = Compile("let edge = 9223372036854775806..9223372036854775807\nfor e in edge { table t_${e} { id int } }\n");
+  REQUIRE_FALSE(c->diags.has_errors());
+  CHECK(TableNames(*c->catalog) == std::vector<std::string>{"public.t_9223372036854775806", "public.t_9223372036854775807"});
+}
