@@ -1,6 +1,7 @@
 // Dumps: one line per node, indented by depth, with source positions.
 #include "compiler/driver/dump.h"
 
+#include "compiler/expand/template.h"
 #include "compiler/format/format.h"
 
 #include <fmt/format.h>
@@ -247,12 +248,14 @@ auto DumpAst(const ast::Unit& unit, const source::SourceManager& sm) -> std::str
   return d.out;
 }
 
-auto DumpExpanded(const ast::Unit& unit, const source::SourceManager& sm) -> std::string {
+auto DumpExpanded(ast::Unit& unit, source::SourceManager& sm) -> std::string {
+  diag::Engine none(sm);
+  expand::EscapeInterpolation(unit, sm, none);  // a literal ${ reads back as one
   std::string out;
-  for (const auto& f : unit.files) {
+  for (auto& f : unit.files) {
     if (f.from_stdlib) continue;
-    ast::File expanded{f.id, f.decls, {}, false};  // the template's comments belong to the template
-    out += "-- " + sm.Path(f.id) + ", expanded\n" + format::Format(expanded, sm);
+    f.comments.clear();  // the template's comments belong to the template
+    out += "-- " + sm.Path(f.id) + ", expanded\n" + format::Format(f, sm);
   }
   return out;
 }

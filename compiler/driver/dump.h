@@ -11,8 +11,10 @@
 namespace schemac::driver {
 
 auto DumpAst(const ast::Unit& unit, const source::SourceManager& sm) -> std::string;
-/// The unit after expansion, as `.schema` text: what the templates stamped out.
-auto DumpExpanded(const ast::Unit& unit, const source::SourceManager& sm) -> std::string;
+/// The unit after expansion, as `.schema` text: what the templates stamped
+/// out (every `${` in a string escaped as `$${`, so that it reads back the same).
+/// Consumes `unit`.
+auto DumpExpanded(ast::Unit& unit, source::SourceManager& sm) -> std::string;
 auto DumpModel(const model::Realm& realm) -> std::string;
 auto DumpChanges(const std::vector<diff::Change>& changes, const source::SourceManager& sm) -> std::string;
 /// An expression in a compact, fully parenthesised form: (+ a (* b c)).

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include <cctype>
+#include <map>
+#include <tuple>
 
 #include "compiler/diff/change.h"
 
@@ -33,6 +35,40 @@ auto UriReference(const std::string& path) -> std::string {
     else out += fmt::format("%{:02X}", c);
   }
   return out;
+}
+
+/// Findings of one rule at one place of a template, which a loop stamped out
+/// for many tables, as one annotation: a pull request over 2,500 stamped-out
+/// tables gets one per template line, not 2,500.
+struct Annotation {
+  const lint::Finding* finding;
+  std::vector<const lint::Finding*> others;  // the same, in other iterations
+};
+
+auto Annotations(const std::vector<lint::Finding>& findings, const source::SourceManager& sm) -> std::vector<Annotation> {
+  std::vector<Annotation> out;
+  std::map<std::tuple<size_t, source::FileId, uint32_t, uint32_t, bool>, size_t> first;
+  for (const auto& f : findings) {
+    source::SourceRange at = Here(f, sm);
+    if (!sm.HasIteration(f.range.expansion) || !at.valid()) {
+      out.push_back({&f, {}});
+      continue;
+    }
+    auto [it, inserted] = first.emplace(std::make_tuple(static_cast<size_t>(f.rule), at.file, at.line, at.col, f.allowed), out.size());
+    if (inserted) out.push_back({&f, {}});
+    else out[it->second].others.push_back(&f);
+  }
+  return out;
+}
+
+/// " (in iteration tenant = 'acme'; also globex.t, initech.t and 3 more)", or "".
+auto IterationText(const Annotation& a, const source::SourceManager& sm) -> std::string {
+  if (!sm.HasIteration(a.finding->range.expansion)) return "";
+  std::string out = " (in iteration " + sm.DescribeIteration(a.finding->range.expansion);
+  constexpr size_t kNamed = 5;
+  for (size_t i = 0; i < a.others.size() && i < kNamed; ++i) out += (i ? ", " : "; also ") + a.others[i]->subject.Text();
+  if (a.others.size() > kNamed) out += fmt::format(" and {} more", a.others.size() - kNamed);
+  return out + ")";
 }
 
 auto Summary(const std::vector<lint::Finding>& findings) -> Json {
@@ -174,13 +210,15 @@ auto FindingsSarif(const std::vector<lint::Finding>& findings, const source::Sou
                                            r.slug, r.summary, lint::RuleDoc(r))}}},
         {"defaultConfiguration", Json{{"level", level(r.severity)}}}});
   Json results = Json::array();
-  for (const auto& f : findings) {
+  for (const auto& a : Annotations(findings, sm)) {
+    const lint::Finding& f = *a.finding;
     const lint::Rule& rule = lint::GetRule(f.rule);
     Json res;
     res["ruleId"] = rule.code;
     res["ruleIndex"] = static_cast<size_t>(f.rule);
     res["level"] = level(f.severity);
-    res["message"] = Json{{"text", f.hint.empty() ? f.message : f.message + ". Hint: " + f.hint}};
+    std::string message = f.message + IterationText(a, sm);
+    res["message"] = Json{{"text", f.hint.empty() ? message : message + ". Hint: " + f.hint}};
     source::SourceRange at = Here(f, sm);
     if (at.valid()) {
       Json region{{"startLine", at.line}, {"startColumn", at.col}};
@@ -209,7 +247,8 @@ auto FindingsSarif(const std::vector<lint::Finding>& findings, const source::Sou
 
 auto FindingsGithub(const std::vector<lint::Finding>& findings, const source::SourceManager& sm) -> std::string {
   std::string out;
-  for (const auto& f : findings) {
+  for (const auto& a : Annotations(findings, sm)) {
+    const lint::Finding& f = *a.finding;
     const lint::Rule& rule = lint::GetRule(f.rule);
     const char* command = f.allowed || f.severity == diag::Severity::Note ? "notice"
                           : f.severity == diag::Severity::Error          ? "error"
@@ -221,7 +260,7 @@ auto FindingsGithub(const std::vector<lint::Finding>& findings, const source::So
       if (at.end_line >= at.line && at.end_line > 0) props += fmt::format(",endLine={}", at.end_line);
     }
     props += (props.empty() ? "" : ",") + std::string("title=") + EscapeProperty(Tag(rule));
-    std::string text = f.message;
+    std::string text = f.message + IterationText(a, sm);
     if (f.allowed) text += " (allowed" + (f.reason.empty() ? std::string() : ": " + f.reason) + ")";
     if (!f.hint.empty()) text += "\nhint: " + f.hint;
     text += "\nsee docs/" + lint::RuleDoc(rule);
@@ -247,12 +286,13 @@ auto Fingerprint(const std::string& text) -> std::string {
 
 auto FindingsGitlab(const std::vector<lint::Finding>& findings, const source::SourceManager& sm) -> std::string {
   Json out = Json::array();
-  for (const auto& f : findings) {
+  for (const auto& a : Annotations(findings, sm)) {
+    const lint::Finding& f = *a.finding;
     const lint::Rule& rule = lint::GetRule(f.rule);
     const char* severity = f.allowed || f.severity == diag::Severity::Note ? "info"
                            : f.severity == diag::Severity::Error          ? "critical"
                                                                            : "major";
-    std::string text = fmt::format("{} [{}]", f.message, Tag(rule));
+    std::string text = fmt::format("{}{} [{}]", f.message, IterationText(a, sm), Tag(rule));
     if (f.allowed) text += " (allowed" + (f.reason.empty() ? std::string() : ": " + f.reason) + ")";
     Json j{{"description", text},
            {"check_name", std::string(rule.code)},

@@ -104,6 +104,7 @@ struct Loader {
 };
 
 struct MixinExpander {
+  source::SourceManager& sm;
   diag::Engine& diags;
   std::map<std::string, const ast::Table*> mixins;
   std::map<std::string, std::vector<ast::TableItem>> expanded;  // memo
@@ -181,8 +182,10 @@ struct MixinExpander {
 
   void Rewrite(std::vector<ast::Decl>& decls) {
     for (auto& d : decls) {
-      if (auto* t = std::get_if<ast::Table>(&d.node); t && !t->is_mixin && HasInclude(t->items))
+      if (auto* t = std::get_if<ast::Table>(&d.node); t && !t->is_mixin && HasInclude(t->items)) {
         t->items = ExpandItems(t->items);
+        StampIteration(t->items, t->range.expansion, sm, diags);
+      }
       if (auto* s = std::get_if<ast::Schema>(&d.node)) Rewrite(s->decls);
     }
   }
@@ -211,7 +214,7 @@ auto Load(const std::vector<std::string>& paths, source::Provider& files, source
 void Expand(ast::Unit& unit, source::SourceManager& sm, diag::Engine& diags) {
   ExpandTemplates(unit, sm, diags);
   if (diags.has_errors()) return;
-  MixinExpander ex{diags, {}, {}, {}};
+  MixinExpander ex{sm, diags, {}, {}, {}};
   for (auto& f : unit.files) ex.Collect(f.decls);
   // Every mixin is expanded once, used or not, so that its own mistakes
   // (unknown includes, cycles) are reported.

@@ -131,6 +131,21 @@ class Expander {
  public:
   Expander(source::SourceManager& sm, diag::Engine& diags) : sm_(sm), diags_(diags) {}
 
+  /// What the visitor does to the tree: expand templates; only stamp ranges
+  /// with an iteration; or escape every `${` in strings as `$${`.
+  enum class Mode { Expand, Stamp, Escape };
+
+  void Stamp(std::vector<ast::TableItem>& items, uint32_t iteration) {
+    mode_ = Mode::Stamp;
+    iteration_ = iteration;
+    for (auto& item : items) TableItem(item);
+  }
+
+  void Escape(ast::Unit& unit) {
+    mode_ = Mode::Escape;
+    for (auto& f : unit.files) EscapeDecls(f.decls);
+  }
+
   void Run(ast::Unit& unit) {
     // The lets at the top of a file are the unit's, as its declarations are:
     // written in one file, used in any.
@@ -146,6 +161,12 @@ class Expander {
   }
 
  private:
+  void EscapeDecls(std::vector<ast::Decl>& decls) {
+    for (auto& d : decls)
+      if (auto* s = std::get_if<ast::Schema>(&d.node)) EscapeDecls(s->decls);
+      else Visit(d);
+  }
+
   // ---- names and values ----------------------------------------------------
 
   /// Binds the lets among `decls` (not those of nested blocks) in `scope`,
@@ -649,7 +670,18 @@ class Expander {
   }
 
   void Text(std::string& s, SourceRange where) {
-    if (s.find("${") == std::string::npos) return;
+    if (mode_ == Mode::Stamp || s.find("${") == std::string::npos) return;
+    if (mode_ == Mode::Escape) {
+      std::string out;
+      for (size_t at = 0, hit; at < s.size(); at = hit + 2) {
+        hit = s.find("${", at);
+        out.append(s, at, hit == std::string::npos ? std::string::npos : hit - at);
+        if (hit == std::string::npos) break;
+        out += "$${";
+      }
+      s = std::move(out);
+      return;
+    }
     if (auto v = Interpolate(s, *scope_, where)) s = std::move(*v);
   }
   void Text(std::optional<std::string>& s, SourceRange where) {
@@ -661,7 +693,7 @@ class Expander {
   /// error about it (too long, taken twice) points.
   void NameText(std::string& text, bool quoted, SourceRange& where) {
     size_t first = text.find("${");
-    if (first == std::string::npos) return;
+    if (mode_ != Mode::Expand || first == std::string::npos) return;
     auto v = Interpolate(text, *scope_, where, false);
     if (!v) return;
     size_t close = text.find('}', first);
@@ -710,7 +742,8 @@ class Expander {
   void Expr(ast::Expr& e) {
     Range(e.range);
     if (e.kind == ast::Expr::Kind::String || e.kind == ast::Expr::Kind::Interval) Text(e.text, e.range);
-    if (e.kind == ast::Expr::Kind::Column && !e.quoted && e.qualifier.empty() && IsInterpolation(e.text)) {
+    if (mode_ == Mode::Expand && e.kind == ast::Expr::Kind::Column && !e.quoted && e.qualifier.empty() &&
+        IsInterpolation(e.text)) {
       if (!NumberFromInterpolation(e)) return;  // reported
       if (e.kind == ast::Expr::Kind::Number || e.kind == ast::Expr::Kind::Unary) return;
     }
@@ -839,8 +872,11 @@ class Expander {
   void Table(ast::Table& t) {
     Range(t.range);
     QName(t.name);
-    for (auto& item : t.items) {
-      std::visit(Overloaded{
+    for (auto& item : t.items) TableItem(item);
+  }
+
+  void TableItem(ast::TableItem& item) {
+    std::visit(Overloaded{
                      [&](ast::Column& c) { Column(c); },
                      [&](ast::Constraint& c) { Constraint(c); },
                      [&](ast::Index& ix) { Index(ix); },
@@ -860,7 +896,6 @@ class Expander {
                      [&](ast::Allow& a) { Allow(a); },
                  },
                  item);
-    }
   }
 
   void Enum(ast::Enum& e) {
@@ -968,12 +1003,21 @@ class Expander {
   uint32_t iteration_ = 0;
   size_t copies_ = 0;  // loop iterations and stamped-out declarations, against kMaxCopies
   bool over_budget_ = false;  // kMaxCopies reached (and reported)
+  Mode mode_ = Mode::Expand;
 };
 
 }  // namespace
 
 void ExpandTemplates(ast::Unit& unit, source::SourceManager& sm, diag::Engine& diags) {
   Expander(sm, diags).Run(unit);
+}
+
+void StampIteration(std::vector<ast::TableItem>& items, uint32_t iteration, source::SourceManager& sm, diag::Engine& diags) {
+  if (iteration) Expander(sm, diags).Stamp(items, iteration);
+}
+
+void EscapeInterpolation(ast::Unit& unit, source::SourceManager& sm, diag::Engine& diags) {
+  Expander(sm, diags).Escape(unit);
 }
 
 }  // namespace schemac::expand

@@ -15,4 +15,13 @@ namespace schemac::expand {
 /// SourceRange::expansion naming the iteration (recorded in `sm`).
 void ExpandTemplates(ast::Unit& unit, source::SourceManager& sm, diag::Engine& diags);
 
+/// Stamps `items` with `iteration`: a table's items after its mixins are
+/// inlined, so that what a mixin brings to a stamped-out table names the
+/// iteration too.
+void StampIteration(std::vector<ast::TableItem>& items, uint32_t iteration, source::SourceManager& sm, diag::Engine& diags);
+
+/// Writes every `${` in the strings and raw bodies of an expanded `unit` as
+/// `$${`, so that the expansion printed as .schema reads back as itself.
+void EscapeInterpolation(ast::Unit& unit, source::SourceManager& sm, diag::Engine& diags);
+
 }  // namespace schemac::expand

@@ -88,3 +88,13 @@ TEST_CASE("templates: a range up to the largest integer ends", "[templates]") {
   REQUIRE_FALSE(c->diags.has_errors());
   CHECK(TableNames(*c->catalog) == std::vector<std::string>{"public.t_9223372036854775806", "public.t_9223372036854775807"});
 }
+
+TEST_CASE("templates: what a mixin brings to a stamped-out table names the iteration", "[templates]") {
+  auto c = Compile("mixin m { bad intt }\nfor t in ['a', 'b'] { table x_${t} { include m } }\n", false);
+  REQUIRE(c->diags.has_errors());
+  const auto sorted = c->diags.Sorted();
+  REQUIRE(sorted.size() == 1);
+  CHECK(sorted[0].range.line == 1);  // the mixin's line
+  REQUIRE_FALSE(sorted[0].notes.empty());
+  CHECK(sorted[0].notes[0].message == "in iteration t = 'a' (and 1 other iteration)");
+}
