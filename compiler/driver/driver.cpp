@@ -43,10 +43,12 @@ struct Output {
 auto UseColor() -> bool { return isatty(2) && !std::getenv("NO_COLOR"); }
 
 /// Prints the engine's diagnostics to stderr (or `to`).
+/// "github" (lint --format github): as text, and as workflow commands on stdout.
 void Report(const diag::Engine& diags, const std::string& format, std::ostream& to = std::cerr) {
   if (diags.all().empty()) return;
   if (format == "json") to << diag::RenderJson(diags);
   else to << diag::RenderText(diags, UseColor() && &to == &std::cerr);
+  if (format == "github") std::cout << DiagnosticsGithub(diags);
 }
 
 /// Writes `text` to `path` atomically: a reader never sees half a file.
@@ -540,7 +542,7 @@ auto RunPlan(const PlanOptions& o) -> int {
 /// is not allowed.
 auto RunLint(const PlanOptions& o) -> int {
   Session s;
-  std::string diag_format = o.format == "json" ? "json" : "text";
+  std::string diag_format = o.format == "json" ? "json" : o.format == "github" ? "github" : "text";
   auto backend = FindTarget(o.target, s);
   if (!backend) {
     Report(s.diags, diag_format);

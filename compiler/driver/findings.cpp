@@ -269,6 +269,25 @@ auto FindingsGithub(const std::vector<lint::Finding>& findings, const source::So
   return out;
 }
 
+auto DiagnosticsGithub(const diag::Engine& diags) -> std::string {
+  const auto& sm = diags.sources();
+  std::string out;
+  for (const auto& d : diags.Sorted()) {
+    const char* command = d.severity == diag::Severity::Error     ? "error"
+                          : d.severity == diag::Severity::Warning ? "warning"
+                                                                  : "notice";
+    std::string props;
+    if (d.range.valid() && sm.Path(d.range.file).rfind("git:", 0) != 0)
+      props = fmt::format("file={},line={},col={},", EscapeProperty(sm.Path(d.range.file)), d.range.line, d.range.col);
+    props += "title=" + EscapeProperty(std::string(diag::KindName(d.kind)));
+    std::string text = d.message;
+    if (!d.hint.empty()) text += "\nhint: " + d.hint;
+    for (const auto& n : d.notes) text += "\nnote: " + n.message;
+    out += fmt::format("::{} {}::{}\n", command, props, EscapeData(text));
+  }
+  return out;
+}
+
 namespace {
 
 /// FNV-1a, 64 bits, as hex: a fingerprint that stays the same from run to

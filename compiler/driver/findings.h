@@ -21,6 +21,10 @@ auto FindingsJson(const std::vector<lint::Finding>& findings, const plan::Plan& 
     -> std::string;
 auto FindingsSarif(const std::vector<lint::Finding>& findings, const source::SourceManager& sm) -> std::string;
 auto FindingsGithub(const std::vector<lint::Finding>& findings, const source::SourceManager& sm) -> std::string;
+/// The compiler's own diagnostics (a template's typo, an unknown type) as
+/// GitHub workflow commands, so that a pull request that does not compile is
+/// annotated too.
+auto DiagnosticsGithub(const diag::Engine& diags) -> std::string;
 /// GitLab's code quality report (a JSON array the merge request widget shows).
 auto FindingsGitlab(const std::vector<lint::Finding>& findings, const source::SourceManager& sm) -> std::string;
 
