@@ -37,11 +37,7 @@ auto Name(const std::string& n) -> std::string {
   return syntax::QuoteIdentifier(n);
 }
 
-auto Literal(const std::string& s) -> std::string {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
-  return out + "'";
-}
+auto Literal(const std::string& s) -> std::string { return syntax::QuoteString(s); }
 
 auto ColumnNames(const std::vector<std::string>& v) -> std::string {
   std::string s;

@@ -40,7 +40,6 @@ auto Checker::Register(size_t schema, const ast::QName& q, const std::string& wh
     diags_.Emit(Kind::EmptyName, q.range);
     return false;
   }
-  CheckNotEmpty(q.name);
   auto& info = InfoOf(schema);
   std::string key = FromAst(q.name).key();
   auto [it, inserted] = info.objects.emplace(key, ObjectInfo{what, q.name.text, q.name.range, index});

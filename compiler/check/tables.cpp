@@ -585,19 +585,26 @@ void Checker::CheckColumnExists(const ast::Name& n, const PendingTable& p) {
   diags_.Emit(Kind::UnknownColumn, n.range, n.text, Table(p).name.text).hint = diag::DidYouMean(key.key(), names);
 }
 
+namespace {
+/// A record or a range: values of `let` and `for`, never of SQL.
+auto IsTemplateValue(const ast::Expr& e) -> bool {
+  return e.kind == ast::Expr::Kind::Record || (e.kind == ast::Expr::Kind::Binary && e.op == "..");
+}
+}  // namespace
+
 void Checker::CheckNoTemplateValues(const ast::Expr& e) {
-  using K = ast::Expr::Kind;
-  if (e.kind == K::Record)
-    diags_.Emit(Kind::TemplateValue, e.range, "a record {...}").hint = "records are for 'let'; interpolate a field with ${name.field}";
-  else if (e.kind == K::Binary && e.op == "..")
-    diags_.Emit(Kind::TemplateValue, e.range, "a range '..'").hint = "ranges are for 'let' and 'for'; in SQL write 'x between a and b'";
-  else
+  if (!IsTemplateValue(e)) {
     for (const auto& a : e.args) CheckNoTemplateValues(a);
+  } else if (e.kind == ast::Expr::Kind::Record) {
+    diags_.Emit(Kind::TemplateValue, e.range, "a record {...}").hint = "records are for 'let'; interpolate a field with ${name.field}";
+  } else {
+    diags_.Emit(Kind::TemplateValue, e.range, "a range '..'").hint = "ranges are for 'let' and 'for'; in SQL write 'x between a and b'";
+  }
 }
 
 void Checker::CheckExprColumns(const ast::Expr& e, const PendingTable& p) {
   if (IsRawSql(e)) return;  // sql('...') is the target's own text
-  if (e.kind == ast::Expr::Kind::Record || (e.kind == ast::Expr::Kind::Binary && e.op == "..")) {
+  if (IsTemplateValue(e)) {
     CheckNoTemplateValues(e);
     return;
   }

@@ -20,10 +20,16 @@ auto Dump(const Json& j) -> std::string { return j.dump(2, ' ', false, nlohmann:
 
 auto Tag(const lint::Rule& r) -> std::string { return fmt::format("{} {}", r.code, r.slug); }
 
+/// Whether `r` is in a file of the working tree (not `git:REV:...`): a place
+/// an annotation can point at.
+auto InWorkingTree(const source::SourceRange& r, const source::SourceManager& sm) -> bool {
+  return r.valid() && sm.Path(r.file).rfind("git:", 0) != 0;
+}
+
 /// Where a finding points in the files being linted (the pull request's):
 /// a removal's enclosing object there, not its line in the old revision.
 auto Here(const lint::Finding& f, const source::SourceManager& sm) -> source::SourceRange {
-  return f.here.valid() && sm.Path(f.here.file).rfind("git:", 0) != 0 ? f.here : source::SourceRange{};
+  return InWorkingTree(f.here, sm) ? f.here : source::SourceRange{};
 }
 
 /// A path as a SARIF artifact URI (a relative reference, RFC 3986): every
@@ -277,7 +283,7 @@ auto DiagnosticsGithub(const diag::Engine& diags) -> std::string {
                           : d.severity == diag::Severity::Warning ? "warning"
                                                                   : "notice";
     std::string props;
-    if (d.range.valid() && sm.Path(d.range.file).rfind("git:", 0) != 0)
+    if (InWorkingTree(d.range, sm))
       props = fmt::format("file={},line={},col={},", EscapeProperty(sm.Path(d.range.file)), d.range.line, d.range.col);
     props += "title=" + EscapeProperty(std::string(diag::KindName(d.kind)));
     std::string text = d.message;

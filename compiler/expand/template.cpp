@@ -3,6 +3,7 @@
 // value in every name, string, comment and raw SQL body.
 #include "compiler/expand/template.h"
 
+#include <llvm/ADT/StringExtras.h>
 #include <llvm/ADT/StringRef.h>
 
 #include <cstdint>
@@ -13,6 +14,7 @@
 
 #include "compiler/source/utf8.h"
 #include "compiler/support/overloaded.h"
+#include "compiler/syntax/quote.h"
 
 namespace schemac::expand {
 namespace {
@@ -39,12 +41,6 @@ struct Value {
   }
 };
 
-auto Quote(const std::string& s) -> std::string {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
-  return out + "'";
-}
-
 /// How much of a value messages show.
 constexpr size_t kMaxDisplay = 80;
 
@@ -56,7 +52,7 @@ auto Display(const Value& v) -> std::string {
     if (out.size() > kMaxDisplay) return;
     switch (x.kind) {
       case Value::Kind::Int: out += std::to_string(x.i); break;
-      case Value::Kind::Str: out += Quote(x.s); break;
+      case Value::Kind::Str: out += syntax::QuoteString(x.s); break;
       case Value::Kind::List:
       case Value::Kind::Record: {
         bool list = x.kind == Value::Kind::List;
@@ -229,7 +225,7 @@ class Expander {
       d.hint = diag::DidYouMean(Key(name, quoted), names);
       if (d.hint.empty())
         d.hint = names.empty() ? "define it with 'let " + name + " = ...' or loop over it with 'for " + name + " in ...'"
-                               : "the variables here are: " + Join(names);
+                               : "the variables here are: " + llvm::join(names, ", ");
       return nullptr;
     }
     if (b->value) return &*b->value;
@@ -251,12 +247,6 @@ class Expander {
     return &*b->value;
   }
 
-  static auto Join(const std::vector<std::string>& names) -> std::string {
-    std::string out;
-    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
-    return out;
-  }
-
   /// Field `field` of `v`, which must be a record; nullptr when it is not (reported).
   auto Field(const Value& v, const std::string& owner, const std::string& field, SourceRange at) -> const Value* {
     if (v.kind != Value::Kind::Record) {
@@ -269,7 +259,7 @@ class Expander {
       if (v.Fields()[i] == key) return &v.Items()[i];
     auto& d = diags_.Emit(diag::Kind::BadTemplate, at, "'" + owner + "' has no field '" + field + "'");
     d.hint = diag::DidYouMean(key, v.Fields());
-    if (d.hint.empty()) d.hint = "its fields are: " + Join(v.Fields());
+    if (d.hint.empty()) d.hint = "its fields are: " + llvm::join(v.Fields(), ", ");
     return nullptr;
   }
 
@@ -524,7 +514,7 @@ class Expander {
     bool overflow = op == '+'   ? __builtin_add_overflow(l, r, &l)
                     : op == '-' ? __builtin_sub_overflow(l, r, &l)
                                 : __builtin_mul_overflow(l, r, &l);
-    if (overflow) diags_.Emit(diag::Kind::BadTemplate, at, "the integer is too large (more than 64 bits)").hint = "";
+    if (overflow) diags_.Emit(diag::Kind::BadTemplate, at, "the integer is too large (more than 64 bits)");
     return !overflow;
   }
 
@@ -576,8 +566,8 @@ class Expander {
   }
 
   /// Counts `n` copies against kMaxCopies; false (reported once, at `at`,
-  /// stamped with its iteration) when over. Nested loops multiply: the budget keeps a typo (1..99999 in
-  /// 1..99999) an error rather than an hour of work.
+  /// stamped with its iteration) when over. Nested loops multiply: the
+  /// budget keeps a typo (1..99999 in 1..99999) an error, not an hour of work.
   auto Spend(size_t n, SourceRange at) -> bool {
     if (over_budget_) return false;
     if (n <= kMaxCopies - copies_) {

@@ -94,14 +94,7 @@ auto Join(const std::vector<T>& items, const std::string& sep, F each) -> std::s
 }
 
 /// 'text' with '' for a quote.
-auto StringLit(const std::string& s) -> std::string {
-  std::string out = "'";
-  for (char c : s) {
-    out += c;
-    if (c == '\'') out += '\'';
-  }
-  return out + "'";
-}
+auto StringLit(const std::string& s) -> std::string { return syntax::QuoteString(s); }
 
 auto QuoteIdent(const std::string& s) -> std::string { return syntax::QuoteIdentifier(s); }
 

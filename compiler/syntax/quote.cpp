@@ -27,6 +27,15 @@ auto Hex(std::string_view s, size_t at, size_t digits) -> int64_t {
 
 }  // namespace
 
+auto QuoteString(std::string_view text) -> std::string {
+  std::string out = "'";
+  for (char c : text) {
+    out += c;
+    if (c == '\'') out += '\'';
+  }
+  return out + "'";
+}
+
 auto QuoteIdentifier(std::string_view name) -> std::string {
   bool control = false;
   for (unsigned char c : name) control |= IsControl(c);

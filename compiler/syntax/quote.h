@@ -1,4 +1,5 @@
-// Quoted identifiers as .schema source spells them: "name" with "" for a
+// Quoted strings and identifiers as .schema source spells them. Strings:
+// 'text' with '' for a quote. Identifiers: "name" with "" for a
 // quote, or, when the name holds a control character (a newline, a tab),
 // Postgres's own U&"..." form with \XXXX escapes, so that every name can be
 // written on one line and read back exactly.
@@ -8,6 +9,9 @@
 #include <string_view>
 
 namespace schemac::syntax {
+
+/// `text` as a .schema string literal ('it''s').
+auto QuoteString(std::string_view text) -> std::string;
 
 /// `name` as a quoted .schema identifier ("a""b", or U&"a\000Ab").
 auto QuoteIdentifier(std::string_view name) -> std::string;
